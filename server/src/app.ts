@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '@actionday/shared';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import type { Deps, IoServer } from './deps.js';
+import { createLocalBus } from './events/bus.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
+import { FirstRunSetup } from './modules/auth/setup.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { inviteRoutes } from './modules/invites/invites.routes.js';
+import { operationRoutes } from './modules/operations/operations.routes.js';
+import { broadcastPlatformEvents } from './modules/platforms/platforms.events.js';
+import { platformRoutes } from './modules/platforms/platforms.routes.js';
+import { attachSocketServer } from './realtime/socket.js';
+
+export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+export interface BuildAppOptions {
+  config: Config;
+  /** An already opened database (tests); otherwise opened from the config. Closed with the app. */
+  database?: Database;
+  /** The clock; tests pass a fake one. */
+  now?: () => Date;
+  /** Where the setup link is printed; the console by default. */
+  print?: (line: string) => void;
+  /** Built client to serve; skipped when absent. */
+  clientDir?: string | false;
+  /** Create the first account (admin from env, or a setup link) at once; main() defers it after a demo seed. */
+  bootstrap?: boolean;
+  /** pino logger options; `false` silences the app (tests). */
+  logger?: boolean | { level: string };
+}
+
+export interface App extends FastifyInstance {
+  io: IoServer;
+  deps: Deps;
+  database: Database;
+}
+
+/** Builds the whole server (HTTP, sockets, database) without listening. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config } = options;
+  const database =
+    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
+  await database.migrate();
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const deps: Deps = {
+    db: database.db,
+    bus: createLocalBus(),
+    config,
+    setup: new FirstRunSetup(database.db),
+    now: options.now ?? (() => new Date()),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Actionday API', version: '0.1.0', description: 'The command centre for online action days' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await resolveSession(deps.db, token) : null;
+  });
+
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(operationRoutes, deps);
+  await app.register(inviteRoutes, deps);
+  await app.register(platformRoutes, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;
+  if (clientDir && existsSync(`${clientDir}/index.html`)) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io/')) {
+        return reply.sendFile('index.html');
+      }
+      return reply
+        .code(404)
+        .send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
+    });
+  }
+
+  const io = attachSocketServer(app, deps.db);
+  broadcastPlatformEvents(deps.bus, io);
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+
+  await app.ready();
+  if (options.bootstrap !== false) {
+    await deps.setup.bootstrap(config, app.log, options.print ?? ((line) => process.stdout.write(`${line}\n`)));
+  }
+  return Object.assign(app, { io, deps, database }) as App;
+}

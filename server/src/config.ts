@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ACTIONDAY_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  PUBLIC_URL: z.url().optional(),
+  ACTIONDAY_ADMIN_EMAIL: z.email().optional(),
+  ACTIONDAY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+});
+
+/** Validated configuration, read once at boot. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: (typeof logLevels)[number];
+  publicUrl: string;
+  admin: { email: string; password: string } | undefined;
+}
+
+/** Thrown at boot for a bad environment; its message names every bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError that names each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if ((c.ACTIONDAY_ADMIN_EMAIL === undefined) !== (c.ACTIONDAY_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  ACTIONDAY_ADMIN_EMAIL and ACTIONDAY_ADMIN_PASSWORD must be set together');
+  }
+  const shownHost = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: resolve(c.ACTIONDAY_DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    publicUrl: (c.PUBLIC_URL ?? `http://${shownHost}:${c.PORT}`).replace(/\/$/, ''),
+    admin:
+      c.ACTIONDAY_ADMIN_EMAIL && c.ACTIONDAY_ADMIN_PASSWORD
+        ? { email: c.ACTIONDAY_ADMIN_EMAIL.toLowerCase(), password: c.ACTIONDAY_ADMIN_PASSWORD }
+        : undefined,
+  };
+}

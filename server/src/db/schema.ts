@@ -1,0 +1,6 @@
+/** Every table, gathered for drizzle (queries) and drizzle-kit (migrations). Tables live with their module. */
+export * from '../modules/audit/audit.table.js';
+export * from '../modules/auth/auth.table.js';
+export * from '../modules/invites/invites.table.js';
+export * from '../modules/operations/operations.table.js';
+export * from '../modules/platforms/platforms.table.js';

@@ -1,0 +1,23 @@
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@actionday/shared';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { EventBus } from './events/bus.js';
+import type { FirstRunSetup } from './modules/auth/setup.js';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What a socket knows about its user after the handshake. */
+export interface SocketData {
+  userId: string;
+}
+
+/** What every module gets from buildApp. */
+export interface Deps {
+  db: Db;
+  bus: EventBus;
+  config: Pick<Config, 'publicUrl'>;
+  setup: FirstRunSetup;
+  /** The current time; tests pass a fake clock. */
+  now: () => Date;
+}

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { seedDemo } from './demo/seed-demo.js';
+
+/** The process entry point: read config, build, listen, shut down in order. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await buildApp({ config, bootstrap: false });
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (process.argv.includes('--demo')) {
+    const demo = await seedDemo(app.deps, { print });
+    app.log.info({ operationId: demo.operationId }, 'demo operation ready');
+  }
+  await app.deps.setup.bootstrap(config, app.log, print);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`\n  Actionday command centre: ${config.publicUrl}\n  Database: ${app.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL server'}\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: sockets, then HTTP, then the database');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Actionday failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { createOperationSchema, operationParamsSchema, operationSchema, participantSchema } from '@actionday/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { actorOf, requireUser } from '../../http/context.js';
+import { fail } from '../../http/errors.js';
+import { authorize, listParticipants } from './memberships.js';
+import { createOperation, listOperationsOf, toOperation } from './operations.service.js';
+
+/** Operations: created by instance administrators, read by their members. */
+export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+  app.post(
+    '/api/operations',
+    { schema: { body: createOperationSchema, response: { 201: operationSchema }, tags: ['operations'] } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (!user.isAdmin) fail('auth.forbidden', 'Only instance administrators create operations');
+      const operation = await createOperation(db, { ...actorOf(request), userId: user.id }, request.body);
+      return reply.code(201).send(operation);
+    },
+  );
+
+  app.get('/api/operations', { schema: { response: { 200: z.array(operationSchema) }, tags: ['operations'] } }, async (request) =>
+    listOperationsOf(db, requireUser(request).id),
+  );
+
+  app.get(
+    '/api/operations/:operationId',
+    {
+      schema: {
+        params: operationParamsSchema,
+        response: { 200: operationSchema.extend({ participants: z.array(participantSchema), me: participantSchema }) },
+        tags: ['operations'],
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { operation, membership } = await authorize(db, user.id, request.params.operationId, 'operation.read');
+      const participants = await listParticipants(db, operation.id);
+      const me = participants.find((p) => p.id === membership.id);
+      if (!me) throw new Error('membership without participant row');
+      return { ...toOperation(operation), participants, me };
+    },
+  );
+};

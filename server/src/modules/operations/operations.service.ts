@@ -1,0 +1,69 @@
+import type { CreateOperation, Operation } from '@actionday/shared';
+import { createOperationSchema } from '@actionday/shared';
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { fail } from '../../http/errors.js';
+import { type Actor, recordAudit } from '../audit/audit.service.js';
+import type { OperationRow } from './memberships.js';
+import { memberships, operations } from './operations.table.js';
+
+/** The API shape of an operation row. */
+export function toOperation(row: OperationRow): Operation {
+  return {
+    id: row.id,
+    name: row.name,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    status: row.status,
+    focusTags: row.focusTags,
+    focusNationalities: row.focusNationalities,
+    claimLimit: row.claimLimit,
+    claimTimeoutMinutes: row.claimTimeoutMinutes,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Creates an operation; its creator becomes its first coordinator. */
+export async function createOperation(
+  db: Db,
+  actor: Actor & { userId: string },
+  input: CreateOperation,
+): Promise<Operation> {
+  const data = createOperationSchema.parse(input);
+  if (new Date(data.endsAt) <= new Date(data.startsAt)) {
+    fail('operations.invalid_window', 'The operation must end after it starts');
+  }
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(operations)
+      .values({
+        name: data.name,
+        startsAt: new Date(data.startsAt),
+        endsAt: new Date(data.endsAt),
+        timeZone: data.timeZone,
+        focusTags: [...new Set(data.focusTags)],
+        focusNationalities: [...new Set(data.focusNationalities)],
+        claimLimit: data.claimLimit,
+        claimTimeoutMinutes: data.claimTimeoutMinutes,
+        createdBy: actor.userId,
+      })
+      .returning();
+    if (!created) throw new Error('insert returned no row');
+    await tx.insert(memberships).values({ operationId: created.id, userId: actor.userId, role: 'coordinator', country: data.coordinatorCountry, agency: data.coordinatorAgency });
+    await recordAudit(tx, actor, { operationId: created.id, action: 'operation.created', targetType: 'operation', targetId: created.id });
+    return created;
+  });
+  return toOperation(row);
+}
+
+/** The operations the user takes part in, newest first. */
+export async function listOperationsOf(db: Db, userId: string): Promise<Operation[]> {
+  const rows = await db
+    .select({ operation: operations })
+    .from(operations)
+    .innerJoin(memberships, eq(memberships.operationId, operations.id))
+    .where(eq(memberships.userId, userId))
+    .orderBy(desc(operations.startsAt));
+  return rows.map((r) => toOperation(r.operation));
+}

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../auth/auth.table.js';
+
+export const operations = pgTable('operations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  status: text('status', { enum: ['planned', 'briefing', 'live', 'debrief', 'closed'] })
+    .notNull()
+    .default('planned'),
+  focusTags: text('focus_tags').array().notNull().default(sql`'{}'::text[]`),
+  focusNationalities: text('focus_nationalities').array().notNull().default(sql`'{}'::text[]`),
+  claimLimit: integer('claim_limit').notNull().default(2),
+  claimTimeoutMinutes: integer('claim_timeout_minutes').notNull().default(20),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A person's part in one operation: role, country (ISO alpha-2) and agency. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    operationId: uuid('operation_id')
+      .notNull()
+      .references(() => operations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['coordinator', 'investigator', 'analyst', 'observer'] }).notNull(),
+    country: text('country').notNull(),
+    agency: text('agency').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('memberships_operation_user_unique').on(t.operationId, t.userId)],
+);

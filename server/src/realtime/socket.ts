@@ -1,0 +1,83 @@
+import { type Ack, type ErrorCode, operationParamsSchema, rooms } from '@actionday/shared';
+import { Server } from 'socket.io';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { IoServer } from '../deps.js';
+import { AppError } from '../http/errors.js';
+import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.js';
+import { authorize, listParticipants } from '../modules/operations/memberships.js';
+
+/** Runs an acknowledged handler and answers `{ ok, data }` or `{ ok: false, error }`. */
+async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: FastifyInstance['log']): Promise<void> {
+  if (typeof ack !== 'function') return;
+  try {
+    ack({ ok: true, data: await work() });
+  } catch (error) {
+    if (error instanceof AppError) {
+      ack({ ok: false, error: { code: error.code, message: error.message } });
+      return;
+    }
+    log.error({ err: error }, 'socket handler failed');
+    const code: ErrorCode = 'server.internal';
+    ack({ ok: false, error: { code, message: 'Internal error' } });
+  }
+}
+
+/**
+ * Attaches socket.io to the app's HTTP server. The handshake is authenticated
+ * from the session cookie and refused without one; joining an operation's
+ * room requires membership.
+ */
+export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
+  const io: IoServer = new Server(app.server, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+
+  io.use((socket, next) => {
+    const token = app.parseCookie(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
+    if (!token) {
+      next(new Error('auth.unauthenticated'));
+      return;
+    }
+    resolveSession(db, token)
+      .then((user) => {
+        if (!user) return next(new Error('auth.unauthenticated'));
+        socket.data.userId = user.id;
+        socket.join(rooms.user(user.id));
+        next();
+      })
+      .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+  });
+
+  io.on('connection', (socket) => {
+    socket.on('operation:join', (payload, ack) =>
+      answer(
+        ack,
+        async () => {
+          const { operationId } = operationParamsSchema.parse(payload);
+          await authorize(db, socket.data.userId, operationId, 'operation.read');
+          await socket.join(rooms.operation(operationId));
+          return { participants: await listParticipants(db, operationId) };
+        },
+        app.log,
+      ),
+    );
+    socket.on('operation:leave', (payload, ack) =>
+      answer(
+        ack,
+        async () => {
+          const { operationId } = operationParamsSchema.parse(payload);
+          await socket.leave(rooms.operation(operationId));
+          return undefined;
+        },
+        app.log,
+      ),
+    );
+  });
+
+  app.addHook('preClose', async () => {
+    await io.close();
+  });
+  return io;
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ClientToServerEvents, CreateOperation, Operation, Role, ServerToClientEvents } from '@actionday/shared';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { type Socket, io as ioClient } from 'socket.io-client';
+import { type App, buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { users } from '../modules/auth/auth.table.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { openTestDatabase } from './test-database.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A signed-in person in a test: their ids and session cookie. */
+export interface Session {
+  userId: string;
+  email: string;
+  password: string;
+  cookie: string;
+  /** Membership id in the operation they were invited to, when any. */
+  memberId?: string;
+}
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  port: 0,
+  host: '127.0.0.1',
+  databaseUrl: undefined,
+  dataDir: '/tmp/actionday-test',
+  logLevel: 'silent',
+  publicUrl: 'http://localhost:3000',
+  admin: undefined,
+  ...overrides,
+});
+
+let counter = 0;
+const uniqueEmail = (prefix: string) => `${prefix}.${++counter}.${randomBytes(3).toString('hex')}@test.actionday`;
+
+/** The real app on a fresh, migrated database, with helpers to seed people and operations through the API. */
+export class TestApp {
+  url = '';
+  private sockets: ClientSocket[] = [];
+
+  private constructor(readonly app: App) {}
+
+  /** Builds the app; `listen: true` also opens a port for real sockets. */
+  static async create(options: { listen?: boolean; now?: () => Date; print?: (line: string) => void; config?: Partial<Config> } = {}): Promise<TestApp> {
+    const database = await openTestDatabase();
+    const app = await buildApp({
+      config: testConfig(options.config),
+      database,
+      logger: false,
+      clientDir: false,
+      now: options.now,
+      print: options.print ?? (() => {}),
+    });
+    const t = new TestApp(app);
+    if (options.listen) {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      t.url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    }
+    return t;
+  }
+
+  /** Sends a request through the real app, signed in as `session` when given. */
+  request(session: Session | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method,
+      url,
+      headers: session ? { cookie: session.cookie } : {},
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+  }
+
+  /** Creates a user directly (administrators have no other way in) and signs them in. */
+  async user(options: { isAdmin?: boolean; name?: string } = {}): Promise<Session> {
+    const email = uniqueEmail(options.isAdmin ? 'admin' : 'user');
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const [row] = await this.app.deps.db
+      .insert(users)
+      .values({ email, name: options.name ?? email.split('@')[0] ?? email, isAdmin: options.isAdmin ?? false, passwordHash: await hashPassword(password) })
+      .returning({ id: users.id });
+    if (!row) throw new Error('user insert failed');
+    return { userId: row.id, email, password, cookie: await this.signIn(email, password) };
+  }
+
+  /** Signs in through the API and returns the session cookie. */
+  async signIn(email: string, password: string): Promise<string> {
+    const response = await this.request(null, 'POST', '/api/session', { email, password });
+    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'actionday_session');
+    if (!cookie) throw new Error('no session cookie');
+    return `${cookie.name}=${cookie.value}`;
+  }
+
+  /** An operation created by a new administrator, who becomes its coordinator. */
+  async operation(overrides: Partial<CreateOperation> = {}): Promise<{ operation: Operation; coordinator: Session }> {
+    const admin = await this.user({ isAdmin: true, name: 'Coordinator' });
+    const response = await this.request(admin, 'POST', '/api/operations', {
+      name: 'Action day',
+      startsAt: '2022-09-06T06:00:00Z',
+      endsAt: '2022-09-06T18:00:00Z',
+      timeZone: 'Europe/Amsterdam',
+      focusTags: ['ukraine'],
+      ...overrides,
+    });
+    if (response.statusCode !== 201) throw new Error(`operation create failed: ${response.body}`);
+    const operation = response.json<Operation>();
+    const me = await this.request(admin, 'GET', `/api/operations/${operation.id}`);
+    return { operation, coordinator: { ...admin, memberId: me.json<{ me: { id: string } }>().me.id } };
+  }
+
+  /** A participant who joined through an invite of the coordinator. */
+  async member(operationId: string, coordinator: Session, role: Role, country = 'NL', name?: string): Promise<Session> {
+    const invite = await this.request(coordinator, 'POST', `/api/operations/${operationId}/invites`, { role, country, agency: `Police ${country}` });
+    if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.body}`);
+    const { code } = invite.json<{ code: string }>();
+    const email = uniqueEmail(role);
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const accepted = await this.request(null, 'POST', `/api/invites/${code}/accept`, { name: name ?? `${role} ${country}`, email, password });
+    if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.body}`);
+    const cookie = accepted.cookies.find((c) => c.name === 'actionday_session');
+    if (!cookie) throw new Error('no session cookie after accept');
+    const session = { userId: '', email, password, cookie: `${cookie.name}=${cookie.value}` };
+    const me = await this.request(session, 'GET', `/api/operations/${operationId}`);
+    const { me: participant } = me.json<{ me: { id: string; userId: string } }>();
+    return { ...session, userId: participant.userId, memberId: participant.id };
+  }
+
+  /** A real socket.io client connected with the session's cookie (needs `listen: true`). */
+  async socket(session: Session | null): Promise<ClientSocket> {
+    const socket: ClientSocket = ioClient(this.url, {
+      transports: ['websocket'],
+      extraHeaders: session ? { cookie: session.cookie } : {},
+      reconnection: false,
+      forceNew: true,
+    });
+    this.sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(error));
+    });
+    return socket;
+  }
+
+  /** Closes sockets, the app and its database. */
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
+    await this.app.close();
+  }
+}
+
+/** Polls until the assertion stops throwing (default 3 s), never a fixed sleep. */
+export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Every error the API can answer, with its HTTP status. Codes are stable
+ * (`<module>.<reason>`): clients and tests match on them, never on messages.
+ */
+export const errorStatus = {
+  'request.invalid': 400,
+  'request.not_found': 404,
+  'request.too_large': 413,
+  'request.rate_limited': 429,
+  'server.internal': 500,
+  'auth.invalid_credentials': 401,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.setup_not_available': 409,
+  'auth.setup_token_invalid': 403,
+  'auth.email_taken': 409,
+  'invites.not_found': 404,
+  'invites.expired': 410,
+  'invites.used': 409,
+  'operations.not_found': 404,
+  'operations.invalid_window': 400,
+  'operations.not_member': 403,
+  'platforms.not_found': 404,
+  'platforms.already_claimed': 409,
+  'platforms.duplicate': 409,
+  'platforms.unknown_tag': 400,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, tagSchema, timeZoneSchema } from './common.js';
+import { countrySchema } from './countries.js';
+import { roleSchema } from './roles.js';
+
+/** Phases of an operation day, in order. */
+export const operationStatuses = ['planned', 'briefing', 'live', 'debrief', 'closed'] as const;
+export const operationStatusSchema = z.enum(operationStatuses);
+
+export const createOperationSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: timeZoneSchema,
+  focusTags: z.array(tagSchema).max(20).default([]),
+  focusNationalities: z.array(countrySchema).max(20).default([]),
+  claimLimit: z.int().min(1).max(20).default(2),
+  claimTimeoutMinutes: z.int().min(1).max(24 * 60).default(20),
+  /** The creator joins as coordinator with this country and agency (default: Europol, NL). */
+  coordinatorCountry: countrySchema.default('NL'),
+  coordinatorAgency: z.string().trim().min(1).max(120).default('Europol'),
+});
+export type CreateOperation = z.input<typeof createOperationSchema>;
+
+export const operationSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: z.string(),
+  status: operationStatusSchema,
+  focusTags: z.array(z.string()),
+  focusNationalities: z.array(z.string()),
+  claimLimit: z.int(),
+  claimTimeoutMinutes: z.int(),
+  createdAt: isoDateTime,
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+export const membershipSchema = z.object({
+  id: idSchema,
+  operationId: idSchema,
+  userId: idSchema,
+  role: roleSchema,
+  country: z.string(),
+  agency: z.string(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+/** A member as other members see them on the board. */
+export const participantSchema = z.object({
+  id: idSchema,
+  userId: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  country: z.string(),
+  agency: z.string(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const operationParamsSchema = z.object({ operationId: idSchema });
