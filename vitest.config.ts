@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// CI asks for a JSON report beside the usual output, to print one closing count.
+const report = process.env.ACTIONDAY_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: report ? ['default', 'json'] : ['default'],
+    outputFile: report ? { json: report } : undefined,
     projects: [
       {
         test: {
@@ -15,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/support/build-client.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

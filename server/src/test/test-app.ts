@@ -43,13 +43,15 @@ export class TestApp {
   private constructor(readonly app: App) {}
 
   /** Builds the app; `listen: true` also opens a port for real sockets. */
-  static async create(options: { listen?: boolean; now?: () => Date; print?: (line: string) => void; config?: Partial<Config> } = {}): Promise<TestApp> {
+  static async create(
+    options: { listen?: boolean; now?: () => Date; print?: (line: string) => void; config?: Partial<Config>; clientDir?: string } = {},
+  ): Promise<TestApp> {
     const database = await openTestDatabase();
     const app = await buildApp({
       config: testConfig(options.config),
       database,
       logger: false,
-      clientDir: false,
+      clientDir: options.clientDir ?? false,
       now: options.now,
       print: options.print ?? (() => {}),
     });
