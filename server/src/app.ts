@@ -19,6 +19,7 @@ import { inviteRoutes } from './modules/invites/invites.routes.js';
 import { operationRoutes } from './modules/operations/operations.routes.js';
 import { broadcastPlatformEvents } from './modules/platforms/platforms.events.js';
 import { platformRoutes } from './modules/platforms/platforms.routes.js';
+import { startClaimSweeper } from './modules/platforms/platforms.sweeper.js';
 import { attachSocketServer } from './realtime/socket.js';
 
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   clientDir?: string | false;
   /** Create the first account (admin from env, or a setup link) at once; main() defers it after a demo seed. */
   bootstrap?: boolean;
+  /** How often idle claims are swept back to the pool; 0 turns the sweeper off (tests sweep by hand). */
+  claimSweepMs?: number;
   /** pino logger options; `false` silences the app (tests). */
   logger?: boolean | { level: string };
 }
@@ -104,7 +107,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const io = attachSocketServer(app, deps.db);
   broadcastPlatformEvents(deps.bus, io);
+  const sweepMs = options.claimSweepMs ?? 30_000;
+  const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
   app.addHook('onClose', async () => {
+    stopSweeper();
     await database.close();
   });
 

@@ -24,6 +24,12 @@ export const errorStatus = {
   'platforms.already_claimed': 409,
   'platforms.duplicate': 409,
   'platforms.unknown_tag': 400,
+  'platforms.claim_limit': 409,
+  'platforms.not_claimed': 409,
+  'platforms.not_checked': 409,
+  'platforms.not_holder': 403,
+  'platforms.bad_import': 400,
+  'operations.member_not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -87,12 +87,61 @@ export const platformSchema = z.object({
   status: platformStatusSchema,
   claimedBy: idSchema.nullable(),
   claimedAt: isoDateTime.nullable(),
+  /** Last sign of life of the claim's holder (heartbeat or action). */
+  lastActivityAt: isoDateTime.nullable(),
   verdict: verdictSchema.nullable(),
   followUp: z.boolean(),
+  summary: z.string().nullable(),
+  checkedBy: idSchema.nullable(),
+  checkedAt: isoDateTime.nullable(),
   discovered: z.boolean(),
+  discoveredBy: idSchema.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** Increases with every change: a client keeps the highest version it has seen. */
+  version: z.int(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
 export const platformParamsSchema = z.object({ platformId: idSchema });
+
+export const verdictBodySchema = z.object({
+  verdict: verdictSchema,
+  followUp: z.boolean().default(false),
+  summary: z.string().trim().max(4000).optional(),
+});
+export type VerdictBody = z.input<typeof verdictBodySchema>;
+
+export const assignBodySchema = z.object({ participantId: idSchema });
+
+export const importQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+/** Why one row of an import cannot be written. */
+export const importProblemCodes = ['missing_name', 'bad_url', 'unknown_category', 'unknown_tag', 'duplicate_existing', 'duplicate_in_file', 'invalid'] as const;
+export const importProblemSchema = z.object({
+  field: z.string(),
+  code: z.enum(importProblemCodes),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importResultSchema = z.object({
+  dryRun: z.boolean(),
+  total: z.int(),
+  valid: z.int(),
+  invalid: z.int(),
+  /** Rows written; 0 in a dry run. */
+  created: z.int(),
+  rows: z.array(
+    z.object({
+      line: z.int(),
+      name: z.string(),
+      url: z.string(),
+      category: z.string(),
+      problems: z.array(importProblemSchema),
+    }),
+  ),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -13,7 +13,10 @@ export type Action =
   | 'platform.read'
   | 'platform.create'
   | 'platform.create_discovered'
-  | 'platform.claim';
+  | 'platform.claim'
+  | 'platform.manage_claims'
+  | 'platform.reopen'
+  | 'platform.import';
 
 /**
  * The role × action table, written once. The server enforces it on every
@@ -27,6 +30,10 @@ export const permissions: Record<Action, readonly Role[]> = {
   'platform.create': ['coordinator'],
   'platform.create_discovered': ['coordinator', 'investigator'],
   'platform.claim': ['coordinator', 'investigator'],
+  /** Release or assign any claim, give a verdict on a platform someone else holds. */
+  'platform.manage_claims': ['coordinator'],
+  'platform.reopen': ['coordinator'],
+  'platform.import': ['coordinator'],
 };
 
 /** Whether a role may perform an action. */

@@ -7,15 +7,26 @@ export type Ack<T = undefined> = (
   answer: { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } },
 ) => void;
 
-export interface PlatformClaimedEvent {
+/** Every platform change carries the whole platform and the participant now holding it, if any. */
+export interface PlatformChangedEvent {
   platform: Platform;
   claimant: Participant | null;
+}
+
+/** A claim went back to the pool; `previousHolderId` is the membership that held it. */
+export interface PlatformReleasedEvent extends PlatformChangedEvent {
+  previousHolderId: string | null;
 }
 
 /** Events the server emits; names are `entity:verb`, as the domain events. */
 export interface ServerToClientEvents {
   'platform:created': (payload: { platforms: Platform[] }) => void;
-  'platform:claimed': (payload: PlatformClaimedEvent) => void;
+  'platform:claimed': (payload: PlatformChangedEvent) => void;
+  'platform:assigned': (payload: PlatformChangedEvent) => void;
+  'platform:released': (payload: PlatformReleasedEvent) => void;
+  'platform:expired': (payload: PlatformReleasedEvent) => void;
+  'platform:checked': (payload: PlatformChangedEvent) => void;
+  'platform:reopened': (payload: PlatformChangedEvent) => void;
 }
 
 /** Events a client sends. */

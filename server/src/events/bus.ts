@@ -1,10 +1,25 @@
 import { EventEmitter } from 'node:events';
 import type { Participant, Platform } from '@actionday/shared';
 
+/** A change of one platform's place in the funnel. */
+export interface PlatformChange {
+  operationId: string;
+  platform: Platform;
+  /** The participant holding the claim after the change, if any. */
+  claimant: Participant | null;
+  /** The membership that held the claim before a release or expiry. */
+  previousHolderId: string | null;
+}
+
 /** Domain events, emitted after their transaction committed. Names are `entity.verb`. */
 export interface DomainEvents {
   'platform.created': { operationId: string; platforms: Platform[] };
-  'platform.claimed': { operationId: string; platform: Platform; claimant: Participant | null };
+  'platform.claimed': PlatformChange;
+  'platform.assigned': PlatformChange;
+  'platform.released': PlatformChange;
+  'platform.expired': PlatformChange;
+  'platform.checked': PlatformChange;
+  'platform.reopened': PlatformChange;
 }
 
 /**

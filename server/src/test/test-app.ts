@@ -7,6 +7,8 @@ import { type App, buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { users } from '../modules/auth/auth.table.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { createSession } from '../modules/auth/sessions.js';
+import { memberships } from '../modules/operations/operations.table.js';
 import { openTestDatabase } from './test-database.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -52,6 +54,7 @@ export class TestApp {
       database,
       logger: false,
       clientDir: options.clientDir ?? false,
+      claimSweepMs: 0,
       now: options.now,
       print: options.print ?? (() => {}),
     });
@@ -128,6 +131,29 @@ export class TestApp {
     return { ...session, userId: participant.userId, memberId: participant.id };
   }
 
+  /**
+   * Many participants at once, written straight to the database with a
+   * session each (no password hashing), for race tests with hundreds of people.
+   */
+  async members(operationId: string, count: number, role: Role, country = 'NL'): Promise<Session[]> {
+    const { db } = this.app.deps;
+    const rows = await db
+      .insert(users)
+      .values(Array.from({ length: count }, () => ({ email: uniqueEmail(role), name: `${role} ${country}`, passwordHash: 'not-used' })))
+      .returning({ id: users.id, email: users.email });
+    const members = await db
+      .insert(memberships)
+      .values(rows.map((row) => ({ operationId, userId: row.id, role, country, agency: `Police ${country}` })))
+      .returning({ id: memberships.id, userId: memberships.userId });
+    const sessionsOut: Session[] = [];
+    for (const member of members) {
+      const token = await createSession(db, member.userId);
+      const row = rows.find((r) => r.id === member.userId);
+      sessionsOut.push({ userId: member.userId, email: row?.email ?? '', password: '', cookie: `actionday_session=${token}`, memberId: member.id });
+    }
+    return sessionsOut;
+  }
+
   /** A real socket.io client connected with the session's cookie (needs `listen: true`). */
   async socket(session: Session | null): Promise<ClientSocket> {
     const socket: ClientSocket = ioClient(this.url, {
@@ -149,6 +175,17 @@ export class TestApp {
     for (const socket of this.sockets) socket.disconnect();
     await this.app.close();
   }
+}
+
+/** A clock that tests move by hand. */
+export function fakeClock(start = new Date('2022-09-06T08:00:00Z')) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance(minutes: number) {
+      current += minutes * 60_000;
+    },
+  };
 }
 
 /** Polls until the assertion stops throwing (default 3 s), never a fixed sleep. */

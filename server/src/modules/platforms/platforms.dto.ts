@@ -18,10 +18,16 @@ export function toPlatform(row: PlatformRow): Platform {
     status: row.status,
     claimedBy: row.claimedBy,
     claimedAt: row.claimedAt?.toISOString() ?? null,
+    lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
     verdict: row.verdict,
     followUp: row.followUp,
+    summary: row.summary,
+    checkedBy: row.checkedBy,
+    checkedAt: row.checkedAt?.toISOString() ?? null,
     discovered: row.discovered,
+    discoveredBy: row.discovered ? row.createdBy : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }

@@ -1,10 +1,10 @@
 import { type CreatePlatform, type Platform, can, createPlatformSchema, normalizePlatformUrl } from '@actionday/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { type MembershipRow, type OperationRow, getParticipant } from '../operations/memberships.js';
+import type { MembershipRow, OperationRow } from '../operations/memberships.js';
 import { type PlatformRow, toPlatform } from './platforms.dto.js';
 import { platforms } from './platforms.table.js';
 
@@ -70,13 +70,13 @@ export async function createPlatforms(
   return created;
 }
 
-/** The operation's platforms, highest priority first, then oldest. */
+/** The operation's platforms, highest priority first, then oldest (the order of "next best"). */
 export async function listPlatforms(db: Db, operationId: string): Promise<Platform[]> {
   const rows = await db
     .select()
     .from(platforms)
     .where(eq(platforms.operationId, operationId))
-    .orderBy(asc(platforms.name));
+    .orderBy(desc(platforms.priority), asc(platforms.createdAt), asc(platforms.name));
   return rows.map(toPlatform);
 }
 
@@ -84,30 +84,4 @@ export async function listPlatforms(db: Db, operationId: string): Promise<Platfo
 export async function getPlatformRow(db: Db, platformId: string): Promise<PlatformRow> {
   const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId));
   return row ?? fail('platforms.not_found', 'No such platform');
-}
-
-/**
- * Claims an unchecked platform for a participant. One conditional UPDATE
- * decides every race: exactly one claimant wins, the others get 409.
- */
-export async function claimPlatform(
-  deps: { db: Db; bus: EventBus; now: () => Date },
-  actor: Actor,
-  membership: MembershipRow,
-  platformId: string,
-): Promise<Platform> {
-  const now = deps.now();
-  const row = await deps.db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(platforms)
-      .set({ status: 'claimed', claimedBy: membership.id, claimedAt: now, lastActivityAt: now, updatedAt: now })
-      .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
-      .returning();
-    if (!claimed) fail('platforms.already_claimed', 'Somebody else has already claimed or checked this platform');
-    await recordAudit(tx, actor, { operationId: claimed.operationId, action: 'platform.claimed', targetType: 'platform', targetId: claimed.id });
-    return claimed;
-  });
-  const platform = toPlatform(row);
-  deps.bus.publish('platform.claimed', { operationId: row.operationId, platform, claimant: await getParticipant(deps.db, membership.id) });
-  return platform;
 }

@@ -35,10 +35,13 @@ export const platforms = pgTable(
     createdBy: uuid('created_by').references(() => memberships.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Increases with every change, so clients can drop stale events. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('platforms_operation_url_unique').on(t.operationId, t.normalizedUrl),
     index('platforms_operation_status_idx').on(t.operationId, t.status),
-    index('platforms_claimed_by_idx').on(t.claimedBy),
+    index('platforms_claimed_by_idx').on(t.claimedBy, t.status),
+    index('platforms_claim_expiry_idx').on(t.status, t.lastActivityAt),
   ],
 );

@@ -1,0 +1,203 @@
+import { type Platform, type VerdictBody, can, verdictBodySchema } from '@actionday/shared';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import type { DomainEvents, EventBus } from '../../events/bus.js';
+import { fail } from '../../http/errors.js';
+import { type Actor, recordAudit } from '../audit/audit.service.js';
+import { type MembershipRow, getParticipant } from '../operations/memberships.js';
+import { memberships, operations } from '../operations/operations.table.js';
+import { type PlatformRow, toPlatform } from './platforms.dto.js';
+import { platforms } from './platforms.table.js';
+
+type ClaimDeps = { db: Db; bus: EventBus; now: () => Date };
+type ChangeVerb = 'claimed' | 'assigned' | 'released' | 'expired' | 'checked' | 'reopened';
+
+/** Publishes a platform change after commit, with the participant now holding it. */
+async function publishChange(deps: ClaimDeps, verb: ChangeVerb, row: PlatformRow, previousHolderId: string | null = null): Promise<Platform> {
+  const platform = toPlatform(row);
+  const claimant = row.status === 'claimed' && row.claimedBy ? await getParticipant(deps.db, row.claimedBy) : null;
+  const name = `platform.${verb}` as const satisfies keyof DomainEvents;
+  deps.bus.publish(name, { operationId: row.operationId, platform, claimant, previousHolderId });
+  return platform;
+}
+
+/** The columns every change touches. */
+const touched = (now: Date) => ({ updatedAt: now, version: sql`${platforms.version} + 1` });
+
+/**
+ * Holds the member's row for the rest of the transaction and checks their
+ * open claims against the operation's limit. The row lock makes concurrent
+ * claims of one member queue, so the count cannot be overtaken.
+ */
+async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): Promise<void> {
+  await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, memberId)).for('update');
+  const [row] = await tx
+    .select({ open: sql<number>`count(*)::int` })
+    .from(platforms)
+    .where(and(eq(platforms.claimedBy, memberId), eq(platforms.status, 'claimed')));
+  if ((row?.open ?? 0) >= limit) fail('platforms.claim_limit', `At most ${limit} open claims per participant: finish or release one first`, { limit });
+}
+
+/**
+ * Claims an unchecked platform. One conditional UPDATE decides every race
+ * (exactly one winner); the claim limit is checked in the same transaction.
+ */
+export async function claimPlatform(deps: ClaimDeps, actor: Actor, member: MembershipRow, claimLimit: number, platformId: string): Promise<Platform> {
+  const now = deps.now();
+  const row = await deps.db.transaction(async (tx) => {
+    await assertBelowClaimLimit(tx, member.id, claimLimit);
+    const [claimed] = await tx
+      .update(platforms)
+      .set({ status: 'claimed', claimedBy: member.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
+      .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
+      .returning();
+    if (!claimed) fail('platforms.already_claimed', 'Somebody else has already claimed or checked this platform');
+    await recordAudit(tx, actor, { operationId: claimed.operationId, action: 'platform.claimed', targetType: 'platform', targetId: claimed.id });
+    return claimed;
+  });
+  return publishChange(deps, 'claimed', row);
+}
+
+/** A coordinator gives an unchecked or claimed platform to a participant (within their claim limit). */
+export async function assignPlatform(deps: ClaimDeps, actor: Actor, platform: PlatformRow, assigneeId: string, claimLimit: number): Promise<Platform> {
+  const now = deps.now();
+  const [assignee] = await deps.db.select().from(memberships).where(and(eq(memberships.id, assigneeId), eq(memberships.operationId, platform.operationId)));
+  if (!assignee) fail('operations.member_not_found', 'No such participant in this operation');
+  if (!can(assignee.role, 'platform.claim')) fail('auth.forbidden', `A ${assignee.role} cannot hold a claim`);
+  const row = await deps.db.transaction(async (tx) => {
+    if (platform.claimedBy !== assignee.id) await assertBelowClaimLimit(tx, assignee.id, claimLimit);
+    const [assigned] = await tx
+      .update(platforms)
+      .set({ status: 'claimed', claimedBy: assignee.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
+      .where(and(eq(platforms.id, platform.id), sql`${platforms.status} in ('unchecked', 'claimed')`))
+      .returning();
+    if (!assigned) fail('platforms.not_claimed', 'This platform is already checked; reopen it first');
+    await recordAudit(tx, actor, {
+      operationId: assigned.operationId,
+      action: 'platform.assigned',
+      targetType: 'platform',
+      targetId: assigned.id,
+      details: { assignee: assignee.id, previousHolder: platform.claimedBy },
+    });
+    return assigned;
+  });
+  return publishChange(deps, 'assigned', row, platform.claimedBy);
+}
+
+/** The holder (or a coordinator) gives a claim back to the pool. */
+export async function releasePlatform(deps: ClaimDeps, actor: Actor, member: MembershipRow, platformId: string): Promise<Platform> {
+  const now = deps.now();
+  const mayManage = can(member.role, 'platform.manage_claims');
+  let previousHolderId: string | null = null;
+  const row = await deps.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
+    if (!current) fail('platforms.not_found', 'No such platform');
+    if (current.status !== 'claimed') fail('platforms.not_claimed', 'This platform is not claimed');
+    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can release it');
+    previousHolderId = current.claimedBy;
+    const [released] = await tx
+      .update(platforms)
+      .set({ status: 'unchecked', claimedBy: null, claimedAt: null, lastActivityAt: null, ...touched(now) })
+      .where(eq(platforms.id, platformId))
+      .returning();
+    if (!released) throw new Error('locked platform vanished');
+    await recordAudit(tx, actor, { operationId: released.operationId, action: 'platform.released', targetType: 'platform', targetId: released.id, details: { previousHolder: previousHolderId } });
+    return released;
+  });
+  return publishChange(deps, 'released', row, previousHolderId);
+}
+
+/** The holder's client says it is still working on the platform; keeps the claim from expiring. */
+export async function heartbeat(deps: ClaimDeps, member: MembershipRow, platformId: string): Promise<{ lastActivityAt: string }> {
+  const now = deps.now();
+  const [row] = await deps.db
+    .update(platforms)
+    .set({ lastActivityAt: now })
+    .where(and(eq(platforms.id, platformId), eq(platforms.status, 'claimed'), eq(platforms.claimedBy, member.id)))
+    .returning({ lastActivityAt: platforms.lastActivityAt });
+  if (!row) fail('platforms.not_holder', 'You do not hold a claim on this platform');
+  return { lastActivityAt: now.toISOString() };
+}
+
+/** The holder (or a coordinator) records the verdict: the platform is checked. */
+export async function recordVerdict(deps: ClaimDeps, actor: Actor, member: MembershipRow, platformId: string, body: VerdictBody): Promise<Platform> {
+  const input = verdictBodySchema.parse(body);
+  const now = deps.now();
+  const mayManage = can(member.role, 'platform.manage_claims');
+  const row = await deps.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
+    if (!current) fail('platforms.not_found', 'No such platform');
+    if (current.status !== 'claimed') fail('platforms.not_claimed', 'Claim the platform before giving a verdict');
+    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can give the verdict');
+    const [checked] = await tx
+      .update(platforms)
+      .set({ status: 'checked', verdict: input.verdict, followUp: input.followUp, summary: input.summary ?? null, checkedBy: member.id, checkedAt: now, ...touched(now) })
+      .where(eq(platforms.id, platformId))
+      .returning();
+    if (!checked) throw new Error('locked platform vanished');
+    await recordAudit(tx, actor, {
+      operationId: checked.operationId,
+      action: 'platform.checked',
+      targetType: 'platform',
+      targetId: checked.id,
+      details: { verdict: input.verdict, followUp: input.followUp },
+    });
+    return checked;
+  });
+  return publishChange(deps, 'checked', row);
+}
+
+/** A coordinator sends a checked platform back to the pool; its verdict is cleared (kept in the audit log). */
+export async function reopenPlatform(deps: ClaimDeps, actor: Actor, platformId: string): Promise<Platform> {
+  const now = deps.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const [previous] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
+    if (!previous) fail('platforms.not_found', 'No such platform');
+    if (previous.status !== 'checked') fail('platforms.not_checked', 'Only a checked platform can be reopened');
+    const [reopened] = await tx
+      .update(platforms)
+      .set({ status: 'unchecked', verdict: null, followUp: false, summary: null, checkedBy: null, checkedAt: null, claimedBy: null, claimedAt: null, lastActivityAt: null, ...touched(now) })
+      .where(eq(platforms.id, platformId))
+      .returning();
+    if (!reopened) throw new Error('locked platform vanished');
+    await recordAudit(tx, actor, {
+      operationId: reopened.operationId,
+      action: 'platform.reopened',
+      targetType: 'platform',
+      targetId: reopened.id,
+      details: { previousVerdict: previous.verdict, previousFollowUp: previous.followUp },
+    });
+    return reopened;
+  });
+  return publishChange(deps, 'reopened', row);
+}
+
+/**
+ * Returns idle claims to the pool: those whose holder showed no sign of life
+ * for the operation's claim timeout. One UPDATE with a time condition, so
+ * several server processes may sweep at once without double work.
+ */
+export async function expireIdleClaims(deps: ClaimDeps): Promise<Platform[]> {
+  const now = deps.now();
+  const expired = await deps.db.transaction(async (tx) => {
+    const idle = await tx
+      .select({ id: platforms.id, holder: platforms.claimedBy })
+      .from(platforms)
+      .innerJoin(operations, eq(operations.id, platforms.operationId))
+      .where(and(eq(platforms.status, 'claimed'), lt(platforms.lastActivityAt, sql`${now.toISOString()}::timestamptz - make_interval(mins => ${operations.claimTimeoutMinutes})`)))
+      .for('update', { of: platforms, skipLocked: true });
+    const released: { row: PlatformRow; holder: string | null }[] = [];
+    for (const { id, holder } of idle) {
+      const [row] = await tx
+        .update(platforms)
+        .set({ status: 'unchecked', claimedBy: null, claimedAt: null, lastActivityAt: null, ...touched(now) })
+        .where(and(eq(platforms.id, id), eq(platforms.status, 'claimed')))
+        .returning();
+      if (!row) continue;
+      await recordAudit(tx, { userId: null, ip: null }, { operationId: row.operationId, action: 'platform.expired', targetType: 'platform', targetId: row.id, details: { previousHolder: holder } });
+      released.push({ row, holder });
+    }
+    return released;
+  });
+  return Promise.all(expired.map(({ row, holder }) => publishChange(deps, 'expired', row, holder)));
+}
