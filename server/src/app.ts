@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { ErrorBody } from '@actionday/shared';
+import { EVIDENCE_MAX_BYTES, type ErrorBody } from '@actionday/shared';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import type { Deps, IoServer } from './deps.js';
@@ -14,6 +15,11 @@ import { installErrorHandler } from './http/error-handler.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
 import { FirstRunSetup } from './modules/auth/setup.js';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { broadcastFindingEvents } from './modules/findings/findings.events.js';
+import { findingRoutes } from './modules/findings/findings.routes.js';
+import { broadcastHitEvents } from './modules/hits/hits.events.js';
+import { hitRoutes } from './modules/hits/hits.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inviteRoutes } from './modules/invites/invites.routes.js';
 import { operationRoutes } from './modules/operations/operations.routes.js';
@@ -73,6 +79,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
+  // CSV uploads (platform lists, reference lists) arrive as text
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Actionday API', version: '0.1.0', description: 'The command centre for online action days' } },
     transform: jsonSchemaTransform,
@@ -90,6 +99,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(operationRoutes, deps);
   await app.register(inviteRoutes, deps);
   await app.register(platformRoutes, deps);
+  await app.register(findingRoutes, deps);
+  await app.register(hitRoutes, deps);
+  await app.register(evidenceRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;
@@ -107,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const io = attachSocketServer(app, deps.db);
   broadcastPlatformEvents(deps.bus, io);
+  broadcastFindingEvents(deps.bus, io);
+  broadcastHitEvents(deps.bus, io, deps.db, app.log);
   const sweepMs = options.claimSweepMs ?? 30_000;
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
   app.addHook('onClose', async () => {

@@ -16,7 +16,7 @@ export interface SocketData {
 export interface Deps {
   db: Db;
   bus: EventBus;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir'>;
   setup: FirstRunSetup;
   /** The current time; tests pass a fake clock. */
   now: () => Date;

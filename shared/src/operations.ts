@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, tagSchema, timeZoneSchema } from './common.js';
 import { countrySchema } from './countries.js';
+import { handlingSchema } from './handling.js';
 import { roleSchema } from './roles.js';
 
 /** Phases of an operation day, in order. */
@@ -16,6 +17,7 @@ export const createOperationSchema = z.object({
   focusNationalities: z.array(countrySchema).max(20).default([]),
   claimLimit: z.int().min(1).max(20).default(2),
   claimTimeoutMinutes: z.int().min(1).max(24 * 60).default(20),
+  defaultHandling: handlingSchema.default('TLP:AMBER'),
   /** The creator joins as coordinator with this country and agency (default: Europol, NL). */
   coordinatorCountry: countrySchema.default('NL'),
   coordinatorAgency: z.string().trim().min(1).max(120).default('Europol'),
@@ -33,6 +35,7 @@ export const operationSchema = z.object({
   focusNationalities: z.array(z.string()),
   claimLimit: z.int(),
   claimTimeoutMinutes: z.int(),
+  defaultHandling: handlingSchema,
   createdAt: isoDateTime,
 });
 export type Operation = z.infer<typeof operationSchema>;

@@ -16,7 +16,17 @@ export type Action =
   | 'platform.claim'
   | 'platform.manage_claims'
   | 'platform.reopen'
-  | 'platform.import';
+  | 'platform.import'
+  | 'finding.read'
+  | 'finding.create'
+  | 'finding.manage'
+  | 'evidence.read'
+  | 'evidence.create'
+  | 'hit.read_all'
+  | 'hit.resolve'
+  | 'reference.import'
+  | 'note.read'
+  | 'note.edit';
 
 /**
  * The role × action table, written once. The server enforces it on every
@@ -34,6 +44,20 @@ export const permissions: Record<Action, readonly Role[]> = {
   'platform.manage_claims': ['coordinator'],
   'platform.reopen': ['coordinator'],
   'platform.import': ['coordinator'],
+  /** See finding records (subject to handling codes and victim protection). Observers see counts only. */
+  'finding.read': ['coordinator', 'investigator', 'analyst'],
+  'finding.create': ['coordinator', 'investigator'],
+  /** Edit or delete findings of others. */
+  'finding.manage': ['coordinator'],
+  'evidence.read': ['coordinator', 'investigator', 'analyst'],
+  'evidence.create': ['coordinator', 'investigator'],
+  /** See every hit of the operation, not only one's own. */
+  'hit.read_all': ['coordinator', 'analyst'],
+  'hit.resolve': ['coordinator', 'analyst'],
+  'reference.import': ['coordinator', 'analyst'],
+  /** Open the situation log and platform notes; observers never (notes may hold personal data). */
+  'note.read': ['coordinator', 'investigator', 'analyst'],
+  'note.edit': ['coordinator', 'investigator', 'analyst'],
 };
 
 /** Whether a role may perform an action. */

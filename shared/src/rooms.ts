@@ -2,4 +2,8 @@
 export const rooms = {
   operation: (operationId: string) => `operation:${operationId}`,
   user: (userId: string) => `user:${userId}`,
+  /** Members of one role in an operation, for payloads filtered per role. */
+  operationRole: (operationId: string, role: string) => `operation:${operationId}:role:${role}`,
+  /** Members of one role and country, for payloads that depend on the author's country. */
+  operationCountryRole: (operationId: string, country: string, role: string) => `operation:${operationId}:country:${country}:role:${role}`,
 } as const;

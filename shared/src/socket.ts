@@ -1,4 +1,6 @@
 import type { ErrorCode } from './errors.js';
+import type { FindingView } from './findings.js';
+import type { HitView } from './hits.js';
 import type { Participant } from './operations.js';
 import type { Platform } from './platforms.js';
 
@@ -27,6 +29,13 @@ export interface ServerToClientEvents {
   'platform:expired': (payload: PlatformReleasedEvent) => void;
   'platform:checked': (payload: PlatformChangedEvent) => void;
   'platform:reopened': (payload: PlatformChangedEvent) => void;
+  /** Findings arrive as each viewer may see them (full, redacted, or not at all). */
+  'finding:logged': (payload: { finding: FindingView }) => void;
+  'finding:updated': (payload: { finding: FindingView }) => void;
+  'finding:deleted': (payload: { id: string; operationId: string; platformId: string; kind: FindingView['kind'] }) => void;
+  /** Hits go to coordinators, analysts and the participants involved, each with their view. */
+  'hit:found': (payload: { hit: HitView }) => void;
+  'hit:resolved': (payload: { hit: HitView }) => void;
 }
 
 /** Events a client sends. */

@@ -1,6 +1,9 @@
 /** Every table, gathered for drizzle (queries) and drizzle-kit (migrations). Tables live with their module. */
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
+export * from '../modules/evidence/evidence.table.js';
+export * from '../modules/findings/findings.table.js';
+export * from '../modules/hits/hits.table.js';
 export * from '../modules/invites/invites.table.js';
 export * from '../modules/operations/operations.table.js';
 export * from '../modules/platforms/platforms.table.js';

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Participant, Platform } from '@actionday/shared';
+import type { FindingRow } from '../modules/findings/findings.dto.js';
+import type { HitRow } from '../modules/hits/hits.detect.js';
 
 /** A change of one platform's place in the funnel. */
 export interface PlatformChange {
@@ -20,6 +22,11 @@ export interface DomainEvents {
   'platform.expired': PlatformChange;
   'platform.checked': PlatformChange;
   'platform.reopened': PlatformChange;
+  'finding.logged': { operationId: string; finding: FindingRow };
+  'finding.updated': { operationId: string; finding: FindingRow };
+  'finding.deleted': { operationId: string; finding: FindingRow };
+  'hit.found': { operationId: string; hit: HitRow };
+  'hit.resolved': { operationId: string; hit: HitRow };
 }
 
 /**

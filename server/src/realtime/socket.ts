@@ -56,8 +56,12 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
         ack,
         async () => {
           const { operationId } = operationParamsSchema.parse(payload);
-          await authorize(db, socket.data.userId, operationId, 'operation.read');
-          await socket.join(rooms.operation(operationId));
+          const { membership } = await authorize(db, socket.data.userId, operationId, 'operation.read');
+          await socket.join([
+            rooms.operation(operationId),
+            rooms.operationRole(operationId, membership.role),
+            rooms.operationCountryRole(operationId, membership.country, membership.role),
+          ]);
           return { participants: await listParticipants(db, operationId) };
         },
         app.log,
@@ -68,7 +72,7 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
         ack,
         async () => {
           const { operationId } = operationParamsSchema.parse(payload);
-          await socket.leave(rooms.operation(operationId));
+          for (const room of socket.rooms) if (room.startsWith(rooms.operation(operationId))) await socket.leave(room);
           return undefined;
         },
         app.log,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, CreateOperation, Operation, Role, ServerToClientEvents } from '@actionday/shared';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -27,7 +30,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   port: 0,
   host: '127.0.0.1',
   databaseUrl: undefined,
-  dataDir: '/tmp/actionday-test',
+  dataDir: mkdtempSync(join(tmpdir(), 'actionday-test-')),
   logLevel: 'silent',
   publicUrl: 'http://localhost:3000',
   admin: undefined,

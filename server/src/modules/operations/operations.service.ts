@@ -20,6 +20,7 @@ export function toOperation(row: OperationRow): Operation {
     focusNationalities: row.focusNationalities,
     claimLimit: row.claimLimit,
     claimTimeoutMinutes: row.claimTimeoutMinutes,
+    defaultHandling: row.defaultHandling,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -46,6 +47,7 @@ export async function createOperation(
         focusNationalities: [...new Set(data.focusNationalities)],
         claimLimit: data.claimLimit,
         claimTimeoutMinutes: data.claimTimeoutMinutes,
+        defaultHandling: data.defaultHandling,
         createdBy: actor.userId,
       })
       .returning();

@@ -15,6 +15,10 @@ export const operations = pgTable('operations', {
   focusNationalities: text('focus_nationalities').array().notNull().default(sql`'{}'::text[]`),
   claimLimit: integer('claim_limit').notNull().default(2),
   claimTimeoutMinutes: integer('claim_timeout_minutes').notNull().default(20),
+  /** Handling code given to new findings and evidence unless the author picks another. */
+  defaultHandling: text('default_handling', { enum: ['TLP:RED', 'TLP:AMBER', 'TLP:GREEN'] })
+    .notNull()
+    .default('TLP:AMBER'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -29,8 +29,6 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     return { platform, ...(await authorize(db, userId, platform.operationId, action)) };
   }
 
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
-
   app.post(
     '/api/operations/:operationId/platforms',
     {

@@ -1,0 +1,68 @@
+import { createReadStream } from 'node:fs';
+import { EVIDENCE_MAX_BYTES, evidenceParamsSchema, evidenceSchema, operationParamsSchema } from '@actionday/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { actorOf, requireUser } from '../../http/context.js';
+import { fail } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { viewerOf } from '../findings/findings.service.js';
+import { authorize } from '../operations/memberships.js';
+import { type Upload, evidenceSight, getEvidenceRow, listEvidence, saveEvidence, verifiedEvidencePath } from './evidence.service.js';
+
+/** Evidence upload (multipart) and download (hash re-verified). */
+export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.post(
+    '/api/operations/:operationId/evidence',
+    { schema: { params: operationParamsSchema, response: { 201: evidenceSchema }, tags: ['evidence'] } },
+    async (request, reply) => {
+      const context = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.create');
+      if (!request.isMultipart()) fail('evidence.missing_file', 'Send the file as multipart/form-data');
+      const upload: Upload = { fields: {}, file: null };
+      let saved;
+      // fields must come before the file part, as browsers send FormData in order
+      for await (const part of request.parts({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10 } })) {
+        if (part.type === 'field') {
+          upload.fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        upload.file = { stream: part.file, fileName: part.filename, mimeType: part.mimetype, truncated: () => part.file.truncated };
+        saved = await saveEvidence({ db, now: deps.now, dataDir: deps.config.dataDir }, actorOf(request), context, upload);
+      }
+      if (!saved) fail('evidence.missing_file', 'Attach the captured file');
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/operations/:operationId/evidence',
+    { schema: { params: operationParamsSchema, querystring: z.object({ platformId: z.uuid().optional() }), response: { 200: z.array(evidenceSchema) }, tags: ['evidence'] } },
+    async (request) => {
+      const { membership, operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.read');
+      return listEvidence(db, viewerOf(membership), operation.id, request.query.platformId);
+    },
+  );
+
+  app.get('/api/evidence/:evidenceId/file', { schema: { params: evidenceParamsSchema, tags: ['evidence'] } }, async (request, reply) => {
+    const row = await getEvidenceRow(db, request.params.evidenceId);
+    const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
+    if (row.deletedAt || evidenceSight(row, viewerOf(membership)) !== 'full') fail('evidence.not_found', 'No such evidence');
+    let path: string;
+    try {
+      path = await verifiedEvidencePath(deps.config.dataDir, row);
+    } catch (error) {
+      await recordAudit(db, actorOf(request), { operationId: row.operationId, action: 'evidence.integrity_failed', targetType: 'evidence', targetId: row.id });
+      throw error;
+    }
+    await recordAudit(db, actorOf(request), { operationId: row.operationId, action: 'evidence.downloaded', targetType: 'evidence', targetId: row.id });
+    return reply
+      .header('content-type', row.mimeType)
+      .header('content-disposition', `attachment; filename="${row.fileName.replace(/[^\w.-]+/g, '_')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox; default-src 'none'")
+      .header('x-evidence-sha256', row.sha256)
+      .send(createReadStream(path));
+  });
+};

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { fail } from '../../http/errors.js';
+import { type Actor, recordAudit } from '../audit/audit.service.js';
+import { type MemberContext, assertOpen } from '../findings/findings.service.js';
+import { findings } from '../findings/findings.table.js';
+import { type Viewer, sightOf } from '../findings/visibility.js';
+import { platforms } from '../platforms/platforms.table.js';
+import { contentMatchesType, discardUpload, hashFile, headOf, sealUpload, storeUpload } from './evidence.files.js';
+import { evidence } from './evidence.table.js';
+
+export type EvidenceRow = typeof evidence.$inferSelect;
+
+export function toEvidence(row: EvidenceRow): Evidence {
+  return {
+    id: row.id,
+    operationId: row.operationId,
+    platformId: row.platformId,
+    findingId: row.findingId,
+    url: row.url,
+    capturedAt: row.capturedAt.toISOString(),
+    capturedBy: row.capturedBy,
+    country: row.country,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    size: row.size,
+    sha256: row.sha256,
+    handling: row.handling,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Evidence is guarded as a finding of its own kind: the same handling codes apply. */
+export const evidenceSight = (row: EvidenceRow, viewer: Viewer) => sightOf({ kind: 'evidence', handling: row.handling, country: row.country, authorId: row.capturedBy }, viewer);
+
+export interface Upload {
+  fields: Record<string, string>;
+  file: { stream: Readable; fileName: string; mimeType: string; truncated: () => boolean } | null;
+}
+
+/**
+ * Stores an uploaded capture: streamed to disk while hashed (SHA-256), checked
+ * for size and for content matching its declared type, then sealed read-only.
+ */
+export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: string }, actor: Actor, context: MemberContext, upload: Upload): Promise<Evidence> {
+  assertOpen(context.operation);
+  if (!upload.file) fail('evidence.missing_file', 'Attach the captured file');
+  const fields = evidenceFieldsSchema.parse(upload.fields);
+  const { file } = upload;
+  if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType)) {
+    file.stream.resume();
+    fail('evidence.bad_type', `Files of type ${file.mimeType} are not accepted as evidence`);
+  }
+  const evidenceDir = join(deps.dataDir, 'evidence');
+  const stored = await storeUpload(evidenceDir, file.stream);
+  try {
+    if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES) fail('evidence.too_large', `Evidence files are limited to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+    if (stored.size === 0) fail('evidence.missing_file', 'The file is empty');
+    if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType)) fail('evidence.bad_type', `The file's content is not ${file.mimeType}`);
+    const [platform] = await deps.db.select().from(platforms).where(eq(platforms.id, fields.platformId));
+    if (!platform || platform.operationId !== context.operation.id) fail('findings.platform_mismatch', 'That platform is not part of this operation', { field: 'platformId' });
+    if (fields.findingId) {
+      const [finding] = await deps.db.select({ operationId: findings.operationId }).from(findings).where(eq(findings.id, fields.findingId));
+      if (finding?.operationId !== context.operation.id) fail('findings.bad_link', 'That finding is not part of this operation', { field: 'findingId' });
+    }
+    const id = randomUUID();
+    const storagePath = join('evidence', context.operation.id, id);
+    await sealUpload(deps.dataDir, stored.tempPath, storagePath);
+    const now = deps.now();
+    const row = await deps.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(evidence)
+        .values({
+          id,
+          operationId: context.operation.id,
+          platformId: platform.id,
+          findingId: fields.findingId ?? null,
+          url: fields.url ?? null,
+          capturedAt: fields.capturedAt ? new Date(fields.capturedAt) : now,
+          capturedBy: context.membership.id,
+          country: context.membership.country,
+          fileName: file.fileName.slice(0, 255) || 'capture',
+          mimeType: file.mimeType,
+          size: stored.size,
+          sha256: stored.sha256,
+          storagePath,
+          handling: fields.handling ?? context.operation.defaultHandling,
+          createdAt: now,
+        })
+        .returning();
+      if (!created) throw new Error('evidence insert returned no row');
+      await recordAudit(tx, actor, { operationId: context.operation.id, action: 'evidence.uploaded', targetType: 'evidence', targetId: id, details: { sha256: stored.sha256, size: stored.size, mimeType: file.mimeType } });
+      return created;
+    });
+    return toEvidence(row);
+  } finally {
+    await discardUpload(stored.tempPath);
+  }
+}
+
+/** The evidence of an operation that the viewer may see. */
+export async function listEvidence(db: Db, viewer: Viewer, operationId: string, platformId?: string): Promise<Evidence[]> {
+  const conditions = [eq(evidence.operationId, operationId), isNull(evidence.deletedAt)];
+  if (platformId) conditions.push(eq(evidence.platformId, platformId));
+  const rows = await db.select().from(evidence).where(and(...conditions)).orderBy(desc(evidence.createdAt));
+  return rows.filter((row) => evidenceSight(row, viewer) === 'full').map(toEvidence);
+}
+
+/** An evidence row, or 404. */
+export async function getEvidenceRow(db: Db, evidenceId: string): Promise<EvidenceRow> {
+  const [row] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
+  return row ?? fail('evidence.not_found', 'No such evidence');
+}
+
+/** The stored file's path after re-verifying its SHA-256 against the one recorded at upload. */
+export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): Promise<string> {
+  const path = join(dataDir, row.storagePath);
+  const actual = await hashFile(path).catch(() => null);
+  if (actual !== row.sha256) fail('evidence.integrity_failed', 'The stored file no longer matches its recorded SHA-256; it is withheld');
+  return path;
+}

@@ -1,0 +1,35 @@
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { findings } from '../findings/findings.table.js';
+import { memberships, operations } from '../operations/operations.table.js';
+import { platforms } from '../platforms/platforms.table.js';
+
+/** Captured evidence: the file lives in the data directory, named by id, never altered; the row keeps its SHA-256. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    operationId: uuid('operation_id')
+      .notNull()
+      .references(() => operations.id, { onDelete: 'cascade' }),
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => platforms.id),
+    findingId: uuid('finding_id').references(() => findings.id),
+    url: text('url'),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+    capturedBy: uuid('captured_by')
+      .notNull()
+      .references(() => memberships.id),
+    country: text('country').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** Path of the file relative to the data directory. */
+    storagePath: text('storage_path').notNull(),
+    handling: text('handling', { enum: ['TLP:RED', 'TLP:AMBER', 'TLP:GREEN'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('evidence_operation_idx').on(t.operationId, t.platformId)],
+);
