@@ -20,6 +20,7 @@ import { broadcastFindingEvents } from './modules/findings/findings.events.js';
 import { findingRoutes } from './modules/findings/findings.routes.js';
 import { broadcastHitEvents } from './modules/hits/hits.events.js';
 import { hitRoutes } from './modules/hits/hits.routes.js';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inviteRoutes } from './modules/invites/invites.routes.js';
 import { operationRoutes } from './modules/operations/operations.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(findingRoutes, deps);
   await app.register(hitRoutes, deps);
   await app.register(evidenceRoutes, deps);
+  await app.register(indicatorRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;

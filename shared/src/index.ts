@@ -8,6 +8,7 @@ export * from './roles.js';
 export * from './rooms.js';
 export * from './socket.js';
 export * from './evidence.js';
+export * from './extraction.js';
 export * from './findings.js';
 export * from './handling.js';
 export * from './hits.js';

@@ -4,6 +4,7 @@ export * from '../modules/auth/auth.table.js';
 export * from '../modules/evidence/evidence.table.js';
 export * from '../modules/findings/findings.table.js';
 export * from '../modules/hits/hits.table.js';
+export * from '../modules/indicators/indicators.table.js';
 export * from '../modules/invites/invites.table.js';
 export * from '../modules/operations/operations.table.js';
 export * from '../modules/platforms/platforms.table.js';

@@ -4,6 +4,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
+import { seedIndicators } from '../indicators/indicators.routes.js';
 import type { OperationRow } from './memberships.js';
 import { memberships, operations } from './operations.table.js';
 
@@ -53,6 +54,7 @@ export async function createOperation(
       .returning();
     if (!created) throw new Error('insert returned no row');
     await tx.insert(memberships).values({ operationId: created.id, userId: actor.userId, role: 'coordinator', country: data.coordinatorCountry, agency: data.coordinatorAgency });
+    await seedIndicators(tx, created.id);
     await recordAudit(tx, actor, { operationId: created.id, action: 'operation.created', targetType: 'operation', targetId: created.id });
     return created;
   });
