@@ -21,13 +21,17 @@ import { findingRoutes } from './modules/findings/findings.routes.js';
 import { broadcastHitEvents } from './modules/hits/hits.events.js';
 import { hitRoutes } from './modules/hits/hits.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
+import { TallyScheduler } from './modules/tallies/tallies.scheduler.js';
+import { tallyRoutes } from './modules/tallies/tallies.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inviteRoutes } from './modules/invites/invites.routes.js';
+import { broadcastOperationEvents } from './modules/operations/operations.events.js';
 import { operationRoutes } from './modules/operations/operations.routes.js';
 import { broadcastPlatformEvents } from './modules/platforms/platforms.events.js';
 import { platformRoutes } from './modules/platforms/platforms.routes.js';
 import { startClaimSweeper } from './modules/platforms/platforms.sweeper.js';
 import { attachSocketServer } from './realtime/socket.js';
+import { attachNotes } from './modules/notes/notes.socket.js';
 
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -45,6 +49,10 @@ export interface BuildAppOptions {
   bootstrap?: boolean;
   /** How often idle claims are swept back to the pool; 0 turns the sweeper off (tests sweep by hand). */
   claimSweepMs?: number;
+  /** Leave the database open when the app closes (tests that restart the app on the same data). */
+  keepDatabaseOpen?: boolean;
+  /** Coalescing window of tally recounts per operation. */
+  tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
   logger?: boolean | { level: string };
 }
@@ -104,30 +112,33 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(hitRoutes, deps);
   await app.register(evidenceRoutes, deps);
   await app.register(indicatorRoutes, deps);
+  await app.register(tallyRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;
-  if (clientDir && existsSync(`${clientDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io/')) {
-        return reply.sendFile('index.html');
-      }
-      return reply
-        .code(404)
-        .send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
-    });
-  }
+  const serveClient = !!clientDir && existsSync(`${clientDir}/index.html`);
+  if (serveClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // the client's routes (/operations/…, /invite/…) are pages of the single-page app
+    if (serveClient && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
+  });
 
   const io = attachSocketServer(app, deps.db);
+  attachNotes(app, io, deps);
   broadcastPlatformEvents(deps.bus, io);
   broadcastFindingEvents(deps.bus, io);
   broadcastHitEvents(deps.bus, io, deps.db, app.log);
+  broadcastOperationEvents(deps.bus, io, deps.db, app.log);
+  const tallies = new TallyScheduler(deps, io, app.log, options.tallyDelayMs ?? 100);
   const sweepMs = options.claimSweepMs ?? 30_000;
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
   app.addHook('onClose', async () => {
     stopSweeper();
-    await database.close();
+    tallies.stop();
+    if (!options.keepDatabaseOpen) await database.close();
   });
 
   await app.ready();

@@ -104,6 +104,8 @@ export const findingSchema = z.object({
   ageEstimate: z.int().nullable(),
   exploitation: z.string().nullable(),
   referral: z.string().nullable(),
+  /** Logged after closing, where late entries were allowed. */
+  late: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   version: z.int(),

@@ -9,6 +9,7 @@ export * from './rooms.js';
 export * from './socket.js';
 export * from './evidence.js';
 export * from './extraction.js';
+export * from './figures.js';
 export * from './findings.js';
 export * from './handling.js';
 export * from './hits.js';

@@ -36,6 +36,8 @@ export const operationSchema = z.object({
   claimLimit: z.int(),
   claimTimeoutMinutes: z.int(),
   defaultHandling: handlingSchema,
+  allowLateEntries: z.boolean(),
+  closedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
 });
 export type Operation = z.infer<typeof operationSchema>;
@@ -60,5 +62,25 @@ export const participantSchema = z.object({
   agency: z.string(),
 });
 export type Participant = z.infer<typeof participantSchema>;
+
+/** `PATCH /api/operations/:operationId`: a coordinator changes settings (frozen once closed). */
+export const updateOperationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    startsAt: isoDateTime,
+    endsAt: isoDateTime,
+    timeZone: timeZoneSchema,
+    focusTags: z.array(tagSchema).max(20),
+    focusNationalities: z.array(countrySchema).max(20),
+    claimLimit: z.int().min(1).max(20),
+    claimTimeoutMinutes: z.int().min(1).max(24 * 60),
+    defaultHandling: handlingSchema,
+    allowLateEntries: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateOperation = z.input<typeof updateOperationSchema>;
+
+export const operationStatusBodySchema = z.object({ status: operationStatusSchema });
 
 export const operationParamsSchema = z.object({ operationId: idSchema });

@@ -1,6 +1,8 @@
 import type { ErrorCode } from './errors.js';
 import type { FindingView } from './findings.js';
 import type { HitView } from './hits.js';
+import type { Tally } from './figures.js';
+import type { Operation } from './operations.js';
 import type { Participant } from './operations.js';
 import type { Platform } from './platforms.js';
 
@@ -36,6 +38,10 @@ export interface ServerToClientEvents {
   /** Hits go to coordinators, analysts and the participants involved, each with their view. */
   'hit:found': (payload: { hit: HitView }) => void;
   'hit:resolved': (payload: { hit: HitView }) => void;
+  /** Fresh figures after a change (coalesced); `seq` rises by one with each. */
+  'tally:updated': (payload: Tally) => void;
+  /** The operation's settings or phase changed. */
+  'operation:updated': (payload: { operation: Operation }) => void;
 }
 
 /** Events a client sends. */

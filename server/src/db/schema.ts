@@ -6,5 +6,6 @@ export * from '../modules/findings/findings.table.js';
 export * from '../modules/hits/hits.table.js';
 export * from '../modules/indicators/indicators.table.js';
 export * from '../modules/invites/invites.table.js';
+export * from '../modules/notes/notes.table.js';
 export * from '../modules/operations/operations.table.js';
 export * from '../modules/platforms/platforms.table.js';

@@ -27,6 +27,9 @@ export interface DomainEvents {
   'finding.deleted': { operationId: string; finding: FindingRow };
   'hit.found': { operationId: string; hit: HitRow };
   'hit.resolved': { operationId: string; hit: HitRow };
+  'evidence.uploaded': { operationId: string; evidenceId: string };
+  /** Settings, phase or membership of an operation changed. */
+  'operation.changed': { operationId: string };
 }
 
 /**

@@ -33,7 +33,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     return send(500, { error: { code: 'server.internal', message: 'Something went wrong on the server' } });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
-  });
 }

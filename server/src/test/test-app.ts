@@ -8,6 +8,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Socket, io as ioClient } from 'socket.io-client';
 import { type App, buildApp } from '../app.js';
 import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
 import { users } from '../modules/auth/auth.table.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createSession } from '../modules/auth/sessions.js';
@@ -49,15 +50,26 @@ export class TestApp {
 
   /** Builds the app; `listen: true` also opens a port for real sockets. */
   static async create(
-    options: { listen?: boolean; now?: () => Date; print?: (line: string) => void; config?: Partial<Config>; clientDir?: string } = {},
+    options: {
+      listen?: boolean;
+      now?: () => Date;
+      print?: (line: string) => void;
+      config?: Partial<Config>;
+      clientDir?: string;
+      /** Reuse this database instead of a fresh one (a restart on the same data). */
+      database?: Database;
+      /** Leave the database open on close, for a next app on the same data. */
+      keepDatabaseOpen?: boolean;
+    } = {},
   ): Promise<TestApp> {
-    const database = await openTestDatabase();
+    const database = options.database ?? (await openTestDatabase());
     const app = await buildApp({
       config: testConfig(options.config),
       database,
       logger: false,
       clientDir: options.clientDir ?? false,
       claimSweepMs: 0,
+      keepDatabaseOpen: options.keepDatabaseOpen ?? false,
       now: options.now,
       print: options.print ?? (() => {}),
     });

@@ -32,6 +32,7 @@ export function toFinding(row: FindingRow): Finding {
     ageEstimate: row.ageEstimate,
     exploitation: row.exploitation,
     referral: row.referral,
+    late: row.late,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

@@ -17,9 +17,15 @@ export interface MemberContext {
   membership: MembershipRow;
 }
 
-/** Records after an operation closes are refused: closing freezes the figures. */
-export function assertOpen(operation: OperationRow): void {
-  if (operation.status === 'closed') fail('operations.closed', 'The operation is closed; nothing more can be logged');
+/**
+ * Records after an operation closes are refused (closing freezes the
+ * figures), unless the coordinator allows late entries: then they are kept,
+ * flagged late. Returns whether the entry is late.
+ */
+export function assertOpen(operation: OperationRow): boolean {
+  if (operation.status !== 'closed') return false;
+  if (operation.allowLateEntries) return true;
+  fail('operations.closed', 'The operation is closed; nothing more can be logged');
 }
 
 export const viewerOf = (membership: MembershipRow): Viewer => ({ memberId: membership.id, role: membership.role, country: membership.country });
@@ -49,7 +55,7 @@ function assertTags(operation: OperationRow, tags: string[]): void {
  */
 export async function createFinding(deps: FindingDeps, actor: Actor, context: MemberContext, input: CreateFinding): Promise<FindingCreated> {
   const { operation, membership } = context;
-  assertOpen(operation);
+  const late = assertOpen(operation);
   const data = createFindingSchema.parse(input);
   const platform = await platformOf(deps.db, operation.id, data.platformId);
   const tags = [...new Set(data.tags ?? platform.tags)];
@@ -68,6 +74,7 @@ export async function createFinding(deps: FindingDeps, actor: Actor, context: Me
     note: data.note ?? null,
     language: data.language ?? null,
     links,
+    late,
   };
   if (data.kind === 'suspect') {
     Object.assign(values, { aliases: data.aliases, identified: data.identified, nationality: data.nationality ?? null, role: data.role ?? null });

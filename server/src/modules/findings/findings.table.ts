@@ -48,6 +48,8 @@ export const findings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Soft delete: deleted findings stay for the audit trail and do not count. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Logged after the operation closed, where the coordinator allowed late entries: not in the frozen figures. */
+    late: boolean('late').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [

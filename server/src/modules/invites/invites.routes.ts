@@ -8,7 +8,7 @@ import { authorize } from '../operations/memberships.js';
 import { acceptInvite, createInvite, previewInvite } from './invites.service.js';
 
 /** Invites: created by coordinators, accepted by new participants. */
-export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config }) => {
+export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus }) => {
   app.post(
     '/api/operations/:operationId/invites',
     { schema: { params: operationParamsSchema, body: createInviteSchema, response: { 201: inviteCreatedSchema }, tags: ['invites'] } },
@@ -37,6 +37,7 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
     async (request, reply) => {
       const { userId, operationId } = await acceptInvite(db, actorOf(request), request.params.code, request.body);
       setSessionCookie(request, reply, await createSession(db, userId));
+      bus.publish('operation.changed', { operationId });
       return { ok: true as const, operationId };
     },
   );

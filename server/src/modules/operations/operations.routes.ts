@@ -1,14 +1,16 @@
-import { createOperationSchema, operationParamsSchema, operationSchema, participantSchema } from '@actionday/shared';
+import { createOperationSchema, operationParamsSchema, operationSchema, operationStatusBodySchema, participantSchema, updateOperationSchema } from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { authorize, listParticipants } from './memberships.js';
-import { createOperation, listOperationsOf, toOperation } from './operations.service.js';
+import { setPhase } from './operations.phase.js';
+import { createOperation, listOperationsOf, toOperation, updateOperation } from './operations.service.js';
 
 /** Operations: created by instance administrators, read by their members. */
-export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  const { db } = deps;
   app.post(
     '/api/operations',
     { schema: { body: createOperationSchema, response: { 201: operationSchema }, tags: ['operations'] } },
@@ -40,6 +42,24 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
       const me = participants.find((p) => p.id === membership.id);
       if (!me) throw new Error('membership without participant row');
       return { ...toOperation(operation), participants, me };
+    },
+  );
+
+  app.patch(
+    '/api/operations/:operationId',
+    { schema: { params: operationParamsSchema, body: updateOperationSchema, response: { 200: operationSchema }, tags: ['operations'] } },
+    async (request) => {
+      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.manage');
+      return updateOperation(deps, actorOf(request), operation, request.body);
+    },
+  );
+
+  app.post(
+    '/api/operations/:operationId/status',
+    { schema: { params: operationParamsSchema, body: operationStatusBodySchema, response: { 200: operationSchema }, tags: ['operations'] } },
+    async (request) => {
+      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.manage');
+      return setPhase(deps, actorOf(request), operation, request.body.status);
     },
   );
 };

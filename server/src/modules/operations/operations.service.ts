@@ -1,7 +1,8 @@
-import type { CreateOperation, Operation } from '@actionday/shared';
-import { createOperationSchema } from '@actionday/shared';
+import type { CreateOperation, Operation, UpdateOperation } from '@actionday/shared';
+import { createOperationSchema, defaultFigures, updateOperationSchema } from '@actionday/shared';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/bus.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { seedIndicators } from '../indicators/indicators.routes.js';
@@ -22,6 +23,8 @@ export function toOperation(row: OperationRow): Operation {
     claimLimit: row.claimLimit,
     claimTimeoutMinutes: row.claimTimeoutMinutes,
     defaultHandling: row.defaultHandling,
+    allowLateEntries: row.allowLateEntries,
+    closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -49,6 +52,7 @@ export async function createOperation(
         claimLimit: data.claimLimit,
         claimTimeoutMinutes: data.claimTimeoutMinutes,
         defaultHandling: data.defaultHandling,
+        figures: defaultFigures(data.focusTags, data.focusNationalities),
         createdBy: actor.userId,
       })
       .returning();
@@ -70,4 +74,25 @@ export async function listOperationsOf(db: Db, userId: string): Promise<Operatio
     .where(eq(memberships.userId, userId))
     .orderBy(desc(operations.startsAt));
   return rows.map((r) => toOperation(r.operation));
+}
+
+/** A coordinator changes settings; a closed operation is frozen. */
+export async function updateOperation(deps: { db: Db; bus: EventBus }, actor: Actor, operation: OperationRow, patch: UpdateOperation): Promise<Operation> {
+  if (operation.status === 'closed') fail('operations.closed', 'A closed operation is frozen');
+  const data = updateOperationSchema.parse(patch);
+  const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
+  const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
+  if (endsAt <= startsAt) fail('operations.invalid_window', 'The operation must end after it starts');
+  const row = await deps.db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(operations)
+      .set({ ...data, startsAt, endsAt })
+      .where(eq(operations.id, operation.id))
+      .returning();
+    if (!changed) throw new Error('operation vanished');
+    await recordAudit(tx, actor, { operationId: operation.id, action: 'operation.updated', targetType: 'operation', targetId: operation.id, details: { fields: Object.keys(data) } });
+    return changed;
+  });
+  deps.bus.publish('operation.changed', { operationId: operation.id });
+  return toOperation(row);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { FigureDefinition, Tally } from '@actionday/shared';
+import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.table.js';
 
 export const operations = pgTable('operations', {
@@ -19,6 +20,15 @@ export const operations = pgTable('operations', {
   defaultHandling: text('default_handling', { enum: ['TLP:RED', 'TLP:AMBER', 'TLP:GREEN'] })
     .notNull()
     .default('TLP:AMBER'),
+  /** Key-figure definitions: configuration of the operation, not code. */
+  figures: jsonb('figures').$type<FigureDefinition[]>().notNull().default([]),
+  /** Raised with every pushed tally change, so clients can spot a missed one. */
+  tallySeq: integer('tally_seq').notNull().default(0),
+  /** The figures as they stood at closing: what the after-action report uses. */
+  frozenTally: jsonb('frozen_tally').$type<Tally>(),
+  /** After closing, accept late entries (flagged) instead of refusing them. */
+  allowLateEntries: boolean('allow_late_entries').notNull().default(false),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
+import { fail } from '../../http/errors.js';
 import { authorize } from '../operations/memberships.js';
 import { assignPlatform, claimPlatform, heartbeat, recordVerdict, releasePlatform, reopenPlatform } from './platforms.claims.js';
 import { importPlatforms, readImportFile } from './platforms.import.js';
@@ -26,7 +27,10 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
   /** Loads the platform and the caller's membership in its operation, checked against the table. */
   async function platformContext(userId: string, platformId: string, action: Parameters<typeof authorize>[3]) {
     const platform = await getPlatformRow(db, platformId);
-    return { platform, ...(await authorize(db, userId, platform.operationId, action)) };
+    const context = await authorize(db, userId, platform.operationId, action);
+    // the board is frozen with the figures once the day is closed
+    if (context.operation.status === 'closed') fail('operations.closed', 'The operation is closed');
+    return { platform, ...context };
   }
 
   app.post(

@@ -1,0 +1,27 @@
+import { Route, Routes } from 'react-router';
+import { InviteAcceptPage } from '../modules/auth/InviteAcceptPage';
+import { SetupPage } from '../modules/auth/SetupPage';
+import { SignInPage } from '../modules/auth/SignInPage';
+import { OperationListPage } from '../modules/operations/OperationListPage';
+import { OperationPage } from '../modules/operations/OperationPage';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAuth } from './RequireAuth';
+
+/** The routes: public pages for getting in, the rest behind sign-in. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/invite/:code" element={<InviteAcceptPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<OperationListPage />} />
+          <Route path="/operations/:operationId" element={<OperationPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

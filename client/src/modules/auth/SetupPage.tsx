@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Loading } from '../../app/ui/Loading';
+import { Page } from '../../app/ui/Page';
+import { AccountFields } from './AccountFields';
+import { formValues } from '../../app/forms';
+import { useCompleteSetup, useSetupState } from './auth.api';
+
+/** First run: the one-time link from the console creates the first coordinator. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const state = useSetupState();
+  const setup = useCompleteSetup();
+  const navigate = useNavigate();
+
+  let content;
+  if (state.isPending) content = <Loading />;
+  else if (state.isError) content = <ErrorNotice error={state.error} />;
+  else if (!state.data.open && !setup.isSuccess) content = <Notice tone="info">{t('setup.closed')}</Notice>;
+  else if (!token) content = <Notice tone="error">{t('setup.missingToken')}</Notice>;
+  else {
+    content = (
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const account = formValues(event.currentTarget, ['name', 'email', 'password'] as const);
+          setup.mutate({ ...account, token }, { onSuccess: () => void navigate('/', { replace: true }) });
+        }}
+      >
+        <AccountFields />
+        <ErrorNotice error={setup.error} />
+        <button type="submit" className="button button--primary" disabled={setup.isPending} aria-busy={setup.isPending}>
+          {setup.isPending ? t('setup.submitting') : t('setup.submit')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <Page title={t('setup.title')} narrow>
+      <section className="card">
+        <h1>{t('setup.title')}</h1>
+        <p className="lead">{t('setup.intro')}</p>
+        {content}
+        {state.data && !state.data.open && (
+          <p>
+            <Link to="/signin">{t('setup.toSignIn')}</Link>
+          </p>
+        )}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,56 @@
+import { can } from '@actionday/shared';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorNotice } from '../../app/ui/Notice';
+import { Loading } from '../../app/ui/Loading';
+import { Page } from '../../app/ui/Page';
+import { InviteForm } from '../invites/InviteForm';
+import { NotesPanel } from '../notes/NotesPanel';
+import { AddPlatformForm } from '../platforms/AddPlatformForm';
+import { PlatformBoard } from '../platforms/PlatformBoard';
+import { OperationHeader } from './OperationHeader';
+import { useOperation } from './operations.api';
+
+/** One operation: its header, the coordination tools the role allows, and the live board. */
+export function OperationPage() {
+  const { t } = useTranslation();
+  const { operationId = '' } = useParams();
+  const operation = useOperation(operationId);
+
+  if (operation.isPending) return <Loading />;
+  if (operation.isError) {
+    return (
+      <Page title={t('error.title')}>
+        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
+      </Page>
+    );
+  }
+  const detail = operation.data;
+  const role = detail.me.role;
+  const canInvite = can(role, 'invite.create');
+  const canAdd = can(role, 'platform.create_discovered');
+
+  return (
+    <Page title={detail.name}>
+      <OperationHeader operation={detail} />
+      {(canInvite || canAdd) && (
+        <section className="tools" aria-label={t('operation.tools')}>
+          {canInvite && (
+            <details className="panel">
+              <summary>{t('inviteForm.title')}</summary>
+              <InviteForm operation={detail} />
+            </details>
+          )}
+          {canAdd && (
+            <details className="panel">
+              <summary>{can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}</summary>
+              <AddPlatformForm operation={detail} />
+            </details>
+          )}
+        </section>
+      )}
+      <PlatformBoard operation={detail} />
+      <NotesPanel operation={detail} />
+    </Page>
+  );
+}

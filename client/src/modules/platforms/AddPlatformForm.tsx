@@ -1,0 +1,80 @@
+import { type Platform, type PlatformCategory, can, isPlatformAddress, platformCategories } from '@actionday/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../app/ui/Field';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import type { OperationDetail } from '../operations/operations.api';
+import { useCreatePlatform } from './platforms.api';
+
+/** Adds one platform; investigators may add only platforms discovered during the day. */
+export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
+  const create = useCreatePlatform(operation.id);
+  const [urlInvalid, setUrlInvalid] = useState(false);
+  const [added, setAdded] = useState<Platform | null>(null);
+  const discovered = !can(operation.me.role, 'platform.create');
+
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        const text = (name: string) => String(data.get(name) ?? '').trim();
+        const url = text('url');
+        const invalid = !isPlatformAddress(url);
+        setUrlInvalid(invalid);
+        setAdded(null);
+        if (invalid) return;
+        const category = platformCategories.find((c) => c === text('category')) ?? 'other';
+        const tags = data.getAll('tags').filter((tag): tag is string => typeof tag === 'string');
+        create.mutate(
+          { name: text('name'), url, category, tags, discovered },
+          {
+            onSuccess: (platform) => {
+              setAdded(platform);
+              form.reset();
+            },
+          },
+        );
+      }}
+    >
+      <TextField label={t('addPlatform.name')} name="name" required maxLength={200} />
+      <TextField
+        label={t('addPlatform.url')}
+        name="url"
+        required
+        maxLength={2000}
+        inputMode="url"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={urlInvalid ? t('addPlatform.invalidUrl') : undefined}
+        onChange={() => setUrlInvalid(false)}
+      />
+      <SelectField label={t('addPlatform.category')} name="category" defaultValue={'social_media' satisfies PlatformCategory}>
+        {platformCategories.map((category) => (
+          <option key={category} value={category}>
+            {t(`category.${category}`)}
+          </option>
+        ))}
+      </SelectField>
+      {operation.focusTags.length > 0 && (
+        <fieldset className="fieldset">
+          <legend className="field__label">{t('addPlatform.tags')}</legend>
+          {operation.focusTags.map((tag) => (
+            <label key={tag} className="toggle">
+              <input type="checkbox" name="tags" value={tag} />
+              <span>{tag}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorNotice error={create.error} />
+      {added && <Notice tone="success">{t('addPlatform.added', { name: added.name })}</Notice>}
+      <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending}>
+        {create.isPending ? t('addPlatform.submitting') : t('addPlatform.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import type { CreatePlatform, Platform } from '@actionday/shared';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../app/api';
+
+export const platformsKey = (operationId: string) => ['platforms', operationId] as const;
+
+/** The later of two copies of a platform: the server bumps `version` on every change (ties go to `b`). */
+function newer(a: Platform, b: Platform): Platform {
+  return b.version >= a.version ? b : a;
+}
+
+/**
+ * Folds platforms into a list: same id → keep the higher version, new id →
+ * append. Live events and a late list answer can arrive in any order; this
+ * keeps the newest state of each platform either way.
+ */
+export function mergePlatforms(current: readonly Platform[] | undefined, incoming: readonly Platform[]): Platform[] {
+  if (!current) return [...incoming];
+  const byId = new Map(current.map((platform) => [platform.id, platform]));
+  for (const platform of incoming) {
+    const known = byId.get(platform.id);
+    byId.set(platform.id, known ? newer(known, platform) : platform);
+  }
+  return [...byId.values()];
+}
+
+/** Applies platforms from an event or an answer to the cached board, without a refetch. */
+export function upsertPlatforms(queryClient: QueryClient, operationId: string, platforms: readonly Platform[]): void {
+  queryClient.setQueryData<Platform[]>(platformsKey(operationId), (current) => (current ? mergePlatforms(current, platforms) : current));
+}
+
+/**
+ * The operation's platforms. A fresh list is merged into the cached one (the
+ * API never deletes platforms), so an event that arrived while the list was
+ * on its way is not undone by the older answer.
+ */
+export function usePlatforms(operationId: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: platformsKey(operationId),
+    queryFn: async ({ signal }) => {
+      const fresh = await api<Platform[]>(`/api/operations/${operationId}/platforms`, { signal });
+      return mergePlatforms(queryClient.getQueryData<Platform[]>(platformsKey(operationId)), fresh);
+    },
+  });
+}
+
+/** Claims one platform; on a lost race the board is refreshed to show who has it. */
+export function useClaimPlatform(operationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (platformId: string) => api<Platform>(`/api/platforms/${platformId}/claim`, { method: 'POST' }),
+    onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
+    onError: (error) => {
+      if (isApiError(error, 'platforms.already_claimed')) void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
+    },
+  });
+}
+
+export function useCreatePlatform(operationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePlatform) => api<Platform>(`/api/operations/${operationId}/platforms`, { method: 'POST', body }),
+    onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
+  });
+}
