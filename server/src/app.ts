@@ -23,6 +23,8 @@ import { hitRoutes } from './modules/hits/hits.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
 import { TallyScheduler } from './modules/tallies/tallies.scheduler.js';
 import { tallyRoutes } from './modules/tallies/tallies.routes.js';
+import { activityRoutes } from './modules/activity/activity.routes.js';
+import { announcementRoutes } from './modules/announcements/announcements.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inviteRoutes } from './modules/invites/invites.routes.js';
 import { broadcastOperationEvents } from './modules/operations/operations.events.js';
@@ -87,6 +89,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
 
+  const { io } = attachSocketServer(app, deps.db);
+
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   // CSV uploads (platform lists, reference lists) arrive as text
@@ -113,6 +117,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(evidenceRoutes, deps);
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
+  await app.register(announcementRoutes(io), deps);
+  await app.register(activityRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;
@@ -126,7 +132,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     return reply.code(404).send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
   });
 
-  const io = attachSocketServer(app, deps.db);
   attachNotes(app, io, deps);
   broadcastPlatformEvents(deps.bus, io);
   broadcastFindingEvents(deps.bus, io);

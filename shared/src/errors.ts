@@ -45,6 +45,7 @@ export const errorStatus = {
   'hits.not_found': 404,
   'hits.already_resolved': 409,
   'references.bad_file': 400,
+  'announcements.not_found': 404,
   'notes.not_found': 404,
   'notes.not_open': 409,
   'notes.unavailable': 503,

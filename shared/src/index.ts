@@ -1,3 +1,4 @@
+export * from './announcements.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './countries.js';

@@ -26,7 +26,9 @@ export type Action =
   | 'hit.resolve'
   | 'reference.import'
   | 'note.read'
-  | 'note.edit';
+  | 'note.edit'
+  | 'announcement.create'
+  | 'activity.read';
 
 /**
  * The role × action table, written once. The server enforces it on every
@@ -58,6 +60,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   /** Open the situation log and platform notes; observers never (notes may hold personal data). */
   'note.read': ['coordinator', 'investigator', 'analyst'],
   'note.edit': ['coordinator', 'investigator', 'analyst'],
+  'announcement.create': ['coordinator'],
+  /** The activity feed and who is where: not for observers (activity details). */
+  'activity.read': ['coordinator', 'investigator', 'analyst'],
 };
 
 /** Whether a role may perform an action. */

@@ -1,3 +1,4 @@
+import type { Announcement, Presence, PresenceCounts } from './announcements.js';
 import type { ErrorCode } from './errors.js';
 import type { FindingView } from './findings.js';
 import type { HitView } from './hits.js';
@@ -42,10 +43,16 @@ export interface ServerToClientEvents {
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */
   'operation:updated': (payload: { operation: Operation }) => void;
+  'announcement:created': (payload: { announcement: Announcement }) => void;
+  /** Who is online and on which platform; observers get counts per country instead. */
+  'presence:updated': (payload: Presence) => void;
+  'presence:counts': (payload: PresenceCounts) => void;
 }
 
 /** Events a client sends. */
 export interface ClientToServerEvents {
   'operation:join': (payload: { operationId: string }, ack: Ack<{ participants: Participant[] }>) => void;
   'operation:leave': (payload: { operationId: string }, ack: Ack) => void;
+  /** The platform this client is looking at (null: none), for "who is on which platform". */
+  'presence:viewing': (payload: { operationId: string; platformId: string | null }) => void;
 }

@@ -1,4 +1,5 @@
 /** Every table, gathered for drizzle (queries) and drizzle-kit (migrations). Tables live with their module. */
+export * from '../modules/announcements/announcements.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../modules/evidence/evidence.table.js';

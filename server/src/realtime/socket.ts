@@ -6,6 +6,10 @@ import type { IoServer } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.js';
 import { authorize, listParticipants } from '../modules/operations/memberships.js';
+import { PresenceTracker } from './presence.js';
+import { z } from 'zod';
+
+const viewingSchema = z.object({ operationId: z.uuid(), platformId: z.uuid().nullable() });
 
 /** Runs an acknowledged handler and answers `{ ok, data }` or `{ ok: false, error }`. */
 async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: FastifyInstance['log']): Promise<void> {
@@ -28,7 +32,7 @@ async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: F
  * from the session cookie and refused without one; joining an operation's
  * room requires membership.
  */
-export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
+export function attachSocketServer(app: FastifyInstance, db: Db): { io: IoServer; presence: PresenceTracker } {
   const io: IoServer = new Server(app.server, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
@@ -44,13 +48,25 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
       .then((user) => {
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
+        socket.data.operations = {};
+        socket.data.viewing = {};
         socket.join(rooms.user(user.id));
         next();
       })
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   });
 
+  const presence = new PresenceTracker(io);
   io.on('connection', (socket) => {
+    socket.on('presence:viewing', (payload) => {
+      const parsed = viewingSchema.safeParse(payload);
+      if (!parsed.success || !socket.data.operations[parsed.data.operationId]) return;
+      socket.data.viewing[parsed.data.operationId] = parsed.data.platformId;
+      presence.changed(parsed.data.operationId);
+    });
+    socket.on('disconnect', () => {
+      for (const operationId of Object.keys(socket.data.operations ?? {})) presence.changed(operationId);
+    });
     socket.on('operation:join', (payload, ack) =>
       answer(
         ack,
@@ -62,6 +78,8 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
             rooms.operationRole(operationId, membership.role),
             rooms.operationCountryRole(operationId, membership.country, membership.role),
           ]);
+          socket.data.operations[operationId] = { memberId: membership.id, role: membership.role, country: membership.country };
+          presence.changed(operationId);
           return { participants: await listParticipants(db, operationId) };
         },
         app.log,
@@ -73,6 +91,8 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
         async () => {
           const { operationId } = operationParamsSchema.parse(payload);
           for (const room of socket.rooms) if (room.startsWith(rooms.operation(operationId))) await socket.leave(room);
+          delete socket.data.operations[operationId];
+          presence.changed(operationId);
           return undefined;
         },
         app.log,
@@ -81,7 +101,8 @@ export function attachSocketServer(app: FastifyInstance, db: Db): IoServer {
   });
 
   app.addHook('preClose', async () => {
+    presence.stop();
     await io.close();
   });
-  return io;
+  return { io, presence };
 }
