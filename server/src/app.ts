@@ -12,6 +12,9 @@ import { type Database, openDatabase } from './db/database.js';
 import type { Deps, IoServer } from './deps.js';
 import { createLocalBus } from './events/bus.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { AppError } from './http/errors.js';
+import { recordAudit } from './modules/audit/audit.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
 import { FirstRunSetup } from './modules/auth/setup.js';
@@ -100,6 +103,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
 
+  // every permission refusal is in the audit log: who tried what, from where
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError) || error.status !== 403) return;
+    const params = request.params as { operationId?: string } | undefined;
+    const operationId = params?.operationId && /^[0-9a-f-]{36}$/i.test(params.operationId) ? params.operationId : null;
+    await recordAudit(deps.db, { userId: request.user?.id ?? null, ip: request.ip }, {
+      operationId,
+      action: 'auth.refused',
+      details: { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
+    }).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a refusal'));
+  });
+
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -119,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes(io), deps);
   await app.register(activityRoutes, deps);
+  await app.register(auditRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;

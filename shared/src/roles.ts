@@ -28,7 +28,11 @@ export type Action =
   | 'note.read'
   | 'note.edit'
   | 'announcement.create'
-  | 'activity.read';
+  | 'activity.read'
+  | 'audit.read'
+  | 'member.revoke'
+  | 'report.read'
+  | 'report.packages';
 
 /**
  * The role × action table, written once. The server enforces it on every
@@ -63,6 +67,13 @@ export const permissions: Record<Action, readonly Role[]> = {
   'announcement.create': ['coordinator'],
   /** The activity feed and who is where: not for observers (activity details). */
   'activity.read': ['coordinator', 'investigator', 'analyst'],
+  /** Read, export and verify the operation's audit trail. */
+  'audit.read': ['coordinator'],
+  'member.revoke': ['coordinator'],
+  /** The after-action report; observers get the aggregate-only (public) version. */
+  'report.read': ['coordinator', 'analyst', 'observer'],
+  /** Per-country follow-up packages (records under the handling codes). */
+  'report.packages': ['coordinator'],
 };
 
 /** Whether a role may perform an action. */

@@ -1,0 +1,1 @@
+ALTER TABLE "operations" ADD COLUMN "suppress_below" integer DEFAULT 0 NOT NULL;
