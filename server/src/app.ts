@@ -12,9 +12,12 @@ import { type Database, openDatabase } from './db/database.js';
 import type { Deps, IoServer } from './deps.js';
 import { createLocalBus } from './events/bus.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installSecurity } from './http/security.js';
 import { AppError } from './http/errors.js';
 import { recordAudit } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { totpRoutes } from './modules/auth/totp.routes.js';
+import { revocationRoutes } from './modules/operations/revocation.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
 import { FirstRunSetup } from './modules/auth/setup.js';
@@ -37,6 +40,7 @@ import { platformRoutes } from './modules/platforms/platforms.routes.js';
 import { startClaimSweeper } from './modules/platforms/platforms.sweeper.js';
 import { attachSocketServer } from './realtime/socket.js';
 import { attachNotes } from './modules/notes/notes.socket.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -56,6 +60,8 @@ export interface BuildAppOptions {
   claimSweepMs?: number;
   /** Leave the database open when the app closes (tests that restart the app on the same data). */
   keepDatabaseOpen?: boolean;
+  /** Sign-in attempts allowed per address and per account in a window (defaults: 30 and 10 a minute). */
+  signInLimits?: Partial<{ perAddress: number; perAccount: number; windowMs: number }>;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
@@ -84,7 +90,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  const security = await installSecurity(app, { publicUrl: config.publicUrl, signIn: { perAddress: 30, perAccount: 10, windowMs: 60_000, ...options.signInLimits } });
   const deps: Deps = {
+    checkSignIn: security.checkSignIn,
     db: database.db,
     bus: createLocalBus(),
     config,
@@ -92,7 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
 
-  const { io } = attachSocketServer(app, deps.db);
+  const { io } = attachSocketServer(app, deps.db, deps.now);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
@@ -119,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await resolveSession(deps.db, token) : null;
+    request.user = token ? await resolveSession(deps.db, token, deps.now()) : null;
   });
 
   await app.register(healthRoutes, deps);
@@ -133,8 +141,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes(io), deps);
+  await app.register(revocationRoutes(io), deps);
+  await app.register(totpRoutes, deps);
   await app.register(activityRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(reportRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@actionday/shared';
 import type { Config } from './config.js';
@@ -22,6 +23,8 @@ export interface Deps {
   bus: EventBus;
   config: Pick<Config, 'publicUrl' | 'dataDir'>;
   setup: FirstRunSetup;
+  /** Counts a sign-in attempt against the per-address and per-account limits (429 past them). */
+  checkSignIn: (request: FastifyRequest, email: string) => Promise<void>;
   /** The current time; tests pass a fake clock. */
   now: () => Date;
 }

@@ -8,7 +8,12 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email()).pipe(
 /** Passwords: long enough to matter, short enough not to be a hashing DoS. */
 export const passwordSchema = z.string().min(10, 'At least 10 characters').max(256);
 
-export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(256) });
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(256),
+  /** The second factor, for accounts that enabled it. */
+  code: z.string().regex(/^\d{6}$/, 'Six digits').optional(),
+});
 export type SignIn = z.infer<typeof signInSchema>;
 
 export const userSchema = z.object({
@@ -16,6 +21,7 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   isAdmin: z.boolean(),
+  totpEnabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 

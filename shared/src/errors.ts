@@ -31,6 +31,10 @@ export const errorStatus = {
   'platforms.bad_import': 400,
   'operations.member_not_found': 404,
   'operations.closed': 409,
+  'operations.revoked': 403,
+  'auth.bad_origin': 403,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 400,
   'findings.not_found': 404,
   'findings.bad_identifier': 400,
   'findings.platform_mismatch': 400,
@@ -49,6 +53,8 @@ export const errorStatus = {
   'notes.not_found': 404,
   'notes.not_open': 409,
   'notes.unavailable': 503,
+  'reports.pdf_unavailable': 503,
+  'reports.unknown_country': 404,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

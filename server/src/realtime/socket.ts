@@ -32,7 +32,7 @@ async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: F
  * from the session cookie and refused without one; joining an operation's
  * room requires membership.
  */
-export function attachSocketServer(app: FastifyInstance, db: Db): { io: IoServer; presence: PresenceTracker } {
+export function attachSocketServer(app: FastifyInstance, db: Db, now: () => Date = () => new Date()): { io: IoServer; presence: PresenceTracker } {
   const io: IoServer = new Server(app.server, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
@@ -44,7 +44,7 @@ export function attachSocketServer(app: FastifyInstance, db: Db): { io: IoServer
       next(new Error('auth.unauthenticated'));
       return;
     }
-    resolveSession(db, token)
+    resolveSession(db, token, now())
       .then((user) => {
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;

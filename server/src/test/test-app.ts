@@ -60,6 +60,8 @@ export class TestApp {
       database?: Database;
       /** Leave the database open on close, for a next app on the same data. */
       keepDatabaseOpen?: boolean;
+      /** Sign-in limits; practically none unless a test sets them. */
+      signInLimits?: { perAddress?: number; perAccount?: number };
     } = {},
   ): Promise<TestApp> {
     const database = options.database ?? (await openTestDatabase());
@@ -69,6 +71,8 @@ export class TestApp {
       logger: false,
       clientDir: options.clientDir ?? false,
       claimSweepMs: 0,
+      // tests sign in hundreds of people from one address; the limits have a test of their own
+      signInLimits: { perAddress: 1_000_000, perAccount: 1_000_000, ...options.signInLimits },
       keepDatabaseOpen: options.keepDatabaseOpen ?? false,
       now: options.now,
       print: options.print ?? (() => {}),

@@ -10,20 +10,29 @@ import { memberships } from '../operations/operations.table.js';
 import { users } from './auth.table.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { SESSION_COOKIE, createSession, deleteSession } from './sessions.js';
+import { checkTotp } from './totp.js';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
 /** Sign in and out, who am I, first-run setup. */
-export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup }) => {
+export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup, checkSignIn, now }) => {
   app.post('/api/session', { schema: { body: signInSchema, response: { 200: okSchema }, tags: ['auth'] } }, async (request, reply) => {
-    const { email, password } = request.body;
+    const { email, password, code } = request.body;
+    await checkSignIn(request, email);
     const [user] = await db.select().from(users).where(eq(users.email, email));
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
     if (!user || !valid) {
       await recordAudit(db, { userId: user?.id ?? null, ip: request.ip }, { action: 'auth.sign_in_failed' });
       fail('auth.invalid_credentials', 'E-mail or password is wrong');
     }
-    const token = await createSession(db, user.id);
+    if (user.totpEnabled) {
+      if (!code) fail('auth.totp_required', 'Enter the 6-digit code of your authenticator app');
+      if (!(await checkTotp(user.totpSecret, code))) {
+        await recordAudit(db, { userId: user.id, ip: request.ip }, { action: 'auth.sign_in_failed', details: { factor: 'totp' } });
+        fail('auth.invalid_credentials', 'The code is wrong or expired');
+      }
+    }
+    const token = await createSession(db, user.id, now());
     await recordAudit(db, { userId: user.id, ip: request.ip }, { action: 'auth.signed_in' });
     setSessionCookie(request, reply, token);
     return { ok: true as const };
@@ -53,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup }
   app.post('/api/setup', { schema: { body: setupSchema, response: { 200: okSchema }, tags: ['auth'] } }, async (request, reply) => {
     const { token, ...account } = request.body;
     const userId = await setup.complete(actorOf(request), token, newAccountSchema.parse(account));
-    setSessionCookie(request, reply, await createSession(db, userId));
+    setSessionCookie(request, reply, await createSession(db, userId, now()));
     return { ok: true as const };
   });
 };

@@ -7,6 +7,9 @@ export const users = pgTable('users', {
   /** argon2id PHC string; never leaves the server. */
   passwordHash: text('password_hash').notNull(),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** Base32 TOTP secret (second factor), pending until confirmed with a code. */
+  totpSecret: text('totp_secret'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

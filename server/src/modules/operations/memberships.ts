@@ -1,5 +1,5 @@
 import { type Action, type Participant, can } from '@actionday/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
 import { users } from '../auth/auth.table.js';
@@ -26,6 +26,7 @@ export async function authorize(
     .limit(1);
   if (!row) fail('operations.not_found', 'No such operation');
   if (!row.membership) fail('operations.not_member', 'You are not a participant of this operation');
+  if (row.membership.revokedAt) fail('operations.revoked', 'Your participation in this operation was revoked');
   if (!can(row.membership.role, action)) fail('auth.forbidden', `Your role (${row.membership.role}) may not do this`);
   return { membership: row.membership, operation: row.operation };
 }
@@ -43,7 +44,7 @@ export async function listParticipants(db: Db, operationId: string): Promise<Par
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.operationId, operationId))
+    .where(and(eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
     .orderBy(memberships.country, users.name);
 }
 

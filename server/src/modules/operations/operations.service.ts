@@ -24,6 +24,7 @@ export function toOperation(row: OperationRow): Operation {
     claimTimeoutMinutes: row.claimTimeoutMinutes,
     defaultHandling: row.defaultHandling,
     allowLateEntries: row.allowLateEntries,
+    suppressBelow: row.suppressBelow,
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -78,8 +79,9 @@ export async function listOperationsOf(db: Db, userId: string): Promise<Operatio
 
 /** A coordinator changes settings; a closed operation is frozen. */
 export async function updateOperation(deps: { db: Db; bus: EventBus }, actor: Actor, operation: OperationRow, patch: UpdateOperation): Promise<Operation> {
-  if (operation.status === 'closed') fail('operations.closed', 'A closed operation is frozen');
   const data = updateOperationSchema.parse(patch);
+  // the published report's suppression may still be set after closing; nothing else
+  if (operation.status === 'closed' && Object.keys(data).some((key) => key !== 'suppressBelow')) fail('operations.closed', 'A closed operation is frozen');
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
   if (endsAt <= startsAt) fail('operations.invalid_window', 'The operation must end after it starts');

@@ -28,6 +28,8 @@ export const operations = pgTable('operations', {
   frozenTally: jsonb('frozen_tally').$type<Tally>(),
   /** After closing, accept late entries (flagged) instead of refusing them. */
   allowLateEntries: boolean('allow_late_entries').notNull().default(false),
+  /** Published (public/observer) reports show counts from 1 to N-1 as "<N"; 0 turns it off. */
+  suppressBelow: integer('suppress_below').notNull().default(0),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +50,8 @@ export const memberships = pgTable(
     country: text('country').notNull(),
     agency: text('agency').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a coordinator revoked the participant: they are out at once. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [unique('memberships_operation_user_unique').on(t.operationId, t.userId)],
 );

@@ -1,0 +1,134 @@
+import type { Operation } from '@actionday/shared';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, TestApp, eventually, fakeClock } from '../test/test-app.js';
+
+describe('web hardening', () => {
+  let t: TestApp;
+  let operation: Operation;
+  let coordinator: Session;
+
+  beforeAll(async () => {
+    t = await TestApp.create({ listen: true, signInLimits: { perAddress: 8, perAccount: 4 } });
+    ({ operation, coordinator } = await t.operation());
+  });
+  afterAll(() => t.close());
+
+  it('answers carry security headers with a content security policy', async () => {
+    const response = await t.request(null, 'GET', '/api/health');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('a cross-site write with the session cookie is refused and changes nothing', async () => {
+    const body = { role: 'coordinator', country: 'NL', agency: 'Evil' };
+    const evil = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, origin: 'https://evil.example.com' }, payload: body });
+    expect(evil.statusCode).toBe(403);
+    expect(evil.json().error.code).toBe('auth.bad_origin');
+    const crossSite = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, 'sec-fetch-site': 'cross-site' }, payload: body });
+    expect(crossSite.statusCode).toBe(403);
+    const own = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, origin: 'http://localhost:3000' }, payload: body });
+    expect(own.statusCode).toBe(201);
+  });
+
+  it('an oversized request body is refused with 413', async () => {
+    const response = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'x'.repeat(2 * 1024 * 1024), url: 'https://big.example.org', category: 'forum' });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('request.too_large');
+  });
+
+  it('sign-in attempts are limited per account and per address with 429', async () => {
+    const victim = await t.user(); // one successful sign-in
+    const tries = [];
+    for (let i = 0; i < 4; i++) tries.push((await t.request(null, 'POST', '/api/session', { email: victim.email, password: 'guess-number-' + i })).statusCode);
+    expect(tries).toEqual([401, 401, 401, 429]);
+    // the right password does not help while the account is locked out
+    const right = await t.request(null, 'POST', '/api/session', { email: victim.email, password: victim.password });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('request.rate_limited');
+    const others = [];
+    for (let i = 0; i < 6; i++) others.push((await t.request(null, 'POST', '/api/session', { email: `nobody${i}@example.org`, password: 'whatever-it-is' })).statusCode);
+    expect(others).toContain(429);
+  });
+});
+
+describe('revoking a participant', () => {
+  it('ends their sessions and live sockets at once, and nothing opens for them any more', async () => {
+    const t = await TestApp.create({ listen: true });
+    try {
+      const { operation, coordinator } = await t.operation();
+      const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
+      const socket = await t.socket(leaver);
+      await socket.emitWithAck('operation:join', { operationId: operation.id });
+      let disconnected = false;
+      socket.on('disconnect', () => {
+        disconnected = true;
+      });
+      expect((await t.request(leaver, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`)).statusCode).toBe(403);
+      const revoked = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`);
+      expect(revoked.statusCode).toBe(200);
+      await eventually(() => expect(disconnected).toBe(true));
+      expect((await t.request(leaver, 'GET', '/api/me')).statusCode).toBe(401);
+      const again = await t.signIn(leaver.email, leaver.password);
+      const refused = await t.app.inject({ method: 'GET', url: `/api/operations/${operation.id}/platforms`, headers: { cookie: again } });
+      expect(refused.json().error.code).toBe('operations.revoked');
+      const participants = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json<{ participants: { id: string }[] }>().participants;
+      expect(participants.map((p) => p.id)).not.toContain(leaver.memberId);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('end two days after the participant\'s operations closed', async () => {
+    const clock = fakeClock(new Date('2022-09-06T17:00:00Z'));
+    const t = await TestApp.create({ now: clock.now });
+    try {
+      const { operation, coordinator } = await t.operation({ endsAt: '2022-09-06T18:00:00Z' });
+      const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL');
+      const fresh = await t.signIn(investigator.email, investigator.password);
+      const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: fresh } });
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'closed' });
+      // the operation ended at 18:00; an active investigator keeps access for 48 hours after
+      for (let hours = 0; hours < 44; hours += 11) {
+        clock.advance(11 * 60);
+        expect((await me()).statusCode, `after ${hours + 11} h`).toBe(200);
+      }
+      clock.advance(11 * 60);
+      expect((await me()).statusCode).toBe(401);
+      // the investigator cannot sign in again; the coordinator (an administrator) can, to publish the after-action report
+      const again = await t.signIn(investigator.email, investigator.password);
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: again } })).statusCode).toBe(401);
+      const lead = await t.signIn(coordinator.email, coordinator.password);
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: lead } })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('second factor', () => {
+  it('a coordinator turns on TOTP; from then on sign-in needs the code', async () => {
+    const t = await TestApp.create();
+    try {
+      const { coordinator } = await t.operation();
+      const { secret, uri } = (await t.request(coordinator, 'POST', '/api/me/totp')).json<{ secret: string; uri: string }>();
+      expect(uri).toMatch(/^otpauth:\/\/totp\/Actionday/);
+      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: '000000' })).json().error.code).toBe('auth.totp_invalid');
+      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+      expect((await t.request(coordinator, 'GET', '/api/me')).json().user.totpEnabled).toBe(true);
+
+      const withoutCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password });
+      expect(withoutCode.statusCode).toBe(401);
+      expect(withoutCode.json().error.code).toBe('auth.totp_required');
+      const wrongCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password, code: '123456' });
+      expect(wrongCode.json().error.code).toBe('auth.invalid_credentials');
+      const withCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password, code: await generate({ secret }) });
+      expect(withCode.statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
