@@ -80,7 +80,9 @@ export function attachSocketServer(app: FastifyInstance, db: Db, now: () => Date
           ]);
           socket.data.operations[operationId] = { memberId: membership.id, role: membership.role, country: membership.country };
           presence.changed(operationId);
-          return { participants: await listParticipants(db, operationId) };
+          const participants = await listParticipants(db, operationId);
+          // observers see aggregates only: not who the participants are
+          return { participants: membership.role === 'observer' ? participants.filter((p) => p.id === membership.id) : participants };
         },
         app.log,
       ),

@@ -41,7 +41,8 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =>
       const participants = await listParticipants(db, operation.id);
       const me = participants.find((p) => p.id === membership.id);
       if (!me) throw new Error('membership without participant row');
-      return { ...toOperation(operation), participants, me };
+      // observers see aggregates only: not who the participants are
+      return { ...toOperation(operation), participants: membership.role === 'observer' ? [me] : participants, me };
     },
   );
 

@@ -16,6 +16,7 @@ import { fail } from '../../http/errors.js';
 import { authorize } from '../operations/memberships.js';
 import { assignPlatform, claimPlatform, heartbeat, recordVerdict, releasePlatform, reopenPlatform } from './platforms.claims.js';
 import { importPlatforms, readImportFile } from './platforms.import.js';
+import { forObserver } from './platforms.dto.js';
 import { createPlatforms, getPlatformRow, listPlatforms } from './platforms.service.js';
 
 const platformRoute = { params: platformParamsSchema, response: { 200: platformSchema }, tags: ['platforms'] };
@@ -71,8 +72,9 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     { schema: { params: operationParamsSchema, response: { 200: z.array(platformSchema) }, tags: ['platforms'] } },
     async (request) => {
       const user = requireUser(request);
-      await authorize(db, user.id, request.params.operationId, 'platform.read');
-      return listPlatforms(db, request.params.operationId);
+      const { membership } = await authorize(db, user.id, request.params.operationId, 'platform.read');
+      const list = await listPlatforms(db, request.params.operationId);
+      return membership.role === 'observer' ? list.map(forObserver) : list;
     },
   );
 
