@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { simulateDemo } from './demo/simulate-demo.js';
 
 /** The process entry point: read config, build, listen, shut down in order. */
 async function main(): Promise<void> {
@@ -16,9 +17,14 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({ config, bootstrap: false });
   const print = (line: string) => process.stdout.write(`${line}\n`);
+  let stopDemo = () => {};
   if (process.argv.includes('--demo')) {
     const demo = await seedDemo(app.deps, { print });
     app.log.info({ operationId: demo.operationId }, 'demo operation ready');
+    if (!process.argv.includes('--no-simulate')) {
+      stopDemo = simulateDemo(app.deps, demo.operationId, app.log);
+      print('  Demo investigators are at work (start with --demo --no-simulate for a still board).\n');
+    }
   }
   await app.deps.setup.bootstrap(config, app.log, print);
   await app.listen({ port: config.port, host: config.host });
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: sockets, then HTTP, then the database');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    stopDemo();
     await app.close();
     process.exit(0);
   };

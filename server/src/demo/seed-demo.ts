@@ -86,6 +86,7 @@ export async function seedDemo(deps: Deps, options: { print: (line: string) => v
       focusTags: ['ukraine'],
       focusNationalities: ['UA'],
     });
+    await db.update(operations).set({ status: 'live' }).where(eq(operations.id, created.id));
     [operation] = await db.select().from(operations).where(eq(operations.id, created.id));
   }
   if (!operation) throw new Error('demo operation missing');
