@@ -16,3 +16,4 @@ export * from './handling.js';
 export * from './hits.js';
 export * from './identifiers.js';
 export * from './notes.js';
+export * from './reports.js';

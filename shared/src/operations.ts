@@ -37,6 +37,8 @@ export const operationSchema = z.object({
   claimTimeoutMinutes: z.int(),
   defaultHandling: handlingSchema,
   allowLateEntries: z.boolean(),
+  /** Public and observer reports show counts from 1 to N-1 as "<N"; 0 = off. */
+  suppressBelow: z.int(),
   closedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
 });
@@ -76,6 +78,8 @@ export const updateOperationSchema = z
     claimTimeoutMinutes: z.int().min(1).max(24 * 60),
     defaultHandling: handlingSchema,
     allowLateEntries: z.boolean(),
+    /** Small-count suppression of published reports; the one setting still open after closing. */
+    suppressBelow: z.int().min(0).max(1000),
   })
   .partial()
   .strict();

@@ -27,7 +27,7 @@ export interface PlatformReleasedEvent extends PlatformChangedEvent {
 export interface ServerToClientEvents {
   'platform:created': (payload: { platforms: Platform[] }) => void;
   'platform:claimed': (payload: PlatformChangedEvent) => void;
-  'platform:assigned': (payload: PlatformChangedEvent) => void;
+  'platform:assigned': (payload: PlatformReleasedEvent) => void;
   'platform:released': (payload: PlatformReleasedEvent) => void;
   'platform:expired': (payload: PlatformReleasedEvent) => void;
   'platform:checked': (payload: PlatformChangedEvent) => void;

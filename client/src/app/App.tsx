@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { InviteAcceptPage } from '../modules/auth/InviteAcceptPage';
 import { SetupPage } from '../modules/auth/SetupPage';
 import { SignInPage } from '../modules/auth/SignInPage';
+import { HitsPage } from '../modules/hits/HitsPage';
 import { OperationListPage } from '../modules/operations/OperationListPage';
 import { OperationPage } from '../modules/operations/OperationPage';
 import { AppShell } from './AppShell';
@@ -19,6 +20,7 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route index element={<OperationListPage />} />
           <Route path="/operations/:operationId" element={<OperationPage />} />
+          <Route path="/operations/:operationId/hits" element={<HitsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -33,7 +33,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
     { key: 'h3', label: t('notes.toolbar.subheading'), text: 'H3', pressed: active.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
     { key: 'bullets', label: t('notes.toolbar.bulletList'), text: '•', pressed: active.bullets, run: () => chain().toggleBulletList().run() },
     { key: 'numbers', label: t('notes.toolbar.orderedList'), text: '1.', pressed: active.numbers, run: () => chain().toggleOrderedList().run() },
-    { key: 'link', label: t('notes.toolbar.link'), text: '🔗', pressed: active.link, run: editLink },
+    { key: 'link', label: t('notes.toolbar.link'), text: t('notes.toolbar.link'), pressed: active.link, run: editLink },
     { key: 'undo', label: t('notes.toolbar.undo'), text: '↶', run: () => chain().undo().run() },
     { key: 'redo', label: t('notes.toolbar.redo'), text: '↷', run: () => chain().redo().run() },
   ];

@@ -4,9 +4,12 @@ import { useParams } from 'react-router';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
+import { PlatformPanels } from '../findings/PlatformPanels';
+import { OperationHits } from '../hits/OperationHits';
 import { InviteForm } from '../invites/InviteForm';
 import { NotesPanel } from '../notes/NotesPanel';
 import { AddPlatformForm } from '../platforms/AddPlatformForm';
+import { ImportPanel } from '../platforms/ImportPanel';
 import { PlatformBoard } from '../platforms/PlatformBoard';
 import { OperationHeader } from './OperationHeader';
 import { useOperation } from './operations.api';
@@ -29,11 +32,12 @@ export function OperationPage() {
   const role = detail.me.role;
   const canInvite = can(role, 'invite.create');
   const canAdd = can(role, 'platform.create_discovered');
+  const canImport = can(role, 'platform.import') && detail.status !== 'closed';
 
   return (
     <Page title={detail.name}>
       <OperationHeader operation={detail} />
-      {(canInvite || canAdd) && (
+      {(canInvite || canAdd || canImport) && (
         <section className="tools" aria-label={t('operation.tools')}>
           {canInvite && (
             <details className="panel">
@@ -47,9 +51,17 @@ export function OperationPage() {
               <AddPlatformForm operation={detail} />
             </details>
           )}
+          {canImport && (
+            <details className="panel panel--wide" data-testid="import-tool">
+              <summary>{t('import.title')}</summary>
+              <ImportPanel operation={detail} />
+            </details>
+          )}
         </section>
       )}
-      <PlatformBoard operation={detail} />
+      <OperationHits operation={detail} />
+      {/* Other modules' panels for one platform (findings, hits, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
+      <PlatformBoard operation={detail} renderDetail={(platform) => <PlatformPanels operation={detail} platform={platform} />} />
       <NotesPanel operation={detail} />
     </Page>
   );

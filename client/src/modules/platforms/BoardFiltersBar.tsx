@@ -1,5 +1,7 @@
-import { platformCategories, platformStatuses } from '@actionday/shared';
+import { type Participant, platformCategories, platformStatuses } from '@actionday/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../app/ui/Field';
 import { type BoardFilters, isFiltered } from './filters';
 
@@ -7,27 +9,36 @@ interface Props {
   filters: BoardFilters;
   onChange: (change: Partial<BoardFilters>) => void;
   onClear: () => void;
+  focusTags: readonly string[];
+  /** Everyone who holds or checked a platform, to filter by. */
+  claimants: readonly Participant[];
+  canClaim: boolean;
 }
 
-/** Status, category, search and "my platforms": all apply at once. */
-export function BoardFiltersBar({ filters, onChange, onClear }: Props) {
+/** Search, status, category, tag and claimant: all apply at once. */
+export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claimants, canClaim }: Props) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const people = useMemo(() => {
+    const collator = new Intl.Collator(format.language);
+    return [...claimants].sort((a, b) => collator.compare(a.name, b.name));
+  }, [claimants, format.language]);
+  // a tag in the address that the operation no longer has still shows as chosen
+  const tags = filters.tag !== 'all' && !focusTags.includes(filters.tag) ? [...focusTags, filters.tag] : focusTags;
+
   return (
     <form className="filters" role="search" aria-label={t('board.filters')} onSubmit={(event) => event.preventDefault()}>
       <TextField
+        data-board-search
         label={t('board.search')}
         type="search"
         name="q"
         placeholder={t('board.searchPlaceholder')}
         value={filters.query}
+        aria-keyshortcuts="/"
         onChange={(event) => onChange({ query: event.target.value })}
       />
-      <SelectField
-        label={t('board.status')}
-        name="status"
-        value={filters.status}
-        onChange={(event) => onChange({ status: event.target.value as BoardFilters['status'] })}
-      >
+      <SelectField label={t('board.status')} name="status" value={filters.status} onChange={(event) => onChange({ status: event.target.value as BoardFilters['status'] })}>
         <option value="all">{t('common.all')}</option>
         {platformStatuses.map((status) => (
           <option key={status} value={status}>
@@ -48,10 +59,33 @@ export function BoardFiltersBar({ filters, onChange, onClear }: Props) {
           </option>
         ))}
       </SelectField>
-      <label className="toggle">
-        <input type="checkbox" name="mine" checked={filters.mine} onChange={(event) => onChange({ mine: event.target.checked })} />
-        <span>{t('board.mine')}</span>
-      </label>
+      {tags.length > 0 && (
+        <SelectField label={t('board.tag')} name="tag" value={filters.tag} onChange={(event) => onChange({ tag: event.target.value })}>
+          <option value="all">{t('common.all')}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <SelectField label={t('board.claimant')} name="claimant" value={filters.claimant} onChange={(event) => onChange({ claimant: event.target.value })}>
+        <option value="all">{t('board.claimantAll')}</option>
+        {canClaim && <option value="me">{t('board.claimantMe')}</option>}
+        <option value="none">{t('board.claimantNone')}</option>
+        {people.length > 0 && (
+          <optgroup label={t('board.claimantPeople')}>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({format.country(p.country)})
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {filters.claimant !== 'all' && filters.claimant !== 'me' && filters.claimant !== 'none' && !people.some((p) => p.id === filters.claimant) && (
+          <option value={filters.claimant}>{t('claim.unknownClaimant')}</option>
+        )}
+      </SelectField>
       {isFiltered(filters) && (
         <button type="button" className="button button--ghost" onClick={onClear}>
           {t('board.clearFilters')}

@@ -1,5 +1,5 @@
-import { can } from '@actionday/shared';
-import { useMemo } from 'react';
+import { type Participant, type Platform, can } from '@actionday/shared';
+import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
@@ -8,46 +8,254 @@ import { Loading } from '../../app/ui/Loading';
 import type { OperationDetail } from '../operations/operations.api';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BoardSummary } from './BoardSummary';
+import { ClaimNoticeStack } from './ClaimNoticeStack';
+import { KeyboardHelp } from './KeyboardHelp';
+import { MyPlatforms } from './MyPlatforms';
+import { PlatformDetail } from './PlatformDetail';
 import { PlatformRow } from './PlatformRow';
-import { filterPlatforms, isFiltered, useBoardFilters } from './filters';
-import { usePlatforms } from './platforms.api';
+import { WhoIsWhere } from './WhoIsWhere';
+import { noticeFor, useClaimNotices } from './claimNotices';
+import { claimsByParticipant, filterPlatforms, isFiltered, nextBest, noFilters, ownerOf, useBoardFilters } from './filters';
+import { type BoardKey, useBoardKeys } from './keyboard';
+import { releasedByThisTab, usePlatforms } from './platforms.api';
+import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
-import { useOperationLive } from './useOperationLive';
+import { useClaims } from './useClaims';
+import { type ChangeListener, useOperationLive } from './useOperationLive';
+import './board.css';
 
-/** The live list of platforms to check, with filters and claim buttons. */
-export function PlatformBoard({ operation }: { operation: OperationDetail }) {
+export interface PlatformBoardProps {
+  operation: OperationDetail;
+  /**
+   * The mount point for other modules (findings, hits, evidence): what this
+   * returns is shown inside the open platform's `PlatformDetail`, below its
+   * facts and actions.
+   */
+  renderDetail?: (platform: Platform) => ReactNode;
+}
+
+const COLUMNS = 6;
+
+/**
+ * The live list of platforms to check: my platforms and who is on what on
+ * top, then filters and the table; a platform's detail opens below its row.
+ * Keyboard first: N suggests the next platform, C claims it, V gives the
+ * verdict, ? lists the keys.
+ */
+export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const platforms = usePlatforms(operation.id);
-  const joinError = useOperationLive(operation.id);
-  const [filters, changeFilters, clearFilters] = useBoardFilters();
   const me = operation.me;
   const canClaim = can(me.role, 'platform.claim');
-  useClaimHeartbeat(platforms.data, me.id, operation.claimTimeoutMinutes);
+  const canManage = can(me.role, 'platform.manage_claims');
+  const closed = operation.status === 'closed';
+  // coordinators watch for stale claims: the holders' heartbeats are not broadcast, a fresh list shows them
+  const platforms = usePlatforms(operation.id, canManage ? { refetchInterval: 60_000 } : {});
+  const { notices, add: addNotice, dismiss } = useClaimNotices();
+  const onChange = useCallback<ChangeListener>(
+    (verb, event, before) => {
+      const notice = noticeFor(verb, event, before, me.id, releasedByThisTab(event.platform.id));
+      if (notice) addNotice(event.platform, notice);
+    },
+    [me.id, addNotice],
+  );
+  const joinError = useOperationLive(operation.id, onChange);
+  const [filters, changeFilters, clearFilters] = useBoardFilters();
+  const now = useNow();
+  useClaimHeartbeat(operation.id, platforms.data, me.id, operation.claimTimeoutMinutes);
 
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [suggestedId, setSuggestedId] = useState<string | null>(null);
+  const [noSuggestion, setNoSuggestion] = useState(false);
+  const [verdictFocus, setVerdictFocus] = useState({ id: '', request: 0 });
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [domFocus, setDomFocus] = useState({ id: '', request: 0 });
+
+  const list = platforms.data;
   const participantsById = useMemo(() => new Map(operation.participants.map((p) => [p.id, p])), [operation.participants]);
-  const shown = useMemo(
-    () => (platforms.data ? filterPlatforms(platforms.data, filters, me.id, format.language) : []),
-    [platforms.data, filters, me.id, format.language],
+  const claims = useMemo(() => claimsByParticipant(list ?? []), [list]);
+  const openClaims = useMemo(() => new Map([...claims].map(([id, held]) => [id, held.length])), [claims]);
+  const claimants = useMemo(() => {
+    const ids = new Set((list ?? []).map(ownerOf).filter((id): id is string => id !== null));
+    return [...ids].map((id) => participantsById.get(id)).filter((p): p is Participant => p !== undefined);
+  }, [list, participantsById]);
+  // the platform being worked on stays in view even when it stops matching the filters (no row vanishes under the cursor)
+  const shown = useMemo(() => {
+    if (!list) return [];
+    const pinned = new Set([focusedId, openId]);
+    const filtered = filterPlatforms(list, filters, me.id, format.language);
+    const extra = list.filter((p) => pinned.has(p.id) && !filtered.includes(p));
+    return extra.length === 0 ? filtered : filterPlatforms([...filtered, ...extra], noFilters, me.id, format.language);
+  }, [list, filters, me.id, format.language, focusedId, openId]);
+
+  /** Moves the keyboard focus to a platform's row (and scrolls it into view). */
+  const focusRow = useCallback((platformId: string) => {
+    setFocusedId(platformId);
+    setDomFocus((current) => ({ id: platformId, request: current.request + 1 }));
+  }, []);
+  useEffect(() => {
+    if (!domFocus.id) return;
+    const toggle = document.querySelector<HTMLElement>(`[data-platform-toggle="${CSS.escape(domFocus.id)}"]`);
+    toggle?.focus({ preventScroll: true });
+    toggle?.scrollIntoView({ block: 'center' });
+  }, [domFocus]);
+
+  const openDetail = useCallback(
+    (platformId: string) => {
+      setVerdictFocus((current) => ({ ...current, id: '' }));
+      setOpenId(platformId);
+      focusRow(platformId);
+    },
+    [focusRow],
+  );
+  const toggleDetail = useCallback((platformId: string) => {
+    setVerdictFocus((current) => ({ ...current, id: '' }));
+    setFocusedId(platformId);
+    setOpenId((current) => (current === platformId ? null : platformId));
+  }, []);
+  const giveVerdict = useCallback((platformId: string) => {
+    setFocusedId(platformId);
+    setOpenId(platformId);
+    setVerdictFocus((current) => ({ id: platformId, request: current.request + 1 }));
+  }, []);
+  const { states: claimStates, claim } = useClaims(
+    operation.id,
+    useCallback((platform: Platform) => {
+      setFocusedId(platform.id);
+      setOpenId(platform.id);
+    }, []),
   );
 
+  const suggestNext = useCallback(() => {
+    if (!list) return;
+    const next = nextBest(list, filters, focusedId !== null && focusedId === suggestedId ? focusedId : null);
+    setNoSuggestion(next === null);
+    setSuggestedId(next?.id ?? null);
+    if (next) focusRow(next.id);
+  }, [list, filters, focusedId, suggestedId, focusRow]);
+
+  const onKey = useCallback(
+    (key: BoardKey, event: KeyboardEvent) => {
+      if (helpOpen) return;
+      const focused = focusedId ? list?.find((p) => p.id === focusedId) : undefined;
+      const handled = () => event.preventDefault();
+      switch (key) {
+        case '?':
+          handled();
+          setHelpOpen(true);
+          break;
+        case 'n':
+          if (closed || !canClaim) return;
+          handled();
+          suggestNext();
+          break;
+        case 'c':
+          if (!focused || focused.status !== 'unchecked' || !canClaim || closed || claimStates.get(focused.id)?.pending) return;
+          handled();
+          claim(focused.id);
+          break;
+        case 'v':
+          if (!focused) return;
+          handled();
+          giveVerdict(focused.id);
+          break;
+        case 'j':
+        case 'k': {
+          if (shown.length === 0) return;
+          handled();
+          const index = focused ? shown.findIndex((p) => p.id === focused.id) : -1;
+          const next = key === 'j' ? Math.min(shown.length - 1, index + 1) : Math.max(0, index === -1 ? 0 : index - 1);
+          const target = shown[next];
+          if (target) focusRow(target.id);
+          break;
+        }
+        case '/':
+          handled();
+          document.querySelector<HTMLInputElement>('[data-board-search]')?.focus();
+          break;
+        case 'Escape':
+          if (!openId) return;
+          handled();
+          setOpenId(null);
+          focusRow(openId);
+          break;
+      }
+    },
+    [helpOpen, focusedId, list, closed, suggestNext, canClaim, claimStates, claim, giveVerdict, shown, focusRow, openId],
+  );
+  useBoardKeys(onKey);
+
+  const suggested = suggestedId ? list?.find((p) => p.id === suggestedId) : undefined;
+
   return (
-    <section className="board" aria-labelledby="board-title">
+    <section className="board" aria-labelledby="board-title" data-testid="platform-board">
+      <ClaimNoticeStack notices={notices} timeZone={operation.timeZone} onDismiss={dismiss} onOpen={openDetail} />
       <div className="board__head">
         <h2 id="board-title">{t('board.title')}</h2>
-        {platforms.data && <BoardSummary platforms={platforms.data} />}
+        {list && <BoardSummary platforms={list} />}
       </div>
       {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
-      <BoardFiltersBar filters={filters} onChange={changeFilters} onClear={clearFilters} />
+      {closed && <Notice tone="info">{t('board.closed')}</Notice>}
+
+      {list && (
+        <div className={canClaim ? 'board__overview' : 'board__overview board__overview--single'}>
+          {canClaim && (
+            <MyPlatforms
+              platforms={list}
+              meId={me.id}
+              claimLimit={operation.claimLimit}
+              claimTimeoutMinutes={operation.claimTimeoutMinutes}
+              timeZone={operation.timeZone}
+              now={now}
+              closed={closed}
+              onOpen={openDetail}
+              onVerdict={giveVerdict}
+            />
+          )}
+          <WhoIsWhere participants={operation.participants} claims={claims} meId={me.id} onOpen={openDetail} />
+        </div>
+      )}
+
+      <div className="board__toolbar">
+        {canClaim && !closed && (
+          <button type="button" className="button" onClick={suggestNext} aria-keyshortcuts="N" data-testid="next-best">
+            {t('board.next.button')} <kbd className="kbd">N</kbd>
+          </button>
+        )}
+        <p className="board__suggestion" aria-live="polite" data-testid="suggestion">
+          {noSuggestion
+            ? t('board.next.none')
+            : suggested
+              ? suggested.status === 'unchecked'
+                ? t('board.next.suggested', { name: suggested.name })
+                : suggested.status === 'claimed' && suggested.claimedBy === me.id
+                  ? t('board.next.yours', { name: suggested.name })
+                  : t('board.next.taken', { name: suggested.name })
+              : ''}
+        </p>
+        <button type="button" className="button button--ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          {t('board.keys.button')} <kbd className="kbd">?</kbd>
+        </button>
+      </div>
+
+      <BoardFiltersBar
+        filters={filters}
+        onChange={changeFilters}
+        onClear={clearFilters}
+        focusTags={operation.focusTags}
+        claimants={claimants}
+        canClaim={canClaim}
+      />
       {platforms.isPending && <Loading label={t('board.loading')} />}
       <ErrorNotice error={platforms.error} onRetry={() => void platforms.refetch()} />
-      {platforms.data && (
+      {list && (
         <>
           <p className="board__showing muted" aria-live="polite">
-            {t('board.showing', { shown: format.number(shown.length), total: format.number(platforms.data.length) })}
+            {t('board.showing', { shown: format.number(shown.length), total: format.number(list.length) })}
           </p>
           {shown.length === 0 ? (
-            <p className="empty">{platforms.data.length === 0 ? t('board.none') : t('board.empty')}</p>
+            <p className="empty">{list.length === 0 ? t('board.none') : t('board.empty')}</p>
           ) : (
             <div className="table-wrap">
               <table className="platform-table" aria-label={t('board.tableLabel')}>
@@ -65,14 +273,46 @@ export function PlatformBoard({ operation }: { operation: OperationDetail }) {
                 </thead>
                 <tbody>
                   {shown.map((platform) => (
-                    <PlatformRow
-                      key={platform.id}
-                      platform={platform}
-                      claimant={platform.claimedBy ? participantsById.get(platform.claimedBy) : undefined}
-                      isMine={platform.claimedBy === me.id}
-                      canClaim={canClaim}
-                      timeZone={operation.timeZone}
-                    />
+                    <Fragment key={platform.id}>
+                      <PlatformRow
+                        platform={platform}
+                        participants={participantsById}
+                        meId={me.id}
+                        canClaim={canClaim && !closed}
+                        claimState={claimStates.get(platform.id)}
+                        onClaim={claim}
+                        focused={platform.id === focusedId}
+                        open={platform.id === openId}
+                        onToggle={toggleDetail}
+                        onFocusRow={setFocusedId}
+                        onVerdict={giveVerdict}
+                        timeZone={operation.timeZone}
+                        now={now}
+                        claimTimeoutMinutes={operation.claimTimeoutMinutes}
+                      />
+                      {platform.id === openId && (
+                        <tr className="detail-row">
+                          <td colSpan={COLUMNS}>
+                            <PlatformDetail
+                              operation={operation}
+                              platform={platform}
+                              participants={participantsById}
+                              openClaims={openClaims}
+                              claimState={claimStates.get(platform.id)}
+                              onClaim={claim}
+                              onClose={() => {
+                                setOpenId(null);
+                                focusRow(platform.id);
+                              }}
+                              verdictFocusRequest={verdictFocus.id === platform.id ? verdictFocus.request : 0}
+                              now={now}
+                            >
+                              {renderDetail?.(platform)}
+                            </PlatformDetail>
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   ))}
                 </tbody>
               </table>
@@ -85,6 +325,7 @@ export function PlatformBoard({ operation }: { operation: OperationDetail }) {
           )}
         </>
       )}
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

@@ -3,14 +3,27 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { ClaimButton } from './ClaimButton';
-import { PlatformStatusBadge } from './PlatformStatusBadge';
+import { HolderLine } from './HolderLine';
+import { PlatformBadges } from './PlatformStatusBadge';
+import type { ClaimState } from './useClaims';
 
 interface Props {
   platform: Platform;
-  claimant: Participant | undefined;
-  isMine: boolean;
+  participants: ReadonlyMap<string, Participant>;
+  meId: string;
   canClaim: boolean;
+  claimState: ClaimState | undefined;
+  onClaim: (platformId: string) => void;
+  /** The row the shortcut keys act on. */
+  focused: boolean;
+  /** Its detail is open below it. */
+  open: boolean;
+  onToggle: (platformId: string) => void;
+  onFocusRow: (platformId: string) => void;
+  onVerdict: (platformId: string) => void;
   timeZone: string;
+  now: number;
+  claimTimeoutMinutes: number;
 }
 
 /** Whether the platform changed while shown (for a short highlight); false on first render. */
@@ -27,28 +40,59 @@ function useChangedFlash(version: string): boolean {
   return flash;
 }
 
-/** One platform on the board. */
-export const PlatformRow = memo(function PlatformRow({ platform, claimant, isMine, canClaim, timeZone }: Props) {
+export const detailId = (platformId: string) => `platform-detail-${platformId}`;
+
+/** One platform on the board; its name opens the detail below it. */
+export const PlatformRow = memo(function PlatformRow(props: Props) {
+  const { platform, participants, meId, canClaim, claimState, onClaim, focused, open, onToggle, onFocusRow, onVerdict } = props;
   const { t } = useTranslation();
-  const format = useFormat();
   const flash = useChangedFlash(`${platform.status}:${platform.claimedBy ?? ''}`);
-  const classes = ['platform-row', `platform-row--${platform.status}`, isMine ? 'platform-row--mine' : '', flash ? 'platform-row--changed' : ''];
+  const isMine = platform.status === 'claimed' && platform.claimedBy === meId;
+  const classes = [
+    'platform-row',
+    `platform-row--${platform.status}`,
+    isMine ? 'platform-row--mine' : '',
+    flash ? 'platform-row--changed' : '',
+    focused ? 'platform-row--focused' : '',
+    open ? 'platform-row--open' : '',
+  ];
 
   return (
-    <tr className={classes.filter(Boolean).join(' ')} data-testid="platform-row" data-platform-id={platform.id} data-status={platform.status}>
+    <tr
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="platform-row"
+      data-platform-id={platform.id}
+      data-status={platform.status}
+      data-focused={focused ? 'true' : undefined}
+      onFocus={() => onFocusRow(platform.id)}
+    >
       <th scope="row" className="platform-row__name">
-        <span className="platform-row__title">{platform.name}</span>
+        <button
+          type="button"
+          className="platform-row__toggle"
+          data-platform-toggle={platform.id}
+          aria-expanded={open}
+          aria-controls={open ? detailId(platform.id) : undefined}
+          onClick={() => onToggle(platform.id)}
+        >
+          <span aria-hidden="true" className="platform-row__chevron">
+            {open ? '▾' : '▸'}
+          </span>
+          <span className="platform-row__title">{platform.name}</span>
+        </button>
         <span className="platform-row__url" translate="no">
           {platform.url}
         </span>
-        {(platform.discovered || platform.followUp) && (
+        {(platform.discovered || platform.priority > 0) && (
           <span className="platform-row__markers">
-            {platform.discovered && <span className="marker">{t('board.discovered')}</span>}
-            {platform.followUp && <span className="marker marker--follow">{t('board.followUp')}</span>}
+            {platform.priority > 0 && <span className="marker marker--priority">{t('board.priority', { priority: platform.priority })}</span>}
+            {platform.discovered && <DiscoveredMarker platform={platform} participants={participants} timeZone={props.timeZone} />}
           </span>
         )}
       </th>
-      <td className="platform-row__category" data-label={t('column.category')}>{t(`category.${platform.category}`)}</td>
+      <td className="platform-row__category" data-label={t('column.category')}>
+        {t(`category.${platform.category}`)}
+      </td>
       <td data-label={t('column.tags')}>
         {platform.tags.map((tag) => (
           <span key={tag} className="tag">
@@ -57,23 +101,39 @@ export const PlatformRow = memo(function PlatformRow({ platform, claimant, isMin
         ))}
       </td>
       <td data-label={t('column.status')}>
-        <PlatformStatusBadge platform={platform} />
+        <PlatformBadges platform={platform} />
       </td>
       <td className="platform-row__claimant" data-label={t('column.claimant')}>
-        {platform.claimedBy && (
-          <span className="claimant">
-            <span data-testid="claimant" className="claimant__name">
-              {claimant?.name ?? t('claim.unknownClaimant')}
-            </span>
-            {isMine && <span className="claimant__you"> ({t('claim.you')})</span>}
-            {claimant && <span className="claimant__country">{format.country(claimant.country)}</span>}
-            {platform.claimedAt && (
-              <span className="claimant__since">{t('claim.since', { time: format.time(platform.claimedAt, timeZone) })}</span>
-            )}
-          </span>
+        <HolderLine platform={platform} participants={participants} meId={meId} timeZone={props.timeZone} now={props.now} claimTimeoutMinutes={props.claimTimeoutMinutes} />
+      </td>
+      <td className="platform-row__action">
+        {canClaim && <ClaimButton platform={platform} state={claimState} onClaim={onClaim} showKey={focused} />}
+        {isMine && (
+          <button type="button" className="button button--ghost button--small" onClick={() => onVerdict(platform.id)} aria-keyshortcuts={focused ? 'V' : undefined}>
+            {t('board.giveVerdict')}
+            {focused && <kbd className="kbd">V</kbd>}
+          </button>
         )}
       </td>
-      <td className="platform-row__action">{canClaim && <ClaimButton platform={platform} />}</td>
     </tr>
   );
 });
+
+/** "Discovered" on a platform added during the day, with who added it and when. */
+function DiscoveredMarker({ platform, participants, timeZone }: { platform: Platform; participants: ReadonlyMap<string, Participant>; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const finder = platform.discoveredBy ? participants.get(platform.discoveredBy) : undefined;
+  return (
+    <span className="marker marker--discovered" data-testid="discovered-badge">
+      {t('board.discovered')}
+      <span className="marker__detail">
+        {' · '}
+        {t('board.detail.discoveredBy', {
+          name: finder ? `${finder.name} (${finder.country})` : t('claim.unknownClaimant'),
+          time: format.time(platform.createdAt, timeZone),
+        })}
+      </span>
+    </span>
+  );
+}

@@ -8,10 +8,15 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
+/** `me`: held or checked by me; `none`: nobody holds it; else a participant id. */
+export type ClaimantFilter = 'all' | 'me' | 'none' | (string & {});
+
 export interface BoardFilters {
   status: PlatformStatus | 'all';
   category: PlatformCategory | 'all';
-  mine: boolean;
+  /** A focus tag, or `all`. */
+  tag: string;
+  claimant: ClaimantFilter;
   query: string;
 }
 
@@ -22,7 +27,9 @@ function readFilters(params: URLSearchParams): BoardFilters {
   return {
     status: oneOf(platformStatuses, params.get('status')),
     category: oneOf(platformCategories, params.get('category')),
-    mine: params.get('mine') === '1',
+    tag: params.get('tag') || 'all',
+    // `mine=1` is the older form of `claimant=me`
+    claimant: params.get('claimant') || (params.get('mine') === '1' ? 'me' : 'all'),
     query: params.get('q') ?? '',
   };
 }
@@ -32,12 +39,14 @@ function writeFilters(current: URLSearchParams, filters: BoardFilters): URLSearc
   const put = (key: string, value: string | null) => (value ? next.set(key, value) : next.delete(key));
   put('status', filters.status === 'all' ? null : filters.status);
   put('category', filters.category === 'all' ? null : filters.category);
-  put('mine', filters.mine ? '1' : null);
+  put('tag', filters.tag === 'all' ? null : filters.tag);
+  put('claimant', filters.claimant === 'all' ? null : filters.claimant);
+  put('mine', null);
   put('q', filters.query.trim() ? filters.query : null);
   return next;
 }
 
-const noFilters: BoardFilters = { status: 'all', category: 'all', mine: false, query: '' };
+export const noFilters: BoardFilters = { status: 'all', category: 'all', tag: 'all', claimant: 'all', query: '' };
 
 /**
  * The board's filters. The inputs follow React state at once (controlled
@@ -58,22 +67,66 @@ export function useBoardFilters(): [BoardFilters, (change: Partial<BoardFilters>
 }
 
 export function isFiltered(filters: BoardFilters): boolean {
-  return filters.status !== 'all' || filters.category !== 'all' || filters.mine || filters.query.trim() !== '';
+  return (
+    filters.status !== 'all' || filters.category !== 'all' || filters.tag !== 'all' || filters.claimant !== 'all' || filters.query.trim() !== ''
+  );
+}
+
+/** Who a platform belongs to on the board: its holder, or whoever checked it. */
+export function ownerOf(platform: Platform): string | null {
+  return platform.status === 'claimed' ? platform.claimedBy : platform.status === 'checked' ? (platform.checkedBy ?? platform.claimedBy) : null;
+}
+
+function matchesClaimant(platform: Platform, claimant: ClaimantFilter, myParticipantId: string): boolean {
+  if (claimant === 'all') return true;
+  const owner = ownerOf(platform);
+  if (claimant === 'none') return platform.status === 'unchecked';
+  return owner === (claimant === 'me' ? myParticipantId : claimant);
+}
+
+/** Whether a platform passes the filters that describe *what* it is (category, tag, text), not who has it. */
+function matchesWhat(platform: Platform, filters: BoardFilters): boolean {
+  const query = filters.query.trim().toLowerCase();
+  return (
+    (filters.category === 'all' || platform.category === filters.category) &&
+    (filters.tag === 'all' || platform.tags.includes(filters.tag)) &&
+    (!query || platform.name.toLowerCase().includes(query) || platform.url.toLowerCase().includes(query) || platform.tags.some((tag) => tag.includes(query)))
+  );
 }
 
 /** The platforms that pass the filters, highest priority first, then by name (stable as statuses change). */
 export function filterPlatforms(platforms: readonly Platform[], filters: BoardFilters, myParticipantId: string, language: string): Platform[] {
-  const query = filters.query.trim().toLowerCase();
   const collator = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
   return platforms
     .filter(
       (p) =>
-        (filters.status === 'all' || p.status === filters.status) &&
-        (filters.category === 'all' || p.category === filters.category) &&
-        (!filters.mine || p.claimedBy === myParticipantId) &&
-        (!query || p.name.toLowerCase().includes(query) || p.url.toLowerCase().includes(query) || p.tags.some((tag) => tag.includes(query))),
+        (filters.status === 'all' || p.status === filters.status) && matchesClaimant(p, filters.claimant, myParticipantId) && matchesWhat(p, filters),
     )
     .sort((a, b) => b.priority - a.priority || collator.compare(a.name, b.name));
+}
+
+/**
+ * The unclaimed platforms in the order they should be taken: highest
+ * priority first, then the oldest. The filters on category, tag and text
+ * apply (an investigator who filtered on a language or a tag wants those);
+ * the filters on status and claimant do not.
+ */
+export function nextBestCandidates(platforms: readonly Platform[], filters: BoardFilters): Platform[] {
+  return platforms
+    .filter((p) => p.status === 'unchecked' && matchesWhat(p, filters))
+    .sort((a, b) => b.priority - a.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The platform to suggest after `current`: the best one, or, when the
+ * current suggestion is still unclaimed, the one after it (pressing the key
+ * again walks down the list and wraps around).
+ */
+export function nextBest(platforms: readonly Platform[], filters: BoardFilters, current: string | null): Platform | null {
+  const candidates = nextBestCandidates(platforms, filters);
+  if (candidates.length === 0) return null;
+  const index = current ? candidates.findIndex((p) => p.id === current) : -1;
+  return candidates[(index + 1) % candidates.length] ?? null;
 }
 
 /** How many platforms are in each status. */
@@ -81,4 +134,16 @@ export function countByStatus(platforms: readonly Platform[]): Record<PlatformSt
   const counts: Record<PlatformStatus, number> = { unchecked: 0, claimed: 0, checked: 0 };
   for (const platform of platforms) counts[platform.status] += 1;
   return counts;
+}
+
+/** The platforms each participant holds now, by participant id. */
+export function claimsByParticipant(platforms: readonly Platform[]): Map<string, Platform[]> {
+  const claims = new Map<string, Platform[]>();
+  for (const platform of platforms) {
+    if (platform.status !== 'claimed' || !platform.claimedBy) continue;
+    const list = claims.get(platform.claimedBy);
+    if (list) list.push(platform);
+    else claims.set(platform.claimedBy, [platform]);
+  }
+  return claims;
 }

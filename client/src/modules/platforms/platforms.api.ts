@@ -1,4 +1,4 @@
-import type { CreatePlatform, Platform } from '@actionday/shared';
+import type { CreatePlatform, Platform, VerdictBody } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../app/api';
 
@@ -34,7 +34,7 @@ export function upsertPlatforms(queryClient: QueryClient, operationId: string, p
  * API never deletes platforms), so an event that arrived while the list was
  * on its way is not undone by the older answer.
  */
-export function usePlatforms(operationId: string) {
+export function usePlatforms(operationId: string, options: { refetchInterval?: number } = {}) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: platformsKey(operationId),
@@ -42,7 +42,66 @@ export function usePlatforms(operationId: string) {
       const fresh = await api<Platform[]>(`/api/operations/${operationId}/platforms`, { signal });
       return mergePlatforms(queryClient.getQueryData<Platform[]>(platformsKey(operationId)), fresh);
     },
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval, refetchIntervalInBackground: false } : {}),
   });
+}
+
+/** The cached copy of one platform, if the board has it. */
+export function cachedPlatform(queryClient: QueryClient, operationId: string, platformId: string): Platform | undefined {
+  return queryClient.getQueryData<Platform[]>(platformsKey(operationId))?.find((p) => p.id === platformId);
+}
+
+/**
+ * Platforms this tab released itself in the last moments: the `released`
+ * event that follows is then no news to show (a coordinator's release is).
+ */
+const releasedHere = new Map<string, number>();
+export function releasedByThisTab(platformId: string): boolean {
+  const at = releasedHere.get(platformId);
+  return at !== undefined && Date.now() - at < 30_000;
+}
+
+/** A change to one platform through `POST /api/platforms/:id/<action>`; the answer goes into the board at once. */
+function usePlatformAction<Variables>(operationId: string, request: (variables: Variables) => Promise<Platform>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
+    onError: (error) => {
+      // the board was behind (someone else acted first): catch up
+      if (isApiError(error) && error.status === 409) void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
+    },
+  });
+}
+
+export function useReleasePlatform(operationId: string) {
+  return usePlatformAction(operationId, (platformId: string) => {
+    releasedHere.set(platformId, Date.now());
+    return api<Platform>(`/api/platforms/${platformId}/release`, { method: 'POST' });
+  });
+}
+
+export function useRecordVerdict(operationId: string) {
+  return usePlatformAction(operationId, ({ platformId, ...body }: VerdictBody & { platformId: string }) =>
+    api<Platform>(`/api/platforms/${platformId}/verdict`, { method: 'POST', body }),
+  );
+}
+
+export function useReopenPlatform(operationId: string) {
+  return usePlatformAction(operationId, (platformId: string) => api<Platform>(`/api/platforms/${platformId}/reopen`, { method: 'POST' }));
+}
+
+export function useAssignPlatform(operationId: string) {
+  return usePlatformAction(operationId, ({ platformId, participantId }: { platformId: string; participantId: string }) =>
+    api<Platform>(`/api/platforms/${platformId}/assign`, { method: 'POST', body: { participantId } }),
+  );
+}
+
+/** Records the holder's own heartbeat time in the cached platform (heartbeats are not broadcast). */
+export function touchPlatform(queryClient: QueryClient, operationId: string, platformId: string, lastActivityAt: string): void {
+  queryClient.setQueryData<Platform[]>(platformsKey(operationId), (current) =>
+    current?.map((p) => (p.id === platformId && p.status === 'claimed' ? { ...p, lastActivityAt } : p)),
+  );
 }
 
 /** Claims one platform; on a lost race the board is refreshed to show who has it. */

@@ -1,15 +1,19 @@
-import type { Platform, PlatformChangedEvent } from '@actionday/shared';
+import type { Operation, Platform, PlatformChangedEvent, PlatformReleasedEvent } from '@actionday/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientErrorCode } from '../../app/api';
 import { useSocket } from '../../app/socket/SocketProvider';
-import { setParticipants, upsertParticipant } from '../operations/operations.api';
-import { platformsKey, upsertPlatforms } from './platforms.api';
+import { type OperationDetail, operationKey, setParticipants, upsertParticipant } from '../operations/operations.api';
+import type { ChangeVerb } from './claimNotices';
+import { cachedPlatform, platformsKey, upsertPlatforms } from './platforms.api';
 
 const JOIN_TIMEOUT_MS = 10_000;
 
 /** Every server event that carries a platform's new state (and its holder, if any). */
-const changeEvents = ['platform:claimed', 'platform:assigned', 'platform:released', 'platform:expired', 'platform:checked', 'platform:reopened'] as const;
+const changeVerbs = ['claimed', 'assigned', 'released', 'expired', 'checked', 'reopened'] as const satisfies readonly ChangeVerb[];
+
+/** Called for every platform change, with the board's copy from before it. */
+export type ChangeListener = (verb: ChangeVerb, event: PlatformChangedEvent | PlatformReleasedEvent, before: Platform | undefined) => void;
 
 /**
  * Keeps the board live: joins the operation's room on every (re)connect,
@@ -17,10 +21,14 @@ const changeEvents = ['platform:claimed', 'platform:assigned', 'platform:release
  * version), and refetches the list after each join, since events may have
  * been missed meanwhile. Answers the code of a refused join, if any.
  */
-export function useOperationLive(operationId: string): ClientErrorCode | null {
+export function useOperationLive(operationId: string, onChange?: ChangeListener): ClientErrorCode | null {
   const socket = useSocket();
   const queryClient = useQueryClient();
   const [joinError, setJoinError] = useState<ClientErrorCode | null>(null);
+  const listener = useRef(onChange);
+  useEffect(() => {
+    listener.current = onChange;
+  }, [onChange]);
 
   useEffect(() => {
     if (!socket) return;
@@ -49,22 +57,33 @@ export function useOperationLive(operationId: string): ClientErrorCode | null {
     const onCreated = ({ platforms }: { platforms: Platform[] }) => {
       upsertPlatforms(queryClient, operationId, platforms.filter((p) => p.operationId === operationId));
     };
-    const onChanged = ({ platform, claimant }: PlatformChangedEvent) => {
-      if (platform.operationId !== operationId) return;
-      if (claimant) upsertParticipant(queryClient, operationId, claimant);
-      upsertPlatforms(queryClient, operationId, [platform]);
+    const handlers = changeVerbs.map((verb) => {
+      const handler = (event: PlatformChangedEvent | PlatformReleasedEvent) => {
+        const { platform, claimant } = event;
+        if (platform.operationId !== operationId) return;
+        if (claimant) upsertParticipant(queryClient, operationId, claimant);
+        listener.current?.(verb, event, cachedPlatform(queryClient, operationId, platform.id));
+        upsertPlatforms(queryClient, operationId, [platform]);
+      };
+      return [`platform:${verb}`, handler] as const;
+    });
+    const onOperationUpdated = ({ operation }: { operation: Operation }) => {
+      if (operation.id !== operationId) return;
+      queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) => (current ? { ...current, ...operation } : current));
     };
 
     socket.on('connect', join);
     socket.on('platform:created', onCreated);
-    for (const event of changeEvents) socket.on(event, onChanged);
+    for (const [event, handler] of handlers) socket.on(event, handler);
+    socket.on('operation:updated', onOperationUpdated);
     if (socket.connected) void join();
 
     return () => {
       active = false;
       socket.off('connect', join);
       socket.off('platform:created', onCreated);
-      for (const event of changeEvents) socket.off(event, onChanged);
+      for (const [event, handler] of handlers) socket.off(event, handler);
+      socket.off('operation:updated', onOperationUpdated);
       if (socket.connected) socket.emit('operation:leave', { operationId }, () => undefined);
     };
   }, [socket, operationId, queryClient]);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Db } from '../../db/database.js';
+import { fail } from '../../http/errors.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { NoteTarget } from './notes.access.js';
 import { loadNoteState, storeNote } from './notes.store.js';
@@ -148,7 +149,7 @@ export class NoteDocs {
   /** Saves every unsaved note now (shutdown): waits for edits in flight first. */
   async close(): Promise<void> {
     this.closing = true;
-    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    while (this.inflight.size > 0) await Promise.allSettled(this.inflight);
     const notes = [...this.notes.values()];
     await Promise.all(notes.map((note) => this.flush(note)));
     for (const note of notes) this.drop(note);
@@ -159,7 +160,7 @@ export class NoteDocs {
   }
 
   private async load(target: NoteTarget): Promise<LiveNote> {
-    if (this.closing) throw new Error('notes are closing');
+    if (this.closing) fail('notes.unavailable', 'The server is restarting');
     const state = await loadNoteState(this.db, target.docName);
     const note = new LiveNote(target);
     if (state) Y.applyUpdate(note.doc, state, LOADED);

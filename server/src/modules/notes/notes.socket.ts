@@ -1,17 +1,13 @@
 import {
-  type Ack,
-  type ErrorCode,
   NOTES_NAMESPACE,
   type NoteOpened,
   type NotesClientToServerEvents,
   type NotesServerToClientEvents,
   noteAwarenessSchema,
   noteCloseSchema,
-  notePresenceSchema,
   noteSyncSchema,
 } from '@actionday/shared';
 import type { FastifyInstance } from 'fastify';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Namespace, Socket } from 'socket.io';
 import { Adapter } from 'socket.io-adapter';
@@ -22,8 +18,10 @@ import type { Deps, IoServer } from '../../deps.js';
 import { AppError, fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
-import { type NoteTarget, authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
-import { type EditOrigin, type LiveNote, NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
+import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
+import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
+import { bytes, readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
+import { OpenNote } from './notes.session.js';
 
 /** Between server processes, through the socket.io adapter (see `relay`). */
 interface NotesInterServerEvents {
@@ -44,96 +42,8 @@ type NotesSocket = Socket<NotesClientToServerEvents, NotesServerToClientEvents, 
 /** Socket.io rooms of this namespace: one per note. */
 export const noteRoom = (docName: string) => `note:${docName}`;
 
-/** One note opened by one socket; also the origin of that socket's changes. */
-class OpenNote implements EditOrigin {
-  /** Awareness client ids this socket speaks for. */
-  readonly clientIds = new Set<number>();
-  private queue: (() => void)[] = [];
-  private failQueue: ((error: unknown) => void)[] = [];
-  private draining = false;
-
-  constructor(
-    readonly socketId: string,
-    readonly actor: { userId: string; ip: string | null },
-    readonly live: LiveNote,
-    readonly canEdit: boolean,
-    readonly presence: { name: string; country: string },
-    private readonly check: (self: OpenNote) => Promise<void>,
-    private readonly track: <T>(work: Promise<T>) => Promise<T>,
-  ) {}
-
-  get target(): NoteTarget {
-    return this.live.target;
-  }
-
-  /**
-   * Applies a change once a permission check that began after it arrived has
-   * passed. Changes that arrive while a check runs wait for the next one, so
-   * a burst of keystrokes costs one query, not one each, and order is kept.
-   */
-  applyChecked(change: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push(() => {
-        change();
-        resolve();
-      });
-      this.failQueue.push(reject);
-      if (!this.draining) void this.track(this.drain());
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0);
-        const failures = this.failQueue.splice(0);
-        try {
-          await this.check(this);
-        } catch (error) {
-          for (const reject of failures) reject(error);
-          continue;
-        }
-        batch.forEach((apply, i) => {
-          try {
-            apply();
-          } catch (error) {
-            failures[i]?.(error);
-          }
-        });
-      }
-    } finally {
-      this.draining = false;
-    }
-  }
-}
-
-/** Binary payloads arrive as Buffer (Node) and may come back from an adapter as other views. */
-const bytes = (value: Uint8Array | ArrayBuffer): Uint8Array => (value instanceof Uint8Array ? value : new Uint8Array(value));
-
 /** Whether the adapter carries server-side events to other processes (the in-memory one only warns). */
 const crossProcess = (nsp: NotesNamespace) => nsp.adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
-
-async function respond<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: FastifyInstance['log']): Promise<boolean> {
-  const reply: Ack<T> = typeof ack === 'function' ? ack : () => {};
-  try {
-    reply({ ok: true, data: await work() });
-    return true;
-  } catch (error) {
-    if (error instanceof AppError) {
-      reply({ ok: false, error: { code: error.code, message: error.message } });
-      return false;
-    }
-    if (error instanceof Error && error.name === 'ZodError') {
-      reply({ ok: false, error: { code: 'request.invalid', message: 'Malformed note message' } });
-      return false;
-    }
-    log.error({ err: error }, 'note handler failed');
-    const code: ErrorCode = 'server.internal';
-    reply({ ok: false, error: { code, message: 'Internal error' } });
-    return false;
-  }
-}
 
 /**
  * The `/notes` namespace: Yjs documents synchronised with y-protocols sync
@@ -151,11 +61,6 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
   const relay = <E extends keyof NotesInterServerEvents>(event: E, ...args: Parameters<NotesInterServerEvents[E]>) => {
     if (crossProcess(nsp)) (nsp.serverSideEmit as (event: string, ...rest: unknown[]) => boolean)(event, ...args);
   };
-  const updateMessage = (update: Uint8Array) => {
-    const encoder = encoding.createEncoder();
-    sync.writeUpdate(encoder, update);
-    return encoding.toUint8Array(encoder);
-  };
 
   const docs = new NoteDocs(
     db,
@@ -163,17 +68,11 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
     {
       onUpdate(note, update, origin) {
         const docName = note.target.docName;
-        const message = { docName, message: updateMessage(update) };
-        if (origin instanceof OpenNote) {
-          docs.edited(note, origin.actor);
-          nsp.local.to(noteRoom(docName)).except(origin.socketId).emit('note:sync', message);
-          relay('note:peer-update', docName, update);
-        } else if (origin === PEER) {
-          nsp.local.to(noteRoom(docName)).emit('note:sync', message);
-        } else {
-          nsp.local.to(noteRoom(docName)).emit('note:sync', message);
-          relay('note:peer-update', docName, update);
-        }
+        if (origin instanceof OpenNote) docs.edited(note, origin.actor);
+        // Each process sends to its own sockets; other processes hear it through the relay.
+        const local = nsp.local.to(noteRoom(docName));
+        (origin instanceof OpenNote ? local.except(origin.socketId) : local).emit('note:sync', { docName, message: updateMessage(update) });
+        if (origin !== PEER) relay('note:peer-update', docName, update);
       },
       onAwareness(note, changed, origin) {
         const docName = note.target.docName;
@@ -341,7 +240,7 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
     );
 
     socket.on('disconnect', () => {
-      for (const entry of [...mine().values()]) closeNote(socket, entry);
+      for (const entry of mine().values()) closeNote(socket, entry);
       opened.delete(socket.id);
     });
   });
@@ -352,24 +251,4 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
     await docs.close();
   });
   return docs;
-}
-
-/** The message type and its payload (a state vector or an update), or `request.invalid`. */
-function readSyncMessage(message: Uint8Array): { type: number; body: Uint8Array } {
-  try {
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    if (type !== sync.messageYjsSyncStep1 && type !== sync.messageYjsSyncStep2 && type !== sync.messageYjsUpdate) throw new Error('unknown type');
-    return { type, body: decoding.readVarUint8Array(decoder) };
-  } catch {
-    fail('request.invalid', 'Malformed sync message');
-  }
-}
-
-/** A presence state with the signed-in participant's name and country; the colour is the client's if valid. */
-function stampPresence(state: unknown, who: { name: string; country: string }): unknown {
-  if (state === null || typeof state !== 'object') return state;
-  const record = state as Record<string, unknown>;
-  const claimed = notePresenceSchema.shape.color.safeParse((record.user as Record<string, unknown> | undefined)?.color);
-  return { ...record, user: { name: who.name, country: who.country, color: claimed.success ? claimed.data : '#6b7280' } };
 }

@@ -1,4 +1,4 @@
-import { type Operation, type Platform, noteDocName } from '@actionday/shared';
+import { type NoteRef, type Operation, type Platform, noteDocName } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/test-database.js';
@@ -33,7 +33,7 @@ describe('shared notes', () => {
     bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
   }
 
-  function open(session: Session, ref = log()): NoteClient {
+  function open(session: Session, ref: NoteRef = log()): NoteClient {
     const client = openNote(t, session, ref);
     clients.push(client);
     return client;

@@ -22,7 +22,7 @@ export function broadcastPlatformEvents(bus: EventBus, io: IoServer): () => void
         for (const role of roles) {
           const view = viewFor(role, { platform, claimant, previousHolderId });
           const room = io.to(rooms.operationRole(operationId, role));
-          if (verb === 'released' || verb === 'expired') room.emit(`platform:${verb}`, view);
+          if (verb === 'released' || verb === 'expired' || verb === 'assigned') room.emit(`platform:${verb}`, view);
           else room.emit(`platform:${verb}`, { platform: view.platform, claimant: view.claimant });
         }
       }),

@@ -1,0 +1,65 @@
+import type { Announcement } from '@actionday/shared';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
+import { dismissAnnouncements, useAnnouncements, useAnnouncementsLive, useDismissedAnnouncements } from './announcements.api';
+import './announcements.css';
+
+/** How many undismissed announcements the banner shows at once (the newest). */
+const SHOWN = 3;
+
+/**
+ * The coordinators' announcements, on every screen of an operation: a new one
+ * appears at once, prominent, until dismissed; on return after a lost
+ * connection the ones not yet seen (not dismissed on this device) show.
+ */
+export function AnnouncementBanner({ operationId, timeZone }: { operationId: string; timeZone?: string }) {
+  const { t } = useTranslation();
+  useAnnouncementsLive(operationId);
+  const announcements = useAnnouncements(operationId);
+  const dismissed = useDismissedAnnouncements(operationId);
+  const waiting = (announcements.data ?? []).filter((a) => !dismissed.has(a.id));
+  if (waiting.length === 0) return null;
+  const shown = waiting.slice(0, SHOWN);
+  const more = waiting.length - shown.length;
+
+  return (
+    <section className="announcements" aria-label={t('announcements.region')} data-testid="announcement-banner">
+      <div role="alert" className="announcements__list">
+        {shown.map((announcement) => (
+          <AnnouncementItem key={announcement.id} announcement={announcement} timeZone={timeZone} onDismiss={() => dismissAnnouncements(operationId, [announcement.id])} />
+        ))}
+      </div>
+      {(more > 0 || shown.length > 1) && (
+        <div className="announcements__footer">
+          {more > 0 && <span>{t('announcements.more', { count: more })}</span>}
+          <button type="button" className="button button--tight announcements__dismiss-all" onClick={() => dismissAnnouncements(operationId, waiting.map((a) => a.id))}>
+            {t('announcements.dismissAll')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AnnouncementItem({ announcement, timeZone, onDismiss }: { announcement: Announcement; timeZone?: string | undefined; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <article className="announcement" data-testid="announcement" data-announcement-id={announcement.id}>
+      <span className="announcement__icon" aria-hidden="true">
+        📣
+      </span>
+      <div className="announcement__body">
+        <p className="announcement__message">{announcement.message}</p>
+        <p className="announcement__meta">
+          {t('announcements.from', { name: announcement.authorName })} ·{' '}
+          <time dateTime={announcement.createdAt}>{format.time(announcement.createdAt, timeZone)}</time>
+          {announcement.country && <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>}
+        </p>
+      </div>
+      <button type="button" className="button button--tight announcement__dismiss" onClick={onDismiss} aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}>
+        {t('common.dismiss')}
+      </button>
+    </article>
+  );
+}

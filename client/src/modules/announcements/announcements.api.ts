@@ -1,0 +1,115 @@
+import type { Announcement } from '@actionday/shared';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { api } from '../../app/api';
+import { useSocket } from '../../app/socket/SocketProvider';
+
+export const announcementsKey = (operationId: string) => ['announcements', operationId] as const;
+
+/** Newest first, each once. */
+export function mergeAnnouncements(current: readonly Announcement[] | undefined, incoming: readonly Announcement[]): Announcement[] {
+  const byId = new Map<string, Announcement>();
+  for (const a of [...incoming, ...(current ?? [])]) if (!byId.has(a.id)) byId.set(a.id, a);
+  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function applyAnnouncement(queryClient: QueryClient, announcement: Announcement): void {
+  queryClient.setQueryData<Announcement[]>(announcementsKey(announcement.operationId), (current) => mergeAnnouncements(current, [announcement]));
+}
+
+/** The announcements this viewer may see, newest first; a fresh list keeps what a push added meanwhile. */
+export function useAnnouncements(operationId: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: announcementsKey(operationId),
+    queryFn: async ({ signal }) => {
+      const fresh = await api<Announcement[]>(`/api/operations/${operationId}/announcements`, { signal });
+      return mergeAnnouncements(queryClient.getQueryData<Announcement[]>(announcementsKey(operationId)), fresh);
+    },
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Puts `announcement:created` into the cache at once, and asks for the list
+ * again after every reconnect: what was broadcast while this client was away
+ * comes from there.
+ */
+export function useAnnouncementsLive(operationId: string): void {
+  const socket = useSocket();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!socket) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onCreated = ({ announcement }: { announcement: Announcement }) => {
+      if (announcement.operationId === operationId) applyAnnouncement(queryClient, announcement);
+    };
+    const onConnect = () => {
+      void queryClient.invalidateQueries({ queryKey: announcementsKey(operationId) });
+      // once more after the page has joined the room again
+      clearTimeout(timer);
+      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: announcementsKey(operationId) }), 1500);
+    };
+    socket.on('announcement:created', onCreated);
+    socket.on('connect', onConnect);
+    return () => {
+      clearTimeout(timer);
+      socket.off('announcement:created', onCreated);
+      socket.off('connect', onConnect);
+    };
+  }, [socket, operationId, queryClient]);
+}
+
+export function useCreateAnnouncement(operationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { message: string; country?: string }) => api<Announcement>(`/api/operations/${operationId}/announcements`, { method: 'POST', body }),
+    onSuccess: (announcement) => applyAnnouncement(queryClient, announcement),
+  });
+}
+
+// ---------- Dismissed announcements, remembered per operation on this device ----------
+
+const storageKey = (operationId: string) => `actionday.announcements.dismissed.${operationId}`;
+const MAX_REMEMBERED = 500;
+const dismissedCache = new Map<string, ReadonlySet<string>>();
+const listeners = new Set<() => void>();
+
+function readDismissed(operationId: string): ReadonlySet<string> {
+  const cached = dismissedCache.get(operationId);
+  if (cached) return cached;
+  let ids: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(operationId)) ?? '[]');
+    if (Array.isArray(parsed)) ids = parsed.filter((id): id is string => typeof id === 'string');
+  } catch {
+    // blocked or unreadable storage: nothing remembered
+  }
+  const set = new Set(ids);
+  dismissedCache.set(operationId, set);
+  return set;
+}
+
+/** Forgets these announcements on this device (they stay in the list; the banner no longer shows them). */
+export function dismissAnnouncements(operationId: string, ids: readonly string[]): void {
+  const next = new Set([...readDismissed(operationId), ...ids]);
+  const kept = [...next].slice(-MAX_REMEMBERED);
+  dismissedCache.set(operationId, new Set(kept));
+  try {
+    localStorage.setItem(storageKey(operationId), JSON.stringify(kept));
+  } catch {
+    // not remembered across reloads, still hidden now
+  }
+  for (const listener of listeners) listener();
+}
+
+/** The ids dismissed on this device for the operation; re-renders when that changes. */
+export function useDismissedAnnouncements(operationId: string): ReadonlySet<string> {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => readDismissed(operationId),
+  );
+}

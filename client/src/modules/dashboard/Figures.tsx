@@ -1,0 +1,103 @@
+import type { Tally } from '@actionday/shared';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
+import { useConnectionState } from '../../app/socket/SocketProvider';
+import { FlashNumber } from './FlashNumber';
+import { breakdownLabel, figureLabel } from './labels';
+
+/** Whether the numbers on screen are current: live, the final (frozen) ones, or possibly stale. */
+export type Liveness = 'live' | 'final' | 'stale';
+
+export function useLiveness(tally: Tally | undefined): Liveness {
+  const { state } = useConnectionState();
+  if (tally?.frozen) return 'final';
+  return state === 'connected' ? 'live' : 'stale';
+}
+
+/** The words beside the numbers: "Live", "Final figures", or "Not live — reconnecting". */
+export function LiveLabel({ liveness, asOf, className }: { liveness: Liveness; asOf?: string | undefined; className?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <p className={`live-label live-label--${liveness} ${className ?? ''}`} role="status" data-testid="figures-liveness" data-liveness={liveness}>
+      <span className="live-label__dot" aria-hidden="true" />
+      {liveness === 'live' ? t('dashboard.live') : liveness === 'final' ? t('dashboard.final') : t('dashboard.stale')}
+      {liveness === 'stale' && asOf && <span className="live-label__asof"> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>}
+    </p>
+  );
+}
+
+/** The key figures, large, each with its breakdowns. */
+export function FigureGrid({ tally, liveness, variant = 'dashboard' }: { tally: Tally; liveness: Liveness; variant?: 'dashboard' | 'wall' }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div
+      className={`figures figures--${variant} figures--${liveness}`}
+      data-testid="figures"
+      data-liveness={liveness}
+      style={{ '--figure-count': tally.figures.length } as CSSProperties}
+    >
+      {tally.figures.length === 0 && <p className="empty">{t('dashboard.noFigures')}</p>}
+      {tally.figures.map((figure) => (
+        <article key={figure.key} className="figure" data-testid="figure" data-key={figure.key}>
+          <h3 className="figure__label">{figureLabel(t, figure)}</h3>
+          <FlashNumber value={figure.value} className="figure__value" testId="figure-value" />
+          {figure.breakdowns.length > 0 && (
+            <ul className="figure__breakdowns">
+              {figure.breakdowns.map((breakdown) => (
+                <li key={breakdown.key} className="figure__breakdown" data-testid="figure-breakdown" data-key={breakdown.key}>
+                  <FlashNumber value={breakdown.value} className="figure__breakdown-value" />{' '}
+                  <span className="figure__breakdown-label">{breakdownLabel(t, format.country, breakdown)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      ))}
+    </div>
+  );
+}
+
+/** The board's funnel: unchecked, claimed, checked, as a bar with counts. */
+export function ProgressBar({ progress, variant = 'dashboard' }: { progress: Tally['progress']; variant?: 'dashboard' | 'wall' }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const total = progress.unchecked + progress.claimed + progress.checked;
+  const percent = total > 0 ? Math.round((progress.checked / total) * 100) : 0;
+  const parts = [
+    ['checked', progress.checked],
+    ['claimed', progress.claimed],
+    ['unchecked', progress.unchecked],
+  ] as const;
+  return (
+    <section className={`progress progress--${variant}`} aria-label={t('dashboard.progress.title')} data-testid="progress">
+      <p className="progress__headline">
+        <span className="progress__percent" data-testid="progress-percent">
+          {t('dashboard.progress.percent', { percent: format.number(percent) })}
+        </span>{' '}
+        <span className="progress__of">{t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}</span>
+      </p>
+      <div
+        className="progress__bar"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={progress.checked}
+        aria-valuetext={t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
+      >
+        {parts.map(([status, count]) =>
+          count > 0 ? <span key={status} className={`progress__segment progress__segment--${status}`} style={{ flexGrow: count }} /> : null,
+        )}
+      </div>
+      <ul className="progress__counts">
+        {parts.map(([status, count]) => (
+          <li key={status} className={`progress__count progress__count--${status}`} data-testid={`progress-${status}`}>
+            <FlashNumber value={count} className="progress__number" /> {t(`status.${status}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Operation } from '@actionday/shared';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link, useMatch } from 'react-router';
+import { useFormat, zoneAbbreviation } from '../../app/format';
+import { useMe } from '../../app/session';
+import { OperationStatusBadge } from '../operations/OperationStatusBadge';
+import { useOperation } from '../operations/operations.api';
+import { clockState, countdown, splitDuration, useNow } from './clock';
+
+/** "2 h 05 min", "3 d 4 h", "< 1 min". */
+export function durationText(t: TFunction, ms: number): string {
+  const { days, hours, minutes } = splitDuration(ms);
+  if (days > 0) return t('phase.duration.days', { days, hours });
+  if (hours > 0) return t('phase.duration.hours', { hours, minutes: String(minutes).padStart(2, '0') });
+  if (minutes > 0) return t('phase.duration.minutes', { minutes });
+  return t('phase.duration.lessThanMinute');
+}
+
+/** The phase and the time left: "Live · ends in 3 h 12 min", "Planned · starts in 2 d 4 h", "Closed". */
+export function OperationClock({ operation }: { operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useNow(15_000);
+  const state = clockState(operation, now);
+  const text =
+    state.kind === 'before'
+      ? t('phase.startsIn', { duration: durationText(t, state.ms) })
+      : state.kind === 'running'
+        ? t('phase.endsIn', { duration: durationText(t, state.ms) })
+        : state.kind === 'ended'
+          ? t('phase.ended')
+          : t('phase.closedNote');
+  return (
+    <span className="op-clock" data-testid="operation-clock" data-phase={operation.status} title={t('phase.window', { range: format.range(operation.startsAt, operation.endsAt, operation.timeZone), zone: operation.timeZone })}>
+      <OperationStatusBadge status={operation.status} />
+      <span className="op-clock__left">{text}</span>
+    </span>
+  );
+}
+
+/** The wall's clock: phase, the time now in the operation's zone (named), and the countdown to the end. */
+export function WallClock({ operation }: { operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useNow(1000);
+  const state = clockState(operation, now);
+  const nowIso = new Date(now).toISOString();
+  return (
+    <div className="wall-clock" data-testid="wall-clock" data-phase={operation.status}>
+      <span className={`wall-clock__phase wall-clock__phase--${operation.status}`}>{t(`operationStatus.${operation.status}`)}</span>
+      <span className="wall-clock__now">
+        <time dateTime={nowIso}>{format.time(nowIso, operation.timeZone)}</time>{' '}
+        <span className="wall-clock__zone">
+          {zoneAbbreviation(new Date(now), operation.timeZone, format.language)} · {operation.timeZone}
+        </span>
+      </span>
+      <span className="wall-clock__left">
+        {state.kind === 'before' && (
+          <>
+            <span className="wall-clock__caption">{t('wall.startsIn')}</span> <span className="wall-clock__count">{countdown(state.ms)}</span>
+          </>
+        )}
+        {state.kind === 'running' && (
+          <>
+            <span className="wall-clock__caption">{t('wall.timeLeft')}</span> <span className="wall-clock__count">{countdown(state.ms)}</span>
+          </>
+        )}
+        {state.kind === 'ended' && <span className="wall-clock__caption">{t('phase.ended')}</span>}
+        {state.kind === 'closed' && <span className="wall-clock__caption">{t('phase.closedNote')}</span>}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * For the app header on every operation screen: the phase and time left, and
+ * the links between the board, the dashboard and the wall.
+ */
+export function OperationHeaderSlot() {
+  const match = useMatch('/operations/:operationId/*');
+  const me = useMe();
+  const operationId = match?.params.operationId;
+  if (!operationId || !me.data) return null;
+  return <HeaderClock operationId={operationId} />;
+}
+
+function HeaderClock({ operationId }: { operationId: string }) {
+  const { t } = useTranslation();
+  const operation = useOperation(operationId);
+  if (!operation.data) return null;
+  const observer = operation.data.me.role === 'observer';
+  return (
+    <span className="op-header-slot">
+      <OperationClock operation={operation.data} />
+      <nav className="op-header-slot__links" aria-label={t('dashboard.views')}>
+        <Link to={`/operations/${operationId}`}>{observer ? t('dashboard.overview') : t('dashboard.board')}</Link>
+        {!observer && (
+          <Link to={`/operations/${operationId}/dashboard`} data-testid="dashboard-link">
+            {t('dashboard.title')}
+          </Link>
+        )}
+        <Link to={`/operations/${operationId}/wall`} data-testid="wall-link">
+          {t('wall.title')}
+        </Link>
+      </nav>
+    </span>
+  );
+}

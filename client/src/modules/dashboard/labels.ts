@@ -1,0 +1,36 @@
+import { defaultFigures } from '@actionday/shared';
+import type { TFunction } from 'i18next';
+import en from '../../app/i18n/en.json';
+
+type FigureKey = keyof typeof en.dashboard.figures;
+type ActionKey = keyof typeof en.dashboard.activity.actions;
+
+/** The English labels a new operation's figures start with, by key. */
+const defaultLabels = new Map(defaultFigures([], []).map((figure) => [figure.key, figure.label]));
+
+function isFigureKey(key: string): key is FigureKey {
+  return Object.hasOwn(en.dashboard.figures, key);
+}
+
+/**
+ * A figure's label in the viewer's language when it is one of the press
+ * release's figures with its label unchanged; otherwise the coordinator's
+ * own label.
+ */
+export function figureLabel(t: TFunction, figure: { key: string; label: string }): string {
+  return isFigureKey(figure.key) && defaultLabels.get(figure.key) === figure.label ? t(`dashboard.figures.${figure.key}`) : figure.label;
+}
+
+/** A breakdown's label: the default ones ("of which ukraine", "of nationality UA") translated, the others as written. */
+export function breakdownLabel(t: TFunction, countryName: (code: string) => string, breakdown: { key: string; label: string }): string {
+  if (breakdown.label === `of which ${breakdown.key}`) return t('dashboard.breakdown.tag', { tag: breakdown.key });
+  const nationality = /^nationality:([A-Z]{2})$/.exec(breakdown.key)?.[1];
+  if (nationality && breakdown.label === `of nationality ${nationality}`) return t('dashboard.breakdown.nationality', { country: countryName(nationality) });
+  return breakdown.label;
+}
+
+/** The activity line's verb phrase key for an audit action (`platform.claimed` → `platform_claimed`), if known. */
+export function actionKey(action: string): ActionKey | null {
+  const key = action.replaceAll('.', '_');
+  return Object.hasOwn(en.dashboard.activity.actions, key) ? (key as ActionKey) : null;
+}

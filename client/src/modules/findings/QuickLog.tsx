@@ -1,0 +1,132 @@
+import type { FindingCreated, Platform } from '@actionday/shared';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationDetail } from '../operations/operations.api';
+import { CrossHitNotice } from './CrossHitNotice';
+import { IdentifierForm, SuspectForm, VictimForm } from './LogForms';
+import { PasteExtract } from './PasteExtract';
+
+export const logModes = ['suspect', 'identifier', 'victim', 'paste'] as const;
+export type LogMode = (typeof logModes)[number];
+
+interface CrossHit {
+  key: string;
+  value: string;
+  hits: FindingCreated['hits'];
+}
+
+/**
+ * Logging made for the keyboard: Alt+1…4 (or the tabs) pick suspect,
+ * identifier, victim or "paste an ad", the cursor lands in the first field,
+ * Enter logs, and the cursor is back in the first field for the next one.
+ * Each form keeps what was typed while another is shown.
+ */
+export function QuickLog({ operation, platform }: { operation: OperationDetail; platform: Platform }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [mode, setMode] = useState<LogMode>('identifier');
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [status, setStatus] = useState('');
+  const [crossHits, setCrossHits] = useState<CrossHit[]>([]);
+  const panels = useRef<HTMLDivElement>(null);
+  const tabs = useRef<HTMLDivElement>(null);
+
+  const choose = (next: LogMode, focusField: boolean) => {
+    setMode(next);
+    if (focusField) setFocusRequest((n) => n + 1);
+  };
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    panels.current?.querySelector<HTMLElement>(`[data-mode="${mode}"] [data-first]`)?.focus();
+  }, [focusRequest, mode]);
+
+  // Alt+1…4 anywhere on the page while this platform is open
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const digit = /^(?:Digit|Numpad)([1-4])$/.exec(event.code)?.[1];
+      const next = digit ? logModes[Number(digit) - 1] : undefined;
+      if (!next) return;
+      event.preventDefault();
+      choose(next, true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = logModes.indexOf(mode);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const jump = event.key === 'Home' ? 0 : event.key === 'End' ? logModes.length - 1 : null;
+    if (!step && jump === null) return;
+    event.preventDefault();
+    const next = logModes[jump ?? (index + step + logModes.length) % logModes.length] ?? 'identifier';
+    setMode(next);
+    tabs.current?.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
+  };
+
+  const onLogged = (created: FindingCreated, summary: string) => {
+    setStatus(summary);
+    const finding = created.finding;
+    if (finding.kind === 'identifier' && created.hits.length > 0) {
+      setCrossHits((current) => [{ key: finding.id, value: finding.value ?? '', hits: created.hits }, ...current].slice(0, 3));
+    }
+  };
+
+  const formProps = { operation, platform, onLogged };
+  return (
+    <div className="quick-log" data-testid="quick-log">
+      <div className="quick-log__tabs" role="tablist" aria-label={t('findings.quickLog.label')} ref={tabs}>
+        {logModes.map((m, index) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${m}`}
+            data-tab={m}
+            aria-selected={mode === m}
+            aria-controls={`${id}-panel-${m}`}
+            aria-keyshortcuts={`Alt+${index + 1}`}
+            tabIndex={mode === m ? 0 : -1}
+            className="quick-log__tab"
+            onClick={() => choose(m, false)}
+            onKeyDown={onTabKey}
+          >
+            {t(`findings.quickLog.${m}`)}
+            <kbd className="quick-log__key" aria-hidden="true">
+              Alt+{index + 1}
+            </kbd>
+          </button>
+        ))}
+      </div>
+      <div ref={panels}>
+        {logModes.map((m) => (
+          <div key={m} role="tabpanel" id={`${id}-panel-${m}`} aria-labelledby={`${id}-tab-${m}`} data-mode={m} hidden={mode !== m} className="quick-log__panel">
+            {m === 'suspect' && <SuspectForm {...formProps} />}
+            {m === 'identifier' && <IdentifierForm {...formProps} />}
+            {m === 'victim' && <VictimForm {...formProps} />}
+            {m === 'paste' && <PasteExtract {...formProps} />}
+          </div>
+        ))}
+      </div>
+      <p className="quick-log__status" role="status" data-testid="log-status">
+        {status && (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {status}
+          </>
+        )}
+      </p>
+      {crossHits.map((hit) => (
+        <CrossHitNotice
+          key={hit.key}
+          operationId={operation.id}
+          value={hit.value}
+          hits={hit.hits}
+          onDismiss={() => setCrossHits((current) => current.filter((h) => h.key !== hit.key))}
+        />
+      ))}
+    </div>
+  );
+}

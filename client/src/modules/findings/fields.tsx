@@ -1,0 +1,153 @@
+import { type Handling, handlingCodes } from '@actionday/shared';
+import { type ChangeEvent, type KeyboardEvent, type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api';
+import { countryCodes } from '../../app/countries';
+import { codeMessage } from '../../app/errors';
+import { useFormat } from '../../app/format';
+import { SelectField, TextField } from '../../app/ui/Field';
+import { fieldErrors } from './field-errors';
+import './findings.css';
+
+/** `TLP:RED` → `red`, for translation keys (i18next reads `:` as a namespace separator). */
+export const handlingKey = (code: Handling) => code.slice(4).toLowerCase() as 'red' | 'amber' | 'green';
+
+/** A handling code as a small coloured label, with its word (never colour alone). */
+export function HandlingBadge({ code }: { code: Handling }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tlp tlp--${handlingKey(code)}`} title={t(`findings.handling.${handlingKey(code)}Hint`)}>
+      {code}
+    </span>
+  );
+}
+
+/** Picks a handling code (TLP:RED, AMBER, GREEN), each explained in a word. */
+export function HandlingSelect({
+  name = 'handling',
+  defaultValue,
+  value,
+  onChange,
+  label,
+}: {
+  name?: string;
+  defaultValue?: Handling;
+  value?: Handling;
+  onChange?: (code: Handling) => void;
+  label?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const control =
+    value === undefined
+      ? { defaultValue }
+      : { value, onChange: (event: ChangeEvent<HTMLSelectElement>) => onChange?.(handlingCodes.find((c) => c === event.target.value) ?? value) };
+  return (
+    <SelectField label={label ?? t('findings.field.handling')} name={name} {...control}>
+      {handlingCodes.map((code) => (
+        <option key={code} value={code}>
+          {code} — {t(`findings.handling.${handlingKey(code)}`)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** An optional country: "Unknown" first, then every country by its name in the viewer's language. */
+export function NationalitySelect({ name = 'nationality', label, defaultValue, error }: { name?: string; label: ReactNode; defaultValue?: string | null; error?: ReactNode }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(format.language);
+    return countryCodes.map((code) => ({ code, name: format.country(code) })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [format]);
+  return (
+    <SelectField label={label} name={name} defaultValue={defaultValue ?? ''} error={error}>
+      <option value="">{t('findings.field.unknown')}</option>
+      {options.map((option) => (
+        <option key={option.code} value={option.code}>
+          {option.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The operation's focus tags as checkboxes, ticked by default as given. */
+export function TagsFieldset({ focusTags, checked, error }: { focusTags: readonly string[]; checked: readonly string[]; error?: ReactNode }) {
+  const { t } = useTranslation();
+  if (focusTags.length === 0) return null;
+  return (
+    <fieldset className="fieldset fieldset--compact">
+      <legend className="field__label">{t('findings.field.tags')}</legend>
+      {focusTags.map((tag) => (
+        <label key={tag} className="toggle">
+          <input type="checkbox" name="tags" value={tag} defaultChecked={checked.includes(tag)} />
+          <span>{tag}</span>
+        </label>
+      ))}
+      {error && <p className="field__error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** The free note every finding may carry (one line, so Enter still submits). */
+export function NoteField({ defaultValue, error }: { defaultValue?: string | null; error?: ReactNode }) {
+  const { t } = useTranslation();
+  return <TextField label={t('findings.field.note')} hint={undefined} name="note" maxLength={4000} autoComplete="off" defaultValue={defaultValue ?? ''} error={error} />;
+}
+
+/**
+ * The message to show beside each field the server refused, in the viewer's
+ * language, with the server's own words after it; and whether the error
+ * named no field (then it is shown for the whole form).
+ */
+export function useFieldMessages(error: unknown): { forField: (name: string) => ReactNode | undefined; unplaced: boolean } {
+  const { t } = useTranslation();
+  const errors = useMemo(() => fieldErrors(error), [error]);
+  return {
+    forField: (name) => {
+      const detail = errors.get(name);
+      if (detail === undefined || !isApiError(error)) return undefined;
+      const sentence = error.code === 'request.invalid' ? t('findings.form.invalidField') : codeMessage(t, error.code);
+      return (
+        <>
+          {sentence}
+          {detail && detail !== sentence && (
+            <span className="field__detail" lang="en">
+              {' '}
+              ({detail})
+            </span>
+          )}
+        </>
+      );
+    },
+    unplaced: !!error && errors.size === 0,
+  };
+}
+
+/** Reads a form: trimmed text of a field, or undefined when empty. */
+export function textOf(data: FormData, name: string): string | undefined {
+  const value = data.get(name);
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text || undefined;
+}
+
+/** The checked focus tags, or undefined when the operation has none (the server then takes the platform's). */
+export function tagsOf(data: FormData, focusTags: readonly string[]): string[] | undefined {
+  if (focusTags.length === 0) return undefined;
+  return data.getAll('tags').filter((tag): tag is string => typeof tag === 'string');
+}
+
+export function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
+  return value !== undefined && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** Enter submits from a select too (browsers submit only from text inputs). */
+export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  const target = event.target as HTMLElement;
+  if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox')) {
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  }
+}

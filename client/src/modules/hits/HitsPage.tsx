@@ -1,0 +1,116 @@
+import { type HitView, can, hitStatuses } from '@actionday/shared';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { codeMessage } from '../../app/errors';
+import { useFormat } from '../../app/format';
+import { Loading } from '../../app/ui/Loading';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Page } from '../../app/ui/Page';
+import { type OperationDetail, useOperation } from '../operations/operations.api';
+import { useOperationLive } from '../platforms/useOperationLive';
+import { HitCard } from './HitCard';
+import { ReferenceListUpload } from './ReferenceListUpload';
+import { useHits, useHitsLive } from './hits.api';
+import './hits.css';
+
+/** `/operations/:operationId/hits`: the cross-hits, live; analysts and coordinators see all and answer them. */
+export function HitsPage() {
+  const { t } = useTranslation();
+  const { operationId = '' } = useParams();
+  const operation = useOperation(operationId);
+
+  if (operation.isPending) return <Loading />;
+  if (operation.isError) {
+    return (
+      <Page title={t('error.title')}>
+        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
+      </Page>
+    );
+  }
+  const detail = operation.data;
+  if (!can(detail.me.role, 'finding.read')) {
+    return (
+      <Page title={t('hits.title')}>
+        <BackLink operation={detail} />
+        <Notice tone="info">{t('hits.notForRole')}</Notice>
+      </Page>
+    );
+  }
+  return <AllowedHitsPage operation={detail} />;
+}
+
+function BackLink({ operation }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('nav.main')} className="breadcrumb">
+      <Link to={`/operations/${operation.id}`}>← {operation.name}</Link>
+    </nav>
+  );
+}
+
+type Filter = 'open' | 'all';
+
+function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const role = operation.me.role;
+  const seesAll = can(role, 'hit.read_all');
+  const canResolve = can(role, 'hit.resolve');
+  const joinError = useOperationLive(operation.id);
+  const hits = useHits(operation.id);
+  useHitsLive(operation.id);
+  const [filter, setFilter] = useState<Filter>('all');
+
+  const counts = useMemo(() => {
+    const byStatus: Record<HitView['status'], number> = { open: 0, confirmed: 0, dismissed: 0 };
+    for (const hit of hits.data ?? []) byStatus[hit.status] += 1;
+    return byStatus;
+  }, [hits.data]);
+  const shown = useMemo(() => (hits.data ?? []).filter((hit) => filter === 'all' || hit.status === 'open'), [hits.data, filter]);
+
+  return (
+    <Page title={t('hits.title')}>
+      <header className="hits-header">
+        <BackLink operation={operation} />
+        <h1>{seesAll ? t('hits.title') : t('hits.titleMine')}</h1>
+        <p className="lead">{seesAll ? t('hits.intro') : t('hits.introMine')}</p>
+      </header>
+      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <div className={can(role, 'reference.import') ? 'split' : undefined}>
+        <section className="hits card" aria-labelledby="hits-list-title">
+          <div className="hits__head">
+            <h2 id="hits-list-title">{t('hits.listTitle')}</h2>
+            <ul className="hits__counts" aria-label={t('hits.countsLabel')}>
+              {hitStatuses.map((status) => (
+                <li key={status} className={`hits__count hits__count--${status}`} data-testid={`hits-count-${status}`}>
+                  <span className="hits__number">{format.number(counts[status])}</span> {t(`hits.status.${status}`)}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="pills" role="group" aria-label={t('hits.filterLabel')}>
+            {(['all', 'open'] as const).map((f) => (
+              <button key={f} type="button" className="pills__option" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {t(`hits.filter.${f}`)}
+              </button>
+            ))}
+          </div>
+          {hits.isPending && <Loading label={t('hits.loading')} />}
+          <ErrorNotice error={hits.error} onRetry={() => void hits.refetch()} />
+          {hits.data &&
+            (shown.length === 0 ? (
+              <p className="empty">{filter === 'open' && hits.data.length > 0 ? t('hits.noneOpen') : t('hits.none')}</p>
+            ) : (
+              <ul className="hit-list" aria-live="polite" data-testid="hit-list">
+                {shown.map((hit) => (
+                  <HitCard key={hit.id} hit={hit} canResolve={canResolve && !hit.redacted} />
+                ))}
+              </ul>
+            ))}
+        </section>
+        {can(role, 'reference.import') && <ReferenceListUpload operationId={operation.id} />}
+      </div>
+    </Page>
+  );
+}

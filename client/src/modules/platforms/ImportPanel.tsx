@@ -1,0 +1,323 @@
+import { type ImportProblem, type ImportResult, platformCategories } from '@actionday/shared';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { useFormat } from '../../app/format';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import type { OperationDetail } from '../operations/operations.api';
+import { type ImportFormat, MAX_IMPORT_BYTES, detectFormat, importColumns, templateHref, uploadImport } from './importUpload';
+import { platformsKey } from './platforms.api';
+import './board.css';
+
+type Source = { kind: 'file'; file: File } | { kind: 'paste'; text: string };
+type Phase = { step: 'idle' } | { step: 'sending'; sent: number | null; dryRun: boolean } | { step: 'checking'; dryRun: boolean };
+
+/** Rows shown in the preview at most (the counts always cover the whole file). */
+const PREVIEW_LIMIT = 500;
+
+/**
+ * A coordinator loads the target list before the day: a CSV or JSON file
+ * (or pasted text) is first checked by the server without writing anything
+ * (each row's problems shown), then the valid rows are written in one go.
+ */
+export function ImportPanel({ operation }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<'file' | 'paste'>('file');
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [error, setError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<{ result: ImportResult; format: ImportFormat } | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [onlyProblems, setOnlyProblems] = useState(true);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const busy = phase.step !== 'idle';
+  const source: Source | null = mode === 'file' ? (file ? { kind: 'file', file } : null) : text.trim() ? { kind: 'paste', text } : null;
+
+  const resetResults = () => {
+    setPreview(null);
+    setImported(null);
+    setError(null);
+    setLocalError(null);
+  };
+
+  /** Checks the source locally (size, JSON syntax) and answers what to send. */
+  async function prepare(current: Source): Promise<{ body: Blob | string; format: ImportFormat } | null> {
+    const size = current.kind === 'file' ? current.file.size : new Blob([current.text]).size;
+    if (size > MAX_IMPORT_BYTES) {
+      setLocalError(t('import.tooLarge', { size: format.number(Math.ceil(size / 1024 / 1024)), limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) }));
+      return null;
+    }
+    const content = current.kind === 'file' ? await current.file.text() : current.text;
+    const kind = current.kind === 'file' ? detectFormat({ name: current.file.name, type: current.file.type, text: content }) : detectFormat({ text: content });
+    if (kind === 'json') {
+      try {
+        JSON.parse(content);
+      } catch {
+        setLocalError(t('import.notJson'));
+        return null;
+      }
+    }
+    return { body: current.kind === 'file' ? current.file : content, format: kind };
+  }
+
+  async function run(dryRun: boolean) {
+    if (!source || busy) return;
+    setError(null);
+    setLocalError(null);
+    if (dryRun) setImported(null);
+    const prepared = await prepare(source);
+    if (!prepared) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ step: 'sending', sent: null, dryRun });
+    try {
+      const result = await uploadImport({
+        operationId: operation.id,
+        ...prepared,
+        dryRun,
+        signal: controller.signal,
+        onProgress: (sent) => setPhase((current) => (current.step === 'sending' ? { ...current, sent } : current)),
+        onUploaded: () => setPhase({ step: 'checking', dryRun }),
+      });
+      if (dryRun) {
+        setPreview({ result, format: prepared.format });
+        setOnlyProblems(result.invalid > 0);
+      } else {
+        setPreview(null);
+        setImported(result);
+        setFile(null);
+        setText('');
+        if (fileInput.current) fileInput.current.value = '';
+        // the new platforms also arrive live; this covers a missed event
+        void queryClient.invalidateQueries({ queryKey: platformsKey(operation.id) });
+      }
+    } catch (caught) {
+      if (!(caught instanceof DOMException && caught.name === 'AbortError')) setError(caught);
+    } finally {
+      abort.current = null;
+      setPhase({ step: 'idle' });
+    }
+  }
+
+  const problemText = (problem: ImportProblem, row: ImportResult['rows'][number]) => {
+    switch (problem.code) {
+      case 'unknown_tag':
+        return t('import.problem.unknown_tag', { tags: operation.focusTags.join(', ') || '—' });
+      case 'unknown_category':
+        return t('import.problem.unknown_category', { category: row.category, categories: platformCategories.join(', ') });
+      case 'invalid':
+        return t('import.problem.invalid', { field: problem.field });
+      default:
+        return t(`import.problem.${problem.code}`);
+    }
+  };
+
+  const result = preview?.result;
+  const rows = result ? (onlyProblems ? result.rows.filter((r) => r.problems.length > 0) : result.rows) : [];
+
+  return (
+    <div className="import" data-testid="import-panel" aria-busy={busy}>
+      <p className="muted">{t('import.intro')}</p>
+      <p className="import__template">
+        <a className="button button--ghost button--small" href={templateHref} download="actionday-platforms-template.csv" data-testid="import-template">
+          {t('import.template')}
+        </a>
+        <span className="field__hint">{t('import.columns', { columns: importColumns.join(', ') })}</span>
+      </p>
+
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(true);
+        }}
+      >
+        <div className="segmented" role="radiogroup" aria-label={t('import.source')}>
+          {(['file', 'paste'] as const).map((value) => (
+            <label key={value} className={`segmented__option${mode === value ? ' is-checked' : ''}`}>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={value}
+                checked={mode === value}
+                disabled={busy}
+                onChange={() => {
+                  setMode(value);
+                  resetResults();
+                }}
+              />
+              {t(`import.mode.${value}`)}
+            </label>
+          ))}
+        </div>
+
+        {mode === 'file' ? (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-file`}>
+              {t('import.file')}
+            </label>
+            <input
+              ref={fileInput}
+              id={`${id}-file`}
+              className="input"
+              type="file"
+              accept=".csv,.json,.txt,text/csv,application/json,text/plain"
+              disabled={busy}
+              data-testid="import-file"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                resetResults();
+              }}
+            />
+            <p className="field__hint">{t('import.fileHint', { limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) })}</p>
+          </div>
+        ) : (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-paste`}>
+              {t('import.paste')}
+            </label>
+            <textarea
+              id={`${id}-paste`}
+              className="input import__paste"
+              rows={6}
+              spellCheck={false}
+              value={text}
+              disabled={busy}
+              placeholder={`${importColumns.join(',')}\nExample forum,https://forum.example.org,forum,ukraine,uk;ru,UA,5`}
+              data-testid="import-paste"
+              onChange={(event) => {
+                setText(event.target.value);
+                resetResults();
+              }}
+            />
+            <p className="field__hint">{t('import.pasteHint')}</p>
+          </div>
+        )}
+
+        {localError && <Notice tone="error">{localError}</Notice>}
+        <ErrorNotice error={error} />
+
+        {busy ? (
+          <div className="import__progress" role="status" data-testid="import-progress">
+            {phase.step === 'sending' ? (
+              <>
+                <progress max={1} value={phase.sent ?? undefined} aria-label={t('import.sending')} />
+                <span>{phase.sent === null ? t('import.sending') : t('import.sendingPercent', { percent: Math.round(phase.sent * 100) })}</span>
+              </>
+            ) : (
+              <>
+                <progress aria-label={t('import.checking')} />
+                <span>{phase.dryRun ? t('import.checking') : t('import.writing')}</span>
+              </>
+            )}
+            <button type="button" className="button button--ghost button--small" onClick={() => abort.current?.abort()}>
+              {t('import.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="button button--primary" disabled={!source} data-testid="import-check">
+            {t('import.check')}
+          </button>
+        )}
+      </form>
+
+      {imported && (
+        <Notice tone="success">
+          <span data-testid="import-done">{t('import.done', { count: imported.created })}</span>
+          {imported.invalid > 0 && <span> {t('import.doneSkipped', { count: imported.invalid })}</span>}
+        </Notice>
+      )}
+
+      {result && (
+        <section className="import__preview" aria-labelledby={`${id}-preview`} data-testid="import-preview">
+          <h4 id={`${id}-preview`} className="detail__subtitle">
+            {t('import.preview')}
+          </h4>
+          <ul className="import__counts">
+            <li>{t('import.total', { count: result.total })}</li>
+            <li className="import__count--valid" data-testid="import-valid">
+              <span aria-hidden="true">✓ </span>
+              {t('import.valid', { count: result.valid })}
+            </li>
+            <li className={result.invalid > 0 ? 'import__count--invalid' : undefined} data-testid="import-invalid">
+              <span aria-hidden="true">{result.invalid > 0 ? '✗ ' : ''}</span>
+              {t('import.invalid', { count: result.invalid })}
+            </li>
+          </ul>
+          {result.total > 0 && (
+            <label className="toggle">
+              <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} />
+              <span>{t('import.onlyProblems')}</span>
+            </label>
+          )}
+          {rows.length > 0 && (
+            <div className="import__table-wrap">
+              <table className="import-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{preview.format === 'json' ? t('import.item') : t('import.line')}</th>
+                    <th scope="col">{t('column.name')}</th>
+                    <th scope="col">{t('import.address')}</th>
+                    <th scope="col">{t('column.category')}</th>
+                    <th scope="col">{t('import.result')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.slice(0, PREVIEW_LIMIT).map((row) => (
+                    <tr key={row.line} className={row.problems.length > 0 ? 'import-row import-row--invalid' : 'import-row'} data-testid="import-row" data-line={row.line}>
+                      <td className="import-row__line">{preview.format === 'json' ? row.line - 1 : row.line}</td>
+                      <td>{row.name || <span className="muted">—</span>}</td>
+                      <td className="import-row__url" translate="no">
+                        {row.url || <span className="muted">—</span>}
+                      </td>
+                      <td>{(platformCategories as readonly string[]).includes(row.category) ? t(`category.${row.category as (typeof platformCategories)[number]}`) : row.category}</td>
+                      <td>
+                        {row.problems.length === 0 ? (
+                          <span className="import-row__ok">
+                            <span aria-hidden="true">✓ </span>
+                            {t('import.ok')}
+                          </span>
+                        ) : (
+                          <ul className="import-row__problems">
+                            {row.problems.map((problem) => (
+                              <li key={`${problem.field}:${problem.code}`} data-code={problem.code} title={problem.message}>
+                                <span aria-hidden="true">✗ </span>
+                                {problemText(problem, row)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {rows.length > PREVIEW_LIMIT && <p className="muted">{t('import.more', { count: rows.length - PREVIEW_LIMIT })}</p>}
+            </div>
+          )}
+          <div className="import__commit">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={result.valid === 0 || busy}
+              aria-busy={busy}
+              data-testid="import-commit"
+              onClick={() => void run(false)}
+            >
+              {t('import.commit', { count: result.valid })}
+            </button>
+            {result.invalid > 0 && <span className="field__hint">{t('import.commitHint', { count: result.invalid })}</span>}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

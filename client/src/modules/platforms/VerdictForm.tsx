@@ -1,0 +1,153 @@
+import { type Participant, type Platform, type Verdict, verdicts } from '@actionday/shared';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../app/ui/Notice';
+import { useRecordVerdict } from './platforms.api';
+
+interface Props {
+  platform: Platform;
+  /** The holder, when the verdict is given for someone else (a coordinator's). */
+  holder: Participant | undefined;
+  forSomeoneElse: boolean;
+  /** Each increase moves the keyboard focus into the form. */
+  focusRequest: number;
+}
+
+const keyOf: Record<string, Verdict> = { '1': 'no_indicators', '2': 'suspected', '3': 'confirmed' };
+
+/**
+ * The verdict on a claimed platform, keyboard first: 1, 2, 3 pick the
+ * verdict, F toggles follow-up, Enter records it (Ctrl+Enter from the summary).
+ */
+export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const record = useRecordVerdict(platform.operationId);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [followUp, setFollowUp] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [missing, setMissing] = useState(false);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (focusRequest <= 0) return;
+    const checked = form.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+    (checked ?? firstRadio.current)?.focus();
+  }, [focusRequest]);
+
+  const pick = (next: Verdict) => {
+    setVerdict(next);
+    setMissing(false);
+  };
+
+  const submit = () => {
+    if (record.isPending) return;
+    if (!verdict) {
+      setMissing(true);
+      firstRadio.current?.focus();
+      return;
+    }
+    const text = summary.trim();
+    record.mutate({ platformId: platform.id, verdict, followUp, ...(text ? { summary: text } : {}) });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        submit();
+      }
+      return;
+    }
+    // in the summary, keys are text (Ctrl+Enter above still records)
+    if (event.target instanceof HTMLTextAreaElement) return;
+    const picked = keyOf[event.key];
+    if (picked) {
+      event.preventDefault();
+      pick(picked);
+      form.current?.querySelector<HTMLInputElement>(`input[value="${picked}"]`)?.focus();
+    } else if (event.key === 'f' || event.key === 'F') {
+      event.preventDefault();
+      setFollowUp((current) => !current);
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form
+      ref={form}
+      className="verdict-form"
+      data-testid="verdict-form"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h4 id={`${id}-title`} className="detail__subtitle">
+        {t('board.verdictForm.title')}
+      </h4>
+      {forSomeoneElse && <p className="muted">{t('board.verdictForm.forHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}</p>}
+      <fieldset className="verdict-form__choices" aria-describedby={missing ? `${id}-missing` : `${id}-keys`}>
+        <legend className="visually-hidden">{t('board.verdictForm.verdict')}</legend>
+        {verdicts.map((value, index) => (
+          <label key={value} className={`verdict-choice verdict-choice--${value}${verdict === value ? ' is-checked' : ''}`}>
+            <input
+              ref={index === 0 ? firstRadio : undefined}
+              type="radio"
+              name={`${id}-verdict`}
+              value={value}
+              checked={verdict === value}
+              onChange={() => pick(value)}
+              aria-keyshortcuts={String(index + 1)}
+            />
+            <kbd className="kbd" aria-hidden="true">
+              {index + 1}
+            </kbd>
+            <span className="verdict-choice__text">
+              <span className="verdict-choice__label">{t(`verdict.${value}`)}</span>
+              <span className="verdict-choice__hint">{t(`board.verdictForm.hint.${value}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {missing && (
+        <p id={`${id}-missing`} className="field__error" role="alert">
+          {t('board.verdictForm.missing')}
+        </p>
+      )}
+      <label className="toggle verdict-form__follow">
+        <input type="checkbox" name="followUp" checked={followUp} onChange={(event) => setFollowUp(event.target.checked)} aria-keyshortcuts="F" />
+        <span>{t('board.verdictForm.followUp')}</span>
+        <kbd className="kbd" aria-hidden="true">
+          F
+        </kbd>
+      </label>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-summary`}>
+          {t('board.verdictForm.summary')} <span className="muted">({t('common.optional')})</span>
+        </label>
+        <textarea
+          id={`${id}-summary`}
+          className="input verdict-form__summary"
+          name="summary"
+          rows={2}
+          maxLength={4000}
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+        />
+      </div>
+      <p id={`${id}-keys`} className="field__hint">
+        {t('board.verdictForm.keys')}
+      </p>
+      <ErrorNotice error={record.error} />
+      <button type="submit" className="button button--primary" disabled={record.isPending} aria-busy={record.isPending} data-testid="verdict-submit">
+        {record.isPending ? t('board.verdictForm.submitting') : t('board.verdictForm.submit')}
+      </button>
+    </form>
+  );
+}

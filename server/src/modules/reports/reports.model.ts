@@ -1,0 +1,157 @@
+import { type FigureSubject, type Report, type ReportAudience, type ReportFigure, can } from '@actionday/shared';
+import type { Db } from '../../db/database.js';
+import type { Viewer } from '../findings/visibility.js';
+import type { OperationRow } from '../operations/memberships.js';
+import { currentTally } from '../tallies/tallies.service.js';
+import { confirmedHits, leadPlatforms, noteTexts } from './reports.leads.js';
+import { countByCategory, countByExploitation, countByTag, countTimeline, participatingCountries } from './reports.queries.js';
+import { statementLines } from './reports.statement.js';
+
+/** The minutes of one timeline bucket, as the dashboard's. */
+export const TIMELINE_BUCKET_MINUTES = 15;
+
+/** Who the report is for. A CLI run has no member: it reads as a coordinator. */
+export interface ReportOptions {
+  audience: ReportAudience;
+  viewer: Viewer;
+  now: Date;
+}
+
+/** Counts that could point at a person: suppressed when small in public versions. Platform and participant counts are not. */
+const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'hits']);
+
+/** The viewer of a report generated outside any membership (the CLI): a coordinator of no country. */
+export const cliViewer: Viewer = { memberId: '', role: 'coordinator', country: '' };
+
+/**
+ * The report model of an operation: the frozen figures of a closed
+ * operation (or a live recount, marked provisional), the statement in
+ * English and Dutch, the tables, the timeline, the verdict funnel, and —
+ * for the full audience — leads and the notes the viewer may read.
+ * Public versions carry aggregates only, with small counts of persons
+ * suppressed as the coordinator set (`suppressBelow`).
+ */
+export async function buildReport(db: Db, operation: OperationRow, options: ReportOptions): Promise<Report> {
+  const { audience, viewer } = options;
+  const full = audience === 'full';
+  const tally = await currentTally(db, operation, options.now);
+  const frozen = tally.frozen;
+  const [countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
+    participatingCountries(db, operation.id),
+    countByCategory(db, operation.id),
+    countByTag(db, operation.id, operation.focusTags, frozen),
+    countByExploitation(db, operation.id, frozen),
+    countTimeline(db, operation, TIMELINE_BUCKET_MINUTES, frozen),
+  ]);
+
+  const below = operation.suppressBelow;
+  const applied = !full && below > 1;
+  /** A count as published: null when it is a small count of persons in a public version. */
+  const shown = (value: number, personal: boolean): number | null => (applied && personal && value > 0 && value < below ? null : value);
+  const display = (value: number | null) => (value === null ? `<${below}` : String(value));
+
+  const subjects = new Map(operation.figures.map((f) => [f.key, f.counts]));
+  const figures: ReportFigure[] = tally.figures.map((f) => {
+    const counts = subjects.get(f.key) ?? 'platforms';
+    const personal = personSubjects.has(counts);
+    const value = shown(f.value, personal);
+    return {
+      key: f.key,
+      label: f.label,
+      counts,
+      value,
+      display: display(value),
+      breakdowns: f.breakdowns.map((b) => {
+        const v = shown(b.value, personal);
+        return { key: b.key, label: b.label, value: v, display: display(v) };
+      }),
+    };
+  });
+  const statement = (language: 'en' | 'nl') => {
+    const lines = statementLines(figures, operation.figures, language, below);
+    return { lines, text: lines.join('\n') };
+  };
+
+  const countryCodes = [...new Set([...countries, ...Object.keys(tally.byCountry)])].sort();
+  const byCountry = countryCodes.map((country) => {
+    const c = tally.byCountry[country];
+    return {
+      country,
+      participants: shown(c?.participants ?? 0, false),
+      platformsChecked: shown(c?.platformsChecked ?? 0, false),
+      suspects: shown(c?.suspects ?? 0, true),
+      identifiers: shown(c?.identifiers ?? 0, true),
+      victims: shown(c?.victims ?? 0, true),
+      hits: shown(c?.hits ?? 0, true),
+    };
+  });
+
+  const sum = (pick: (row: (typeof byCategory)[number]) => number) => byCategory.reduce((total, row) => total + pick(row), 0);
+  const funnel = {
+    listed: sum((r) => r.platforms),
+    checked: sum((r) => r.noIndicators + r.suspected + r.confirmed),
+    withIndicators: sum((r) => r.suspected + r.confirmed),
+    confirmed: sum((r) => r.confirmed),
+    followUp: sum((r) => r.followUp),
+  };
+
+  let leads: Report['leads'] = null;
+  let notes: Report['notes'] = null;
+  if (full) {
+    const [platforms, hits] = await Promise.all([leadPlatforms(db, operation.id), confirmedHits(db, operation.id, viewer)]);
+    leads = { platforms, crossHits: hits.map((h) => h.lead) };
+    if (can(viewer.role, 'note.read')) notes = await noteTexts(db, operation.id);
+  }
+
+  return {
+    schemaVersion: 1,
+    operation: {
+      id: operation.id,
+      name: operation.name,
+      status: operation.status,
+      startsAt: operation.startsAt.toISOString(),
+      endsAt: operation.endsAt.toISOString(),
+      timeZone: operation.timeZone,
+      closedAt: operation.closedAt?.toISOString() ?? null,
+      focusTags: operation.focusTags,
+      focusNationalities: operation.focusNationalities,
+      countries,
+    },
+    generatedAt: options.now.toISOString(),
+    asOf: tally.asOf,
+    provisional: !frozen,
+    audience,
+    suppression: { below, applied },
+    figures,
+    statement: { en: statement('en'), nl: statement('nl') },
+    tables: {
+      byCountry,
+      byCategory: byCategory.map((r) => ({ ...r })),
+      byTag: byTag.map((r) => ({
+        tag: r.tag,
+        platforms: r.platforms,
+        checked: r.checked,
+        suspected: r.suspected,
+        confirmed: r.confirmed,
+        followUp: r.followUp,
+        suspects: shown(r.suspects, true),
+        identifiers: shown(r.identifiers, true),
+        victims: shown(r.victims, true),
+      })),
+      byExploitation: byExploitation.map((r) => ({
+        exploitation: r.exploitation,
+        victims: shown(r.victims, true),
+        minors: shown(r.minors, true),
+        referredPolice: shown(r.referredPolice, true),
+        referredNgo: shown(r.referredNgo, true),
+      })),
+    },
+    timeline: {
+      bucketMinutes: timeline.bucketMinutes,
+      buckets: timeline.buckets.map((b) => ({ start: b.start, checked: b.checked, findings: shown(b.findings, true) })),
+    },
+    funnel,
+    leads,
+    notes,
+  };
+}

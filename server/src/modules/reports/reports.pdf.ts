@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { fail } from '../../http/errors.js';
+import { esc } from './reports.html.js';
+
+/**
+ * CHROMIUM_PATH when set (a wrong path means no PDF, not a silent
+ * fallback), else Debian's /usr/bin/chromium; undefined when there is none.
+ */
+export function chromiumPath(): string | undefined {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return existsSync(path) ? path : undefined;
+}
+
+/** At most this many Chromiums render at once (a machine has few cores; each render takes a second or two). */
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/**
+ * Prints the report's HTML page to an A4 PDF with headless Chromium:
+ * scripts off, no network (the page is self-contained), a footer with the
+ * operation's name and page numbers. 503 `reports.pdf_unavailable` where no
+ * Chromium is installed or it cannot start.
+ */
+export async function renderPdf(html: string, footerText: string): Promise<Uint8Array> {
+  const executablePath = chromiumPath();
+  if (!executablePath) fail('reports.pdf_unavailable', 'PDF needs Chromium on the server (install Debian\'s `chromium` or set CHROMIUM_PATH); the HTML version prints to PDF from any browser');
+  return slot(async () => {
+    let browser;
+    try {
+      browser = await chromium.launch({
+        executablePath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+    } catch (error) {
+      fail('reports.pdf_unavailable', `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font: 7.5pt 'Liberation Sans', Arial, sans-serif; color: #5b6675; width: 100%; padding: 0 13mm; display: flex; justify-content: space-between;"><span>${esc(
+          footerText,
+        )}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      await browser.close();
+    }
+  });
+}
