@@ -38,6 +38,7 @@ import { operationRoutes } from './modules/operations/operations.routes.js';
 import { broadcastPlatformEvents } from './modules/platforms/platforms.events.js';
 import { platformRoutes } from './modules/platforms/platforms.routes.js';
 import { startClaimSweeper } from './modules/platforms/platforms.sweeper.js';
+import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { attachSocketServer } from './realtime/socket.js';
 import { attachNotes } from './modules/notes/notes.socket.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
 
   const { io } = attachSocketServer(app, deps.db, deps.now);
+  if (config.redisUrl) await attachRedisAdapter(app, io, config.redisUrl);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });

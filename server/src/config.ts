@@ -10,6 +10,10 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   ACTIONDAY_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   PUBLIC_URL: z.url().optional(),
@@ -22,6 +26,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Several processes share sockets through Redis when set. */
+  redisUrl: string | undefined;
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   publicUrl: string;
@@ -48,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
     dataDir: resolve(c.ACTIONDAY_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     publicUrl: (c.PUBLIC_URL ?? `http://${shownHost}:${c.PORT}`).replace(/\/$/, ''),

@@ -31,6 +31,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   port: 0,
   host: '127.0.0.1',
   databaseUrl: undefined,
+  redisUrl: undefined,
   dataDir: mkdtempSync(join(tmpdir(), 'actionday-test-')),
   logLevel: 'silent',
   publicUrl: 'http://localhost:3000',
