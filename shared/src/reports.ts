@@ -44,11 +44,15 @@ export type ReportQuery = z.input<typeof reportQuerySchema>;
 /** A count; `null` where suppressed (a small count in a public version: "<N"). */
 const count = z.int().nullable();
 
-export const reportBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: count, display: z.string() });
+/** A label in each report language: the translation of a default figure or breakdown, else the coordinator's words. */
+const labelsSchema = z.object({ en: z.string(), nl: z.string() });
+
+export const reportBreakdownSchema = z.object({ key: z.string(), label: z.string(), labels: labelsSchema, value: count, display: z.string() });
 export const reportFigureSchema = z.object({
   key: z.string(),
   label: z.string(),
   counts: z.enum(figureSubjects),
+  labels: labelsSchema,
   value: count,
   /** The value as printed: `114`, or `<5` where suppressed. */
   display: z.string(),

@@ -5,7 +5,7 @@ import type { OperationRow } from '../operations/memberships.js';
 import { currentTally } from '../tallies/tallies.service.js';
 import { confirmedHits, leadPlatforms, noteTexts } from './reports.leads.js';
 import { countByCategory, countByExploitation, countByTag, countTimeline, participatingCountries } from './reports.queries.js';
-import { statementLines } from './reports.statement.js';
+import { breakdownLabel, figureLabel, statementLines } from './reports.statement.js';
 
 /** The minutes of one timeline bucket, as the dashboard's. */
 export const TIMELINE_BUCKET_MINUTES = 15;
@@ -59,11 +59,13 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       key: f.key,
       label: f.label,
       counts,
+      labels: { en: figureLabel(f.key, f.label, 'en'), nl: figureLabel(f.key, f.label, 'nl') },
       value,
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
         const v = shown(b.value, personal);
-        return { key: b.key, label: b.label, value: v, display: display(v) };
+        const labels = { en: breakdownLabel(operation.figures, f.key, b, 'en'), nl: breakdownLabel(operation.figures, f.key, b, 'nl') };
+        return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),
     };
   });

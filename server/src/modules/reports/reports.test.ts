@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Finding, type FindingView, type Operation, type PackageManifest, type Platform, type Report, type Tally, packageManifestSchema, reportSchema } from '@actionday/shared';
+import { type Finding, type FindingView, type Operation, type PackageManifest, type Platform, type Tally, packageManifestSchema, reportSchema } from '@actionday/shared';
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -280,6 +280,28 @@ describe('after-action report', () => {
     expect(rows.some((r) => r.action === 'package.generated' && r.details.country === 'UA')).toBe(true);
     const details = JSON.stringify(rows.map((r) => r.details));
     for (const secret of secrets) expect(details).not.toContain(secret);
+  });
+
+  it('the permission matrix of the report and package routes: every role, a non-member, another operation, signed out', async () => {
+    const stranger = await t.user();
+    const other = await t.operation({ name: 'Another day' });
+    const reportPath = `/api/operations/${operation.id}/report?format=json`;
+    const packagePath = `/api/operations/${operation.id}/packages/NL`;
+    const expected: [string, Session | null, number, number][] = [
+      ['coordinator', coordinator, 200, 200],
+      ['analyst', analyst, 200, 403],
+      ['observer', observer, 200, 403],
+      ['investigator', nl, 403, 403],
+      ['non-member', stranger, 403, 403],
+      ['coordinator of another operation', other.coordinator, 403, 403],
+      ['signed out', null, 401, 401],
+    ];
+    const got = await Promise.all(
+      expected.map(async ([who, session]) => [who, session, (await t.request(session, 'GET', reportPath)).statusCode, (await t.request(session, 'GET', packagePath)).statusCode] as const),
+    );
+    expect(got.map(([who, , a, b]) => [who, a, b])).toEqual(expected.map(([who, , a, b]) => [who, a, b]));
+    expect((await t.request(coordinator, 'GET', `/api/operations/${other.operation.id}/report`)).statusCode).toBe(403);
+    expect((await t.request(coordinator, 'GET', '/api/operations/00000000-0000-4000-8000-000000000000/report')).json().error.code).toBe('operations.not_found');
   });
 
   it.skipIf(!chromiumPath())('renders a real PDF whose first page carries the key figures', async () => {
