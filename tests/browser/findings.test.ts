@@ -13,6 +13,8 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
   let anna: Session;
   let bram: Session;
   let analyst: Session;
+  /** Uncaught errors in any page: a crashed page must fail the test, not time it out. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     t = await TestApp.create({ listen: true, clientDir: clientDist });
@@ -35,8 +37,7 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
   async function signedInPage(session: Session): Promise<Page> {
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.on('pageerror', (e) => console.log('PAGEERROR', session.email, e.message, e.stack?.slice(0, 800)));
-    page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text().includes('must not return') ? m.text().slice(-1500) : m.text().slice(0, 100)); });
+    page.on('pageerror', (error) => pageErrors.push(`${session.email}: ${error.message}`));
     await page.goto(`${t.url}/signin`);
     await page.fill('input[name="email"]', session.email);
     await page.fill('input[name="password"]', session.password);
@@ -99,11 +100,7 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await bramPage.keyboard.press('Enter');
 
     const notice = bramPage.locator('[data-testid="cross-hit-notice"]');
-    await notice.waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
-      await bramPage.screenshot({ path: '/tmp/findings-shots/debug-bram.png', fullPage: true });
-      console.log('DEBUG', await bramPage.locator('[data-testid="findings-panel"]').innerText());
-      throw error;
-    });
+    await notice.waitFor({ timeout: 5000 });
     await expect(notice.innerText()).resolves.toContain('Cross-hit!');
     await expect.poll(() => notice.innerText(), { timeout: 5000 }).toContain('Anna de Vries');
 
@@ -125,5 +122,6 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await card.getByTestId('hit-confirm').click();
     await analystPage.waitForSelector('[data-testid="hit-card"][data-status="confirmed"]', { timeout: 5000 });
     await expect(analystPage.getByTestId('hits-count-confirmed').innerText()).resolves.toContain('1');
+    expect(pageErrors).toEqual([]);
   });
 });

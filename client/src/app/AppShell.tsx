@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
+import { AnnouncementSlot } from '../modules/announcements/AnnouncementBanner';
+import { OperationHeaderSlot } from '../modules/dashboard/OperationClock';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useMe, useSignOut } from './session';
 import { ConnectionIndicator } from './socket/ConnectionIndicator';
@@ -24,6 +26,7 @@ export function AppShell() {
           <span className="brand__tagline">{t('app.tagline')}</span>
         </Link>
         <div className="app-header__tools">
+          <OperationHeaderSlot />
           {user && <ConnectionIndicator />}
           <LanguageSwitcher />
           {user && (
@@ -43,6 +46,7 @@ export function AppShell() {
           )}
         </div>
       </header>
+      <AnnouncementSlot />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,7 +1,10 @@
 import type { Announcement } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
+import { useMatch } from 'react-router';
 import { useFormat } from '../../app/format';
+import { useMe } from '../../app/session';
 import { dismissAnnouncements, useAnnouncements, useAnnouncementsLive, useDismissedAnnouncements } from './announcements.api';
+import { MegaphoneIcon } from './MegaphoneIcon';
 import './announcements.css';
 
 /** How many undismissed announcements the banner shows at once (the newest). */
@@ -46,9 +49,7 @@ function AnnouncementItem({ announcement, timeZone, onDismiss }: { announcement:
   const format = useFormat();
   return (
     <article className="announcement" data-testid="announcement" data-announcement-id={announcement.id}>
-      <span className="announcement__icon" aria-hidden="true">
-        📣
-      </span>
+      <MegaphoneIcon className="announcement__icon" />
       <div className="announcement__body">
         <p className="announcement__message">{announcement.message}</p>
         <p className="announcement__meta">
@@ -62,4 +63,13 @@ function AnnouncementItem({ announcement, timeZone, onDismiss }: { announcement:
       </button>
     </article>
   );
+}
+
+/** For the app shell: the banner on every screen of an operation, for signed-in people. */
+export function AnnouncementSlot() {
+  const match = useMatch('/operations/:operationId/*');
+  const me = useMe();
+  const operationId = match?.params.operationId;
+  if (!operationId || !me.data) return null;
+  return <AnnouncementBanner key={operationId} operationId={operationId} />;
 }

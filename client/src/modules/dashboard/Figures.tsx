@@ -22,7 +22,7 @@ export function LiveLabel({ liveness, asOf, className }: { liveness: Liveness; a
   return (
     <p className={`live-label live-label--${liveness} ${className ?? ''}`} role="status" data-testid="figures-liveness" data-liveness={liveness}>
       <span className="live-label__dot" aria-hidden="true" />
-      {liveness === 'live' ? t('dashboard.live') : liveness === 'final' ? t('dashboard.final') : t('dashboard.stale')}
+      {liveness === 'live' ? t('dashboard.live') : liveness === 'final' ? t('dashboard.final') : t('dashboard.notLive')}
       {liveness === 'stale' && asOf && <span className="live-label__asof"> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>}
     </p>
   );
@@ -61,7 +61,7 @@ export function FigureGrid({ tally, liveness, variant = 'dashboard' }: { tally: 
 }
 
 /** The board's funnel: unchecked, claimed, checked, as a bar with counts. */
-export function ProgressBar({ progress, variant = 'dashboard' }: { progress: Tally['progress']; variant?: 'dashboard' | 'wall' }) {
+export function ProgressBar({ progress, liveness, variant = 'dashboard' }: { progress: Tally['progress']; liveness: Liveness; variant?: 'dashboard' | 'wall' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const total = progress.unchecked + progress.claimed + progress.checked;
@@ -72,7 +72,7 @@ export function ProgressBar({ progress, variant = 'dashboard' }: { progress: Tal
     ['unchecked', progress.unchecked],
   ] as const;
   return (
-    <section className={`progress progress--${variant}`} aria-label={t('dashboard.progress.title')} data-testid="progress">
+    <section className={`progress progress--${variant} progress--${liveness}`} aria-label={t('dashboard.progress.title')} data-testid="progress">
       <p className="progress__headline">
         <span className="progress__percent" data-testid="progress-percent">
           {t('dashboard.progress.percent', { percent: format.number(percent) })}

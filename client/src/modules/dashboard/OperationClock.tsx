@@ -7,6 +7,7 @@ import { useMe } from '../../app/session';
 import { OperationStatusBadge } from '../operations/OperationStatusBadge';
 import { useOperation } from '../operations/operations.api';
 import { clockState, countdown, splitDuration, useNow } from './clock';
+import './dashboard.css';
 
 /** "2 h 05 min", "3 d 4 h", "< 1 min". */
 export function durationText(t: TFunction, ms: number): string {

@@ -30,11 +30,15 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
   const format = useFormat();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const editButton = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(0);
   const backToView = () => {
     setMode('view');
-    // the form or the question is gone: the cursor goes back where it came from
-    requestAnimationFrame(() => editButton.current?.focus());
+    setReturnFocus((n) => n + 1);
   };
+  // the form or the question is gone: the cursor goes back where it came from
+  useEffect(() => {
+    if (returnFocus > 0) editButton.current?.focus();
+  }, [returnFocus]);
 
   if (finding.redacted) {
     return (

@@ -1,9 +1,10 @@
 import { can } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
+import { ObserverView } from '../dashboard/ObserverView';
 import { PlatformPanels } from '../findings/PlatformPanels';
 import { OperationHits } from '../hits/OperationHits';
 import { InviteForm } from '../invites/InviteForm';
@@ -30,6 +31,8 @@ export function OperationPage() {
   }
   const detail = operation.data;
   const role = detail.me.role;
+  // observers see aggregates only: figures, progress, counts per country, the clock
+  if (role === 'observer') return <ObserverView operation={detail} />;
   const canInvite = can(role, 'invite.create');
   const canAdd = can(role, 'platform.create_discovered');
   const canImport = can(role, 'platform.import') && detail.status !== 'closed';
@@ -37,6 +40,13 @@ export function OperationPage() {
   return (
     <Page title={detail.name}>
       <OperationHeader operation={detail} />
+      {can(role, 'report.read') && (
+        <p className="report-link">
+          <Link to={`/operations/${detail.id}/report`} data-testid="report-link">
+            {t('reports.link')} →
+          </Link>
+        </p>
+      )}
       {(canInvite || canAdd || canImport) && (
         <section className="tools" aria-label={t('operation.tools')}>
           {canInvite && (

@@ -1,0 +1,89 @@
+import { type Operation, type UpdateOperation, handlingCodes } from '@actionday/shared';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api';
+import { formValues } from '../../app/forms';
+import { SelectField, TextField } from '../../app/ui/Field';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { useUpdateSettings } from './dashboard.api';
+
+const list = (text: string, upper = false) =>
+  text
+    .split(/[\s,;]+/)
+    .map((item) => (upper ? item.trim().toUpperCase() : item.trim().toLowerCase()))
+    .filter(Boolean);
+
+const fields = ['focusTags', 'focusNationalities', 'claimLimit', 'claimTimeoutMinutes', 'defaultHandling'] as const;
+
+/** The settings a coordinator tunes before or during the day (frozen once closed). */
+export function SettingsForm({ operation }: { operation: Operation }) {
+  const { t } = useTranslation();
+  const update = useUpdateSettings(operation.id);
+  const [allowLate, setAllowLate] = useState(operation.allowLateEntries);
+  const [saved, setSaved] = useState(false);
+  const closed = operation.status === 'closed';
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget, fields);
+    const body: UpdateOperation = {
+      focusTags: list(values.focusTags),
+      focusNationalities: list(values.focusNationalities, true),
+      claimLimit: Number(values.claimLimit),
+      claimTimeoutMinutes: Number(values.claimTimeoutMinutes),
+      defaultHandling: values.defaultHandling as Operation['defaultHandling'],
+      allowLateEntries: allowLate,
+    };
+    setSaved(false);
+    update.mutate(body, { onSuccess: () => setSaved(true) });
+  };
+  const blamed = (field: string) =>
+    isApiError(update.error) && JSON.stringify(update.error.details ?? '').includes(`/${field}`) ? update.error.message : undefined;
+
+  return (
+    <form className="form settings-form" onSubmit={submit} data-testid="settings-form" key={operation.id}>
+      <fieldset className="fieldset settings-form__fields" disabled={closed || update.isPending}>
+        <TextField label={t('dashboard.settings.focusTags')} name="focusTags" defaultValue={operation.focusTags.join(', ')} hint={t('dashboard.settings.focusTagsHint')} error={blamed('focusTags')} />
+        <TextField
+          label={t('dashboard.settings.focusNationalities')}
+          name="focusNationalities"
+          defaultValue={operation.focusNationalities.join(', ')}
+          hint={t('dashboard.settings.focusNationalitiesHint')}
+          error={blamed('focusNationalities')}
+        />
+        <TextField label={t('dashboard.settings.claimLimit')} name="claimLimit" type="number" min={1} max={20} required defaultValue={operation.claimLimit} error={blamed('claimLimit')} />
+        <TextField
+          label={t('dashboard.settings.claimTimeout')}
+          name="claimTimeoutMinutes"
+          type="number"
+          min={1}
+          max={1440}
+          required
+          defaultValue={operation.claimTimeoutMinutes}
+          hint={t('dashboard.settings.claimTimeoutHint')}
+          error={blamed('claimTimeoutMinutes')}
+        />
+        <SelectField label={t('dashboard.settings.defaultHandling')} name="defaultHandling" defaultValue={operation.defaultHandling}>
+          {handlingCodes.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </SelectField>
+        <label className="toggle">
+          <input type="checkbox" checked={allowLate} onChange={(event) => setAllowLate(event.target.checked)} /> {t('dashboard.settings.allowLate')}
+        </label>
+      </fieldset>
+      {closed ? (
+        <Notice tone="info">{t('dashboard.settings.closed')}</Notice>
+      ) : (
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? t('dashboard.settings.saving') : t('dashboard.settings.save')}
+        </button>
+      )}
+      <ErrorNotice error={update.error} />
+      {isApiError(update.error, 'request.invalid') && <p className="field__error">{update.error.message}</p>}
+      {saved && !update.error && <Notice tone="success">{t('dashboard.settings.saved')}</Notice>}
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Timeline } from '@actionday/shared';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormat } from '../../app/format';
+import { fillTimeline } from './dashboard.logic';
+
+/** Findings logged and verdicts given per 15 minutes of the day, times in the operation's zone. */
+export function TimelineChart({ timeline, startsAt, endsAt, timeZone, now }: { timeline: Timeline; startsAt: string; endsAt: string; timeZone: string; now: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const data = useMemo(() => fillTimeline(timeline, startsAt, endsAt, now), [timeline, startsAt, endsAt, now]);
+  const totals = data.reduce((sum, point) => ({ findings: sum.findings + point.findings, checked: sum.checked + point.checked }), { findings: 0, checked: 0 });
+  const label = (iso: string) => format.time(iso, timeZone);
+
+  if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
+  return (
+    <figure className="timeline" data-testid="timeline">
+      <div className="timeline__chart" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barCategoryGap="15%">
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#c6cfd9" />
+            <XAxis dataKey="start" tickFormatter={label} minTickGap={24} tick={{ fill: '#13202d', fontSize: 13 }} />
+            <YAxis allowDecimals={false} tick={{ fill: '#13202d', fontSize: 13 }} />
+            <Tooltip labelFormatter={(value) => (typeof value === 'string' ? label(value) : String(value))} />
+            <Legend wrapperStyle={{ fontSize: 14 }} />
+            <Bar dataKey="findings" name={t('dashboard.timeline.findings')} fill="#0b3d6b" isAnimationActive={false} />
+            <Bar dataKey="checked" name={t('dashboard.timeline.verdicts')} fill="#2e8a4c" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="timeline__caption muted">
+        {t('dashboard.timeline.caption', { minutes: timeline.bucketMinutes, zone: timeZone, findings: format.number(totals.findings), verdicts: format.number(totals.checked) })}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Announcement } from '@actionday/shared';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useFormat } from '../../app/format';
+import { errorMessage } from '../../app/errors';
+import { useAnnouncements, useAnnouncementsLive } from '../announcements/announcements.api';
+import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
+import { type OperationDetail, useOperation } from '../operations/operations.api';
+import { useOperationLive } from '../platforms/useOperationLive';
+import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
+import { useDashboardLive } from './live';
+import { WallClock } from './OperationClock';
+import { useTallies } from './tallies';
+import './wall.css';
+
+/**
+ * `/operations/:operationId/wall`: for a projector. Full screen, large type,
+ * high contrast, no controls: the key figures with their breakdowns, the
+ * progress of the board, the clock and the latest announcement. Key F
+ * toggles the browser's full screen.
+ */
+export function WallPage() {
+  const { t } = useTranslation();
+  const { operationId = '' } = useParams();
+  const operation = useOperation(operationId);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'f' && event.key !== 'F') return;
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void document.documentElement.requestFullscreen().catch(() => undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (operation.isPending) {
+    return (
+      <div className="wall wall--message">
+        <p>{t('common.loading')}</p>
+      </div>
+    );
+  }
+  if (operation.isError) {
+    return (
+      <div className="wall wall--message" role="alert">
+        <p>{errorMessage(t, operation.error)}</p>
+      </div>
+    );
+  }
+  return <Wall operation={operation.data} />;
+}
+
+function Wall({ operation }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
+  useOperationLive(operation.id);
+  useDashboardLive(operation.id);
+  useAnnouncementsLive(operation.id);
+  const tallies = useTallies(operation.id);
+  const announcements = useAnnouncements(operation.id);
+  const liveness = useLiveness(tallies.data);
+  const latest = announcements.data?.[0];
+
+  return (
+    <div className={`wall wall--${liveness}`} data-testid="wall" data-liveness={liveness}>
+      <title>{`${t('wall.title')} · ${operation.name} · Actionday`}</title>
+      <header className="wall__head">
+        <div className="wall__title">
+          <h1 className="wall__name">{operation.name}</h1>
+          <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} className="wall__live" />
+        </div>
+        <WallClock operation={operation} />
+      </header>
+      <main className="wall__main">
+        {tallies.data ? (
+          <>
+            <FigureGrid tally={tallies.data} liveness={liveness} variant="wall" />
+            <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
+          </>
+        ) : tallies.isError ? (
+          <p className="wall__error" role="alert">
+            {errorMessage(t, tallies.error)}
+          </p>
+        ) : (
+          <p className="wall__loading">{t('common.loading')}</p>
+        )}
+      </main>
+      {latest && <WallAnnouncement key={latest.id} announcement={latest} timeZone={operation.timeZone} />}
+    </div>
+  );
+}
+
+function WallAnnouncement({ announcement, timeZone }: { announcement: Announcement; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <footer className="wall__announcement" data-testid="wall-announcement" data-announcement-id={announcement.id}>
+      <MegaphoneIcon className="wall__announcement-icon" />
+      <p className="wall__announcement-message" role="status">
+        {announcement.message}
+      </p>
+      <p className="wall__announcement-meta">
+        {format.time(announcement.createdAt, timeZone)} · {announcement.authorName}
+        {announcement.country && <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from './src/db/database.ts';
+let t = Date.now();
+const d = await openDatabase({ memory: true });
+await d.migrate();
+console.log('fresh+migrate', Date.now() - t);
+const raw = (d as any);
+t = Date.now();
+const client: PGlite = await PGlite.create();
+console.log('bare create', Date.now() - t);
+t = Date.now();
+const dump = await client.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const c2 = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now() - t);
