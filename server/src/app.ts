@@ -21,6 +21,7 @@ import { revocationRoutes } from './modules/operations/revocation.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
 import { FirstRunSetup } from './modules/auth/setup.js';
+import { broadcastEvidenceEvents } from './modules/evidence/evidence.events.js';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { broadcastFindingEvents } from './modules/findings/findings.events.js';
 import { findingRoutes } from './modules/findings/findings.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   attachNotes(app, io, deps);
   broadcastPlatformEvents(deps.bus, io);
   broadcastFindingEvents(deps.bus, io);
+  broadcastEvidenceEvents(deps.bus, io);
   broadcastHitEvents(deps.bus, io, deps.db, app.log);
   broadcastOperationEvents(deps.bus, io, deps.db, app.log);
   const tallies = new TallyScheduler(deps, io, app.log, options.tallyDelayMs ?? 100);

@@ -17,6 +17,11 @@ Pay BTC bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq`;
     expect(found.filter((f) => f.identifierKind === 'wallet').map((f) => f.value)).toEqual(['bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']);
   });
 
+  it('an obfuscated e-mail is one e-mail, not also two web addresses', () => {
+    const found = extractIdentifiers('write to jobs.abroad[at]example.org today', 'NL');
+    expect(found).toEqual([{ identifierKind: 'email', value: 'jobs.abroad@example.org' }]);
+  });
+
   it('finds a phone written as spaced single digits', () => {
     const found = extractIdentifiers('bel 0 6 8 7 6 5 4 3 2 1 vandaag', 'NL');
     expect(found).toEqual([{ identifierKind: 'phone', value: '+31687654321' }]);

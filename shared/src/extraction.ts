@@ -45,8 +45,9 @@ export function extractIdentifiers(text: string, defaultRegion?: string): Extrac
     if (!found.has(key)) found.set(key, { identifierKind, value });
   };
   const readable = readSpelledDigits(text);
-  const emails = [...readable.matchAll(emailPattern)].map((m) =>
-    m[0].replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@').replace(/\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*/gi, '.').replace(/\s+/g, ''),
+  const emailMatches = [...readable.matchAll(emailPattern)].map((m) => m[0]);
+  const emails = emailMatches.map((raw) =>
+    raw.replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@').replace(/\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*/gi, '.').replace(/\s+/g, ''),
   );
   emails.forEach((email) => add('email', email));
   // single digits separated by spaces or dots ("0 6 1 2 …") are joined before phones are looked for
@@ -54,7 +55,8 @@ export function extractIdentifiers(text: string, defaultRegion?: string): Extrac
   for (const phone of findPhoneNumbersInText(joined, { defaultCountry: defaultRegion?.toUpperCase() as CountryCode | undefined, extended: true } as never)) {
     add('phone', phone.number.number);
   }
-  const withoutEmails = emails.reduce((rest, email) => rest.replace(email, ' '), readable);
+  // the e-mails as they stand in the text, so their parts are not read again as addresses
+  const withoutEmails = emailMatches.reduce((rest, raw) => rest.replace(raw, ' '), readable);
   for (const match of withoutEmails.matchAll(urlPattern)) {
     const candidate = match[0].replace(/[.,;:!?]+$/, '');
     if (/^\d+(\.\d+)+$/.test(candidate) || !/[a-z]/i.test(candidate.split('/')[0] ?? '')) continue;

@@ -37,6 +37,8 @@ export interface ServerToClientEvents {
   'finding:updated': (payload: { finding: FindingView }) => void;
   'finding:deleted': (payload: { id: string; operationId: string; platformId: string; kind: FindingView['kind'] }) => void;
   /** Hits go to coordinators, analysts and the participants involved, each with their view. */
+  /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
+  'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;
   'hit:found': (payload: { hit: HitView }) => void;
   'hit:resolved': (payload: { hit: HitView }) => void;
   /** Fresh figures after a change (coalesced); `seq` rises by one with each. */

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AccountPage } from '../modules/auth/AccountPage';
 import { InviteAcceptPage } from '../modules/auth/InviteAcceptPage';
 import { SetupPage } from '../modules/auth/SetupPage';
 import { SignInPage } from '../modules/auth/SignInPage';
@@ -22,6 +23,7 @@ export function App() {
         <Route path="/invite/:code" element={<InviteAcceptPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<OperationListPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/operations/:operationId" element={<OperationPage />} />
           <Route path="/operations/:operationId/hits" element={<HitsPage />} />
           <Route path="/operations/:operationId/dashboard" element={<DashboardPage />} />

@@ -31,9 +31,9 @@ export function AppShell() {
           <LanguageSwitcher />
           {user && (
             <>
-              <span className="app-header__user" title={user.email}>
+              <Link className="app-header__user" to="/account" title={`${user.email} — ${t('nav.account')}`}>
                 {user.name}
-              </span>
+              </Link>
               <button
                 type="button"
                 className="button button--ghost"

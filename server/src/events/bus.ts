@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Participant, Platform } from '@actionday/shared';
+import type { Handling, Participant, Platform } from '@actionday/shared';
 import type { FindingRow } from '../modules/findings/findings.dto.js';
 import type { HitRow } from '../modules/hits/hits.detect.js';
 
@@ -23,11 +23,11 @@ export interface DomainEvents {
   'platform.checked': PlatformChange;
   'platform.reopened': PlatformChange;
   'finding.logged': { operationId: string; finding: FindingRow };
-  'finding.updated': { operationId: string; finding: FindingRow };
+  'finding.updated': { operationId: string; finding: FindingRow; previous: FindingRow };
   'finding.deleted': { operationId: string; finding: FindingRow };
   'hit.found': { operationId: string; hit: HitRow };
   'hit.resolved': { operationId: string; hit: HitRow };
-  'evidence.uploaded': { operationId: string; evidenceId: string };
+  'evidence.uploaded': { operationId: string; evidenceId: string; platformId: string; country: string; handling: Handling; capturedBy: string };
   /** Settings, phase or membership of an operation changed. */
   'operation.changed': { operationId: string };
 }

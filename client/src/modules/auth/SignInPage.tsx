@@ -6,6 +6,7 @@ import { TextField } from '../../app/ui/Field';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
 import { formValues } from '../../app/forms';
+import { isApiError } from '../../app/api';
 import { useSignIn } from './auth.api';
 
 export function SignInPage() {
@@ -15,6 +16,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  // accounts with a second factor are asked for the code after the password was accepted
+  const needsCode = isApiError(signIn.error, 'auth.totp_required') || !!signIn.variables?.code;
 
   if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
 
@@ -27,13 +30,26 @@ export function SignInPage() {
           className="form"
           onSubmit={(event) => {
             event.preventDefault();
-            const body = formValues(event.currentTarget, ['email', 'password'] as const);
-            signIn.mutate(body, { onSuccess: () => void navigate(next, { replace: true }) });
+            const { code, ...credentials } = formValues(event.currentTarget, ['email', 'password', 'code'] as const);
+            signIn.mutate(code ? { ...credentials, code } : credentials, { onSuccess: () => void navigate(next, { replace: true }) });
           }}
         >
           <TextField label={t('field.email')} name="email" type="email" autoComplete="username" required autoFocus />
           <TextField label={t('field.password')} name="password" type="password" autoComplete="current-password" required />
-          <ErrorNotice error={signIn.error} />
+          {needsCode && (
+            <TextField
+              label={t('signIn.code')}
+              hint={t('signIn.codeHint')}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              required
+              autoFocus
+            />
+          )}
+          {!isApiError(signIn.error, 'auth.totp_required') && <ErrorNotice error={signIn.error} />}
           <button type="submit" className="button button--primary" disabled={signIn.isPending} aria-busy={signIn.isPending}>
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </button>

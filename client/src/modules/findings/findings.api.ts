@@ -2,6 +2,7 @@ import type { CreateFinding, FindingCreated, FindingView, IdentifierKind, Update
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../../app/api';
+import { evidenceKey } from '../evidence/evidence.api';
 import { useSocket } from '../../app/socket/SocketProvider';
 import { acknowledgeHits } from '../hits/hits.api';
 import { newerFinding } from './findings.cache';
@@ -67,12 +68,17 @@ export function useFindingsLive(operationId: string): void {
       clearTimeout(timer);
       timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['findings', operationId] }), REFETCH_AFTER_RECONNECT_MS);
     };
+    const onEvidence = (event: { operationId: string; platformId: string }) => {
+      if (event.operationId === operationId) void queryClient.invalidateQueries({ queryKey: evidenceKey(operationId, event.platformId) });
+    };
+    socket.on('evidence:uploaded', onEvidence);
     socket.on('finding:logged', onFinding);
     socket.on('finding:updated', onFinding);
     socket.on('finding:deleted', onDeleted);
     socket.io.on('reconnect', onReconnect);
     return () => {
       clearTimeout(timer);
+      socket.off('evidence:uploaded', onEvidence);
       socket.off('finding:logged', onFinding);
       socket.off('finding:updated', onFinding);
       socket.off('finding:deleted', onDeleted);

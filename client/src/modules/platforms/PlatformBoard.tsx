@@ -22,6 +22,7 @@ import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useClaims } from './useClaims';
 import { type ChangeListener, useOperationLive } from './useOperationLive';
+import { useReportViewing } from '../dashboard/live';
 import './board.css';
 
 export interface PlatformBoardProps {
@@ -66,6 +67,8 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
 
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  // "who is on which platform": the platform whose detail is open
+  useReportViewing(operation.id, openId);
   const [suggestedId, setSuggestedId] = useState<string | null>(null);
   const [noSuggestion, setNoSuggestion] = useState(false);
   const [verdictFocus, setVerdictFocus] = useState({ id: '', request: 0 });

@@ -32,7 +32,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
         saved = await saveEvidence({ db, now: deps.now, dataDir: deps.config.dataDir }, actorOf(request), context, upload);
       }
       if (!saved) fail('evidence.missing_file', 'Attach the captured file');
-      deps.bus.publish('evidence.uploaded', { operationId: saved.operationId, evidenceId: saved.id });
+      deps.bus.publish('evidence.uploaded', { operationId: saved.operationId, evidenceId: saved.id, platformId: saved.platformId, country: saved.country, handling: saved.handling, capturedBy: saved.capturedBy });
       return reply.code(201).send(saved);
     },
   );

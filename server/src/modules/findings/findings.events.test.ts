@@ -62,4 +62,51 @@ describe('findings arrive live, as each viewer may see them', () => {
     expect(heard.frAnalyst?.map((f) => f.id)).toEqual([later]);
     expect(heard.nlObserver).toEqual([]);
   });
+
+  it('a finding turned TLP:RED disappears at once from the screens of those who may no longer see it', async () => {
+    const id = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Soon red'] })).json().finding.id;
+    await eventually(() => expect(heard.beInvestigator?.map((f) => f.id)).toContain(id));
+    await t.request(people.nlAuthor as Session, 'PATCH', `/api/findings/${id}`, { handling: 'TLP:RED' });
+    await eventually(() => {
+      expect(deleted.beInvestigator).toContain(id);
+      expect(deleted.frAnalyst).toContain(id);
+    });
+    expect(deleted.nlColleague).not.toContain(id);
+    expect(deleted.coordinator).not.toContain(id);
+  });
+
+  it('new TLP:RED evidence is announced only to those who may see it', async () => {
+    const evidenceHeard: Record<string, string[]> = {};
+    for (const name of Object.keys(people)) evidenceHeard[name] = [];
+    const listeners = await Promise.all(
+      Object.entries(people).map(async ([name, session]) => {
+        const socket = await t.socket(session);
+        await socket.emitWithAck('operation:join', { operationId: operation.id });
+        socket.on('evidence:uploaded', ({ evidenceId }) => evidenceHeard[name]?.push(evidenceId));
+        return socket;
+      }),
+    );
+    const boundary = '----evidence-event';
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="platformId"\r\n\r\n${platform.id}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="handling"\r\n\r\nTLP:RED\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.png"\r\nContent-Type: image/png\r\n\r\n`),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const uploaded = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/evidence`, headers: { cookie: (people.nlAuthor as Session).cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(uploaded.statusCode).toBe(201);
+    const id = uploaded.json().id;
+    await eventually(() => {
+      for (const name of ['coordinator', 'nlAuthor', 'nlColleague']) expect(evidenceHeard[name], name).toEqual([id]);
+    });
+    // a later AMBER finding reaches everyone; had the RED evidence been sent to them, it would have arrived first
+    const later = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Marker'] })).json().finding.id;
+    await eventually(() => expect(heard.beInvestigator?.map((f) => f.id)).toContain(later));
+    expect(evidenceHeard.beInvestigator).toEqual([]);
+    expect(evidenceHeard.frAnalyst).toEqual([]);
+    expect(evidenceHeard.nlObserver).toEqual([]);
+    for (const socket of listeners) socket.disconnect();
+  });
 });

@@ -14,6 +14,14 @@ export function broadcastFindingEvents(bus: EventBus, io: IoServer): () => void 
         });
       }),
     ),
+    // someone who could see the finding and no longer may (AMBER → RED) is told it is gone for them
+    bus.subscribe('finding.updated', ({ operationId, finding, previous }) => {
+      emitPerAudience(io, operationId, finding.country, 'finding:deleted', (viewer) =>
+        viewOf(previous, { memberId: '', ...viewer }) && !viewOf(finding, { memberId: '', ...viewer })
+          ? { id: finding.id, operationId, platformId: finding.platformId, kind: finding.kind }
+          : null,
+      );
+    }),
     bus.subscribe('finding.deleted', ({ operationId, finding }) => {
       emitPerAudience(io, operationId, finding.country, 'finding:deleted', (viewer) =>
         viewOf(finding, { memberId: '', ...viewer }) ? { id: finding.id, operationId, platformId: finding.platformId, kind: finding.kind } : null,

@@ -167,7 +167,7 @@ export async function updateFinding(deps: FindingDeps, actor: Actor, context: Me
     await recordAudit(tx, actor, { operationId: operation.id, action: 'finding.updated', targetType: 'finding', targetId: row.id, details: { fields: Object.keys(patch) } });
     return changed;
   });
-  deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated });
+  deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated, previous: row });
   return viewOf(updated, viewerOf(membership)) ?? fail('findings.not_found', 'No such finding');
 }
 

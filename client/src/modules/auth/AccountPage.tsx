@@ -1,0 +1,83 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { formValues } from '../../app/forms';
+import { meKey, useMe } from '../../app/session';
+import { TextField } from '../../app/ui/Field';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Page } from '../../app/ui/Page';
+
+/** One's own account: the optional second factor (TOTP). */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: meKey });
+  const start = useMutation({ mutationFn: () => api<{ secret: string; uri: string }>('/api/me/totp', { method: 'POST' }), onSuccess: setPending });
+  const enable = useMutation({
+    mutationFn: (code: string) => api('/api/me/totp/enable', { method: 'POST', body: { code } }),
+    onSuccess: () => {
+      setPending(null);
+      void refresh();
+    },
+  });
+  const disable = useMutation({ mutationFn: (code: string) => api('/api/me/totp', { method: 'DELETE', body: { code } }), onSuccess: () => void refresh() });
+  const user = me.data?.user;
+  if (!user) return null;
+
+  const codeForm = (label: string, onCode: (code: string) => void, busy: boolean) => (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onCode(formValues(event.currentTarget, ['code'] as const).code);
+      }}
+    >
+      <TextField label={t('account.code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required autoFocus />
+      <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+        {label}
+      </button>
+    </form>
+  );
+
+  return (
+    <Page title={t('account.title')} narrow>
+      <section className="card">
+        <h1>{t('account.title')}</h1>
+        <p className="lead">
+          {user.name} · {user.email}
+        </p>
+        <h2>{t('account.secondFactor')}</h2>
+        {user.totpEnabled ? (
+          <>
+            <Notice tone="success">{t('account.totpOn')}</Notice>
+            {codeForm(t('account.turnOff'), (code) => disable.mutate(code), disable.isPending)}
+            <ErrorNotice error={disable.error} />
+          </>
+        ) : pending ? (
+          <>
+            <p>{t('account.scan')}</p>
+            <p>
+              <code className="secret">{pending.secret}</code>
+            </p>
+            <p className="muted">
+              <a href={pending.uri}>{t('account.openInApp')}</a>
+            </p>
+            {codeForm(t('account.confirm'), (code) => enable.mutate(code), enable.isPending)}
+            <ErrorNotice error={enable.error} />
+          </>
+        ) : (
+          <>
+            <p>{t('account.totpOff')}</p>
+            <button type="button" className="button button--primary" onClick={() => start.mutate()} disabled={start.isPending}>
+              {t('account.turnOn')}
+            </button>
+            <ErrorNotice error={start.error} />
+          </>
+        )}
+      </section>
+    </Page>
+  );
+}
