@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { EVIDENCE_MAX_BYTES, type ErrorBody } from '@actionday/shared';
+import { EVIDENCE_MAX_BYTES, type ErrorBody, rooms } from '@actionday/shared';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import type { Deps, IoServer } from './deps.js';
@@ -43,6 +43,7 @@ import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { attachSocketServer } from './realtime/socket.js';
 import { attachNotes } from './modules/notes/notes.socket.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { safeError } from './http/safe-error.js';
 
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -67,7 +68,7 @@ export interface BuildAppOptions {
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
 }
 
 export interface App extends FastifyInstance {
@@ -84,7 +85,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await database.migrate();
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...(typeof options.logger === 'object' ? options.logger : { level: config.logLevel }),
+            // invite codes travel in the path: never write them to the log
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: request.url.replace(/\/invites\/[^/?]+/, '/invites/…'), ip: request.ip }),
+            },
+          },
     trustProxy: false,
     bodyLimit: 1024 * 1024,
   });
@@ -102,8 +112,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
 
-  const { io } = attachSocketServer(app, deps.db, deps.now);
+  const { io } = attachSocketServer(app, deps.db, deps.now, config.publicUrl);
   if (config.redisUrl) await attachRedisAdapter(app, io, config.redisUrl);
+  deps.bus.subscribe('session.ended', ({ userId, sessionHash }) => {
+    io.in(rooms.user(userId))
+      .fetchSockets()
+      .then((sockets) => sockets.filter((s) => s.data.sessionHash === sessionHash).forEach((s) => s.disconnect(true)))
+      .catch((error: unknown) => app.log.error({ error: safeError(error) }, 'could not close the sockets of an ended session'));
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
@@ -123,7 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       operationId,
       action: 'auth.refused',
       details: { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
-    }).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a refusal'));
+    }).catch((auditError: unknown) => request.log.error({ error: safeError(auditError) }, 'could not audit a refusal'));
   });
 
   app.decorateRequest('user', null);

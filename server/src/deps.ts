@@ -11,6 +11,8 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 /** What a socket knows about its user after the handshake. */
 export interface SocketData {
   userId: string;
+  /** The SHA-256 of the session token: signing out ends exactly that session's sockets. */
+  sessionHash: string;
   /** The operations this socket joined, with the member's id, role and country there. */
   operations: Record<string, { memberId: string; role: string; country: string }>;
   /** The platform the client is looking at, per operation. */

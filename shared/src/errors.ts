@@ -17,6 +17,7 @@ export const errorStatus = {
   'invites.not_found': 404,
   'invites.expired': 410,
   'invites.used': 409,
+  'invites.already_member': 409,
   'operations.not_found': 404,
   'operations.invalid_window': 400,
   'operations.not_member': 403,

@@ -7,6 +7,7 @@ import { createFinding } from '../modules/findings/findings.service.js';
 import { memberships, operations } from '../modules/operations/operations.table.js';
 import { claimPlatform, recordVerdict } from '../modules/platforms/platforms.claims.js';
 import { platforms } from '../modules/platforms/platforms.table.js';
+import { safeError } from '../http/safe-error.js';
 
 const pick = <T>(list: T[]): T | undefined => list[Math.floor(Math.random() * list.length)];
 
@@ -55,7 +56,7 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
     busy = true;
     step()
       .catch((error: unknown) => {
-        if (!(error instanceof AppError)) log.warn({ err: error }, 'demo step failed');
+        if (!(error instanceof AppError)) log.warn({ error: safeError(error) }, 'demo step failed');
       })
       .finally(() => {
         busy = false;

@@ -28,6 +28,8 @@ export interface DomainEvents {
   'hit.found': { operationId: string; hit: HitRow };
   'hit.resolved': { operationId: string; hit: HitRow };
   'evidence.uploaded': { operationId: string; evidenceId: string; platformId: string; country: string; handling: Handling; capturedBy: string };
+  /** A session was ended by signing out: its sockets close too. */
+  'session.ended': { userId: string; sessionHash: string };
   /** Settings, phase or membership of an operation changed. */
   'operation.changed': { operationId: string };
 }

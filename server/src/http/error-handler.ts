@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from './errors.js';
+import { isBadText, safeError } from './safe-error.js';
 
 /**
  * One error handler: `{ error: { code, message } }` with a stable code;
@@ -29,7 +30,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, { error: { code: 'request.invalid', message: error.message } });
     }
-    request.log.error({ err: error }, 'request failed');
+    if (isBadText(error)) return send(400, { error: { code: 'request.invalid', message: 'The text holds characters that cannot be stored (such as a NUL byte)' } });
+    request.log.error({ error: safeError(error), route: request.routeOptions.url }, 'request failed');
     return send(500, { error: { code: 'server.internal', message: 'Something went wrong on the server' } });
   });
 

@@ -81,6 +81,62 @@ describe('revoking a participant', () => {
   });
 });
 
+describe('sockets follow the session', () => {
+  it('signing out closes that session\'s socket, and a socket from another site is refused', async () => {
+    const t = await TestApp.create({ listen: true });
+    try {
+      const { operation, coordinator } = await t.operation();
+      const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL');
+      const socket = await t.socket(investigator);
+      await socket.emitWithAck('operation:join', { operationId: operation.id });
+      let closed = false;
+      socket.on('disconnect', () => {
+        closed = true;
+      });
+      await t.request(investigator, 'DELETE', '/api/session');
+      await eventually(() => expect(closed).toBe(true));
+
+      const { io } = await import('socket.io-client');
+      const foreign = io(t.url, { transports: ['websocket'], extraHeaders: { cookie: coordinator.cookie, origin: 'https://evil.example.com' }, reconnection: false, forceNew: true });
+      const refused = await new Promise<boolean>((resolve) => {
+        foreign.once('connect', () => resolve(false));
+        foreign.once('connect_error', () => resolve(true));
+      });
+      foreign.disconnect();
+      expect(refused).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a laptop that drops off and comes back after being revoked does not get its rooms back', async () => {
+    const t = await TestApp.create({ listen: true });
+    try {
+      const { operation, coordinator } = await t.operation();
+      const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
+      const { io } = await import('socket.io-client');
+      const socket = io(t.url, { transports: ['websocket'], extraHeaders: { cookie: leaver.cookie }, forceNew: true, reconnectionDelay: 400, reconnectionDelayMax: 500 });
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      await socket.emitWithAck('operation:join', { operationId: operation.id });
+      // a broadcast received gives the client an offset: only then can its connection be recovered
+      const created = new Promise((resolve) => socket.once('platform:created', resolve));
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'R', url: 'https://r.example.org', category: 'forum' });
+      await created;
+      const errors: string[] = [];
+      socket.on('connect_error', (error) => errors.push(error.message));
+      // the network drops (not a clean disconnect: the server keeps the session for recovery)
+      socket.io.engine.close();
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`);
+      await eventually(() => expect(errors).toContain('auth.unauthenticated'), 5000);
+      expect(socket.connected).toBe(false);
+      expect(socket.recovered).toBe(false);
+      socket.disconnect();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('sessions', () => {
   it('end two days after the participant\'s operations closed', async () => {
     const clock = fakeClock(new Date('2022-09-06T17:00:00Z'));

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { IoServer } from '../deps.js';
 import { AppError } from '../http/errors.js';
-import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.js';
+import { safeError } from '../http/safe-error.js';
+import { SESSION_COOKIE, resolveSession, sha256 } from '../modules/auth/sessions.js';
 import { authorize, listParticipants } from '../modules/operations/memberships.js';
 import { PresenceTracker } from './presence.js';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: F
       ack({ ok: false, error: { code: error.code, message: error.message } });
       return;
     }
-    log.error({ err: error }, 'socket handler failed');
+    log.error({ error: safeError(error) }, 'socket handler failed');
     const code: ErrorCode = 'server.internal';
     ack({ ok: false, error: { code, message: 'Internal error' } });
   }
@@ -32,10 +33,24 @@ async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: F
  * from the session cookie and refused without one; joining an operation's
  * room requires membership.
  */
-export function attachSocketServer(app: FastifyInstance, db: Db, now: () => Date = () => new Date()): { io: IoServer; presence: PresenceTracker } {
+export function attachSocketServer(
+  app: FastifyInstance,
+  db: Db,
+  now: () => Date = () => new Date(),
+  publicUrl?: string,
+): { io: IoServer; presence: PresenceTracker } {
+  const allowedOrigin = publicUrl ? new URL(publicUrl).origin : null;
   const io: IoServer = new Server(app.server, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // a recovered connection still passes the session check below (skipMiddlewares: false)
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // browsers send Origin on the handshake: only our own pages may open a socket with the cookie
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      const own = `http://${request.headers.host ?? ''}`;
+      const ownTls = `https://${request.headers.host ?? ''}`;
+      callback(null, !origin || origin === own || origin === ownTls || origin === allowedOrigin);
+    },
   });
 
   io.use((socket, next) => {
@@ -48,13 +63,27 @@ export function attachSocketServer(app: FastifyInstance, db: Db, now: () => Date
       .then((user) => {
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
-        socket.data.operations = {};
-        socket.data.viewing = {};
+        socket.data.sessionHash = sha256(token);
+        // a recovered socket keeps its rooms and data: re-check each operation it had joined
+        socket.data.operations ??= {};
+        socket.data.viewing ??= {};
         socket.join(rooms.user(user.id));
-        next();
+        recheckOperations(socket)
+          .then(() => next())
+          .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
       })
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   });
+
+  /** Leaves the rooms of operations the user may no longer read (revoked while away). */
+  async function recheckOperations(socket: Parameters<Parameters<IoServer['use']>[0]>[0]): Promise<void> {
+    for (const operationId of Object.keys(socket.data.operations)) {
+      const still = await authorize(db, socket.data.userId, operationId, 'operation.read').catch(() => null);
+      if (still) continue;
+      for (const room of socket.rooms) if (room.startsWith(rooms.operation(operationId))) await socket.leave(room);
+      delete socket.data.operations[operationId];
+    }
+  }
 
   const presence = new PresenceTracker(io);
   io.on('connection', (socket) => {

@@ -9,13 +9,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import { memberships } from '../operations/operations.table.js';
 import { users } from './auth.table.js';
 import { dummyHash, verifyPassword } from './passwords.js';
-import { SESSION_COOKIE, createSession, deleteSession } from './sessions.js';
+import { SESSION_COOKIE, createSession, deleteSession, sha256 } from './sessions.js';
 import { checkTotp } from './totp.js';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
 /** Sign in and out, who am I, first-run setup. */
-export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup, checkSignIn, now }) => {
+export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup, checkSignIn, now, bus }) => {
   app.post('/api/session', { schema: { body: signInSchema, response: { 200: okSchema }, tags: ['auth'] } }, async (request, reply) => {
     const { email, password, code } = request.body;
     await checkSignIn(request, email);
@@ -41,6 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup, 
   app.delete('/api/session', { schema: { response: { 200: okSchema }, tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await deleteSession(db, token);
+    if (token && request.user) bus.publish('session.ended', { userId: request.user.id, sessionHash: sha256(token) });
     if (request.user) await recordAudit(db, actorOf(request), { action: 'auth.signed_out' });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };

@@ -4,6 +4,7 @@ import type { IoServer } from '../../deps.js';
 import type { EventBus } from '../../events/bus.js';
 import type { HitRow } from './hits.detect.js';
 import { hitView, involvedMembers, loadHitContext } from './hits.views.js';
+import { safeError } from '../../http/safe-error.js';
 
 /**
  * Pushes hits to the coordinators and analysts of the operation and to the
@@ -27,7 +28,7 @@ export function broadcastHitEvents(bus: EventBus, io: IoServer, db: Db, log: { e
     }
   };
   const handler = (event: 'hit:found' | 'hit:resolved') => ({ operationId, hit }: { operationId: string; hit: HitRow }) => {
-    send(event, operationId, hit).catch((error: unknown) => log.error({ err: error }, 'hit broadcast failed'));
+    send(event, operationId, hit).catch((error: unknown) => log.error({ error: safeError(error) }, 'hit broadcast failed'));
   };
   const off = [bus.subscribe('hit.found', handler('hit:found')), bus.subscribe('hit.resolved', handler('hit:resolved'))];
   return () => off.forEach((unsubscribe) => unsubscribe());

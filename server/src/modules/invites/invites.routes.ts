@@ -8,7 +8,7 @@ import { authorize } from '../operations/memberships.js';
 import { acceptInvite, createInvite, previewInvite } from './invites.service.js';
 
 /** Invites: created by coordinators, accepted by new participants. */
-export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus }) => {
+export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus, checkSignIn }) => {
   app.post(
     '/api/operations/:operationId/invites',
     { schema: { params: operationParamsSchema, body: createInviteSchema, response: { 201: inviteCreatedSchema }, tags: ['invites'] } },
@@ -35,6 +35,8 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
       },
     },
     async (request, reply) => {
+      // counted as a sign-in attempt: the answer says whether an e-mail has an account
+      await checkSignIn(request, request.body.email);
       const { userId, operationId } = await acceptInvite(db, actorOf(request), request.params.code, request.body);
       setSessionCookie(request, reply, await createSession(db, userId));
       bus.publish('operation.changed', { operationId });

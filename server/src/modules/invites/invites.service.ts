@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { users } from '../auth/auth.table.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
 import { randomToken, sha256 } from '../auth/sessions.js';
 import { memberships, operations } from '../operations/operations.table.js';
 import { invites } from './invites.table.js';
@@ -56,15 +56,21 @@ export async function previewInvite(db: Db, code: string): Promise<InvitePreview
 }
 
 /**
- * Accepts an invite: creates the account (or, for an existing e-mail, checks
- * its password) and the membership. The invite is spent in the same
+ * Accepts an invite: creates the account and the membership. An e-mail that
+ * already has an account joins only when that person is signed in — an
+ * invite code is never a way to try someone's password. An existing
+ * membership is never changed by an invite. The invite is spent in the same
  * transaction, so a code works exactly once even under a race.
  */
 export async function acceptInvite(db: Db, actor: Actor, code: string, account: NewAccount): Promise<{ userId: string; operationId: string }> {
   const { invite } = await findUsableInvite(db, code);
   const [existing] = await db.select().from(users).where(eq(users.email, account.email));
-  if (existing && !(await verifyPassword(existing.passwordHash, account.password))) {
-    fail('auth.email_taken', 'An account with this e-mail exists; enter its password to join');
+  if (existing && existing.id !== actor.userId) {
+    fail('auth.email_taken', 'An account with this e-mail exists: sign in with it first, then open the invite link again');
+  }
+  if (existing) {
+    const [member] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.operationId, invite.operationId), eq(memberships.userId, existing.id)));
+    if (member) fail('invites.already_member', 'You already take part in this operation');
   }
   const passwordHash = existing ? null : await hashPassword(account.password);
   return db.transaction(async (tx) => {
@@ -87,10 +93,7 @@ export async function acceptInvite(db: Db, actor: Actor, code: string, account: 
     await tx
       .insert(memberships)
       .values({ operationId: invite.operationId, userId, role: invite.role, country: invite.country, agency: invite.agency })
-      .onConflictDoUpdate({
-        target: [memberships.operationId, memberships.userId],
-        set: { role: invite.role, country: invite.country, agency: invite.agency },
-      });
+      .onConflictDoNothing();
     await recordAudit(tx, { ...actor, userId }, {
       operationId: invite.operationId,
       action: 'invite.accepted',

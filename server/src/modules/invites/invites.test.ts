@@ -65,6 +65,22 @@ describe('invites', () => {
     }
   });
 
+  it('an invite is no way to try the password of an existing account, nor to change someone\'s role', async () => {
+    const { operation, coordinator } = await t.operation();
+    const { code } = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/invites`, { role: 'observer', country: 'BE', agency: 'X' })).json();
+    const takeover = await t.request(null, 'POST', `/api/invites/${code}/accept`, { name: 'Mallory', email: coordinator.email, password: coordinator.password });
+    expect(takeover.statusCode).toBe(409);
+    expect(takeover.json().error.code).toBe('auth.email_taken');
+    expect(takeover.cookies.find((c) => c.name === 'actionday_session')).toBeUndefined();
+    // signed in as that account, it is their own choice to join — but never a change of an existing membership
+    const own = await t.request(coordinator, 'POST', `/api/invites/${code}/accept`, { name: 'Lead', email: coordinator.email, password: coordinator.password });
+    expect(own.json().error.code).toBe('invites.already_member');
+    expect((await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json().me.role).toBe('coordinator');
+    const other = await t.operation();
+    const joined = await t.request(coordinator, 'POST', `/api/invites/${(await t.request(other.coordinator, 'POST', `/api/operations/${other.operation.id}/invites`, { role: 'analyst', country: 'NL', agency: 'Europol' })).json().code}/accept`, { name: 'Lead', email: coordinator.email, password: 'irrelevant-here' });
+    expect(joined.statusCode).toBe(200);
+  });
+
   it('a weak password is refused when accepting and the invite stays usable', async () => {
     const { operation, coordinator } = await t.operation();
     const { code } = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/invites`, { role: 'investigator', country: 'FR', agency: 'OCRTEH' })).json();

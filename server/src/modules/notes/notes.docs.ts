@@ -6,6 +6,7 @@ import { fail } from '../../http/errors.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { NoteTarget } from './notes.access.js';
 import { loadNoteState, storeNote } from './notes.store.js';
+import { safeError } from '../../http/safe-error.js';
 
 /** Origins of changes that no local client made. */
 export const LOADED = Symbol('loaded from the database');
@@ -206,7 +207,7 @@ export class NoteDocs {
       return true;
     } catch (error) {
       note.failures += 1;
-      this.options.log.error({ err: error, docName: note.target.docName, failures: note.failures }, 'note write failed; kept in memory, retrying');
+      this.options.log.error({ error: safeError(error), docName: note.target.docName, failures: note.failures }, 'note write failed; kept in memory, retrying');
       note.waiters.unshift(...waiters);
       for (const actor of starts) if (actor.userId && !note.sessionStarts.has(actor.userId)) note.sessionStarts.set(actor.userId, actor);
       if (!note.dirty) note.firstDirtyAt = Date.now();

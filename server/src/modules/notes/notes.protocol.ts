@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as sync from 'y-protocols/sync';
 import { AppError, fail } from '../../http/errors.js';
+import { safeError } from '../../http/safe-error.js';
 
 /** Binary payloads arrive as Buffer (Node) and may come back from an adapter as other views. */
 export const bytes = (value: Uint8Array | ArrayBuffer): Uint8Array => (value instanceof Uint8Array ? value : new Uint8Array(value));
@@ -30,7 +31,7 @@ export async function respond<T>(ack: Ack<T> | undefined, work: () => Promise<T>
       reply({ ok: false, error: { code: 'request.invalid', message: 'Malformed note message' } });
       return false;
     }
-    log.error({ err: error }, 'note handler failed');
+    log.error({ error: safeError(error) }, 'note handler failed');
     const code: ErrorCode = 'server.internal';
     reply({ ok: false, error: { code, message: 'Internal error' } });
     return false;

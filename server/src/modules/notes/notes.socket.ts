@@ -22,6 +22,7 @@ import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
 import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
 import { bytes, readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
 import { OpenNote } from './notes.session.js';
+import { safeError } from '../../http/safe-error.js';
 
 /** Between server processes, through the socket.io adapter (see `relay`). */
 interface NotesInterServerEvents {
@@ -222,7 +223,7 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
         const stamped = modifyAwarenessUpdate(parsed.data.update, (state: unknown) => stampPresence(state, entry.presence));
         applyAwarenessUpdate(entry.live.awareness, stamped, entry);
       } catch (error) {
-        app.log.debug({ err: error }, 'malformed awareness update ignored');
+        app.log.debug({ error: safeError(error) }, 'malformed awareness update ignored');
       }
     });
 

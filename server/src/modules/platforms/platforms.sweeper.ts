@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { expireIdleClaims } from './platforms.claims.js';
+import { safeError } from '../../http/safe-error.js';
 
 /** Runs the claim-expiry sweep every `intervalMs`; returns a stop function. Safe in several processes at once. */
 export function startClaimSweeper(deps: Deps, intervalMs: number, log: FastifyBaseLogger): () => void {
@@ -12,7 +13,7 @@ export function startClaimSweeper(deps: Deps, intervalMs: number, log: FastifyBa
       .then((expired) => {
         if (expired.length > 0) log.info({ count: expired.length }, 'idle claims returned to the pool');
       })
-      .catch((error: unknown) => log.error({ err: error }, 'claim sweep failed'))
+      .catch((error: unknown) => log.error({ error: safeError(error) }, 'claim sweep failed'))
       .finally(() => {
         running = false;
       });

@@ -5,6 +5,7 @@ import type { Deps, IoServer } from '../../deps.js';
 import type { DomainEvents } from '../../events/bus.js';
 import { operations } from '../operations/operations.table.js';
 import { nextSeq, recount } from './tallies.service.js';
+import { safeError } from '../../http/safe-error.js';
 
 /** Domain events that can move a figure. */
 const movers: (keyof DomainEvents)[] = [
@@ -76,7 +77,7 @@ export class TallyScheduler {
         }
       }
     } catch (error) {
-      if (!this.stopped) this.log.error({ err: error }, 'tally recount failed');
+      if (!this.stopped) this.log.error({ error: safeError(error) }, 'tally recount failed');
     } finally {
       slot.running = false;
       if (slot.dirty && !this.stopped) slot.timer = setTimeout(() => void this.run(operationId, slot), this.delayMs);
