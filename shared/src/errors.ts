@@ -42,6 +42,7 @@ export const errorStatus = {
   'findings.bad_link': 400,
   'findings.not_author': 403,
   'findings.kind_mismatch': 400,
+  'findings.version_conflict': 409,
   'evidence.not_found': 404,
   'evidence.too_large': 413,
   'evidence.bad_type': 415,

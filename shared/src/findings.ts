@@ -72,6 +72,8 @@ export const updateFindingSchema = z
     ageEstimate: z.int().min(0).max(120).nullable(),
     exploitation: z.enum(exploitationTypes),
     referral: z.enum(referralStatuses),
+    /** The version the editor saw: a change made meanwhile answers 409 instead of being overwritten. */
+    version: z.int().min(1),
   })
   .partial()
   .strict();

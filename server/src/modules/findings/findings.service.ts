@@ -100,6 +100,8 @@ export async function createFinding(deps: FindingDeps, actor: Actor, context: Me
 
   const now = deps.now();
   const { row, hitRows } = await deps.db.transaction(async (tx) => {
+    // two countries logging the same identifier at the same moment must still meet: one waits for the other
+    if (values.normalizedValue) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hit:${operation.id}:${values.normalizedValue}`}))`);
     const [created] = await tx.insert(findings).values({ ...values, createdAt: now, updatedAt: now }).returning();
     if (!created) throw new Error('finding insert returned no row');
     // logging on a platform one holds is a sign of life that keeps the claim
@@ -143,7 +145,7 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
   identifier: ['result'],
   victim: ['nationality', 'minor', 'ageEstimate', 'exploitation', 'referral'],
 };
-const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links'];
+const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
 /** The author or a coordinator changes a finding; fields of another kind are refused. */
 export async function updateFinding(deps: FindingDeps, actor: Actor, context: MemberContext, row: FindingRow, patch: UpdateFinding): Promise<FindingView> {
@@ -157,17 +159,22 @@ export async function updateFinding(deps: FindingDeps, actor: Actor, context: Me
   if (patch.tags) assertTags(operation, patch.tags);
   if (patch.links) await assertLinks(deps.db, operation.id, patch.links.filter((id) => id !== row.id));
   const now = deps.now();
-  const updated = await deps.db.transaction(async (tx) => {
+  const { updated, previous } = await deps.db.transaction(async (tx) => {
+    // the row as it stands now, locked: the view before the change is the one others saw
+    const [before] = await tx.select().from(findings).where(and(eq(findings.id, row.id), isNull(findings.deletedAt))).for('update');
+    if (!before) fail('findings.not_found', 'This finding was deleted');
+    if (patch.version !== undefined && patch.version !== before.version) fail('findings.version_conflict', 'Someone changed this finding meanwhile; reload it and apply your change again');
+    const { version: _expected, ...changes } = patch;
     const [changed] = await tx
       .update(findings)
-      .set({ ...patch, updatedAt: now, version: sql`${findings.version} + 1` })
+      .set({ ...changes, updatedAt: now, version: sql`${findings.version} + 1` })
       .where(eq(findings.id, row.id))
       .returning();
     if (!changed) throw new Error('finding vanished');
-    await recordAudit(tx, actor, { operationId: operation.id, action: 'finding.updated', targetType: 'finding', targetId: row.id, details: { fields: Object.keys(patch) } });
-    return changed;
+    await recordAudit(tx, actor, { operationId: operation.id, action: 'finding.updated', targetType: 'finding', targetId: row.id, details: { fields: Object.keys(changes) } });
+    return { updated: changed, previous: before };
   });
-  deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated, previous: row });
+  deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated, previous });
   return viewOf(updated, viewerOf(membership)) ?? fail('findings.not_found', 'No such finding');
 }
 

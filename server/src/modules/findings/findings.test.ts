@@ -114,12 +114,17 @@ describe('logging findings', () => {
     const edited = await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { identified: true, aliases: ['Temp', 'T.'] });
     expect(edited.json()).toMatchObject({ identified: true, aliases: ['Temp', 'T.'], version: 2 });
     expect((await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { exploitation: 'sexual' })).json().error.code).toBe('findings.kind_mismatch');
+    // an edit based on an older version is refused instead of overwriting the newer one
+    const stale = await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, { note: 'from an old screen', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('findings.version_conflict');
+    expect((await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, { note: 'up to date', version: 2 })).json()).toMatchObject({ note: 'up to date', version: 3 });
     expect((await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { reference: 'x' })).statusCode).toBe(400);
     expect((await t.request(coordinator, 'DELETE', `/api/findings/${suspect.id}`)).statusCode).toBe(200);
     expect((await list(nl)).json<FindingView[]>().map((f) => f.id)).not.toContain(suspect.id);
     expect((await t.request(nl, 'DELETE', `/api/findings/${suspect.id}`)).json().error.code).toBe('findings.not_found');
     const audit = (await t.app.deps.db.select().from(auditEvents)).sort((a, b) => a.chainIndex - b.chainIndex);
-    expect(audit.filter((a) => a.targetId === suspect.id).map((a) => a.action)).toEqual(['finding.logged', 'finding.updated', 'finding.deleted']);
+    expect(audit.filter((a) => a.targetId === suspect.id).map((a) => a.action)).toEqual(['finding.logged', 'finding.updated', 'finding.updated', 'finding.deleted']);
   });
 
   it('reading findings is recorded in the audit log without their contents', async () => {

@@ -63,6 +63,12 @@ describe('cross-hits', () => {
     expect(heard.get(observer)).toEqual([]);
   });
 
+  it('two countries logging the same number at the same moment still meet in a hit', async () => {
+    const [first, second] = await Promise.all([logPhone(nl, '+31 6 5555 0001'), logPhone(be, '0655550001')]);
+    const hits = [...first.json<FindingCreated>().hits, ...second.json<FindingCreated>().hits];
+    expect(hits).toHaveLength(1);
+  });
+
   it('logging the same identifier twice oneself is no hit', async () => {
     await logPhone(nl, '+32 470 12 34 56');
     expect((await logPhone(nl, '0032470123456')).json<FindingCreated>().hits).toEqual([]);

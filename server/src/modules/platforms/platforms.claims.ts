@@ -185,6 +185,8 @@ export async function expireIdleClaims(deps: ClaimDeps): Promise<Platform[]> {
       .from(platforms)
       .innerJoin(operations, eq(operations.id, platforms.operationId))
       .where(and(eq(platforms.status, 'claimed'), lt(platforms.lastActivityAt, sql`${now.toISOString()}::timestamptz - make_interval(mins => ${operations.claimTimeoutMinutes})`)))
+      // one order for every sweeper: audit locks are taken per operation in this order, so two never deadlock
+      .orderBy(platforms.operationId, platforms.id)
       .for('update', { of: platforms, skipLocked: true });
     const released: { row: PlatformRow; holder: string | null }[] = [];
     for (const { id, holder } of idle) {
