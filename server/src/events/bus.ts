@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Handling, Participant, Platform } from '@actionday/shared';
 import type { FindingRow } from '../modules/findings/findings.dto.js';
 import type { HitRow } from '../modules/hits/hits.detect.js';
+import type { LinkedFinding } from '../modules/evidence/evidence.service.js';
 
 /** A change of one platform's place in the funnel. */
 export interface PlatformChange {
@@ -27,7 +28,7 @@ export interface DomainEvents {
   'finding.deleted': { operationId: string; finding: FindingRow };
   'hit.found': { operationId: string; hit: HitRow };
   'hit.resolved': { operationId: string; hit: HitRow };
-  'evidence.uploaded': { operationId: string; evidenceId: string; platformId: string; country: string; handling: Handling; capturedBy: string };
+  'evidence.uploaded': { operationId: string; evidenceId: string; platformId: string; country: string; handling: Handling; capturedBy: string; linked: LinkedFinding | null };
   /** A session was ended by signing out: its sockets close too. */
   'session.ended': { userId: string; sessionHash: string };
   /** Settings, phase or membership of an operation changed. */

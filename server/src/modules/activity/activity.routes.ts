@@ -26,7 +26,9 @@ export const activityRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) =
       },
     },
     async (request) => {
-      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'activity.read');
+      const { operation, membership } = await authorize(db, requireUser(request).id, request.params.operationId, 'activity.read');
+      // who logged something is shared; which record it was is not, except for coordinators (TLP:RED, victims)
+      const guarded = membership.role === 'coordinator' ? new Set<string>() : new Set(['finding', 'evidence', 'hit', 'reference_list', 'note']);
       const rows = await db
         .select({ event: auditEvents, name: users.name, country: memberships.country })
         .from(auditEvents)
@@ -41,8 +43,8 @@ export const activityRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) =
         action: event.action,
         actor: name ? { name, country: country ?? '' } : null,
         targetType: event.targetType,
-        targetId: event.targetId,
-        details: event.details,
+        targetId: event.targetType && guarded.has(event.targetType) ? null : event.targetId,
+        details: event.targetType && guarded.has(event.targetType) ? {} : event.details,
       }));
     },
   );

@@ -38,11 +38,12 @@ export function announcementRoutes(io: IoServer): FastifyPluginAsyncZod<Deps> {
         });
         const [row] = await db.select(columns).from(announcements).innerJoin(memberships, eq(memberships.id, announcements.authorId)).innerJoin(users, eq(users.id, memberships.userId)).where(eq(announcements.id, id));
         const announcement = toAnnouncement(row as Parameters<typeof toAnnouncement>[0]);
-        if (!announcement.country) io.to(rooms.operation(operation.id)).emit('announcement:created', { announcement });
-        else {
-          // the country's participants of every role, and all coordinators
-          const targets = [...roles.map((role) => rooms.operationCountryRole(operation.id, announcement.country as string, role)), rooms.operationRole(operation.id, 'coordinator')];
-          io.to(targets).emit('announcement:created', { announcement });
+        // observers see aggregates only: the message, not who wrote it
+        const anonymous = { ...announcement, authorName: '' };
+        for (const role of roles) {
+          const payload = { announcement: role === 'observer' ? anonymous : announcement };
+          if (!announcement.country || role === 'coordinator') io.to(rooms.operationRole(operation.id, role)).emit('announcement:created', payload);
+          else io.to(rooms.operationCountryRole(operation.id, announcement.country, role)).emit('announcement:created', payload);
         }
         return reply.code(201).send(announcement);
       },
@@ -62,7 +63,7 @@ export function announcementRoutes(io: IoServer): FastifyPluginAsyncZod<Deps> {
           .where(and(eq(announcements.operationId, operation.id), audience))
           .orderBy(desc(announcements.createdAt))
           .limit(200);
-        return rows.map(toAnnouncement);
+        return rows.map(toAnnouncement).map((a) => (membership.role === 'observer' ? { ...a, authorName: '' } : a));
       },
     );
   };

@@ -48,6 +48,7 @@ describe('announcements, presence and the activity feed', () => {
     await announce(coordinator, { message: 'Lunch at 12:30' });
     await eventually(() => expect(heard.get(be)?.map((a) => a.message)).toEqual(['Focus on dating sites now', 'Lunch at 12:30']));
     expect(heard.get(observer)?.map((a) => a.message)).toEqual(['Focus on dating sites now', 'Lunch at 12:30']);
+    expect(heard.get(observer)?.every((a) => a.authorName === '')).toBe(true);
   });
 
   it('a client that was offline sees the announcements for it on return', async () => {
@@ -83,6 +84,9 @@ describe('announcements, presence and the activity feed', () => {
     await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: platform.id, reference: 'V-SECRET-1', exploitation: 'sexual' });
     const feed = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/activity`)).json<{ action: string; actor: { name: string } | null }[]>();
     expect(feed[0]).toMatchObject({ action: 'finding.logged', actor: { name: 'Noor', country: 'NL' } });
+    // an investigator learns that Noor logged something, not which record (it may be TLP:RED or a victim)
+    const forBram = (await t.request(be, 'GET', `/api/operations/${operation.id}/activity`)).json<{ action: string; targetId: string | null; details: object }[]>();
+    expect(forBram[0]).toMatchObject({ action: 'finding.logged', targetId: null, details: {} });
     expect(JSON.stringify(feed)).not.toContain('V-SECRET-1');
     expect((await t.request(observer, 'GET', `/api/operations/${operation.id}/activity`)).statusCode).toBe(403);
   });

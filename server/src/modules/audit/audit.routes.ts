@@ -31,7 +31,7 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${operation.id}.csv"`)
-        .send(`\uFEFF${Papa.unparse(plain)}`);
+        .send(`\uFEFF${Papa.unparse(plain, { escapeFormulae: true })}`);
     },
   );
 

@@ -5,9 +5,12 @@ import { emitPerAudience } from '../../realtime/audience.js';
 
 /** Tells those who may see new evidence that it is there (they fetch it as usual). */
 export function broadcastEvidenceEvents(bus: EventBus, io: IoServer): () => void {
-  return bus.subscribe('evidence.uploaded', ({ operationId, evidenceId, platformId, country, handling, capturedBy }) => {
-    emitPerAudience(io, operationId, country, 'evidence:uploaded', (viewer) =>
-      sightOf({ kind: 'evidence', handling, country, authorId: capturedBy }, { memberId: '', ...viewer }) === 'full' ? { operationId, platformId, evidenceId } : null,
-    );
+  return bus.subscribe('evidence.uploaded', ({ operationId, evidenceId, platformId, country, handling, capturedBy, linked }) => {
+    const guard = { kind: 'evidence', handling, country, authorId: capturedBy };
+    emitPerAudience(io, operationId, country, 'evidence:uploaded', (viewer) => {
+      const v = { memberId: '', ...viewer };
+      const seen = sightOf(guard, v) === 'full' && (!linked || sightOf(linked, v) === 'full');
+      return seen ? { operationId, platformId, evidenceId } : null;
+    });
   });
 }

@@ -25,7 +25,13 @@ export async function storeUpload(dir: string, stream: Readable): Promise<Stored
       done(null, chunk);
     },
   });
-  await pipeline(stream, tap, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+  try {
+    await pipeline(stream, tap, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    // an upload cut off half-way leaves nothing behind
+    await rm(tempPath, { force: true });
+    throw error;
+  }
   return { tempPath, sha256: hash.digest('hex'), size };
 }
 
@@ -38,6 +44,9 @@ export async function sealUpload(dataDir: string, tempPath: string, relativePath
 }
 
 export const discardUpload = (tempPath: string) => rm(tempPath, { force: true });
+
+/** Removes a sealed file whose database row was never written. */
+export const discardSealed = (dataDir: string, relativePath: string) => rm(join(dataDir, relativePath), { force: true });
 
 /** SHA-256 of a stored file, read again from disk. */
 export async function hashFile(path: string): Promise<string> {

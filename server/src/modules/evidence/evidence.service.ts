@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { type MemberContext, assertOpen } from '../findings/findings.service.js';
 import { findings } from '../findings/findings.table.js';
-import { type Viewer, sightOf } from '../findings/visibility.js';
+import type { FindingRow } from '../findings/findings.dto.js';
+import { type Sight, type Viewer, sightOf } from '../findings/visibility.js';
 import { platforms } from '../platforms/platforms.table.js';
-import { contentMatchesType, discardUpload, hashFile, headOf, sealUpload, storeUpload } from './evidence.files.js';
+import { contentMatchesType, discardSealed, discardUpload, hashFile, headOf, sealUpload, storeUpload } from './evidence.files.js';
 import { evidence } from './evidence.table.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
@@ -34,8 +35,38 @@ export function toEvidence(row: EvidenceRow): Evidence {
   };
 }
 
-/** Evidence is guarded as a finding of its own kind: the same handling codes apply. */
-export const evidenceSight = (row: EvidenceRow, viewer: Viewer) => sightOf({ kind: 'evidence', handling: row.handling, country: row.country, authorId: row.capturedBy }, viewer);
+/** The finding a piece of evidence documents, as far as the sharing rules need it. */
+export type LinkedFinding = Pick<FindingRow, 'kind' | 'handling' | 'country' | 'authorId' | 'deletedAt'>;
+
+/**
+ * Evidence is guarded as a record of its own (its handling code) and, when it
+ * documents a finding, as that finding too: a screenshot of another country's
+ * victim is that victim's record. Only full sight opens a file.
+ */
+export function evidenceSight(row: EvidenceRow, viewer: Viewer, linked?: LinkedFinding | null): Sight {
+  const own = sightOf({ kind: 'evidence', handling: row.handling, country: row.country, authorId: row.capturedBy }, viewer);
+  if (!linked) return own;
+  if (linked.deletedAt && viewer.role !== 'coordinator') return 'none';
+  const through = sightOf(linked, viewer);
+  return own === 'full' && through === 'full' ? 'full' : 'none';
+}
+
+/** The findings that evidence rows document, in one query. */
+export async function linkedFindings(db: Db, rows: { findingId: string | null }[]): Promise<Map<string, LinkedFinding>> {
+  const ids = [...new Set(rows.map((r) => r.findingId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: findings.id, kind: findings.kind, handling: findings.handling, country: findings.country, authorId: findings.authorId, deletedAt: findings.deletedAt })
+    .from(findings)
+    .where(inArray(findings.id, ids));
+  return new Map(found.map(({ id, ...rest }) => [id, rest]));
+}
+
+/** The rows of which the viewer may see everything. */
+export async function visibleEvidence(db: Db, rows: EvidenceRow[], viewer: Viewer): Promise<EvidenceRow[]> {
+  const linked = await linkedFindings(db, rows);
+  return rows.filter((row) => evidenceSight(row, viewer, row.findingId ? linked.get(row.findingId) : null) === 'full');
+}
 
 export interface Upload {
   fields: Record<string, string>;
@@ -71,6 +102,7 @@ export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: str
     const storagePath = join('evidence', context.operation.id, id);
     await sealUpload(deps.dataDir, stored.tempPath, storagePath);
     const now = deps.now();
+    // a sealed file whose row could not be written is removed again
     const row = await deps.db.transaction(async (tx) => {
       const [created] = await tx
         .insert(evidence)
@@ -95,6 +127,9 @@ export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: str
       if (!created) throw new Error('evidence insert returned no row');
       await recordAudit(tx, actor, { operationId: context.operation.id, action: 'evidence.uploaded', targetType: 'evidence', targetId: id, details: { sha256: stored.sha256, size: stored.size, mimeType: file.mimeType } });
       return created;
+    }).catch(async (error: unknown) => {
+      await discardSealed(deps.dataDir, storagePath);
+      throw error;
     });
     return toEvidence(row);
   } finally {
@@ -107,7 +142,7 @@ export async function listEvidence(db: Db, viewer: Viewer, operationId: string, 
   const conditions = [eq(evidence.operationId, operationId), isNull(evidence.deletedAt)];
   if (platformId) conditions.push(eq(evidence.platformId, platformId));
   const rows = await db.select().from(evidence).where(and(...conditions)).orderBy(desc(evidence.createdAt));
-  return rows.filter((row) => evidenceSight(row, viewer) === 'full').map(toEvidence);
+  return (await visibleEvidence(db, rows, viewer)).map(toEvidence);
 }
 
 /** An evidence row, or 404. */

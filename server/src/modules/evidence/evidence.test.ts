@@ -102,4 +102,18 @@ describe('evidence files', () => {
     expect(await ids(be)).not.toContain(red.id);
     expect((await t.request(be, 'GET', `/api/evidence/${red.id}/file`)).statusCode).toBe(404);
   });
+
+  it('a capture of another country\'s possible victim is that victim\'s record: not for other countries\' investigators', async () => {
+    const victim = (await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: platform.id, reference: 'V-NL-77', exploitation: 'sexual' })).json().finding;
+    const capture = (await upload(nl, { platformId: platform.id, findingId: victim.id }, { name: 'v.png', type: 'image/png', content: png })).json<Evidence>();
+    const ids = async (s: Session) => (await t.request(s, 'GET', `/api/operations/${operation.id}/evidence`)).json<Evidence[]>().map((e) => e.id);
+    expect(await ids(nl)).toContain(capture.id);
+    expect(await ids(coordinator)).toContain(capture.id);
+    expect(await ids(be)).not.toContain(capture.id);
+    expect((await t.request(be, 'GET', `/api/evidence/${capture.id}/file`)).statusCode).toBe(404);
+    // once the finding is deleted, its evidence is no longer handed out (but the coordinator keeps it)
+    await t.request(nl, 'DELETE', `/api/findings/${victim.id}`);
+    expect(await ids(nl)).not.toContain(capture.id);
+    expect(await ids(coordinator)).toContain(capture.id);
+  });
 });

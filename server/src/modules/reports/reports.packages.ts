@@ -3,7 +3,7 @@ import type { FindingView, PackageManifest } from '@actionday/shared';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { evidence } from '../evidence/evidence.table.js';
-import { evidenceSight } from '../evidence/evidence.service.js';
+import { visibleEvidence } from '../evidence/evidence.service.js';
 import { viewOf } from '../findings/findings.dto.js';
 import { findings } from '../findings/findings.table.js';
 import type { Viewer } from '../findings/visibility.js';
@@ -83,7 +83,7 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
     };
   });
 
-  const visibleEvidence = evidenceRows.filter((row) => evidenceSight(row, viewer) === 'full');
+  const evidenceSeen = await visibleEvidence(db, evidenceRows, viewer);
 
   const files: Record<string, string> = {};
   files['leads.csv'] = toCsv(
@@ -129,9 +129,9 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
   files['findings.json'] = `${JSON.stringify(visible.map((f) => ({ ...f, platformName: platformName.get(f.platformId) ?? null })), null, 2)}\n`;
   files['evidence.csv'] = toCsv(
     ['id', 'platform_id', 'platform_name', 'finding_id', 'url', 'captured_at', 'country', 'file_name', 'mime_type', 'size', 'sha256', 'handling'],
-    visibleEvidence.map((e) => [e.id, e.platformId, platformName.get(e.platformId) ?? '', e.findingId, e.url, e.capturedAt.toISOString(), e.country, e.fileName, e.mimeType, e.size, e.sha256, e.handling]),
+    evidenceSeen.map((e) => [e.id, e.platformId, platformName.get(e.platformId) ?? '', e.findingId, e.url, e.capturedAt.toISOString(), e.country, e.fileName, e.mimeType, e.size, e.sha256, e.handling]),
   );
-  files['README.txt'] = `${BOM}${readme(operation.name, country, now, { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: visibleEvidence.length })}`;
+  files['README.txt'] = `${BOM}${readme(operation.name, country, now, { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
 
   const encoder = new TextEncoder();
   const manifest: PackageManifest = {
@@ -145,7 +145,7 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
     }),
   };
   const zip = zipFiles({ ...files, 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` }, now);
-  return { zip, manifest, counts: { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: visibleEvidence.length } };
+  return { zip, manifest, counts: { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length } };
 }
 
 function readme(name: string, country: string, now: Date, counts: CountryPackage['counts']): string {
