@@ -5,6 +5,7 @@ import type { EventBus } from '../../events/bus.js';
 import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { detectHits } from '../hits/hits.detect.js';
+import { hitView, loadHitContext } from '../hits/hits.views.js';
 import type { MembershipRow, OperationRow } from '../operations/memberships.js';
 import { platforms } from '../platforms/platforms.table.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
@@ -122,7 +123,10 @@ export async function createFinding(deps: FindingDeps, actor: Actor, context: Me
 
   deps.bus.publish('finding.logged', { operationId: operation.id, finding: row });
   for (const hit of hitRows) deps.bus.publish('hit.found', { operationId: operation.id, hit });
-  return { finding: toFinding(row), hits: hitRows.map((h) => ({ hitId: h.id, source: h.referenceEntryId ? ('reference' as const) : ('finding' as const) })) };
+  // the author learns of the hits they may know of (not of a TLP:RED record of another country)
+  const hitContext = hitRows.length > 0 ? await loadHitContext(deps.db, hitRows) : null;
+  const known = hitContext ? hitRows.filter((h) => hitView(h, viewerOf(membership), hitContext) !== null) : [];
+  return { finding: toFinding(row), hits: known.map((h) => ({ hitId: h.id, source: h.referenceEntryId ? ('reference' as const) : ('finding' as const) })) };
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */

@@ -110,14 +110,21 @@ describe('cross-hits', () => {
     expect(again.json().error.code).toBe('hits.already_resolved');
   });
 
-  it('a hit on a TLP:RED record tells an analyst of another country only whom to contact', async () => {
+  it('a hit on a TLP:RED record stays with the coordinators and the record\'s own country', async () => {
     const secretPlatform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Forum', url: 'https://forum.example.org', category: 'forum' })).json<Platform>();
     await t.request(be, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: secretPlatform.id, identifierKind: 'wallet', value: '0x1111111111111111111111111111111111111111', handling: 'TLP:RED' });
-    const count = heard.get(analyst)?.length ?? 0;
-    await t.request(de, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: secretPlatform.id, identifierKind: 'wallet', value: '0x1111111111111111111111111111111111111111' });
-    await eventually(() => expect(heard.get(analyst)?.length).toBe(count + 1));
-    const pushed = heard.get(analyst)?.at(-1);
-    expect(pushed?.redacted).toBe(true);
-    expect(JSON.stringify(pushed)).not.toContain('0x1111');
+    const before = { analyst: heard.get(analyst)?.length ?? 0, de: heard.get(de)?.length ?? 0, coordinator: heard.get(coordinator)?.length ?? 0 };
+    const logged = await t.request(de, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: secretPlatform.id, identifierKind: 'wallet', value: '0x1111111111111111111111111111111111111111' });
+    // recorded for the coordinators, but the German investigator is not told of a Belgian TLP:RED record
+    expect(logged.json<FindingCreated>().hits).toEqual([]);
+    await eventually(() => expect(heard.get(coordinator)?.length).toBe(before.coordinator + 1));
+    // a later hit everyone hears proves delivery caught up
+    await logPhone(nl, '+31 6 7777 0001');
+    await logPhone(de, '0677770001');
+    await eventually(() => expect(heard.get(analyst)?.length).toBe(before.analyst + 1));
+    expect(JSON.stringify(heard.get(analyst))).not.toContain('0x1111');
+    expect(heard.get(de)?.length).toBe(before.de + 1);
+    const listed = (await t.request(analyst, 'GET', `/api/operations/${operation.id}/hits`)).json<HitView[]>();
+    expect(JSON.stringify(listed)).not.toContain('0x1111');
   });
 });

@@ -62,6 +62,8 @@ export function hitView(hit: HitRow, viewer: Viewer, context: HitContext): HitVi
   const involved = involvedMembers(hit, context);
   const contacts = involved.filter((id) => id !== viewer.memberId).map((id) => context.contacts.get(id)).filter((c) => !!c).map(({ name, country, agency }) => ({ name, country, agency }));
   const seesBoth = [own, other].every((f) => !f || sightOf(f, viewer) === 'full');
+  // a side the viewer may not know of (TLP:RED of another country) keeps the whole hit from them
+  if (viewer.role !== 'coordinator' && [own, other].some((f) => f && sightOf(f, viewer) === 'none')) return null;
   if ((viewer.role === 'coordinator' || viewer.role === 'analyst') && seesBoth) {
     const reference = hit.referenceEntryId ? context.references.get(hit.referenceEntryId) : undefined;
     return {

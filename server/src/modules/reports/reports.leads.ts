@@ -72,6 +72,8 @@ export async function confirmedHits(db: Db, operationId: string, viewer: Viewer)
     const sides = [own, other].filter((f) => !!f && !f.deletedAt) as (typeof own)[];
     const reference = hit.referenceEntryId ? context.references.get(hit.referenceEntryId) : undefined;
     const seesBoth = sides.every((f) => sightOf(f, viewer) === 'full') && (viewer.role === 'coordinator' || viewer.role === 'analyst');
+    // a hit whose other side the reader may not know of (TLP:RED elsewhere) is not theirs to see at all
+    if (sides.some((f) => sightOf(f, viewer) === 'none')) continue;
     out.push({
       lead: {
         hitId: hit.id,

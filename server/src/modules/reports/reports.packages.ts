@@ -62,7 +62,8 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
   const seen = new Set(visible.map((f) => f.id));
 
   // confirmed hits on this country's own findings: the value is theirs already; the other side as they may see it
-  const countryHits = hits.filter((h) => h.findingCountries.includes(country));
+  // only hits whose every side this country may see (a TLP:RED side elsewhere stays unknown to it)
+  const countryHits = hits.filter((h) => h.findingCountries.includes(country) && h.findingIds.every((id) => seen.has(id)));
   const rowById = new Map(findingRows.map((f) => [f.id, f]));
   const fullySeen = (id: string) => seen.has(id) && visible.find((f) => f.id === id)?.redacted === false;
   const hitRows = countryHits.map((h) => {
