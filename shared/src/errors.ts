@@ -36,6 +36,7 @@ export const errorStatus = {
   'auth.bad_origin': 403,
   'auth.totp_required': 401,
   'auth.totp_invalid': 400,
+  'auth.access_ended': 403,
   'findings.not_found': 404,
   'findings.bad_identifier': 400,
   'findings.platform_mismatch': 400,

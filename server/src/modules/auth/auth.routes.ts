@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { memberships } from '../operations/operations.table.js';
 import { users } from './auth.table.js';
 import { dummyHash, verifyPassword } from './passwords.js';
-import { SESSION_COOKIE, createSession, deleteSession, sha256 } from './sessions.js';
+import { SESSION_COOKIE, createSession, deleteSession, operationsOverAt, sha256 } from './sessions.js';
 import { checkTotp } from './totp.js';
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -32,6 +32,8 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, setup, 
         fail('auth.invalid_credentials', 'The code is wrong or expired');
       }
     }
+    const over = await operationsOverAt(db, user.id);
+    if (over && over <= now()) fail('auth.access_ended', 'Your action days are over: access ended two days after the last one closed');
     const token = await createSession(db, user.id, now());
     await recordAudit(db, { userId: user.id, ip: request.ip }, { action: 'auth.signed_in' });
     setSessionCookie(request, reply, token);

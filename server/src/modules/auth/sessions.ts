@@ -26,7 +26,7 @@ export const GRACE_AFTER_CLOSE_MS = 48 * 60 * 60 * 1000;
  * operation they take part in is closed. Administrators and people with an
  * operation still open have no such limit.
  */
-async function operationsOverAt(db: Db, userId: string): Promise<Date | null> {
+export async function operationsOverAt(db: Db, userId: string): Promise<Date | null> {
   const [row] = await db
     .select({
       isAdmin: users.isAdmin,
