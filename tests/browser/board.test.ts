@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDist } from './support/build-client.js';
 import { chromiumPath, launchChromium } from './support/chromium.js';
+import { openOperation, signIn } from './support/pages.js';
 
 describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real browser', () => {
   let t: TestApp;
@@ -34,14 +35,8 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
   });
 
   async function signedInPage(session: Session): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.fill('input[name="email"]', session.email);
-    await page.fill('input[name="password"]', session.password);
-    await page.click('button[type="submit"]');
-    await page.getByRole('link', { name: 'Board action day' }).click();
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]');
+    const page = await signIn(browser, t.url, session, { locale: 'en-GB' });
+    await openOperation(page, 'Board action day');
     await page.waitForSelector(`[data-testid="platform-row"][data-platform-id="${best.id}"]`);
     return page;
   }

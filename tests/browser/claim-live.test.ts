@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDist } from './support/build-client.js';
 import { chromiumPath, launchChromium } from './support/chromium.js';
+import { openOperation, signIn } from './support/pages.js';
 
 describe.skipIf(!chromiumPath)('the platform board in a real browser', () => {
   let t: TestApp;
@@ -32,14 +33,8 @@ describe.skipIf(!chromiumPath)('the platform board in a real browser', () => {
   });
 
   async function signedInPage(session: Session): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.fill('input[name="email"]', session.email);
-    await page.fill('input[name="password"]', session.password);
-    await page.click('button[type="submit"]');
-    await page.getByRole('link', { name: 'Browser action day' }).click();
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]');
+    const page = await signIn(browser, t.url, session);
+    await openOperation(page, 'Browser action day');
     await page.waitForSelector(`[data-testid="platform-row"][data-platform-id="${target.id}"]`);
     return page;
   }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDist } from './support/build-client.js';
 import { chromiumPath, launchChromium } from './support/chromium.js';
+import { openOperation, signIn } from './support/pages.js';
 
 describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () => {
   let t: TestApp;
@@ -35,15 +36,8 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
   });
 
   async function signedInPage(session: Session): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${session.email}: ${error.message}`));
-    await page.goto(`${t.url}/signin`);
-    await page.fill('input[name="email"]', session.email);
-    await page.fill('input[name="password"]', session.password);
-    await page.click('button[type="submit"]');
-    await page.getByRole('link', { name: 'Findings action day' }).click();
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]');
+    const page = await signIn(browser, t.url, session, {}, (p) => p.on('pageerror', (error) => pageErrors.push(`${session.email}: ${error.message}`)));
+    await openOperation(page, 'Findings action day');
     await page.waitForSelector('[data-testid="platform-row"]');
     return page;
   }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDist } from './support/build-client.js';
 import { chromiumPath, launchChromium } from './support/chromium.js';
+import { signIn } from './support/pages.js';
 
 describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
   let t: TestApp;
@@ -32,12 +33,7 @@ describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
   });
 
   async function wallPage(session: Session): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.fill('input[name="email"]', session.email);
-    await page.fill('input[name="password"]', session.password);
-    await page.click('button[type="submit"]');
+    const page = await signIn(browser, t.url, session, { viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     await page.getByRole('link', { name: 'Wall action day' }).waitFor();
     await page.goto(`${t.url}/operations/${operation.id}/wall`);
     await page.waitForSelector('[data-testid="wall"][data-liveness="live"]');

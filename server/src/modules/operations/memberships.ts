@@ -31,17 +31,20 @@ export async function authorize(
   return { membership: row.membership, operation: row.operation };
 }
 
+/** A participant as other members see them: membership joined with the person's name. */
+const participantColumns = {
+  id: memberships.id,
+  userId: memberships.userId,
+  name: users.name,
+  role: memberships.role,
+  country: memberships.country,
+  agency: memberships.agency,
+};
+
 /** The participants of an operation as other members see them. */
 export async function listParticipants(db: Db, operationId: string): Promise<Participant[]> {
   return db
-    .select({
-      id: memberships.id,
-      userId: memberships.userId,
-      name: users.name,
-      role: memberships.role,
-      country: memberships.country,
-      agency: memberships.agency,
-    })
+    .select(participantColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
@@ -51,14 +54,7 @@ export async function listParticipants(db: Db, operationId: string): Promise<Par
 /** One participant by membership id. */
 export async function getParticipant(db: Db, membershipId: string): Promise<Participant | null> {
   const [row] = await db
-    .select({
-      id: memberships.id,
-      userId: memberships.userId,
-      name: users.name,
-      role: memberships.role,
-      country: memberships.country,
-      agency: memberships.agency,
-    })
+    .select(participantColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.id, membershipId));
