@@ -76,8 +76,10 @@ export async function seedDemo(deps: Deps, options: { print: (line: string) => v
   const coordinatorId = ids.get('coordinator@demo.actionday') as string;
   let [operation] = await db.select().from(operations).where(eq(operations.name, DEMO_OPERATION_NAME));
   if (!operation) {
+    // a day in full swing: started two hours ago, ten hours to go
     const start = new Date();
-    start.setUTCHours(6, 0, 0, 0);
+    start.setUTCMinutes(0, 0, 0);
+    start.setUTCHours(start.getUTCHours() - 2);
     const created = await createOperation(db, { userId: coordinatorId, ip: null }, {
       name: DEMO_OPERATION_NAME,
       startsAt: start.toISOString(),
