@@ -3,10 +3,13 @@
  * 100,000 findings, next to a bare baseline over the same table (a plain
  * `select count(*)`). The records are seeded with bulk INSERTs … SELECT
  * generate_series in an in-memory PGlite (not through the API), so the
- * whole run takes well under two minutes on two cores.
+ * whole run takes well under two minutes on two cores. Beside it: one recount
+ * of the live key figures, and claims through the claim service next to the
+ * bare conditional UPDATE that decides them.
  */
 import { openDatabase } from '@actionday/server/db/database';
-import { countFindings, countHits, seedBenchOperation } from '@actionday/server/modules/reports/reports.bench';
+import { claimBare, claimThroughService, countFindings, countHits, releaseAll, seedBenchOperation } from '@actionday/server/modules/reports/reports.bench';
+import { recount } from '@actionday/server/modules/tallies/tallies.service';
 import { cliViewer } from '@actionday/server/modules/reports/reports.model';
 import { generateReport } from '@actionday/server/modules/reports/reports.service';
 
@@ -54,7 +57,21 @@ async function main() {
     await measure('report, format=csv (zip of all tables)', () => generateReport(db, operation, { ...options, format: 'csv' }));
     await measure('report, format=html', () => generateReport(db, operation, { ...options, format: 'html' }));
 
-    log(`\n  JSON report / baseline: ${(json / Math.max(baseline, 0.001)).toFixed(1)}×; budget ${BUDGET_MS} ms: ${json <= BUDGET_MS ? 'OK (interactive)' : 'OVER BUDGET'}`);
+    // the live key figures: one recount is what every coalesced push costs
+    const tally = await measure('tallies: recount of every figure + breakdown', () => recount(db, operation, new Date()));
+    // claims: the service (limit check under a row lock, conditional UPDATE, audit chain row) against the bare UPDATE
+    const CLAIMS = 200;
+    const service = await measure(`claims: ${CLAIMS} through the claim service`, async () => {
+      await releaseAll(db, operation.id);
+      await claimThroughService(db, operation.id, CLAIMS);
+    });
+    const bare = await measure(`claims: ${CLAIMS} bare conditional UPDATEs`, async () => {
+      await releaseAll(db, operation.id);
+      await claimBare(db, operation.id, CLAIMS);
+    });
+
+    log(`\n  tally recount / baseline: ${(tally / Math.max(baseline, 0.001)).toFixed(1)}×; one claim: ${(service / CLAIMS).toFixed(2)} ms through the service, ${(bare / CLAIMS).toFixed(2)} ms bare`);
+    log(`  JSON report / baseline: ${(json / Math.max(baseline, 0.001)).toFixed(1)}×; budget ${BUDGET_MS} ms: ${json <= BUDGET_MS ? 'OK (interactive)' : 'OVER BUDGET'}`);
     log(`  total run ${((performance.now() - total) / 1000).toFixed(1)} s`);
     if (json > BUDGET_MS) process.exitCode = 1;
   } finally {

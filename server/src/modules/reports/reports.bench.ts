@@ -93,3 +93,39 @@ export async function countFindings(db: Db, operationId: string): Promise<number
 export async function countHits(db: Db, operationId: string): Promise<number> {
   return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from hits where operation_id = ${operationId}`))[0]?.n ?? 0);
 }
+
+/**
+ * Claims `count` unchecked platforms of the operation one after another through
+ * the claim service (limit check, conditional UPDATE, audit row), spread over
+ * the operation's members; returns how many succeeded.
+ */
+export async function claimThroughService(db: Db, operationId: string, count: number): Promise<number> {
+  const { claimPlatform } = await import('../platforms/platforms.claims.js');
+  const { createLocalBus } = await import('../../events/bus.js');
+  const { memberships } = await import('../operations/operations.table.js');
+  const { platforms } = await import('../platforms/platforms.table.js');
+  const { and, eq } = await import('drizzle-orm');
+  const members = await db.select().from(memberships).where(eq(memberships.operationId, operationId));
+  const free = await db.select({ id: platforms.id }).from(platforms).where(and(eq(platforms.operationId, operationId), eq(platforms.status, 'unchecked'))).limit(count);
+  const deps = { db, bus: createLocalBus(), now: () => new Date() };
+  let won = 0;
+  for (const [i, platform] of free.entries()) {
+    const member = members[i % members.length];
+    if (!member) break;
+    await claimPlatform(deps, { userId: member.userId, ip: null }, member, 1_000_000, platform.id);
+    won++;
+  }
+  return won;
+}
+
+/** The bare statement a claim is decided by, without limit check, audit or event: the floor to compare against. */
+export async function claimBare(db: Db, operationId: string, count: number): Promise<number> {
+  const free = rowsOf<{ id: string }>(await db.execute(sql`select id from platforms where operation_id = ${operationId} and status = 'unchecked' limit ${count}`));
+  for (const { id } of free) await db.execute(sql`update platforms set status = 'claimed' where id = ${id} and status = 'unchecked'`);
+  return free.length;
+}
+
+/** Puts every platform back in the pool, so claims can be measured again. */
+export async function releaseAll(db: Db, operationId: string): Promise<void> {
+  await db.execute(sql`update platforms set status = 'unchecked', claimed_by = null, claimed_at = null where operation_id = ${operationId} and status = 'claimed'`);
+}
