@@ -1,4 +1,4 @@
-import type { Operation } from '@actionday/shared';
+import { type Operation, can } from '@actionday/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
@@ -101,6 +101,8 @@ function HeaderClock({ operationId }: { operationId: string }) {
             {t('dashboard.title')}
           </Link>
         )}
+        {can(operation.data.me.role, 'finding.read') && <Link to={`/operations/${operationId}/hits`}>{t('nav.hits')}</Link>}
+        {can(operation.data.me.role, 'report.read') && <Link to={`/operations/${operationId}/report`}>{t('nav.report')}</Link>}
         <Link to={`/operations/${operationId}/wall`} data-testid="wall-link">
           {t('wall.title')}
         </Link>
