@@ -32,6 +32,8 @@ export interface ServerToClientEvents {
   'platform:expired': (payload: PlatformReleasedEvent) => void;
   'platform:checked': (payload: PlatformChangedEvent) => void;
   'platform:reopened': (payload: PlatformChangedEvent) => void;
+  /** The holder showed a sign of life (heartbeat): only the claim's last-activity time moved. */
+  'platform:activity': (payload: { operationId: string; platformId: string; lastActivityAt: string }) => void;
   /** Findings arrive as each viewer may see them (full, redacted, or not at all). */
   'finding:logged': (payload: { finding: FindingView }) => void;
   'finding:updated': (payload: { finding: FindingView }) => void;

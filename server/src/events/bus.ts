@@ -23,6 +23,7 @@ export interface DomainEvents {
   'platform.expired': PlatformChange;
   'platform.checked': PlatformChange;
   'platform.reopened': PlatformChange;
+  'platform.activity': { operationId: string; platformId: string; lastActivityAt: string };
   'finding.logged': { operationId: string; finding: FindingRow };
   'finding.updated': { operationId: string; finding: FindingRow; previous: FindingRow };
   'finding.deleted': { operationId: string; finding: FindingRow };

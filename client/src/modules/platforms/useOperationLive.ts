@@ -5,7 +5,7 @@ import type { ClientErrorCode } from '../../app/api';
 import { useSocket } from '../../app/socket/SocketProvider';
 import { type OperationDetail, operationKey, setParticipants, upsertParticipant } from '../operations/operations.api';
 import type { ChangeVerb } from './claimNotices';
-import { cachedPlatform, platformsKey, upsertPlatforms } from './platforms.api';
+import { cachedPlatform, platformsKey, touchPlatform, upsertPlatforms } from './platforms.api';
 
 const JOIN_TIMEOUT_MS = 10_000;
 
@@ -76,6 +76,10 @@ export function useOperationLive(operationId: string, onChange?: ChangeListener)
     socket.on('platform:created', onCreated);
     for (const [event, handler] of handlers) socket.on(event, handler);
     socket.on('operation:updated', onOperationUpdated);
+    const onActivity = (event: { operationId: string; platformId: string; lastActivityAt: string }) => {
+      if (event.operationId === operationId) touchPlatform(queryClient, operationId, event.platformId, event.lastActivityAt);
+    };
+    socket.on('platform:activity', onActivity);
     if (socket.connected) void join();
 
     return () => {
@@ -84,6 +88,7 @@ export function useOperationLive(operationId: string, onChange?: ChangeListener)
       socket.off('platform:created', onCreated);
       for (const [event, handler] of handlers) socket.off(event, handler);
       socket.off('operation:updated', onOperationUpdated);
+      socket.off('platform:activity', onActivity);
       if (socket.connected) socket.emit('operation:leave', { operationId }, () => undefined);
     };
   }, [socket, operationId, queryClient]);

@@ -122,8 +122,12 @@ describe('claims, verdicts and reopening', () => {
     annaSocket.on('platform:expired', ({ platform, previousHolderId }) => annaHeard.push({ id: platform.id, previous: previousHolderId }));
     coordinatorSocket.on('platform:expired', ({ platform }) => coordinatorHeard.push(platform.id));
 
+    const activity: string[] = [];
+    coordinatorSocket.on('platform:activity', ({ platformId, lastActivityAt }) => activity.push(`${platformId}@${lastActivityAt}`));
     clock.advance(15);
     expect((await post(bram, kept, 'heartbeat')).statusCode).toBe(200);
+    // the coordinator's board sees the sign of life at once
+    await eventually(() => expect(activity).toEqual([`${kept.id}@${clock.now().toISOString()}`]));
     expect((await post(anna, kept, 'heartbeat')).json().error.code).toBe('platforms.not_holder');
     expect(await expireIdleClaims(t.app.deps)).toEqual([]);
 

@@ -116,6 +116,7 @@ export async function heartbeat(deps: ClaimDeps, member: MembershipRow, platform
     .where(and(eq(platforms.id, platformId), eq(platforms.status, 'claimed'), eq(platforms.claimedBy, member.id)))
     .returning({ lastActivityAt: platforms.lastActivityAt });
   if (!row) fail('platforms.not_holder', 'You do not hold a claim on this platform');
+  deps.bus.publish('platform.activity', { operationId: member.operationId, platformId, lastActivityAt: now.toISOString() });
   return { lastActivityAt: now.toISOString() };
 }
 
