@@ -63,7 +63,10 @@ export interface BuildAppOptions {
   claimSweepMs?: number;
   /** Leave the database open when the app closes (tests that restart the app on the same data). */
   keepDatabaseOpen?: boolean;
-  /** Sign-in attempts allowed per address and per account in a window (defaults: 30 and 10 a minute). */
+  /**
+   * Sign-in attempts allowed per address and per account in a window (defaults: 300 and 10 a
+   * minute — a whole room may share one public address, one person's account may not be guessed at).
+   */
   signInLimits?: Partial<{ perAddress: number; perAccount: number; windowMs: number }>;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
@@ -95,14 +98,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
               req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: request.url.replace(/\/invites\/[^/?]+/, '/invites/…'), ip: request.ip }),
             },
           },
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  const security = await installSecurity(app, { publicUrl: config.publicUrl, signIn: { perAddress: 30, perAccount: 10, windowMs: 60_000, ...options.signInLimits } });
+  const security = await installSecurity(app, { publicUrl: config.publicUrl, signIn: { perAddress: 300, perAccount: 10, windowMs: 60_000, ...options.signInLimits } });
   const deps: Deps = {
     checkSignIn: security.checkSignIn,
     db: database.db,

@@ -14,6 +14,7 @@ const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   ACTIONDAY_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   PUBLIC_URL: z.url().optional(),
@@ -28,6 +29,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Several processes share sockets through Redis when set. */
   redisUrl: string | undefined;
+  /** Behind a TLS-terminating proxy: take client address and scheme from X-Forwarded-* headers. */
+  trustProxy: boolean;
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   publicUrl: string;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
+    trustProxy: c.TRUST_PROXY === 'true' || c.TRUST_PROXY === '1',
     dataDir: resolve(c.ACTIONDAY_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     publicUrl: (c.PUBLIC_URL ?? `http://${shownHost}:${c.PORT}`).replace(/\/$/, ''),
