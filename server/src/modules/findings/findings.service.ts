@@ -121,6 +121,8 @@ export async function createFinding(deps: FindingDeps, actor: Actor, context: Me
     return { row: created, hitRows: found };
   });
 
+  // once more after commit: a reference list imported while this was being written is matched now
+  if (row.kind === 'identifier') hitRows.push(...(await deps.db.transaction((tx) => detectHits(tx, row))));
   deps.bus.publish('finding.logged', { operationId: operation.id, finding: row });
   for (const hit of hitRows) deps.bus.publish('hit.found', { operationId: operation.id, hit });
   // the author learns of the hits they may know of (not of a TLP:RED record of another country)

@@ -38,22 +38,21 @@ export async function detectHits(tx: Db, finding: FindingRow): Promise<HitRow[]>
   return tx.insert(hits).values(values).onConflictDoNothing().returning();
 }
 
-/** Matches freshly imported reference entries against identifiers already logged. */
-export async function detectHitsForEntries(tx: Db, operationId: string, entries: (typeof referenceEntries.$inferSelect)[]): Promise<HitRow[]> {
+/**
+ * Matches the entries of an imported reference list against identifiers
+ * already logged, in one set-based statement (lists have up to 100,000
+ * entries). Safe to run again: existing hits are kept, only new ones return.
+ */
+export async function detectHitsForList(tx: Db, operationId: string, listId: string): Promise<HitRow[]> {
+  const matches = await tx
+    .select({ findingId: findings.id, identifierKind: findings.identifierKind, normalizedValue: referenceEntries.normalizedValue, entryId: referenceEntries.id, entryKind: referenceEntries.identifierKind })
+    .from(referenceEntries)
+    .innerJoin(findings, and(eq(findings.operationId, referenceEntries.operationId), eq(findings.normalizedValue, referenceEntries.normalizedValue)))
+    .where(and(eq(referenceEntries.listId, listId), eq(referenceEntries.operationId, operationId), eq(findings.kind, 'identifier'), isNull(findings.deletedAt)));
   const created: HitRow[] = [];
-  for (const entry of entries) {
-    const matches = await tx
-      .select({ id: findings.id, identifierKind: findings.identifierKind })
-      .from(findings)
-      .where(and(eq(findings.operationId, operationId), eq(findings.normalizedValue, entry.normalizedValue), eq(findings.kind, 'identifier'), isNull(findings.deletedAt)));
-    if (matches.length === 0) continue;
-    created.push(
-      ...(await tx
-        .insert(hits)
-        .values(matches.map((m) => ({ operationId, identifierKind: m.identifierKind ?? entry.identifierKind, normalizedValue: entry.normalizedValue, findingId: m.id, referenceEntryId: entry.id })))
-        .onConflictDoNothing()
-        .returning()),
-    );
+  for (let i = 0; i < matches.length; i += 1000) {
+    const batch = matches.slice(i, i + 1000).map((m) => ({ operationId, identifierKind: m.identifierKind ?? m.entryKind, normalizedValue: m.normalizedValue, findingId: m.findingId, referenceEntryId: m.entryId }));
+    created.push(...(await tx.insert(hits).values(batch).onConflictDoNothing().returning()));
   }
   return created;
 }

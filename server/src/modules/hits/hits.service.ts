@@ -7,7 +7,7 @@ import { fail } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { type MemberContext, viewerOf } from '../findings/findings.service.js';
 import type { Viewer } from '../findings/visibility.js';
-import { type HitRow, detectHitsForEntries } from './hits.detect.js';
+import { type HitRow, detectHitsForList } from './hits.detect.js';
 import { hits, referenceEntries, referenceLists } from './hits.table.js';
 import { hitView, loadHitContext } from './hits.views.js';
 
@@ -83,14 +83,15 @@ export async function importReferenceList(
   const { list, found } = await deps.db.transaction(async (tx) => {
     const [created] = await tx.insert(referenceLists).values({ operationId: context.operation.id, name, entryCount: entries.length, uploadedBy: context.membership.id }).returning();
     if (!created) throw new Error('reference list insert returned no row');
-    const stored = [];
     for (let i = 0; i < entries.length; i += 1000) {
-      stored.push(...(await tx.insert(referenceEntries).values(entries.slice(i, i + 1000).map((e) => ({ ...e, listId: created.id, operationId: context.operation.id }))).returning()));
+      await tx.insert(referenceEntries).values(entries.slice(i, i + 1000).map((e) => ({ ...e, listId: created.id, operationId: context.operation.id })));
     }
-    const matched = await detectHitsForEntries(tx, context.operation.id, stored);
+    const matched = await detectHitsForList(tx, context.operation.id, created.id);
     await recordAudit(tx, actor, { operationId: context.operation.id, action: 'reference_list.imported', targetType: 'reference_list', targetId: created.id, details: { entries: entries.length, rejected: rejected.length, hits: matched.length } });
     return { list: created, found: matched };
   });
-  for (const hit of found) deps.bus.publish('hit.found', { operationId: context.operation.id, hit });
-  return { id: list.id, name: list.name, entries: entries.length, rejected, hits: found.length };
+  // once more after commit: an identifier logged while the list was being written is matched now
+  const late = await deps.db.transaction((tx) => detectHitsForList(tx, context.operation.id, list.id));
+  for (const hit of [...found, ...late]) deps.bus.publish('hit.found', { operationId: context.operation.id, hit });
+  return { id: list.id, name: list.name, entries: entries.length, rejected, hits: found.length + late.length };
 }
