@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -124,6 +125,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       .catch((error: unknown) => app.log.error({ error: safeError(error) }, 'could not close the sockets of an ended session'));
   });
 
+  // a room full of laptops on one Wi-Fi: the client's JavaScript and large JSON lists travel gzipped
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   // CSV uploads (platform lists, reference lists) arrive as text
@@ -172,7 +175,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir;
   const serveClient = !!clientDir && existsSync(`${clientDir}/index.html`);
-  if (serveClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  if (serveClient) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      // file names under assets/ carry a content hash: cache them for good; the page itself is always revalidated
+      setHeaders: (response, path) => {
+        response.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // the client's routes (/operations/…, /invite/…) are pages of the single-page app
     if (serveClient && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io/')) {
