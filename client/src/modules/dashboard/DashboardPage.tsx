@@ -1,14 +1,15 @@
 import { type Presence, can } from '@actionday/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { codeMessage } from '../../app/errors';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
 import { AnnouncementForm } from '../announcements/AnnouncementForm';
 import { useHits, useHitsLive } from '../hits/hits.api';
-import { type OperationDetail, useOperation } from '../operations/operations.api';
+import { OperationGate } from '../operations/OperationGate';
+import type { OperationDetail } from '../operations/operations.api';
 import { usePlatforms } from '../platforms/platforms.api';
 import { useOperationLive } from '../platforms/useOperationLive';
 import { ActivityFeed, platformNamer } from './ActivityFeed';
@@ -31,20 +32,9 @@ import './dashboard.css';
 
 /** `/operations/:operationId/dashboard`: the coordinators' command centre (observers get the aggregates). */
 export function DashboardPage() {
-  const { t } = useTranslation();
-  const { operationId = '' } = useParams();
-  const operation = useOperation(operationId);
-  if (operation.isPending) return <Loading />;
-  if (operation.isError) {
-    return (
-      <Page title={t('error.title')}>
-        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
-      </Page>
-    );
-  }
-  if (operation.data.me.role === 'observer') return <ObserverView operation={operation.data} />;
-  return <Dashboard operation={operation.data} />;
+  return <OperationGate>{(detail) => (detail.me.role === 'observer' ? <ObserverView operation={detail} /> : <Dashboard operation={detail} />)}</OperationGate>;
 }
+
 
 /** Online participants per country, from who is online now. */
 function onlineByCountry(presence: Presence | undefined, operation: OperationDetail): Record<string, number> | undefined {

@@ -1,13 +1,14 @@
 import { type HitView, can, hitStatuses } from '@actionday/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { Loading } from '../../app/ui/Loading';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
-import { type OperationDetail, useOperation } from '../operations/operations.api';
+import { OperationGate } from '../operations/OperationGate';
+import type { OperationDetail } from '../operations/operations.api';
 import { useOperationLive } from '../platforms/useOperationLive';
 import { HitCard } from './HitCard';
 import { ReferenceListUpload } from './ReferenceListUpload';
@@ -16,19 +17,11 @@ import './hits.css';
 
 /** `/operations/:operationId/hits`: the cross-hits, live; analysts and coordinators see all and answer them. */
 export function HitsPage() {
-  const { t } = useTranslation();
-  const { operationId = '' } = useParams();
-  const operation = useOperation(operationId);
+  return <OperationGate>{(detail) => <HitsForOperation operation={detail} />}</OperationGate>;
+}
 
-  if (operation.isPending) return <Loading />;
-  if (operation.isError) {
-    return (
-      <Page title={t('error.title')}>
-        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
-      </Page>
-    );
-  }
-  const detail = operation.data;
+function HitsForOperation({ operation: detail }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
   if (!can(detail.me.role, 'finding.read')) {
     return (
       <Page title={t('hits.title')}>

@@ -1,8 +1,6 @@
 import { can } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ErrorNotice } from '../../app/ui/Notice';
-import { Loading } from '../../app/ui/Loading';
+import { Link } from 'react-router';
 import { Page } from '../../app/ui/Page';
 import { ObserverView } from '../dashboard/ObserverView';
 import { PlatformPanels } from '../findings/PlatformPanels';
@@ -13,23 +11,16 @@ import { AddPlatformForm } from '../platforms/AddPlatformForm';
 import { ImportPanel } from '../platforms/ImportPanel';
 import { PlatformBoard } from '../platforms/PlatformBoard';
 import { OperationHeader } from './OperationHeader';
-import { useOperation } from './operations.api';
+import { OperationGate } from './OperationGate';
+import type { OperationDetail } from './operations.api';
 
 /** One operation: its header, the coordination tools the role allows, and the live board. */
 export function OperationPage() {
-  const { t } = useTranslation();
-  const { operationId = '' } = useParams();
-  const operation = useOperation(operationId);
+  return <OperationGate>{(detail) => <OperationView operation={detail} />}</OperationGate>;
+}
 
-  if (operation.isPending) return <Loading />;
-  if (operation.isError) {
-    return (
-      <Page title={t('error.title')}>
-        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
-      </Page>
-    );
-  }
-  const detail = operation.data;
+function OperationView({ operation: detail }: { operation: OperationDetail }) {
+  const { t } = useTranslation();
   const role = detail.me.role;
   // observers see aggregates only: figures, progress, counts per country, the clock
   if (role === 'observer') return <ObserverView operation={detail} />;

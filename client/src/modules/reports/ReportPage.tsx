@@ -1,13 +1,14 @@
 import { type Report, type ReportAudience, type ReportFormat, type ReportLanguage, can, reportLanguages } from '@actionday/shared';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useErrorMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { Loading } from '../../app/ui/Loading';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
-import { type OperationDetail, useOperation } from '../operations/operations.api';
+import { OperationGate } from '../operations/OperationGate';
+import type { OperationDetail } from '../operations/operations.api';
 import { FunnelChart, TimelineChart } from './ReportCharts';
 import { downloadFile, packageUrl, reportUrl, useReport, useSetSuppression } from './reports.api';
 import './reports.css';
@@ -15,17 +16,7 @@ import './reports.css';
 /** `/operations/:operationId/report`: the after-action report, its downloads and, for coordinators, the country packages. */
 export function ReportPage() {
   const { t } = useTranslation();
-  const { operationId = '' } = useParams();
-  const operation = useOperation(operationId);
-  if (operation.isPending) return <Loading />;
-  if (operation.isError) {
-    return (
-      <Page title={t('reports.title')}>
-        <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
-      </Page>
-    );
-  }
-  return <ReportView operation={operation.data} />;
+  return <OperationGate errorTitle={t('reports.title')}>{(detail) => <ReportView operation={detail} />}</OperationGate>;
 }
 
 function ReportView({ operation }: { operation: OperationDetail }) {

@@ -21,6 +21,12 @@ async function publishChange(deps: ClaimDeps, verb: ChangeVerb, row: PlatformRow
   return platform;
 }
 
+/** The platform row, locked for the rest of the transaction; 404 when there is none. */
+async function lockPlatform(tx: Db, platformId: string): Promise<PlatformRow> {
+  const [row] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
+  return row ?? fail('platforms.not_found', 'No such platform');
+}
+
 /** The columns every change touches. */
 const touched = (now: Date) => ({ updatedAt: now, version: sql`${platforms.version} + 1` });
 
@@ -90,8 +96,7 @@ export async function releasePlatform(deps: ClaimDeps, actor: Actor, member: Mem
   const mayManage = can(member.role, 'platform.manage_claims');
   let previousHolderId: string | null = null;
   const row = await deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
-    if (!current) fail('platforms.not_found', 'No such platform');
+    const current = await lockPlatform(tx, platformId);
     if (current.status !== 'claimed') fail('platforms.not_claimed', 'This platform is not claimed');
     if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can release it');
     previousHolderId = current.claimedBy;
@@ -126,8 +131,7 @@ export async function recordVerdict(deps: ClaimDeps, actor: Actor, member: Membe
   const now = deps.now();
   const mayManage = can(member.role, 'platform.manage_claims');
   const row = await deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
-    if (!current) fail('platforms.not_found', 'No such platform');
+    const current = await lockPlatform(tx, platformId);
     if (current.status !== 'claimed') fail('platforms.not_claimed', 'Claim the platform before giving a verdict');
     if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can give the verdict');
     const [checked] = await tx
@@ -152,8 +156,7 @@ export async function recordVerdict(deps: ClaimDeps, actor: Actor, member: Membe
 export async function reopenPlatform(deps: ClaimDeps, actor: Actor, platformId: string): Promise<Platform> {
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
-    const [previous] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
-    if (!previous) fail('platforms.not_found', 'No such platform');
+    const previous = await lockPlatform(tx, platformId);
     if (previous.status !== 'checked') fail('platforms.not_checked', 'Only a checked platform can be reopened');
     const [reopened] = await tx
       .update(platforms)
