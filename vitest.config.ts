@@ -11,7 +11,12 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'client/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'server/src/**/*.test.ts',
+            'shared/src/**/*.test.ts',
+            'client/src/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

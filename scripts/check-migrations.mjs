@@ -25,7 +25,9 @@ try {
   } else {
     const after = readdirSync(copy).filter((f) => f.endsWith('.sql')).length;
     if (after !== before) {
-      process.stderr.write('The drizzle schema has changes that migrations/ lacks: run `pnpm db:generate` and commit the new migration.\n');
+      process.stderr.write(
+        'The drizzle schema has changes that migrations/ lacks: run `pnpm db:generate` and commit the new migration.\n',
+      );
       process.exitCode = 1;
     } else {
       process.stdout.write('migrations/ matches the drizzle schema\n');

@@ -23,6 +23,9 @@ if (!existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built
 }
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts'), ...args], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts'), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -85,7 +85,8 @@ export interface App extends FastifyInstance {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config } = options;
   const database =
-    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
+    options.database ??
+    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
   await database.migrate();
 
   const app = Fastify({
@@ -96,7 +97,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
             ...(typeof options.logger === 'object' ? options.logger : { level: config.logLevel }),
             // invite codes travel in the path: never write them to the log
             serializers: {
-              req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: request.url.replace(/\/invites\/[^/?]+/, '/invites/…'), ip: request.ip }),
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.replace(/\/invites\/[^/?]+/, '/invites/…'),
+                ip: request.ip,
+              }),
             },
           },
     trustProxy: config.trustProxy,
@@ -106,7 +111,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  const security = await installSecurity(app, { publicUrl: config.publicUrl, signIn: { perAddress: 300, perAccount: 10, windowMs: 60_000, ...options.signInLimits } });
+  const security = await installSecurity(app, {
+    publicUrl: config.publicUrl,
+    signIn: { perAddress: 300, perAccount: 10, windowMs: 60_000, ...options.signInLimits },
+  });
   const deps: Deps = {
     checkSignIn: security.checkSignIn,
     db: database.db,
@@ -122,7 +130,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     io.in(rooms.user(userId))
       .fetchSockets()
       .then((sockets) => sockets.filter((s) => s.data.sessionHash === sessionHash).forEach((s) => s.disconnect(true)))
-      .catch((error: unknown) => app.log.error({ error: safeError(error) }, 'could not close the sockets of an ended session'));
+      .catch((error: unknown) =>
+        app.log.error({ error: safeError(error) }, 'could not close the sockets of an ended session'),
+      );
   });
 
   // a room full of laptops on one Wi-Fi: the client's JavaScript and large JSON lists travel gzipped
@@ -130,9 +140,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   // CSV uploads (platform lists, reference lists) arrive as text
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Actionday API', version: '0.1.0', description: 'The command centre for online action days' } },
+    openapi: {
+      info: { title: 'Actionday API', version: '0.1.0', description: 'The command centre for online action days' },
+    },
     transform: jsonSchemaTransform,
   });
 
@@ -141,11 +157,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (!(error instanceof AppError) || error.status !== 403) return;
     const params = request.params as { operationId?: string } | undefined;
     const operationId = params?.operationId && /^[0-9a-f-]{36}$/i.test(params.operationId) ? params.operationId : null;
-    await recordAudit(deps.db, { userId: request.user?.id ?? null, ip: request.ip }, {
-      operationId,
-      action: 'auth.refused',
-      details: { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
-    }).catch((auditError: unknown) => request.log.error({ error: safeError(auditError) }, 'could not audit a refusal'));
+    await recordAudit(
+      deps.db,
+      { userId: request.user?.id ?? null, ip: request.ip },
+      {
+        operationId,
+        action: 'auth.refused',
+        details: { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
+      },
+    ).catch((auditError: unknown) => request.log.error({ error: safeError(auditError) }, 'could not audit a refusal'));
   });
 
   app.decorateRequest('user', null);
@@ -181,16 +201,26 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       wildcard: false,
       // file names under assets/ carry a content hash: cache them for good; the page itself is always revalidated
       setHeaders: (response, path) => {
-        response.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     // the client's routes (/operations/…, /invite/…) are pages of the single-page app
-    if (serveClient && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io/')) {
+    if (
+      serveClient &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/socket.io/')
+    ) {
       return reply.sendFile('index.html');
     }
-    return reply.code(404).send({ error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
+    return reply.code(404).send({
+      error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    } satisfies ErrorBody);
   });
 
   attachNotes(app, io, deps);

@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('defaults to port 3000, the embedded database in ./data and info logs', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, logLevel: 'info', publicUrl: 'http://127.0.0.1:3000' });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      logLevel: 'info',
+      publicUrl: 'http://127.0.0.1:3000',
+    });
     expect(config.dataDir).toMatch(/\/data$/);
   });
 

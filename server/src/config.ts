@@ -50,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const c = parsed.data;
   if ((c.ACTIONDAY_ADMIN_EMAIL === undefined) !== (c.ACTIONDAY_ADMIN_PASSWORD === undefined)) {
-    throw new ConfigError('Invalid configuration:\n  ACTIONDAY_ADMIN_EMAIL and ACTIONDAY_ADMIN_PASSWORD must be set together');
+    throw new ConfigError(
+      'Invalid configuration:\n  ACTIONDAY_ADMIN_EMAIL and ACTIONDAY_ADMIN_PASSWORD must be set together',
+    );
   }
   const shownHost = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
   return {

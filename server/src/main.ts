@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   }
   await app.deps.setup.bootstrap(config, app.log, print);
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`\n  Actionday command centre: ${config.publicUrl}\n  Database: ${app.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL server'}\n\n`);
+  process.stdout.write(
+    `\n  Actionday command centre: ${config.publicUrl}\n  Database: ${app.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL server'}\n\n`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Actionday failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Actionday failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -12,7 +12,10 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(256),
   /** The second factor, for accounts that enabled it. */
-  code: z.string().regex(/^\d{6}$/, 'Six digits').optional(),
+  code: z
+    .string()
+    .regex(/^\d{6}$/, 'Six digits')
+    .optional(),
 });
 export type SignIn = z.infer<typeof signInSchema>;
 
@@ -42,7 +45,11 @@ export const createInviteSchema = z.object({
   country: countrySchema,
   agency: z.string().trim().min(1).max(120),
   /** Hours until the code expires; default three days. */
-  expiresInHours: z.int().min(1).max(24 * 30).default(72),
+  expiresInHours: z
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 export type CreateInvite = z.input<typeof createInviteSchema>;
 

@@ -5,7 +5,17 @@ import { handlingSchema } from './handling.js';
 /** Largest evidence file accepted (screenshots, saved pages). */
 export const EVIDENCE_MAX_BYTES = 25 * 1024 * 1024;
 /** File types accepted as evidence, checked by content as well as by declared type. */
-export const evidenceMimeTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf', 'text/html', 'text/plain', 'message/rfc822', 'video/mp4'] as const;
+export const evidenceMimeTypes = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'text/html',
+  'text/plain',
+  'message/rfc822',
+  'video/mp4',
+] as const;
 
 /** The text fields sent beside the file in the multipart upload. */
 export const evidenceFieldsSchema = z.object({

@@ -9,12 +9,23 @@ Pay BTC bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq`;
 
   it('finds phones (also spelled out), e-mails (also obfuscated), handles, URLs and wallets', () => {
     const found = extractIdentifiers(ad, 'NL');
-    const phones = found.filter((f) => f.identifierKind === 'phone').map((f) => normalizeIdentifier('phone', f.value, { region: 'NL' }));
+    const phones = found
+      .filter((f) => f.identifierKind === 'phone')
+      .map((f) => normalizeIdentifier('phone', f.value, { region: 'NL' }));
     expect(phones.sort()).toEqual(['+31611223344', '+31612345678']);
-    expect(found.filter((f) => f.identifierKind === 'email').map((f) => f.value).sort()).toEqual(['lola.sweet@example.com', 'lola@example.org']);
+    expect(
+      found
+        .filter((f) => f.identifierKind === 'email')
+        .map((f) => f.value)
+        .sort(),
+    ).toEqual(['lola.sweet@example.com', 'lola@example.org']);
     expect(found.filter((f) => f.identifierKind === 'username').map((f) => f.value)).toEqual(['@lola_sweet']);
-    expect(found.filter((f) => f.identifierKind === 'profile_url').map((f) => f.value)).toContain('https://t.me/lolasweet?utm_source=ad');
-    expect(found.filter((f) => f.identifierKind === 'wallet').map((f) => f.value)).toEqual(['bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']);
+    expect(found.filter((f) => f.identifierKind === 'profile_url').map((f) => f.value)).toContain(
+      'https://t.me/lolasweet?utm_source=ad',
+    );
+    expect(found.filter((f) => f.identifierKind === 'wallet').map((f) => f.value)).toEqual([
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+    ]);
   });
 
   it('an obfuscated e-mail is one e-mail, not also two web addresses', () => {
@@ -30,7 +41,13 @@ Pay BTC bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq`;
   it('highlights indicator phrases in any case, also in Ukrainian and Russian', () => {
     const text = 'NEW IN TOWN, available 24/7. Робота за кордоном, висока зарплата! Работа за границей.';
     const phrases = findIndicators(text, defaultIndicators).map((m) => `${m.language}:${m.phrase}`);
-    expect(phrases).toEqual(['en:new in town', 'en:available 24/7', 'uk:робота за кордоном', 'uk:висока зарплата', 'ru:работа за границей']);
+    expect(phrases).toEqual([
+      'en:new in town',
+      'en:available 24/7',
+      'uk:робота за кордоном',
+      'uk:висока зарплата',
+      'ru:работа за границей',
+    ]);
     const [first] = findIndicators(text, defaultIndicators);
     expect(text.slice(first?.start, first?.end)).toBe('NEW IN TOWN');
   });

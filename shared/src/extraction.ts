@@ -17,9 +17,34 @@ export interface IndicatorMatch {
 }
 
 const digitWords: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  nul: '0', een: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9',
-  null: '0', eins: '1', zwei: '2', drei: '3', fünf: '5', sechs: '6', sieben: '7', neun: '9',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  nul: '0',
+  een: '1',
+  twee: '2',
+  drie: '3',
+  vier: '4',
+  vijf: '5',
+  zes: '6',
+  zeven: '7',
+  acht: '8',
+  negen: '9',
+  null: '0',
+  eins: '1',
+  zwei: '2',
+  drei: '3',
+  fünf: '5',
+  sechs: '6',
+  sieben: '7',
+  neun: '9',
 };
 const digitWord = new RegExp(`\\b(${Object.keys(digitWords).join('|')})\\b`, 'gi');
 
@@ -28,10 +53,12 @@ export function readSpelledDigits(text: string): string {
   return text.replace(digitWord, (word) => digitWords[word.toLowerCase()] ?? word);
 }
 
-const emailPattern = /[a-z0-9._%+-]+(?:@|\s*(?:\[at\]|\(at\))\s*|\s+at\s+)[a-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\))\s*|\s+dot\s+)[a-z0-9-]+)+/gi;
+const emailPattern =
+  /[a-z0-9._%+-]+(?:@|\s*(?:\[at\]|\(at\))\s*|\s+at\s+)[a-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\))\s*|\s+dot\s+)[a-z0-9-]+)+/gi;
 const urlPattern = /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:[a-z]{2,24}|onion)(?:\/[^\s<>"')\]]*)?/gi;
 const handlePattern = /(?:^|[\s(])@([a-z0-9_.]{2,30})\b/gi;
-const walletPattern = /\b(?:bc1[a-z0-9]{20,90}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
+const walletPattern =
+  /\b(?:bc1[a-z0-9]{20,90}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
 
 /**
  * Finds phone numbers (also spaced or spelled out), e-mails (also "[at]"
@@ -47,12 +74,18 @@ export function extractIdentifiers(text: string, defaultRegion?: string): Extrac
   const readable = readSpelledDigits(text);
   const emailMatches = [...readable.matchAll(emailPattern)].map((m) => m[0]);
   const emails = emailMatches.map((raw) =>
-    raw.replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@').replace(/\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*/gi, '.').replace(/\s+/g, ''),
+    raw
+      .replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@')
+      .replace(/\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*/gi, '.')
+      .replace(/\s+/g, ''),
   );
   emails.forEach((email) => add('email', email));
   // single digits separated by spaces or dots ("0 6 1 2 …") are joined before phones are looked for
   const joined = readable.replace(/\b\d(?:[\s.-]\d\b){5,}/g, (run) => run.replace(/[\s.-]/g, ''));
-  for (const phone of findPhoneNumbersInText(joined, { defaultCountry: defaultRegion?.toUpperCase() as CountryCode | undefined, extended: true } as never)) {
+  for (const phone of findPhoneNumbersInText(joined, {
+    defaultCountry: defaultRegion?.toUpperCase() as CountryCode | undefined,
+    extended: true,
+  } as never)) {
     add('phone', phone.number.number);
   }
   // the e-mails as they stand in the text, so their parts are not read again as addresses

@@ -11,7 +11,11 @@ export const figureSubjects = ['platforms', 'suspects', 'identifiers', 'victims'
 export type FigureSubject = (typeof figureSubjects)[number];
 
 /** The type of value a filter field takes. */
-type FieldType = { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' } | { kind: 'country' } | { kind: 'tag' };
+type FieldType =
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'country' }
+  | { kind: 'tag' };
 const enumOf = (values: readonly string[]): FieldType => ({ kind: 'enum', values });
 const bool: FieldType = { kind: 'boolean' };
 const country: FieldType = { kind: 'country' };
@@ -19,10 +23,25 @@ const tag: FieldType = { kind: 'tag' };
 
 /** The fields each subject can be filtered on, with the values they take. */
 export const figureFields: Record<FigureSubject, Record<string, FieldType>> = {
-  platforms: { status: enumOf(platformStatuses), verdict: enumOf(verdicts), followUp: bool, discovered: bool, category: enumOf(platformCategories), tags: tag, countryFocus: country },
+  platforms: {
+    status: enumOf(platformStatuses),
+    verdict: enumOf(verdicts),
+    followUp: bool,
+    discovered: bool,
+    category: enumOf(platformCategories),
+    tags: tag,
+    countryFocus: country,
+  },
   suspects: { identified: bool, nationality: country, role: enumOf(suspectRoles), tags: tag, country },
   identifiers: { identifierKind: enumOf(identifierKinds), result: enumOf(identifierResults), tags: tag, country },
-  victims: { exploitation: enumOf(exploitationTypes), minor: bool, nationality: country, referral: enumOf(referralStatuses), tags: tag, country },
+  victims: {
+    exploitation: enumOf(exploitationTypes),
+    minor: bool,
+    nationality: country,
+    referral: enumOf(referralStatuses),
+    tags: tag,
+    country,
+  },
   evidence: { handling: enumOf(handlingCodes), country },
   hits: { status: enumOf(hitStatuses) },
 };
@@ -33,7 +52,11 @@ export type FigureFilter = z.infer<typeof figureFilterSchema>;
 
 const keySchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_:-]{0,59}$/, 'Keys are letters, digits, _ : or -');
 
-export const figureBreakdownSchema = z.object({ key: keySchema, label: z.string().trim().min(1).max(200), filter: figureFilterSchema });
+export const figureBreakdownSchema = z.object({
+  key: keySchema,
+  label: z.string().trim().min(1).max(200),
+  filter: figureFilterSchema,
+});
 
 export const figureDefinitionSchema = z
   .object({
@@ -48,14 +71,29 @@ export const figureDefinitionSchema = z
       for (const [field, value] of Object.entries(filter)) {
         const type = figureFields[figure.counts][field];
         if (!type) {
-          ctx.addIssue({ code: 'custom', path: [...path, field], message: `Unknown field "${field}" for ${figure.counts}; known: ${Object.keys(figureFields[figure.counts]).join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, field],
+            message: `Unknown field "${field}" for ${figure.counts}; known: ${Object.keys(figureFields[figure.counts]).join(', ')}`,
+          });
           continue;
         }
         const values = Array.isArray(value) ? value : [value];
         for (const v of values) {
           const ok =
-            type.kind === 'boolean' ? typeof v === 'boolean' : type.kind === 'enum' ? type.values.includes(String(v)) : type.kind === 'country' ? typeof v === 'string' && /^[A-Z]{2}$/.test(v) : typeof v === 'string' && /^[a-z0-9][a-z0-9_-]*$/.test(v);
-          if (!ok) ctx.addIssue({ code: 'custom', path: [...path, field], message: `Unknown value ${JSON.stringify(v)} for ${field}${type.kind === 'enum' ? ` (one of ${type.values.join(', ')})` : ''}` });
+            type.kind === 'boolean'
+              ? typeof v === 'boolean'
+              : type.kind === 'enum'
+                ? type.values.includes(String(v))
+                : type.kind === 'country'
+                  ? typeof v === 'string' && /^[A-Z]{2}$/.test(v)
+                  : typeof v === 'string' && /^[a-z0-9][a-z0-9_-]*$/.test(v);
+          if (!ok)
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, field],
+              message: `Unknown value ${JSON.stringify(v)} for ${field}${type.kind === 'enum' ? ` (one of ${type.values.join(', ')})` : ''}`,
+            });
         }
       }
     };
@@ -75,7 +113,13 @@ export const figureDefinitionsSchema = z
  */
 export function defaultFigures(focusTags: string[], focusNationalities: string[]): FigureDefinition[] {
   const byTag = focusTags.map((t) => ({ key: t, label: `of which ${t}`, filter: { tags: t } }));
-  const figure = (key: string, label: string, counts: FigureSubject, filter: FigureFilter, extra: FigureDefinition['breakdowns'] = []): FigureDefinition => ({
+  const figure = (
+    key: string,
+    label: string,
+    counts: FigureSubject,
+    filter: FigureFilter,
+    extra: FigureDefinition['breakdowns'] = [],
+  ): FigureDefinition => ({
     key,
     label,
     counts,
@@ -84,23 +128,40 @@ export function defaultFigures(focusTags: string[], focusNationalities: string[]
   });
   return [
     figure('platforms_monitored', 'online platforms monitored', 'platforms', { status: 'checked' }),
-    figure('platforms_suspected', 'platforms suspected of involvement', 'platforms', { status: 'checked', verdict: 'suspected' }),
-    figure('platforms_confirmed', 'platforms confirmed involved', 'platforms', { status: 'checked', verdict: 'confirmed' }),
+    figure('platforms_suspected', 'platforms suspected of involvement', 'platforms', {
+      status: 'checked',
+      verdict: 'suspected',
+    }),
+    figure('platforms_confirmed', 'platforms confirmed involved', 'platforms', {
+      status: 'checked',
+      verdict: 'confirmed',
+    }),
     figure('suspects_identified', 'suspects identified', 'suspects', { identified: true }),
     figure(
       'possible_victims',
       'possible victims found',
       'victims',
       {},
-      focusNationalities.map((n) => ({ key: `nationality:${n}`, label: `of nationality ${n}`, filter: { nationality: n } })),
+      focusNationalities.map((n) => ({
+        key: `nationality:${n}`,
+        label: `of nationality ${n}`,
+        filter: { nationality: n },
+      })),
     ),
-    figure('platforms_follow_up', 'platforms for further investigation and monitoring', 'platforms', { followUp: true }),
+    figure('platforms_follow_up', 'platforms for further investigation and monitoring', 'platforms', {
+      followUp: true,
+    }),
     figure('identifiers_checked', 'persons / usernames checked', 'identifiers', {}),
   ];
 }
 
 export const tallyBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: z.int() });
-export const tallyFigureSchema = z.object({ key: z.string(), label: z.string(), value: z.int(), breakdowns: z.array(tallyBreakdownSchema) });
+export const tallyFigureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.int(),
+  breakdowns: z.array(tallyBreakdownSchema),
+});
 export const countryTallySchema = z.object({
   participants: z.int(),
   platformsChecked: z.int(),

@@ -17,7 +17,12 @@ const common = {
   platformId: idSchema,
   tags: z.array(tagSchema).max(20).optional(),
   note: z.string().trim().max(4000).optional(),
-  language: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/).optional(),
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
   handling: handlingSchema.optional(),
   /** Other findings this one relates to (same operation). */
   links: z.array(idSchema).max(50).optional(),
@@ -53,7 +58,11 @@ export const victimInputSchema = z.object({
 });
 
 /** The body of `POST /api/operations/:operationId/findings`: one finding of one kind. */
-export const createFindingSchema = z.discriminatedUnion('kind', [suspectInputSchema, identifierInputSchema, victimInputSchema]);
+export const createFindingSchema = z.discriminatedUnion('kind', [
+  suspectInputSchema,
+  identifierInputSchema,
+  victimInputSchema,
+]);
 export type CreateFinding = z.input<typeof createFindingSchema>;
 
 /** `PATCH /api/findings/:findingId`: the fields of the finding's own kind that change. */

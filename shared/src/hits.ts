@@ -45,7 +45,10 @@ export const hitViewSchema = z.union([hitSchema, redactedHitSchema]);
 export type HitView = z.infer<typeof hitViewSchema>;
 
 export const hitParamsSchema = z.object({ hitId: idSchema });
-export const resolveHitSchema = z.object({ status: z.enum(['confirmed', 'dismissed']), note: z.string().trim().max(2000).optional() });
+export const resolveHitSchema = z.object({
+  status: z.enum(['confirmed', 'dismissed']),
+  note: z.string().trim().max(2000).optional(),
+});
 
 export const referenceListCreatedSchema = z.object({
   id: idSchema,

@@ -15,12 +15,21 @@ describe('identifier normalisation for matching', () => {
   it('e-mails are lower-cased and handles case-folded within their platform', () => {
     expect(normalizeIdentifier('email', ' Anna.K@Example.ORG ')).toBe('anna.k@example.org');
     expect(normalizeIdentifier('username', '@Anna_K', { platformHost: 'instagram.com' })).toBe('instagram.com:anna_k');
-    expect(normalizeIdentifier('username', 'anna_k', { platformHost: 'instagram.com' })).toBe(normalizeIdentifier('username', '@ANNA_K', { platformHost: 'instagram.com' }));
-    expect(normalizeIdentifier('username', 'anna_k', { platformHost: 'tiktok.com' })).not.toBe(normalizeIdentifier('username', 'anna_k', { platformHost: 'instagram.com' }));
+    expect(normalizeIdentifier('username', 'anna_k', { platformHost: 'instagram.com' })).toBe(
+      normalizeIdentifier('username', '@ANNA_K', { platformHost: 'instagram.com' }),
+    );
+    expect(normalizeIdentifier('username', 'anna_k', { platformHost: 'tiktok.com' })).not.toBe(
+      normalizeIdentifier('username', 'anna_k', { platformHost: 'instagram.com' }),
+    );
   });
 
   it('profile URLs lose scheme case, www, trailing slash, fragment and tracking parameters', () => {
-    const same = ['http://WWW.Facebook.com/anna.k/', 'https://facebook.com/anna.k?utm_source=x&fbclid=abc', 'facebook.com/anna.k#about', 'https://m.facebook.com/anna.k'];
+    const same = [
+      'http://WWW.Facebook.com/anna.k/',
+      'https://facebook.com/anna.k?utm_source=x&fbclid=abc',
+      'facebook.com/anna.k#about',
+      'https://m.facebook.com/anna.k',
+    ];
     expect(new Set(same.map(canonicalUrl))).toEqual(new Set(['https://facebook.com/anna.k']));
     expect(canonicalUrl('https://example.org/p?id=7&utm_medium=a')).toBe('https://example.org/p?id=7');
   });
@@ -31,8 +40,12 @@ describe('identifier normalisation for matching', () => {
   });
 
   it('wallet addresses are recognised and case-folded where their format is case-insensitive', () => {
-    expect(normalizeIdentifier('wallet', '0xAbCdEf0123456789abcdef0123456789ABCDEF01')).toBe('0xabcdef0123456789abcdef0123456789abcdef01');
-    expect(normalizeIdentifier('wallet', 'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ')).toBe('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
+    expect(normalizeIdentifier('wallet', '0xAbCdEf0123456789abcdef0123456789ABCDEF01')).toBe(
+      '0xabcdef0123456789abcdef0123456789abcdef01',
+    );
+    expect(normalizeIdentifier('wallet', 'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ')).toBe(
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+    );
     expect(() => normalizeIdentifier('wallet', 'not-a-wallet')).toThrow(IdentifierError);
   });
 

@@ -10,7 +10,8 @@ export type IdentifierKind = z.infer<typeof identifierKindSchema>;
 export class IdentifierError extends Error {}
 
 /** Query parameters that only track clicks and never identify a page. */
-const trackingParams = /^(utm_\w+|fbclid|gclid|dclid|msclkid|igshid|igsh|si|ref|ref_src|mc_cid|mc_eid|_ga|s|share_id|feature)$/i;
+const trackingParams =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|igshid|igsh|si|ref|ref_src|mc_cid|mc_eid|_ga|s|share_id|feature)$/i;
 
 /** Canonical URL: https, lower-case host without `www.`, no fragment, no tracking parameters, no trailing slash. */
 export function canonicalUrl(value: string): string {
@@ -28,7 +29,9 @@ export function canonicalUrl(value: string): string {
     throw new IdentifierError('Not a valid v3 onion address (56 base32 characters)');
   }
   if (!host.includes('.')) throw new IdentifierError('Not a URL');
-  const params = [...url.searchParams.entries()].filter(([key]) => !trackingParams.test(key)).sort(([a], [b]) => a.localeCompare(b));
+  const params = [...url.searchParams.entries()]
+    .filter(([key]) => !trackingParams.test(key))
+    .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
   const path = url.pathname.replace(/\/+$/, '');
   return `https://${host}${url.port ? `:${url.port}` : ''}${path}${query}`;
@@ -40,7 +43,12 @@ export function normalizePhone(value: string, defaultRegion?: string): string {
   const phone = parsePhoneNumberFromString(value.startsWith('00') ? `+${digits.slice(2)}` : value, {
     defaultCountry: defaultRegion?.toUpperCase() as CountryCode | undefined,
   });
-  if (!phone || !phone.isPossible()) throw new IdentifierError(defaultRegion ? `Not a phone number (read in region ${defaultRegion.toUpperCase()})` : 'Not a phone number: give it with its country code (+31…)');
+  if (!phone || !phone.isPossible())
+    throw new IdentifierError(
+      defaultRegion
+        ? `Not a phone number (read in region ${defaultRegion.toUpperCase()})`
+        : 'Not a phone number: give it with its country code (+31…)',
+    );
   return phone.number;
 }
 
@@ -100,7 +108,9 @@ export function normalizeIdentifier(kind: IdentifierKind, value: string, context
 /** The host used to scope handles: lower-case, without `www.` (`instagram.com`). */
 export function platformHostOf(url: string): string | undefined {
   try {
-    return canonicalUrl(url).replace(/^https:\/\//, '').split(/[/?]/)[0];
+    return canonicalUrl(url)
+      .replace(/^https:\/\//, '')
+      .split(/[/?]/)[0];
   } catch {
     return undefined;
   }

@@ -16,7 +16,11 @@ export const createOperationSchema = z.object({
   focusTags: z.array(tagSchema).max(20).default([]),
   focusNationalities: z.array(countrySchema).max(20).default([]),
   claimLimit: z.int().min(1).max(20).default(2),
-  claimTimeoutMinutes: z.int().min(1).max(24 * 60).default(20),
+  claimTimeoutMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(20),
   defaultHandling: handlingSchema.default('TLP:AMBER'),
   /** The creator joins as coordinator with this country and agency (default: Europol, NL). */
   coordinatorCountry: countrySchema.default('NL'),
@@ -75,7 +79,10 @@ export const updateOperationSchema = z
     focusTags: z.array(tagSchema).max(20),
     focusNationalities: z.array(countrySchema).max(20),
     claimLimit: z.int().min(1).max(20),
-    claimTimeoutMinutes: z.int().min(1).max(24 * 60),
+    claimTimeoutMinutes: z
+      .int()
+      .min(1)
+      .max(24 * 60),
     defaultHandling: handlingSchema,
     allowLateEntries: z.boolean(),
     /** Small-count suppression of published reports; the one setting still open after closing. */

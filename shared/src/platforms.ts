@@ -43,7 +43,8 @@ export function isPlatformAddress(value: string): boolean {
     return false;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (url.hostname.endsWith('.onion')) return /^([a-z2-7]{56})\.onion$/.test(url.hostname.split('.').slice(-2).join('.'));
+  if (url.hostname.endsWith('.onion'))
+    return /^([a-z2-7]{56})\.onion$/.test(url.hostname.split('.').slice(-2).join('.'));
   return url.hostname.includes('.');
 }
 
@@ -64,7 +65,16 @@ export const createPlatformSchema = z.object({
   url: platformUrlSchema,
   category: platformCategorySchema,
   tags: z.array(tagSchema).max(20).default([]),
-  languages: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/)).max(20).default([]),
+  languages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z]{2,3}$/),
+    )
+    .max(20)
+    .default([]),
   countryFocus: countrySchema.optional(),
   priority: z.int().min(0).max(100).default(0),
   discovered: z.boolean().default(false),
@@ -72,7 +82,10 @@ export const createPlatformSchema = z.object({
 export type CreatePlatform = z.input<typeof createPlatformSchema>;
 
 /** One platform, or a list of them, in one request. */
-export const createPlatformsBodySchema = z.union([createPlatformSchema, z.array(createPlatformSchema).min(1).max(5000)]);
+export const createPlatformsBodySchema = z.union([
+  createPlatformSchema,
+  z.array(createPlatformSchema).min(1).max(5000),
+]);
 
 export const platformSchema = z.object({
   id: idSchema,
@@ -115,11 +128,22 @@ export type VerdictBody = z.input<typeof verdictBodySchema>;
 export const assignBodySchema = z.object({ participantId: idSchema });
 
 export const importQuerySchema = z.object({
-  dryRun: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 /** Why one row of an import cannot be written. */
-export const importProblemCodes = ['missing_name', 'bad_url', 'unknown_category', 'unknown_tag', 'duplicate_existing', 'duplicate_in_file', 'invalid'] as const;
+export const importProblemCodes = [
+  'missing_name',
+  'bad_url',
+  'unknown_category',
+  'unknown_tag',
+  'duplicate_existing',
+  'duplicate_in_file',
+  'invalid',
+] as const;
 export const importProblemSchema = z.object({
   field: z.string(),
   code: z.enum(importProblemCodes),

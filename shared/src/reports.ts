@@ -27,7 +27,18 @@ export const reportLanguages = ['en', 'nl'] as const;
 export type ReportLanguage = (typeof reportLanguages)[number];
 
 /** The tables of the report; each is one CSV file. */
-export const reportTables = ['figures', 'by_country', 'by_category', 'by_tag', 'by_exploitation', 'timeline', 'funnel', 'lead_platforms', 'lead_hits', 'notes'] as const;
+export const reportTables = [
+  'figures',
+  'by_country',
+  'by_category',
+  'by_tag',
+  'by_exploitation',
+  'timeline',
+  'funnel',
+  'lead_platforms',
+  'lead_hits',
+  'notes',
+] as const;
 export type ReportTable = (typeof reportTables)[number];
 
 /** `GET /api/operations/:operationId/report` */
@@ -47,7 +58,13 @@ const count = z.int().nullable();
 /** A label in each report language: the translation of a default figure or breakdown, else the coordinator's words. */
 const labelsSchema = z.object({ en: z.string(), nl: z.string() });
 
-export const reportBreakdownSchema = z.object({ key: z.string(), label: z.string(), labels: labelsSchema, value: count, display: z.string() });
+export const reportBreakdownSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  labels: labelsSchema,
+  value: count,
+  display: z.string(),
+});
 export const reportFigureSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -191,7 +208,10 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export const packageParamsSchema = z.object({ operationId: idSchema, country: z.string().regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 country code') });
+export const packageParamsSchema = z.object({
+  operationId: idSchema,
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 country code'),
+});
 
 /** `manifest.json` of a per-country package: every other file with its SHA-256. */
 export const packageManifestSchema = z.object({

@@ -5,5 +5,6 @@ export const rooms = {
   /** Members of one role in an operation, for payloads filtered per role. */
   operationRole: (operationId: string, role: string) => `operation:${operationId}:role:${role}`,
   /** Members of one role and country, for payloads that depend on the author's country. */
-  operationCountryRole: (operationId: string, country: string, role: string) => `operation:${operationId}:country:${country}:role:${role}`,
+  operationCountryRole: (operationId: string, country: string, role: string) =>
+    `operation:${operationId}:country:${country}:role:${role}`,
 } as const;

@@ -37,7 +37,12 @@ export interface ServerToClientEvents {
   /** Findings arrive as each viewer may see them (full, redacted, or not at all). */
   'finding:logged': (payload: { finding: FindingView }) => void;
   'finding:updated': (payload: { finding: FindingView }) => void;
-  'finding:deleted': (payload: { id: string; operationId: string; platformId: string; kind: FindingView['kind'] }) => void;
+  'finding:deleted': (payload: {
+    id: string;
+    operationId: string;
+    platformId: string;
+    kind: FindingView['kind'];
+  }) => void;
   /** Hits go to coordinators, analysts and the participants involved, each with their view. */
   /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
   'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;

@@ -8,14 +8,42 @@
  * bare conditional UPDATE that decides them.
  */
 import { openDatabase } from '@actionday/server/db/database';
-import { claimBare, claimThroughService, countFindings, countHits, releaseAll, seedBenchOperation } from '@actionday/server/modules/reports/reports.bench';
+import {
+  claimBare,
+  claimThroughService,
+  countFindings,
+  countHits,
+  releaseAll,
+  seedBenchOperation,
+} from '@actionday/server/modules/reports/reports.bench';
 import { recount } from '@actionday/server/modules/tallies/tallies.service';
 import { cliViewer } from '@actionday/server/modules/reports/reports.model';
 import { generateReport } from '@actionday/server/modules/reports/reports.service';
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 100_000);
 const PLATFORMS = 2_000;
-const COUNTRIES = ['NL', 'BE', 'DE', 'FR', 'ES', 'IT', 'PT', 'AT', 'PL', 'CZ', 'RO', 'BG', 'HU', 'SK', 'SI', 'HR', 'LT', 'LV', 'FI', 'UA'];
+const COUNTRIES = [
+  'NL',
+  'BE',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'PT',
+  'AT',
+  'PL',
+  'CZ',
+  'RO',
+  'BG',
+  'HU',
+  'SK',
+  'SI',
+  'HR',
+  'LT',
+  'LV',
+  'FI',
+  'UA',
+];
 const PER_COUNTRY = 5;
 const RUNS = 5;
 /** What "stays interactive" means here: the JSON report of the whole day within this many milliseconds. */
@@ -35,30 +63,51 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<num
   for (let i = 0; i < RUNS; i++) times.push((await timed(work)).ms);
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
-  log(`  ${label.padEnd(44)} median ${median.toFixed(1).padStart(8)} ms   (min ${(times[0] ?? 0).toFixed(1)}, max ${(times.at(-1) ?? 0).toFixed(1)}, ${RUNS} runs)`);
+  log(
+    `  ${label.padEnd(44)} median ${median.toFixed(1).padStart(8)} ms   (min ${(times[0] ?? 0).toFixed(1)}, max ${(times.at(-1) ?? 0).toFixed(1)}, ${RUNS} runs)`,
+  );
   return median;
 }
 
 async function main() {
-  log(`Report benchmark: ${FINDINGS.toLocaleString('en')} findings, ${PLATFORMS.toLocaleString('en')} platforms, ${COUNTRIES.length * PER_COUNTRY} participants (in-memory PGlite)`);
+  log(
+    `Report benchmark: ${FINDINGS.toLocaleString('en')} findings, ${PLATFORMS.toLocaleString('en')} platforms, ${COUNTRIES.length * PER_COUNTRY} participants (in-memory PGlite)`,
+  );
   const total = performance.now();
   const database = await openDatabase({ memory: true });
   try {
     await database.migrate();
     const { db } = database;
-    const seeded = await timed(() => seedBenchOperation(db, { findings: FINDINGS, platforms: PLATFORMS, countries: COUNTRIES, perCountry: PER_COUNTRY }));
+    const seeded = await timed(() =>
+      seedBenchOperation(db, {
+        findings: FINDINGS,
+        platforms: PLATFORMS,
+        countries: COUNTRIES,
+        perCountry: PER_COUNTRY,
+      }),
+    );
     const operation = seeded.value;
-    log(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${(await countFindings(db, operation.id)).toLocaleString('en')} findings, ${(await countHits(db, operation.id)).toLocaleString('en')} hits\n`);
+    log(
+      `  seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${(await countFindings(db, operation.id)).toLocaleString('en')} findings, ${(await countHits(db, operation.id)).toLocaleString('en')} hits\n`,
+    );
 
     const baseline = await measure('baseline: select count(*) from findings', () => countFindings(db, operation.id));
     const options = { audience: 'full' as const, lang: 'en' as const, viewer: cliViewer, now: new Date() };
-    const json = await measure('report, format=json (full)', () => generateReport(db, operation, { ...options, format: 'json' }));
-    await measure('report, format=json (public)', () => generateReport(db, operation, { ...options, audience: 'public', format: 'json' }));
-    await measure('report, format=csv (zip of all tables)', () => generateReport(db, operation, { ...options, format: 'csv' }));
+    const json = await measure('report, format=json (full)', () =>
+      generateReport(db, operation, { ...options, format: 'json' }),
+    );
+    await measure('report, format=json (public)', () =>
+      generateReport(db, operation, { ...options, audience: 'public', format: 'json' }),
+    );
+    await measure('report, format=csv (zip of all tables)', () =>
+      generateReport(db, operation, { ...options, format: 'csv' }),
+    );
     await measure('report, format=html', () => generateReport(db, operation, { ...options, format: 'html' }));
 
     // the live key figures: one recount is what every coalesced push costs
-    const tally = await measure('tallies: recount of every figure + breakdown', () => recount(db, operation, new Date()));
+    const tally = await measure('tallies: recount of every figure + breakdown', () =>
+      recount(db, operation, new Date()),
+    );
     // claims: the service (limit check under a row lock, conditional UPDATE, audit chain row) against the bare UPDATE
     const CLAIMS = 200;
     const service = await measure(`claims: ${CLAIMS} through the claim service`, async () => {
@@ -70,8 +119,12 @@ async function main() {
       await claimBare(db, operation.id, CLAIMS);
     });
 
-    log(`\n  tally recount / baseline: ${(tally / Math.max(baseline, 0.001)).toFixed(1)}×; one claim: ${(service / CLAIMS).toFixed(2)} ms through the service, ${(bare / CLAIMS).toFixed(2)} ms bare`);
-    log(`  JSON report / baseline: ${(json / Math.max(baseline, 0.001)).toFixed(1)}×; budget ${BUDGET_MS} ms: ${json <= BUDGET_MS ? 'OK (interactive)' : 'OVER BUDGET'}`);
+    log(
+      `\n  tally recount / baseline: ${(tally / Math.max(baseline, 0.001)).toFixed(1)}×; one claim: ${(service / CLAIMS).toFixed(2)} ms through the service, ${(bare / CLAIMS).toFixed(2)} ms bare`,
+    );
+    log(
+      `  JSON report / baseline: ${(json / Math.max(baseline, 0.001)).toFixed(1)}×; budget ${BUDGET_MS} ms: ${json <= BUDGET_MS ? 'OK (interactive)' : 'OVER BUDGET'}`,
+    );
     log(`  total run ${((performance.now() - total) / 1000).toFixed(1)} s`);
     if (json > BUDGET_MS) process.exitCode = 1;
   } finally {

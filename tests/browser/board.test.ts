@@ -22,11 +22,23 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
     ({ operation, coordinator } = await t.operation({ name: 'Board action day', focusTags: ['ukraine'] }));
     anna = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Anna de Vries');
     bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram Peeters');
-    const create = async (body: object) => (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, body)).json<Platform>();
+    const create = async (body: object) =>
+      (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, body)).json<Platform>();
     // created in this order: of the two with priority 8, "Lonely Hearts Club" is the older, so the best next one
     await create({ name: 'Quiet Forum', url: 'https://quiet-forum.example.org', category: 'forum' });
-    best = await create({ name: 'Lonely Hearts Club', url: 'https://lonely-hearts.example.org', category: 'dating', tags: ['ukraine'], priority: 8 });
-    jobs = await create({ name: 'Quick Jobs Board', url: 'https://quick-jobs.example.org', category: 'classified_ads', priority: 8 });
+    best = await create({
+      name: 'Lonely Hearts Club',
+      url: 'https://lonely-hearts.example.org',
+      category: 'dating',
+      tags: ['ukraine'],
+      priority: 8,
+    });
+    jobs = await create({
+      name: 'Quick Jobs Board',
+      url: 'https://quick-jobs.example.org',
+      category: 'classified_ads',
+      priority: 8,
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -40,7 +52,8 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
     await page.waitForSelector(`[data-testid="platform-row"][data-platform-id="${best.id}"]`);
     return page;
   }
-  const row = (page: Page, platform: Platform, state = '') => `[data-testid="platform-row"][data-platform-id="${platform.id}"]${state}`;
+  const row = (page: Page, platform: Platform, state = '') =>
+    `[data-testid="platform-row"][data-platform-id="${platform.id}"]${state}`;
 
   it('one investigator claims with N then C and gives the verdict with 2, F, Enter; the other sees each step at once; lost claims are announced', async () => {
     const [annaPage, bramPage] = await Promise.all([signedInPage(anna), signedInPage(bram)]);
@@ -58,9 +71,15 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
     await annaPage.waitForSelector(`[data-testid="my-platform"][data-platform-id="${best.id}"]`);
 
     await bramPage.waitForSelector(row(bramPage, best, '[data-status="claimed"]'), { timeout: 5000 });
-    await expect(bramPage.locator(row(bramPage, best)).locator('[data-testid="claimant"]').innerText()).resolves.toContain('Anna de Vries');
-    await expect(bramPage.locator(row(bramPage, best)).locator('[data-testid="claim-button"]').count()).resolves.toBe(0);
-    await expect(bramPage.locator('[data-testid="who-is-where"]').innerText()).resolves.toMatch(/Anna de Vries[\s\S]*Lonely Hearts Club/);
+    await expect(
+      bramPage.locator(row(bramPage, best)).locator('[data-testid="claimant"]').innerText(),
+    ).resolves.toContain('Anna de Vries');
+    await expect(bramPage.locator(row(bramPage, best)).locator('[data-testid="claim-button"]').count()).resolves.toBe(
+      0,
+    );
+    await expect(bramPage.locator('[data-testid="who-is-where"]').innerText()).resolves.toMatch(
+      /Anna de Vries[\s\S]*Lonely Hearts Club/,
+    );
 
     // the claim opened the detail; V moves into the verdict form
     await annaPage.keyboard.press('v');
@@ -72,14 +91,18 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
     for (const page of [annaPage, bramPage]) {
       await page.waitForSelector(row(page, best, '[data-status="checked"]'), { timeout: 5000 });
       const checked = page.locator(row(page, best));
-      await expect(checked.locator('[data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe('suspected');
+      await expect(checked.locator('[data-testid="verdict-badge"]').getAttribute('data-verdict')).resolves.toBe(
+        'suspected',
+      );
       await expect(checked.locator('[data-testid="follow-up-badge"]').count()).resolves.toBe(1);
     }
 
     // a coordinator gives Bram's claim to Anna: Bram is told, clearly, and Anna too
     await bramPage.locator(row(bramPage, jobs)).locator('[data-testid="claim-button"]').click();
     await bramPage.waitForSelector(row(bramPage, jobs, '[data-status="claimed"]'));
-    const assigned = await t.request(coordinator, 'POST', `/api/platforms/${jobs.id}/assign`, { participantId: anna.memberId });
+    const assigned = await t.request(coordinator, 'POST', `/api/platforms/${jobs.id}/assign`, {
+      participantId: anna.memberId,
+    });
     expect(assigned.statusCode).toBe(200);
     const notice = bramPage.locator('[data-testid="claim-notice"][data-kind="reassigned"]');
     await notice.waitFor({ timeout: 5000 });
@@ -108,15 +131,21 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
       'Broken,not an address,forum,,,,',
       'Again,https://lonely-hearts.example.org/,dating,,,,',
     ].join('\n');
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('[data-testid="import-check"]').click();
 
     const preview = page.locator('[data-testid="import-preview"]');
     await preview.waitFor();
     await expect(page.locator('[data-testid="import-valid"]').innerText()).resolves.toContain('1 ready');
     await expect(page.locator('[data-testid="import-invalid"]').innerText()).resolves.toContain('2 with problems');
-    await expect(preview.locator('[data-testid="import-row"][data-line="3"] [data-code="bad_url"]').innerText()).resolves.toContain('Not an http(s) address');
-    await expect(preview.locator('[data-testid="import-row"][data-line="4"] [data-code="duplicate_existing"]').count()).resolves.toBe(1);
+    await expect(
+      preview.locator('[data-testid="import-row"][data-line="3"] [data-code="bad_url"]').innerText(),
+    ).resolves.toContain('Not an http(s) address');
+    await expect(
+      preview.locator('[data-testid="import-row"][data-line="4"] [data-code="duplicate_existing"]').count(),
+    ).resolves.toBe(1);
     // nothing written by the check
     await expect(page.locator('[data-testid="platform-row"]').count()).resolves.toBe(3);
 

@@ -49,10 +49,17 @@ describe.skipIf(!chromiumPath)('the platform board in a real browser', () => {
     });
 
     const annaPage = await signedInPage(anna);
-    await annaPage.locator(`[data-testid="platform-row"][data-platform-id="${target.id}"] [data-testid="claim-button"]`).click();
-    await annaPage.waitForSelector(`[data-testid="platform-row"][data-platform-id="${target.id}"][data-status="claimed"]`);
+    await annaPage
+      .locator(`[data-testid="platform-row"][data-platform-id="${target.id}"] [data-testid="claim-button"]`)
+      .click();
+    await annaPage.waitForSelector(
+      `[data-testid="platform-row"][data-platform-id="${target.id}"][data-status="claimed"]`,
+    );
 
-    await bramPage.waitForSelector(`[data-testid="platform-row"][data-platform-id="${target.id}"][data-status="claimed"]`, { timeout: 5000 });
+    await bramPage.waitForSelector(
+      `[data-testid="platform-row"][data-platform-id="${target.id}"][data-status="claimed"]`,
+      { timeout: 5000 },
+    );
     await expect(row.locator('[data-testid="claimant"]').innerText()).resolves.toContain('Anna de Vries');
     await expect(row.locator('[data-testid="claim-button"]').count()).resolves.toBe(0);
     expect(reloaded).toBe(false);

@@ -24,7 +24,13 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram Peeters');
     analyst = await t.member(operation.id, coordinator, 'analyst', 'NL', 'Europol Analyst');
     const created = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, [
-      { name: 'Quick Jobs Board', url: 'https://quick-jobs.example.org', category: 'classified_ads', tags: ['ukraine'], priority: 2 },
+      {
+        name: 'Quick Jobs Board',
+        url: 'https://quick-jobs.example.org',
+        category: 'classified_ads',
+        tags: ['ukraine'],
+        priority: 2,
+      },
       { name: 'Lonely Hearts Club', url: 'https://lonely-hearts.example.org', category: 'dating', priority: 1 },
     ]);
     expect(created.json<Platform[]>()).toHaveLength(2);
@@ -36,7 +42,9 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
   });
 
   async function signedInPage(session: Session): Promise<Page> {
-    const page = await signIn(browser, t.url, session, {}, (p) => p.on('pageerror', (error) => pageErrors.push(`${session.email}: ${error.message}`)));
+    const page = await signIn(browser, t.url, session, {}, (p) =>
+      p.on('pageerror', (error) => pageErrors.push(`${session.email}: ${error.message}`)),
+    );
     await openOperation(page, 'Findings action day');
     await page.waitForSelector('[data-testid="platform-row"]');
     return page;
@@ -50,7 +58,8 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await page.waitForSelector('[data-testid="platform-detail"] [data-testid="findings-panel"]');
   }
 
-  const activeName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+  const activeName = (page: Page) =>
+    page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 
   it('investigators log with the keyboard, both see the cross-hit, and the analyst confirms it live', async () => {
     const annaPage = await signedInPage(anna);
@@ -63,7 +72,9 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await annaPage.keyboard.type('Ivan K, Vanya');
     await annaPage.keyboard.press('Enter');
     await annaPanel.locator('[data-testid="finding"][data-kind="suspect"]').waitFor();
-    await expect(annaPanel.locator('[data-testid="finding"][data-kind="suspect"]').innerText()).resolves.toContain('Ivan K, Vanya');
+    await expect(annaPanel.locator('[data-testid="finding"][data-kind="suspect"]').innerText()).resolves.toContain(
+      'Ivan K, Vanya',
+    );
     await expect.poll(() => activeName(annaPage)).toBe('aliases');
     await expect(annaPage.locator('input[name="aliases"]').inputValue()).resolves.toBe('');
 
@@ -71,7 +82,9 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await annaPage.keyboard.press('Alt+2');
     await expect.poll(() => activeName(annaPage)).toBe('value');
     await annaPage.keyboard.type('+31 6 1234 5678');
-    await expect(annaPage.locator('[data-testid="log-identifier"] select[name="identifierKind"]').inputValue()).resolves.toBe('phone');
+    await expect(
+      annaPage.locator('[data-testid="log-identifier"] select[name="identifierKind"]').inputValue(),
+    ).resolves.toBe('phone');
     await annaPage.keyboard.press('Enter');
     const annaPhone = annaPanel.locator('[data-testid="finding"][data-kind="identifier"]');
     await annaPhone.waitFor();

@@ -23,7 +23,11 @@ describe.skipIf(!chromiumPath)('shared notes in a real browser', () => {
     bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram Peeters');
     observer = await t.member(operation.id, coordinator, 'observer', 'FR', 'Press Officer');
     platform = (
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Quick Jobs Board', url: 'https://quick-jobs.example.org', category: 'classified_ads' })
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Quick Jobs Board',
+        url: 'https://quick-jobs.example.org',
+        category: 'classified_ads',
+      })
     ).json<Platform>();
     browser = await launchChromium();
   });
@@ -49,7 +53,9 @@ describe.skipIf(!chromiumPath)('shared notes in a real browser', () => {
 
   /** The open note's editable text, once it is in step with the server. */
   async function noteText(page: Page) {
-    await page.waitForSelector('[data-testid="note-editor"][data-status="synced"] [data-testid="note-text"][contenteditable="true"]');
+    await page.waitForSelector(
+      '[data-testid="note-editor"][data-status="synced"] [data-testid="note-text"][contenteditable="true"]',
+    );
     return page.locator('[data-testid="note-text"]');
   }
 
@@ -67,20 +73,30 @@ describe.skipIf(!chromiumPath)('shared notes in a real browser', () => {
     ]);
 
     for (const page of [annaPage, bramPage]) {
-      await expect.poll(() => written(page), { timeout: 10_000 }).toContain('Anna: ad site checked, phone number logged.');
+      await expect
+        .poll(() => written(page), { timeout: 10_000 })
+        .toContain('Anna: ad site checked, phone number logged.');
       await expect.poll(() => written(page), { timeout: 10_000 }).toContain('Bram: Telegram group found.');
     }
     await expect.poll(async () => (await written(annaPage)) === (await written(bramPage))).toBe(true);
 
     // Each sees the other in the note, with their country.
-    await expect.poll(() => annaPage.locator('[data-testid="note-person"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Bram Peeters[\s\S]*Belgium/)]));
-    await expect.poll(() => bramPage.locator('[data-testid="note-person"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Anna de Vries[\s\S]*Netherlands/)]));
-    await expect.poll(() => annaPage.locator('[data-testid="note-editor"]').getAttribute('data-unsaved'), { timeout: 10_000 }).toBe('false');
+    await expect
+      .poll(() => annaPage.locator('[data-testid="note-person"]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Bram Peeters[\s\S]*Belgium/)]));
+    await expect
+      .poll(() => bramPage.locator('[data-testid="note-person"]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Anna de Vries[\s\S]*Netherlands/)]));
+    await expect
+      .poll(() => annaPage.locator('[data-testid="note-editor"]').getAttribute('data-unsaved'), { timeout: 10_000 })
+      .toBe('false');
 
     // A platform's note is a different text.
     await bramPage.selectOption('[data-testid="note-picker"]', platform.id);
     await noteText(bramPage);
-    await expect.poll(() => bramPage.locator('[data-testid="note-editor"]').getAttribute('data-doc')).toBe(`platform:${platform.id}`);
+    await expect
+      .poll(() => bramPage.locator('[data-testid="note-editor"]').getAttribute('data-doc'))
+      .toBe(`platform:${platform.id}`);
     expect(await written(bramPage)).not.toContain('Anna:');
     await annaPage.close();
     await bramPage.close();

@@ -14,7 +14,11 @@ describe.skipIf(!chromiumPath)('the after-action report in a real browser', () =
 
   beforeAll(async () => {
     t = await TestApp.create({ listen: true, clientDir: clientDist });
-    ({ operation, coordinator } = await t.operation({ name: 'Report action day', focusTags: ['ukraine'], focusNationalities: ['UA'] }));
+    ({ operation, coordinator } = await t.operation({
+      name: 'Report action day',
+      focusTags: ['ukraine'],
+      focusNationalities: ['UA'],
+    }));
     const anna = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Anna de Vries');
     const platforms = (
       await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, [
@@ -24,9 +28,18 @@ describe.skipIf(!chromiumPath)('the after-action report in a real browser', () =
     ).json<Platform[]>();
     for (const [i, platform] of platforms.entries()) {
       await t.request(anna, 'POST', `/api/platforms/${platform.id}/claim`);
-      await t.request(anna, 'POST', `/api/platforms/${platform.id}/verdict`, { verdict: i === 0 ? 'confirmed' : 'no_indicators', followUp: i === 0 });
+      await t.request(anna, 'POST', `/api/platforms/${platform.id}/verdict`, {
+        verdict: i === 0 ? 'confirmed' : 'no_indicators',
+        followUp: i === 0,
+      });
     }
-    await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: platforms[0]?.id, reference: 'V-NL-1', nationality: 'UA', exploitation: 'sexual' });
+    await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'victim',
+      platformId: platforms[0]?.id,
+      reference: 'V-NL-1',
+      nationality: 'UA',
+      exploitation: 'sexual',
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -46,17 +59,26 @@ describe.skipIf(!chromiumPath)('the after-action report in a real browser', () =
     await page.waitForURL(`**/operations/${operation.id}/report`);
     const statement = page.locator('[data-testid="statement"]');
     await statement.waitFor();
-    await expect(statement.innerText()).resolves.toContain('2 online platforms monitored, of which 1 related to the focus on Ukraine;');
-    await expect(statement.innerText()).resolves.toContain('1 possible victims found, of whom 1 related to the focus on Ukraine, of whom 1 nationals of Ukraine;');
+    await expect(statement.innerText()).resolves.toContain(
+      '2 online platforms monitored, of which 1 related to the focus on Ukraine;',
+    );
+    await expect(statement.innerText()).resolves.toContain(
+      '1 possible victims found, of whom 1 related to the focus on Ukraine, of whom 1 nationals of Ukraine;',
+    );
     await expect(page.locator('[data-testid="report"]').getAttribute('data-provisional')).resolves.toBe('true');
     await expect(page.locator('[data-testid="leads"]').innerText()).resolves.toContain('Lonely Hearts Club');
     await expect(page.locator('[data-testid="packages"] [data-testid="package-NL"]').count()).resolves.toBe(1);
 
     // the Dutch statement, on the same page
     await page.getByLabel('Nederlands').check();
-    await expect(statement.innerText()).resolves.toContain('2 online platforms gemonitord, waarvan 1 in verband met de focus op Oekraïne;');
+    await expect(statement.innerText()).resolves.toContain(
+      '2 online platforms gemonitord, waarvan 1 in verband met de focus op Oekraïne;',
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="download-pdf"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.click('[data-testid="download-pdf"]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.waitForSelector('[data-testid="download-status"]:has-text("PDF")');
     if (process.env.REPORT_SCREENSHOT) await page.screenshot({ path: process.env.REPORT_SCREENSHOT, fullPage: true });

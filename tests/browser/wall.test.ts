@@ -40,7 +40,8 @@ describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
     return page;
   }
 
-  const figureValue = (page: Page, key: string) => page.locator(`[data-testid="figure"][data-key="${key}"] [data-testid="figure-value"]`);
+  const figureValue = (page: Page, key: string) =>
+    page.locator(`[data-testid="figure"][data-key="${key}"] [data-testid="figure-value"]`);
   const waitForValue = (page: Page, key: string, value: string) =>
     page.waitForFunction(
       ([selector, expected]) => document.querySelector(selector as string)?.textContent === expected,
@@ -48,7 +49,12 @@ describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
       { timeout: 5000 },
     );
   const logIdentifier = async (value: string) => {
-    const response = await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: platform.id, identifierKind: 'username', value });
+    const response = await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: platform.id,
+      identifierKind: 'username',
+      value,
+    });
     expect(response.statusCode, response.body).toBe(201);
   };
 
@@ -66,11 +72,21 @@ describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
     await logIdentifier('olena.work.abroad');
     await waitForValue(page, 'identifiers_checked', '2');
     // the breakdown by focus tag follows (the finding takes its platform's tags)
-    await expect(page.locator('[data-testid="figure"][data-key="identifiers_checked"] [data-testid="figure-breakdown"][data-key="ukraine"] .figure__breakdown-value').textContent()).resolves.toBe('2');
+    await expect(
+      page
+        .locator(
+          '[data-testid="figure"][data-key="identifiers_checked"] [data-testid="figure-breakdown"][data-key="ukraine"] .figure__breakdown-value',
+        )
+        .textContent(),
+    ).resolves.toBe('2');
 
-    const sent = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/announcements`, { message: 'Focus on dating sites now' });
+    const sent = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/announcements`, {
+      message: 'Focus on dating sites now',
+    });
     expect(sent.statusCode).toBe(201);
-    await page.waitForSelector('[data-testid="wall-announcement"]:has-text("Focus on dating sites now")', { timeout: 5000 });
+    await page.waitForSelector('[data-testid="wall-announcement"]:has-text("Focus on dating sites now")', {
+      timeout: 5000,
+    });
     expect(reloaded).toBe(false);
   });
 

@@ -3,7 +3,16 @@ import { type Session, TestApp, eventually } from '@actionday/server/test/test-a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Values that identify people; none may reach an observer. */
-const secrets = ['Olena Early', 'Viktor Secretov', 'V-UA-0042', '+31612345678', '0612345678', 'lola_secret', 'pimp@example.org', 'Noor Investigator'];
+const secrets = [
+  'Olena Early',
+  'Viktor Secretov',
+  'V-UA-0042',
+  '+31612345678',
+  '0612345678',
+  'lola_secret',
+  'pimp@example.org',
+  'Noor Investigator',
+];
 /** Field names that only records about people carry. */
 const personalFields = ['"aliases"', '"reference"', '"normalizedValue"', '"ageEstimate"', '"identifierKind"'];
 
@@ -26,18 +35,46 @@ describe('observers see aggregates only', () => {
 
     const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Noor Investigator');
     const belgian = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
-    const platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Ads', url: 'https://ads.example.org', category: 'escort_ads', tags: ['ukraine'] })).json<Platform>();
+    const platform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Ads',
+        url: 'https://ads.example.org',
+        category: 'escort_ads',
+        tags: ['ukraine'],
+      })
+    ).json<Platform>();
     await t.request(investigator, 'POST', `/api/platforms/${platform.id}/claim`);
-    const log = (who: Session, body: Record<string, unknown>) => t.request(who, 'POST', `/api/operations/${operation.id}/findings`, { platformId: platform.id, ...body });
+    const log = (who: Session, body: Record<string, unknown>) =>
+      t.request(who, 'POST', `/api/operations/${operation.id}/findings`, { platformId: platform.id, ...body });
     await log(investigator, { kind: 'suspect', aliases: ['Viktor Secretov'], identified: true });
-    await log(investigator, { kind: 'victim', reference: 'V-UA-0042', nationality: 'UA', exploitation: 'sexual', minor: true });
+    await log(investigator, {
+      kind: 'victim',
+      reference: 'V-UA-0042',
+      nationality: 'UA',
+      exploitation: 'sexual',
+      minor: true,
+    });
     await log(investigator, { kind: 'identifier', identifierKind: 'phone', value: '0612345678' });
     await log(belgian, { kind: 'identifier', identifierKind: 'phone', value: '+31612345678' });
     await log(investigator, { kind: 'identifier', identifierKind: 'username', value: '@lola_secret' });
     await log(investigator, { kind: 'identifier', identifierKind: 'email', value: 'pimp@example.org' });
-    await t.request(investigator, 'POST', `/api/platforms/${platform.id}/verdict`, { verdict: 'confirmed', followUp: true, summary: 'Viktor Secretov runs it' });
+    await t.request(investigator, 'POST', `/api/platforms/${platform.id}/verdict`, {
+      verdict: 'confirmed',
+      followUp: true,
+      summary: 'Viktor Secretov runs it',
+    });
     await t.request(coordinator, 'POST', `/api/operations/${operation.id}/announcements`, { message: 'Well done all' });
-    await eventually(() => expect(events.some((e) => e.startsWith('tally:updated') && e.includes('"possible_victims","label":"possible victims found","value":1'))).toBe(true), 5000);
+    await eventually(
+      () =>
+        expect(
+          events.some(
+            (e) =>
+              e.startsWith('tally:updated') &&
+              e.includes('"possible_victims","label":"possible victims found","value":1'),
+          ),
+        ).toBe(true),
+      5000,
+    );
   });
   afterAll(() => t.close());
 
@@ -52,13 +89,28 @@ describe('observers see aggregates only', () => {
 
   it('no answer an observer can get holds personal data, and record routes are closed to them', async () => {
     const op = `/api/operations/${operation.id}`;
-    for (const path of [op, `${op}/tallies`, `${op}/platforms`, `${op}/timeline`, `${op}/announcements`, `${op}/figures`, '/api/me']) {
+    for (const path of [
+      op,
+      `${op}/tallies`,
+      `${op}/platforms`,
+      `${op}/timeline`,
+      `${op}/announcements`,
+      `${op}/figures`,
+      '/api/me',
+    ]) {
       const response = await t.request(observer, 'GET', path);
       expect(response.statusCode, path).toBe(200);
       for (const secret of secrets) expect(response.body, path).not.toContain(secret);
       for (const field of personalFields) expect(response.body, path).not.toContain(field);
     }
-    for (const path of [`${op}/findings`, `${op}/hits`, `${op}/evidence`, `${op}/activity`, `${op}/audit`, `${op}/indicators`]) {
+    for (const path of [
+      `${op}/findings`,
+      `${op}/hits`,
+      `${op}/evidence`,
+      `${op}/activity`,
+      `${op}/audit`,
+      `${op}/indicators`,
+    ]) {
       expect((await t.request(observer, 'GET', path)).statusCode, path).toBe(403);
     }
   });

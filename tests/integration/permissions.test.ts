@@ -1,4 +1,12 @@
-import { type Action, type Finding, type Operation, type Platform, type Role, permissions, roles } from '@actionday/shared';
+import {
+  type Action,
+  type Finding,
+  type Operation,
+  type Platform,
+  type Role,
+  permissions,
+  roles,
+} from '@actionday/shared';
 import { type Session, TestApp } from '@actionday/server/test/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,35 +40,89 @@ describe('the permission matrix: every role on every route', () => {
     people.observer = await t.member(operation.id, created.coordinator, 'observer', 'NL');
     other = await t.operation({ name: 'Another operation' });
     people.outsider = other.coordinator;
-    platform = (await t.request(people.coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'M', url: 'https://m.example.org', category: 'forum' })).json<Platform>();
-    finding = (await t.request(people.investigator, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Matrix'] })).json<{ finding: Finding }>().finding;
+    platform = (
+      await t.request(people.coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'M',
+        url: 'https://m.example.org',
+        category: 'forum',
+      })
+    ).json<Platform>();
+    finding = (
+      await t.request(people.investigator, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['Matrix'],
+      })
+    ).json<{ finding: Finding }>().finding;
     const op = `/api/operations/${operation.id}`;
     const none = '00000000-0000-4000-8000-000000000000';
     routes = [
       { method: 'GET', path: op, action: 'operation.read' },
       { method: 'PATCH', path: op, action: 'operation.manage', body: { name: 'Renamed' } },
       { method: 'POST', path: `${op}/status`, action: 'operation.manage', body: { status: 'briefing' } },
-      { method: 'POST', path: `${op}/invites`, action: 'invite.create', body: { role: 'observer', country: 'NL', agency: 'X' } },
+      {
+        method: 'POST',
+        path: `${op}/invites`,
+        action: 'invite.create',
+        body: { role: 'observer', country: 'NL', agency: 'X' },
+      },
       { method: 'POST', path: `${op}/participants/${none}/revoke`, action: 'member.revoke' },
       { method: 'GET', path: `${op}/platforms`, action: 'platform.read' },
-      { method: 'POST', path: `${op}/platforms`, action: 'platform.create_discovered', body: { name: 'D', url: `https://d-${Math.random()}.example.org`, category: 'forum', discovered: true } },
-      { method: 'POST', path: `${op}/platforms/import?dryRun=true`, action: 'platform.import', body: 'name,url,category\nX,https://x.example.org,forum', contentType: 'text/csv' },
+      {
+        method: 'POST',
+        path: `${op}/platforms`,
+        action: 'platform.create_discovered',
+        body: { name: 'D', url: `https://d-${Math.random()}.example.org`, category: 'forum', discovered: true },
+      },
+      {
+        method: 'POST',
+        path: `${op}/platforms/import?dryRun=true`,
+        action: 'platform.import',
+        body: 'name,url,category\nX,https://x.example.org,forum',
+        contentType: 'text/csv',
+      },
       { method: 'POST', path: `/api/platforms/${platform.id}/claim`, action: 'platform.claim' },
       { method: 'POST', path: `/api/platforms/${platform.id}/heartbeat`, action: 'platform.claim' },
-      { method: 'POST', path: `/api/platforms/${platform.id}/verdict`, action: 'platform.claim', body: { verdict: 'no_indicators', followUp: false } },
+      {
+        method: 'POST',
+        path: `/api/platforms/${platform.id}/verdict`,
+        action: 'platform.claim',
+        body: { verdict: 'no_indicators', followUp: false },
+      },
       { method: 'POST', path: `/api/platforms/${platform.id}/release`, action: 'platform.claim' },
       { method: 'POST', path: `/api/platforms/${platform.id}/reopen`, action: 'platform.reopen' },
-      { method: 'POST', path: `/api/platforms/${platform.id}/assign`, action: 'platform.manage_claims', body: { participantId: none } },
+      {
+        method: 'POST',
+        path: `/api/platforms/${platform.id}/assign`,
+        action: 'platform.manage_claims',
+        body: { participantId: none },
+      },
       { method: 'GET', path: `${op}/findings`, action: 'finding.read' },
-      { method: 'POST', path: `${op}/findings`, action: 'finding.create', body: { kind: 'suspect', platformId: platform.id, aliases: ['M2'] } },
+      {
+        method: 'POST',
+        path: `${op}/findings`,
+        action: 'finding.create',
+        body: { kind: 'suspect', platformId: platform.id, aliases: ['M2'] },
+      },
       { method: 'GET', path: `/api/findings/${finding.id}`, action: 'finding.read' },
       { method: 'PATCH', path: `/api/findings/${finding.id}`, action: 'finding.create', body: { note: 'x' } },
       { method: 'GET', path: `${op}/evidence`, action: 'evidence.read' },
       { method: 'POST', path: `${op}/evidence`, action: 'evidence.create', body: {} },
       { method: 'GET', path: `${op}/hits`, action: 'finding.read' },
-      { method: 'POST', path: `${op}/reference-lists`, action: 'reference.import', body: 'kind,value\nemail,a@example.org', contentType: 'text/csv' },
+      {
+        method: 'POST',
+        path: `${op}/reference-lists`,
+        action: 'reference.import',
+        body: 'kind,value\nemail,a@example.org',
+        contentType: 'text/csv',
+      },
       { method: 'GET', path: `${op}/indicators`, action: 'finding.read' },
-      { method: 'PUT', path: `${op}/indicators`, action: 'operation.manage', body: [{ language: 'en', phrase: 'new in town' }] },
+      {
+        method: 'PUT',
+        path: `${op}/indicators`,
+        action: 'operation.manage',
+        body: [{ language: 'en', phrase: 'new in town' }],
+      },
       { method: 'POST', path: `${op}/extract`, action: 'finding.create', body: { text: 'call 0612345678' } },
       { method: 'GET', path: `${op}/tallies`, action: 'operation.read' },
       { method: 'GET', path: `${op}/figures`, action: 'operation.read' },
@@ -79,19 +141,49 @@ describe('the permission matrix: every role on every route', () => {
     t.app.inject({
       method: route.method,
       url: route.path,
-      headers: { ...(who ? { cookie: who.cookie } : {}), ...(route.contentType ? { 'content-type': route.contentType } : {}) },
-      ...(route.body === undefined ? {} : { payload: typeof route.body === 'string' ? route.body : JSON.stringify(route.body) }),
-      ...(route.body !== undefined && !route.contentType ? { headers: { ...(who ? { cookie: who.cookie } : {}), 'content-type': 'application/json' } } : {}),
+      headers: {
+        ...(who ? { cookie: who.cookie } : {}),
+        ...(route.contentType ? { 'content-type': route.contentType } : {}),
+      },
+      ...(route.body === undefined
+        ? {}
+        : { payload: typeof route.body === 'string' ? route.body : JSON.stringify(route.body) }),
+      ...(route.body !== undefined && !route.contentType
+        ? { headers: { ...(who ? { cookie: who.cookie } : {}), 'content-type': 'application/json' } }
+        : {}),
     });
 
   it('every route of the API is in this matrix', async () => {
-    const documented = Object.entries((await t.request(null, 'GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>().paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    const documented = Object.entries(
+      (await t.request(null, 'GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>()
+        .paths,
+    ).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const open = [
+      'GET /api/health',
+      'POST /api/session',
+      'DELETE /api/session',
+      'GET /api/me',
+      'GET /api/setup',
+      'POST /api/setup',
+      'GET /api/invites/{code}',
+      'POST /api/invites/{code}/accept',
+      'POST /api/me/totp',
+      'POST /api/me/totp/enable',
+      'DELETE /api/me/totp',
+      'GET /api/operations',
+      'POST /api/operations',
+    ];
+    const covered = routes.map((r) =>
+      `${r.method} ${r.path.split('?')[0]}`
+        .replace(operation.id, '{operationId}')
+        .replace(platform.id, '{platformId}')
+        .replace(finding.id, '{findingId}')
+        .replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}'),
     );
-    const open = ['GET /api/health', 'POST /api/session', 'DELETE /api/session', 'GET /api/me', 'GET /api/setup', 'POST /api/setup', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept', 'POST /api/me/totp', 'POST /api/me/totp/enable', 'DELETE /api/me/totp', 'GET /api/operations', 'POST /api/operations'];
-    const covered = routes.map((r) => `${r.method} ${r.path.split('?')[0]}`.replace(operation.id, '{operationId}').replace(platform.id, '{platformId}').replace(finding.id, '{findingId}').replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}'));
     // routes owned by later modules (notes are sockets, reports and packages have their own matrix test)
-    const elsewhere = documented.filter((d) => /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/hits\/\{hitId\}\/resolve|DELETE \/api\/findings/.test(d));
+    const elsewhere = documented.filter((d) =>
+      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/hits\/\{hitId\}\/resolve|DELETE \/api\/findings/.test(d),
+    );
     expect(documented.filter((d) => !open.includes(d) && !covered.includes(d) && !elsewhere.includes(d))).toEqual([]);
   });
 
@@ -103,15 +195,21 @@ describe('the permission matrix: every role on every route', () => {
         const code = response.statusCode >= 400 ? response.json<{ error: { code: string } }>().error.code : null;
         const allowed = role !== 'outsider' && permissions[route.action].includes(role);
         const refused = response.statusCode === 403 && code !== null && refusals.includes(code);
-        if (allowed === refused) wrong.push(`${route.method} ${route.path} → ${response.statusCode} ${code ?? ''} (expected ${allowed ? 'allowed' : 'refused'})`);
-        if (role === 'outsider' && code !== 'operations.not_member') wrong.push(`${route.method} ${route.path} → ${code} for an outsider`);
+        if (allowed === refused)
+          wrong.push(
+            `${route.method} ${route.path} → ${response.statusCode} ${code ?? ''} (expected ${allowed ? 'allowed' : 'refused'})`,
+          );
+        if (role === 'outsider' && code !== 'operations.not_member')
+          wrong.push(`${route.method} ${route.path} → ${code} for an outsider`);
       }
       expect(wrong).toEqual([]);
     });
   }
 
   it('signed out, every route answers 401', async () => {
-    const statuses = await Promise.all(routes.map(async (route) => `${route.method} ${route.path} ${(await send(null, route)).statusCode}`));
+    const statuses = await Promise.all(
+      routes.map(async (route) => `${route.method} ${route.path} ${(await send(null, route)).statusCode}`),
+    );
     expect(statuses.filter((s) => !s.endsWith(' 401'))).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ async function redisReachable(): Promise<boolean> {
 }
 
 const ready = !!databaseServer && (await redisReachable());
-if (!ready) process.stderr.write('\n  Scale-out test SKIPPED: it needs TEST_DATABASE_URL (a PostgreSQL server) and Redis at TEST_REDIS_URL. CI provides both.\n\n');
+if (!ready)
+  process.stderr.write(
+    '\n  Scale-out test SKIPPED: it needs TEST_DATABASE_URL (a PostgreSQL server) and Redis at TEST_REDIS_URL. CI provides both.\n\n',
+  );
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -48,7 +51,17 @@ describe.skipIf(!ready)('several server processes behind one database and Redis'
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn', ACTIONDAY_ADMIN_EMAIL: 'lead@example.org', ACTIONDAY_ADMIN_PASSWORD: 'scale-out-password', PUBLIC_URL: `http://127.0.0.1:${port}` },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        LOG_LEVEL: 'warn',
+        ACTIONDAY_ADMIN_EMAIL: 'lead@example.org',
+        ACTIONDAY_ADMIN_PASSWORD: 'scale-out-password',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     processes.push(child);
@@ -81,31 +94,66 @@ describe.skipIf(!ready)('several server processes behind one database and Redis'
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+    await Promise.all(
+      processes.map(
+        (child) =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')),
+          ),
+      ),
+    );
     await admin?.unsafe(`drop database if exists ${databaseName} with (force)`);
     await admin?.end({ timeout: 5 });
   });
 
   const call = async (base: string, cookie: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     return { status: response.status, json: (await response.json()) as unknown };
   };
 
   it('a claim made through one process reaches a client connected to the other, and both count the same figures', async () => {
     const [a, b] = urls as [string, string];
-    const signIn = await fetch(`${a}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@example.org', password: 'scale-out-password' }) });
+    const signIn = await fetch(`${a}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@example.org', password: 'scale-out-password' }),
+    });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const operation = (await call(a, cookie, 'POST', '/api/operations', { name: 'Scaled day', startsAt: '2022-09-06T06:00:00Z', endsAt: '2022-09-06T18:00:00Z', timeZone: 'Europe/Amsterdam' })).json as Operation;
-    const platform = (await call(a, cookie, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'S', url: 'https://s.example.org', category: 'forum' })).json as Platform;
+    const operation = (
+      await call(a, cookie, 'POST', '/api/operations', {
+        name: 'Scaled day',
+        startsAt: '2022-09-06T06:00:00Z',
+        endsAt: '2022-09-06T18:00:00Z',
+        timeZone: 'Europe/Amsterdam',
+      })
+    ).json as Operation;
+    const platform = (
+      await call(a, cookie, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'S',
+        url: 'https://s.example.org',
+        category: 'forum',
+      })
+    ).json as Platform;
 
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      forceNew: true,
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
     expect((await socket.emitWithAck('operation:join', { operationId: operation.id })).ok).toBe(true);
-    const claimed = new Promise<string>((resolve) => socket.once('platform:claimed', ({ platform: p }) => resolve(p.id)));
+    const claimed = new Promise<string>((resolve) =>
+      socket.once('platform:claimed', ({ platform: p }) => resolve(p.id)),
+    );
     const tallies: Tally[] = [];
     socket.on('tally:updated', (tally) => tallies.push(tally));
 

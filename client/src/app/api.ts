@@ -62,7 +62,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (!response.ok) {
     if (isErrorBody(json)) throw new ApiError(response.status, json.error.code, json.error.message, json.error.details);
-    throw new ApiError(response.status, response.status >= 500 ? 'server.internal' : 'response.invalid', `HTTP ${response.status}`);
+    throw new ApiError(
+      response.status,
+      response.status >= 500 ? 'server.internal' : 'response.invalid',
+      `HTTP ${response.status}`,
+    );
   }
   return json as T;
 }

@@ -59,14 +59,24 @@ export function useFormat() {
       country: (code: string) => countryName(code, language),
       /** A time window in a zone, with the zone's short name: "Tue 6 Sep 2022, 08:00 – 20:00 CEST". */
       range: (startIso: string, endIso: string, timeZone: string) =>
-        new Intl.DateTimeFormat(language, { ...rangeOptions, timeZone }).formatRange(new Date(startIso), new Date(endIso)),
+        new Intl.DateTimeFormat(language, { ...rangeOptions, timeZone }).formatRange(
+          new Date(startIso),
+          new Date(endIso),
+        ),
       /** Date and time with the zone's short name. */
       dateTime: (iso: string, timeZone?: string) =>
-        new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso)) +
-        ` ${zoneAbbreviation(new Date(iso), timeZone ?? viewerTimeZone(), language)}`,
+        new Intl.DateTimeFormat(language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          ...(timeZone ? { timeZone } : {}),
+        }).format(new Date(iso)) + ` ${zoneAbbreviation(new Date(iso), timeZone ?? viewerTimeZone(), language)}`,
       /** Hours and minutes only, in a zone. */
       time: (iso: string, timeZone?: string) =>
-        new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso)),
+        new Intl.DateTimeFormat(language, {
+          hour: '2-digit',
+          minute: '2-digit',
+          ...(timeZone ? { timeZone } : {}),
+        }).format(new Date(iso)),
       number: (value: number) => new Intl.NumberFormat(language).format(value),
     }),
     [language],

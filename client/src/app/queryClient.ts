@@ -17,7 +17,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // 4xx answers will not change by asking again; network and 5xx failures may.
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
       },
       mutations: { retry: false },
     },

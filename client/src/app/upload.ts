@@ -12,7 +12,8 @@ export function readAnswer<T>(status: number, text: string): T {
     }
   }
   if (status >= 200 && status < 300) return json as T;
-  const inner = typeof json === 'object' && json !== null && 'error' in json ? (json as { error: unknown }).error : undefined;
+  const inner =
+    typeof json === 'object' && json !== null && 'error' in json ? (json as { error: unknown }).error : undefined;
   if (typeof inner === 'object' && inner !== null && 'code' in inner && typeof inner.code === 'string') {
     const { code, message, details } = inner as { code: ErrorCode; message?: string; details?: unknown };
     throw new ApiError(status, code, message ?? code, details);
@@ -24,7 +25,12 @@ export function readAnswer<T>(status: number, text: string): T {
 export async function postText<T>(path: string, body: string, contentType: string): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': contentType }, body });
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': contentType },
+      body,
+    });
   } catch (error) {
     throw new ApiError(0, 'network.failed', error instanceof Error ? error.message : 'Network request failed');
   }
@@ -35,7 +41,12 @@ export async function postText<T>(path: string, body: string, contentType: strin
  * POSTs a multipart form with upload progress (fetch cannot report it).
  * `onProgress` receives the fraction sent, 0–1. Aborting rejects with an AbortError.
  */
-export function postForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
+export function postForm<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

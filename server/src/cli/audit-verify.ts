@@ -8,16 +8,23 @@ import { verifyAuditChain } from '../modules/audit/audit.service.js';
 
 const { values } = parseArgs({ options: { operation: { type: 'string' } } });
 const config = loadConfig(process.env);
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+const database = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+);
 try {
   const chains = values.operation
     ? [values.operation]
-    : rowsOf<{ chain: string }>(await database.db.execute(sql`select distinct chain from audit_events order by chain`)).map((r) => r.chain);
+    : rowsOf<{ chain: string }>(
+        await database.db.execute(sql`select distinct chain from audit_events order by chain`),
+      ).map((r) => r.chain);
   let broken = 0;
   for (const chain of chains) {
     const verdict = await verifyAuditChain(database.db, chain);
-    process.stdout.write(`${verdict.ok ? 'ok    ' : 'BROKEN'} ${chain}: ${verdict.count} rows, head ${verdict.head.slice(0, 16)}…\n`);
-    for (const p of verdict.problems) process.stdout.write(`         row ${p.chainIndex}${p.id ? ` (id ${p.id})` : ''}: ${p.problem}\n`);
+    process.stdout.write(
+      `${verdict.ok ? 'ok    ' : 'BROKEN'} ${chain}: ${verdict.count} rows, head ${verdict.head.slice(0, 16)}…\n`,
+    );
+    for (const p of verdict.problems)
+      process.stdout.write(`         row ${p.chainIndex}${p.id ? ` (id ${p.id})` : ''}: ${p.problem}\n`);
     if (!verdict.ok) broken++;
   }
   if (chains.length === 0) process.stdout.write('no audit rows\n');

@@ -10,9 +10,21 @@ describe('migrations', () => {
       await database.migrate();
       await database.migrate();
       const tables = rowsOf<{ table_name: string }>(
-        await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`),
+        await database.db.execute(
+          sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+        ),
       ).map((r) => r.table_name);
-      expect(tables).toEqual(expect.arrayContaining(['audit_events', 'invites', 'memberships', 'operations', 'platforms', 'sessions', 'users']));
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'audit_events',
+          'invites',
+          'memberships',
+          'operations',
+          'platforms',
+          'sessions',
+          'users',
+        ]),
+      );
     } finally {
       await database.close();
     }

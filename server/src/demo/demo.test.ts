@@ -17,12 +17,20 @@ describe('the demo', () => {
 
   it('is shaped like the 2022 action day: 114 platforms of every category, some tagged ukraine, 20 countries', async () => {
     const [, password] = printed.match(/coordinator@demo\.actionday\s+(\S+)/) ?? [];
-    const coordinator = { userId: '', email: 'coordinator@demo.actionday', password: password ?? '', cookie: await t.signIn('coordinator@demo.actionday', password ?? '') };
+    const coordinator = {
+      userId: '',
+      email: 'coordinator@demo.actionday',
+      password: password ?? '',
+      cookie: await t.signIn('coordinator@demo.actionday', password ?? ''),
+    };
     const board = (await t.request(coordinator, 'GET', `/api/operations/${operationId}/platforms`)).json<Platform[]>();
     expect(board).toHaveLength(114);
     expect(new Set(board.map((p) => p.category)).size).toBe(9);
     expect(board.filter((p) => p.tags.includes('ukraine')).length).toBeGreaterThan(20);
-    const detail = (await t.request(coordinator, 'GET', `/api/operations/${operationId}`)).json<{ status: string; participants: { country: string }[] }>();
+    const detail = (await t.request(coordinator, 'GET', `/api/operations/${operationId}`)).json<{
+      status: string;
+      participants: { country: string }[];
+    }>();
     expect(detail.status).toBe('live');
     expect(new Set(detail.participants.map((p) => p.country))).toEqual(new Set(demoCountries));
   });
@@ -42,7 +50,9 @@ describe('the demo', () => {
       const [, password] = printed.match(/coordinator@demo\.actionday\s+(\S+)/) ?? [];
       const cookie = await t.signIn('coordinator@demo.actionday', password ?? '');
       await eventually(async () => {
-        const tally = (await t.app.inject({ method: 'GET', url: `/api/operations/${operationId}/tallies`, headers: { cookie } })).json<Tally>();
+        const tally = (
+          await t.app.inject({ method: 'GET', url: `/api/operations/${operationId}/tallies`, headers: { cookie } })
+        ).json<Tally>();
         expect(tally.progress.claimed + tally.progress.checked).toBeGreaterThan(0);
         expect(tally.figures.find((f) => f.key === 'identifiers_checked')?.value ?? 0).toBeGreaterThan(0);
       }, 10_000);

@@ -12,7 +12,28 @@ import { platforms } from '../modules/platforms/platforms.table.js';
 export const DEMO_OPERATION_NAME = 'EMPACT THB online action day (demo)';
 
 /** The 20 participating countries of the demo, as in the 2022 day. */
-export const demoCountries = ['NL', 'BE', 'DE', 'FR', 'ES', 'IT', 'PT', 'AT', 'PL', 'CZ', 'RO', 'BG', 'HU', 'SK', 'SI', 'HR', 'LT', 'LV', 'FI', 'UA'];
+export const demoCountries = [
+  'NL',
+  'BE',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'PT',
+  'AT',
+  'PL',
+  'CZ',
+  'RO',
+  'BG',
+  'HU',
+  'SK',
+  'SI',
+  'HR',
+  'LT',
+  'LV',
+  'FI',
+  'UA',
+];
 
 const base32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const fakeOnion = (seed: number) =>
@@ -44,12 +65,36 @@ const newPassword = () => randomBytes(9).toString('base64url');
  * platforms. Every run gives the demo accounts fresh random passwords and
  * prints them: there is never a default password.
  */
-export async function seedDemo(deps: Deps, options: { print: (line: string) => void }): Promise<{ operationId: string }> {
+export async function seedDemo(
+  deps: Deps,
+  options: { print: (line: string) => void },
+): Promise<{ operationId: string }> {
   const { db } = deps;
   const accounts = [
-    { email: 'coordinator@demo.actionday', name: 'Demo Coordinator', isAdmin: true, role: 'coordinator' as const, country: 'NL', agency: 'Europol' },
-    { email: 'analyst@demo.actionday', name: 'Demo Analyst', isAdmin: false, role: 'analyst' as const, country: 'NL', agency: 'Europol' },
-    { email: 'observer@demo.actionday', name: 'Demo Observer', isAdmin: false, role: 'observer' as const, country: 'NL', agency: 'Eurojust' },
+    {
+      email: 'coordinator@demo.actionday',
+      name: 'Demo Coordinator',
+      isAdmin: true,
+      role: 'coordinator' as const,
+      country: 'NL',
+      agency: 'Europol',
+    },
+    {
+      email: 'analyst@demo.actionday',
+      name: 'Demo Analyst',
+      isAdmin: false,
+      role: 'analyst' as const,
+      country: 'NL',
+      agency: 'Europol',
+    },
+    {
+      email: 'observer@demo.actionday',
+      name: 'Demo Observer',
+      isAdmin: false,
+      role: 'observer' as const,
+      country: 'NL',
+      agency: 'Eurojust',
+    },
     ...demoCountries.map((country) => ({
       email: `investigator.${country.toLowerCase()}@demo.actionday`,
       name: `Investigator ${country}`,
@@ -80,14 +125,18 @@ export async function seedDemo(deps: Deps, options: { print: (line: string) => v
     const start = new Date();
     start.setUTCMinutes(0, 0, 0);
     start.setUTCHours(start.getUTCHours() - 2);
-    const created = await createOperation(db, { userId: coordinatorId, ip: null }, {
-      name: DEMO_OPERATION_NAME,
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 12 * 3600_000).toISOString(),
-      timeZone: 'Europe/Amsterdam',
-      focusTags: ['ukraine'],
-      focusNationalities: ['UA'],
-    });
+    const created = await createOperation(
+      db,
+      { userId: coordinatorId, ip: null },
+      {
+        name: DEMO_OPERATION_NAME,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 12 * 3600_000).toISOString(),
+        timeZone: 'Europe/Amsterdam',
+        focusTags: ['ukraine'],
+        focusNationalities: ['UA'],
+      },
+    );
     await db.update(operations).set({ status: 'live' }).where(eq(operations.id, created.id));
     [operation] = await db.select().from(operations).where(eq(operations.id, created.id));
   }
@@ -95,14 +144,29 @@ export async function seedDemo(deps: Deps, options: { print: (line: string) => v
   for (const account of accounts.slice(1)) {
     await db
       .insert(memberships)
-      .values({ operationId: operation.id, userId: ids.get(account.email) as string, role: account.role, country: account.country, agency: account.agency })
+      .values({
+        operationId: operation.id,
+        userId: ids.get(account.email) as string,
+        role: account.role,
+        country: account.country,
+        agency: account.agency,
+      })
       .onConflictDoNothing();
   }
-  const existing = await db.select({ id: platforms.id }).from(platforms).where(eq(platforms.operationId, operation.id)).limit(1);
+  const existing = await db
+    .select({ id: platforms.id })
+    .from(platforms)
+    .where(eq(platforms.operationId, operation.id))
+    .limit(1);
   if (existing.length === 0) {
     const [coordinator] = await db.select().from(memberships).where(eq(memberships.userId, coordinatorId));
     if (!coordinator) throw new Error('demo coordinator has no membership');
-    await createPlatforms(deps, { userId: coordinatorId, ip: null }, { operation, membership: coordinator }, demoPlatforms());
+    await createPlatforms(
+      deps,
+      { userId: coordinatorId, ip: null },
+      { operation, membership: coordinator },
+      demoPlatforms(),
+    );
   }
   options.print(
     [

@@ -24,7 +24,10 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
   const step = async () => {
     const [operation] = await deps.db.select().from(operations).where(eq(operations.id, operationId));
     if (!operation || operation.status === 'closed') return;
-    const investigators = await deps.db.select().from(memberships).where(and(eq(memberships.operationId, operationId), eq(memberships.role, 'investigator')));
+    const investigators = await deps.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.operationId, operationId), eq(memberships.role, 'investigator')));
     const member = pick(investigators);
     if (!member) return;
     const board = await deps.db.select().from(platforms).where(eq(platforms.operationId, operationId));
@@ -40,10 +43,34 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
     }
     if (roll < 0.8) {
       const kinds: CreateFinding[] = [
-        { kind: 'identifier', platformId: held.id, identifierKind: 'phone', value: Math.random() < 0.3 ? (pick(sharedPhones) as string) : `+31 6 ${String(10_000_000 + Math.floor(Math.random() * 89_999_999))}` },
-        { kind: 'identifier', platformId: held.id, identifierKind: 'username', value: `@user_${Math.floor(Math.random() * 500)}` },
-        { kind: 'suspect', platformId: held.id, aliases: [`Alias ${Math.floor(Math.random() * 100)}`], identified: Math.random() < 0.3 },
-        { kind: 'victim', platformId: held.id, reference: `V-${member.country}-${Math.floor(Math.random() * 1000)}`, nationality: Math.random() < 0.5 ? 'UA' : 'RO', exploitation: Math.random() < 0.7 ? 'sexual' : 'labour' },
+        {
+          kind: 'identifier',
+          platformId: held.id,
+          identifierKind: 'phone',
+          value:
+            Math.random() < 0.3
+              ? (pick(sharedPhones) as string)
+              : `+31 6 ${String(10_000_000 + Math.floor(Math.random() * 89_999_999))}`,
+        },
+        {
+          kind: 'identifier',
+          platformId: held.id,
+          identifierKind: 'username',
+          value: `@user_${Math.floor(Math.random() * 500)}`,
+        },
+        {
+          kind: 'suspect',
+          platformId: held.id,
+          aliases: [`Alias ${Math.floor(Math.random() * 100)}`],
+          identified: Math.random() < 0.3,
+        },
+        {
+          kind: 'victim',
+          platformId: held.id,
+          reference: `V-${member.country}-${Math.floor(Math.random() * 1000)}`,
+          nationality: Math.random() < 0.5 ? 'UA' : 'RO',
+          exploitation: Math.random() < 0.7 ? 'sexual' : 'labour',
+        },
       ];
       await createFinding(deps, actor, { operation, membership: member }, pick(kinds) as CreateFinding);
       return;

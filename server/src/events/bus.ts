@@ -29,7 +29,15 @@ export interface DomainEvents {
   'finding.deleted': { operationId: string; finding: FindingRow };
   'hit.found': { operationId: string; hit: HitRow };
   'hit.resolved': { operationId: string; hit: HitRow };
-  'evidence.uploaded': { operationId: string; evidenceId: string; platformId: string; country: string; handling: Handling; capturedBy: string; linked: LinkedFinding | null };
+  'evidence.uploaded': {
+    operationId: string;
+    evidenceId: string;
+    platformId: string;
+    country: string;
+    handling: Handling;
+    capturedBy: string;
+    linked: LinkedFinding | null;
+  };
   /** A session was ended by signing out: its sockets close too. */
   'session.ended': { userId: string; sessionHash: string };
   /** Settings, phase or membership of an operation changed. */

@@ -14,7 +14,11 @@ export function safeError(error: unknown): { type: string; code?: string; at?: s
     .slice(0, 6)
     .map((line) => line.trim())
     .join(' | ');
-  return { type: typeof cause?.name === 'string' ? `${error.name}(${cause.name})` : error.name, ...(typeof code === 'string' ? { code } : {}), ...(frames ? { at: frames } : {}) };
+  return {
+    type: typeof cause?.name === 'string' ? `${error.name}(${cause.name})` : error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(frames ? { at: frames } : {}),
+  };
 }
 
 /** PostgreSQL error codes for text the database cannot store (a NUL byte): bad input, not a server fault. */

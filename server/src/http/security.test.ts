@@ -23,17 +23,36 @@ describe('web hardening', () => {
 
   it('a cross-site write with the session cookie is refused and changes nothing', async () => {
     const body = { role: 'coordinator', country: 'NL', agency: 'Evil' };
-    const evil = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, origin: 'https://evil.example.com' }, payload: body });
+    const evil = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/invites`,
+      headers: { cookie: coordinator.cookie, origin: 'https://evil.example.com' },
+      payload: body,
+    });
     expect(evil.statusCode).toBe(403);
     expect(evil.json().error.code).toBe('auth.bad_origin');
-    const crossSite = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, 'sec-fetch-site': 'cross-site' }, payload: body });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/invites`,
+      headers: { cookie: coordinator.cookie, 'sec-fetch-site': 'cross-site' },
+      payload: body,
+    });
     expect(crossSite.statusCode).toBe(403);
-    const own = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/invites`, headers: { cookie: coordinator.cookie, origin: 'http://localhost:3000' }, payload: body });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/invites`,
+      headers: { cookie: coordinator.cookie, origin: 'http://localhost:3000' },
+      payload: body,
+    });
     expect(own.statusCode).toBe(201);
   });
 
   it('an oversized request body is refused with 413', async () => {
-    const response = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'x'.repeat(2 * 1024 * 1024), url: 'https://big.example.org', category: 'forum' });
+    const response = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+      name: 'x'.repeat(2 * 1024 * 1024),
+      url: 'https://big.example.org',
+      category: 'forum',
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('request.too_large');
   });
@@ -41,14 +60,22 @@ describe('web hardening', () => {
   it('sign-in attempts are limited per account and per address with 429', async () => {
     const victim = await t.user(); // one successful sign-in
     const tries = [];
-    for (let i = 0; i < 4; i++) tries.push((await t.request(null, 'POST', '/api/session', { email: victim.email, password: 'guess-number-' + i })).statusCode);
+    for (let i = 0; i < 4; i++)
+      tries.push(
+        (await t.request(null, 'POST', '/api/session', { email: victim.email, password: 'guess-number-' + i }))
+          .statusCode,
+      );
     expect(tries).toEqual([401, 401, 401, 429]);
     // the right password does not help while the account is locked out
     const right = await t.request(null, 'POST', '/api/session', { email: victim.email, password: victim.password });
     expect(right.statusCode).toBe(429);
     expect(right.json().error.code).toBe('request.rate_limited');
     const others = [];
-    for (let i = 0; i < 6; i++) others.push((await t.request(null, 'POST', '/api/session', { email: `nobody${i}@example.org`, password: 'whatever-it-is' })).statusCode);
+    for (let i = 0; i < 6; i++)
+      others.push(
+        (await t.request(null, 'POST', '/api/session', { email: `nobody${i}@example.org`, password: 'whatever-it-is' }))
+          .statusCode,
+      );
     expect(others).toContain(429);
   });
 });
@@ -65,15 +92,28 @@ describe('revoking a participant', () => {
       socket.on('disconnect', () => {
         disconnected = true;
       });
-      expect((await t.request(leaver, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`)).statusCode).toBe(403);
-      const revoked = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`);
+      expect(
+        (await t.request(leaver, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`))
+          .statusCode,
+      ).toBe(403);
+      const revoked = await t.request(
+        coordinator,
+        'POST',
+        `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`,
+      );
       expect(revoked.statusCode).toBe(200);
       await eventually(() => expect(disconnected).toBe(true));
       expect((await t.request(leaver, 'GET', '/api/me')).statusCode).toBe(401);
       const again = await t.signIn(leaver.email, leaver.password);
-      const refused = await t.app.inject({ method: 'GET', url: `/api/operations/${operation.id}/platforms`, headers: { cookie: again } });
+      const refused = await t.app.inject({
+        method: 'GET',
+        url: `/api/operations/${operation.id}/platforms`,
+        headers: { cookie: again },
+      });
       expect(refused.json().error.code).toBe('operations.revoked');
-      const participants = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json<{ participants: { id: string }[] }>().participants;
+      const participants = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json<{
+        participants: { id: string }[];
+      }>().participants;
       expect(participants.map((p) => p.id)).not.toContain(leaver.memberId);
     } finally {
       await t.close();
@@ -82,7 +122,7 @@ describe('revoking a participant', () => {
 });
 
 describe('sockets follow the session', () => {
-  it('signing out closes that session\'s socket, and a socket from another site is refused', async () => {
+  it("signing out closes that session's socket, and a socket from another site is refused", async () => {
     const t = await TestApp.create({ listen: true });
     try {
       const { operation, coordinator } = await t.operation();
@@ -97,7 +137,12 @@ describe('sockets follow the session', () => {
       await eventually(() => expect(closed).toBe(true));
 
       const { io } = await import('socket.io-client');
-      const foreign = io(t.url, { transports: ['websocket'], extraHeaders: { cookie: coordinator.cookie, origin: 'https://evil.example.com' }, reconnection: false, forceNew: true });
+      const foreign = io(t.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: coordinator.cookie, origin: 'https://evil.example.com' },
+        reconnection: false,
+        forceNew: true,
+      });
       const refused = await new Promise<boolean>((resolve) => {
         foreign.once('connect', () => resolve(false));
         foreign.once('connect_error', () => resolve(true));
@@ -115,12 +160,22 @@ describe('sockets follow the session', () => {
       const { operation, coordinator } = await t.operation();
       const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
       const { io } = await import('socket.io-client');
-      const socket = io(t.url, { transports: ['websocket'], extraHeaders: { cookie: leaver.cookie }, forceNew: true, reconnectionDelay: 400, reconnectionDelayMax: 500 });
+      const socket = io(t.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: leaver.cookie },
+        forceNew: true,
+        reconnectionDelay: 400,
+        reconnectionDelayMax: 500,
+      });
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       await socket.emitWithAck('operation:join', { operationId: operation.id });
       // a broadcast received gives the client an offset: only then can its connection be recovered
       const created = new Promise((resolve) => socket.once('platform:created', resolve));
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'R', url: 'https://r.example.org', category: 'forum' });
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'R',
+        url: 'https://r.example.org',
+        category: 'forum',
+      });
       await created;
       const errors: string[] = [];
       socket.on('connect_error', (error) => errors.push(error.message));
@@ -138,7 +193,7 @@ describe('sockets follow the session', () => {
 });
 
 describe('sessions', () => {
-  it('end two days after the participant\'s operations closed', async () => {
+  it("end two days after the participant's operations closed", async () => {
     const clock = fakeClock(new Date('2022-09-06T17:00:00Z'));
     const t = await TestApp.create({ now: clock.now });
     try {
@@ -155,7 +210,10 @@ describe('sessions', () => {
       clock.advance(11 * 60);
       expect((await me()).statusCode).toBe(401);
       // the investigator cannot sign in again; the coordinator (an administrator) can, to publish the after-action report
-      const again = await t.request(null, 'POST', '/api/session', { email: investigator.email, password: investigator.password });
+      const again = await t.request(null, 'POST', '/api/session', {
+        email: investigator.email,
+        password: investigator.password,
+      });
       expect(again.statusCode).toBe(403);
       expect(again.json().error.code).toBe('auth.access_ended');
       const lead = await t.signIn(coordinator.email, coordinator.password);
@@ -171,18 +229,36 @@ describe('second factor', () => {
     const t = await TestApp.create();
     try {
       const { coordinator } = await t.operation();
-      const { secret, uri } = (await t.request(coordinator, 'POST', '/api/me/totp')).json<{ secret: string; uri: string }>();
+      const { secret, uri } = (await t.request(coordinator, 'POST', '/api/me/totp')).json<{
+        secret: string;
+        uri: string;
+      }>();
       expect(uri).toMatch(/^otpauth:\/\/totp\/Actionday/);
-      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: '000000' })).json().error.code).toBe('auth.totp_invalid');
-      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: '000000' })).json().error.code).toBe(
+        'auth.totp_invalid',
+      );
+      expect(
+        (await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: await generate({ secret }) })).statusCode,
+      ).toBe(200);
       expect((await t.request(coordinator, 'GET', '/api/me')).json().user.totpEnabled).toBe(true);
 
-      const withoutCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password });
+      const withoutCode = await t.request(null, 'POST', '/api/session', {
+        email: coordinator.email,
+        password: coordinator.password,
+      });
       expect(withoutCode.statusCode).toBe(401);
       expect(withoutCode.json().error.code).toBe('auth.totp_required');
-      const wrongCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password, code: '123456' });
+      const wrongCode = await t.request(null, 'POST', '/api/session', {
+        email: coordinator.email,
+        password: coordinator.password,
+        code: '123456',
+      });
       expect(wrongCode.json().error.code).toBe('auth.invalid_credentials');
-      const withCode = await t.request(null, 'POST', '/api/session', { email: coordinator.email, password: coordinator.password, code: await generate({ secret }) });
+      const withCode = await t.request(null, 'POST', '/api/session', {
+        email: coordinator.email,
+        password: coordinator.password,
+        code: await generate({ secret }),
+      });
       expect(withCode.statusCode).toBe(200);
     } finally {
       await t.close();

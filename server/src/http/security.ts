@@ -17,7 +17,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * (CSRF: on top of SameSite=Lax), and rate limits on sign-in per address and
  * per account.
  */
-export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<{ checkSignIn: (request: FastifyRequest, email: string) => Promise<void> }> {
+export async function installSecurity(
+  app: FastifyInstance,
+  options: SecurityOptions,
+): Promise<{ checkSignIn: (request: FastifyRequest, email: string) => Promise<void> }> {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -53,15 +56,24 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
 
   await app.register(fastifyRateLimit, { global: false });
   const window = options.signIn.windowMs;
-  const perAddress = app.createRateLimit({ max: options.signIn.perAddress, timeWindow: window, keyGenerator: (request) => `ip:${request.ip}` });
-  const perAccount = app.createRateLimit({ max: options.signIn.perAccount, timeWindow: window, keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ''}` });
+  const perAddress = app.createRateLimit({
+    max: options.signIn.perAddress,
+    timeWindow: window,
+    keyGenerator: (request) => `ip:${request.ip}`,
+  });
+  const perAccount = app.createRateLimit({
+    max: options.signIn.perAccount,
+    timeWindow: window,
+    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+  });
   return {
     /** Counts a sign-in attempt; 429 once the address or the account tried too often. */
     async checkSignIn(request: FastifyRequest) {
       const [byAddress, byAccount] = await Promise.all([perAddress(request), perAccount(request)]);
       // `isAllowed` means "on the allow list"; the verdict is `isExceeded`
       const exceeded = (r: typeof byAddress) => !r.isAllowed && r.isExceeded;
-      if (exceeded(byAddress) || exceeded(byAccount)) fail('request.rate_limited', 'Too many sign-in attempts; wait a minute and try again');
+      if (exceeded(byAddress) || exceeded(byAccount))
+        fail('request.rate_limited', 'Too many sign-in attempts; wait a minute and try again');
     },
   };
 }

@@ -36,9 +36,15 @@ export class PresenceTracker {
       online.set(member.memberId, online.get(member.memberId) ?? viewing);
       (byCountry[member.country] ??= new Set()).add(member.memberId);
     }
-    const presence = { operationId, online: [...online].map(([participantId, platformId]) => ({ participantId, platformId })) };
-    for (const role of ['coordinator', 'investigator', 'analyst'] as const) this.io.to(rooms.operationRole(operationId, role)).emit('presence:updated', presence);
-    const onlineByCountry = Object.fromEntries(Object.entries(byCountry).map(([country, members]) => [country, members.size]));
+    const presence = {
+      operationId,
+      online: [...online].map(([participantId, platformId]) => ({ participantId, platformId })),
+    };
+    for (const role of ['coordinator', 'investigator', 'analyst'] as const)
+      this.io.to(rooms.operationRole(operationId, role)).emit('presence:updated', presence);
+    const onlineByCountry = Object.fromEntries(
+      Object.entries(byCountry).map(([country, members]) => [country, members.size]),
+    );
     this.io.to(rooms.operationRole(operationId, 'observer')).emit('presence:counts', { operationId, onlineByCountry });
   }
 

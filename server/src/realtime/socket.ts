@@ -107,11 +107,18 @@ export function attachSocketServer(
             rooms.operationRole(operationId, membership.role),
             rooms.operationCountryRole(operationId, membership.country, membership.role),
           ]);
-          socket.data.operations[operationId] = { memberId: membership.id, role: membership.role, country: membership.country };
+          socket.data.operations[operationId] = {
+            memberId: membership.id,
+            role: membership.role,
+            country: membership.country,
+          };
           presence.changed(operationId);
           const participants = await listParticipants(db, operationId);
           // observers see aggregates only: not who the participants are
-          return { participants: membership.role === 'observer' ? participants.filter((p) => p.id === membership.id) : participants };
+          return {
+            participants:
+              membership.role === 'observer' ? participants.filter((p) => p.id === membership.id) : participants,
+          };
         },
         app.log,
       ),

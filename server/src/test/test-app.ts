@@ -88,7 +88,12 @@ export class TestApp {
   }
 
   /** Sends a request through the real app, signed in as `session` when given. */
-  request(session: Session | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse> {
+  request(
+    session: Session | null,
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
       method,
       url,
@@ -103,7 +108,12 @@ export class TestApp {
     const password = `pw-${randomBytes(8).toString('hex')}`;
     const [row] = await this.app.deps.db
       .insert(users)
-      .values({ email, name: options.name ?? email.split('@')[0] ?? email, isAdmin: options.isAdmin ?? false, passwordHash: await hashPassword(password) })
+      .values({
+        email,
+        name: options.name ?? email.split('@')[0] ?? email,
+        isAdmin: options.isAdmin ?? false,
+        passwordHash: await hashPassword(password),
+      })
       .returning({ id: users.id });
     if (!row) throw new Error('user insert failed');
     return { userId: row.id, email, password, cookie: await this.signIn(email, password) };
@@ -137,12 +147,20 @@ export class TestApp {
 
   /** A participant who joined through an invite of the coordinator. */
   async member(operationId: string, coordinator: Session, role: Role, country = 'NL', name?: string): Promise<Session> {
-    const invite = await this.request(coordinator, 'POST', `/api/operations/${operationId}/invites`, { role, country, agency: `Police ${country}` });
+    const invite = await this.request(coordinator, 'POST', `/api/operations/${operationId}/invites`, {
+      role,
+      country,
+      agency: `Police ${country}`,
+    });
     if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.body}`);
     const { code } = invite.json<{ code: string }>();
     const email = uniqueEmail(role);
     const password = `pw-${randomBytes(8).toString('hex')}`;
-    const accepted = await this.request(null, 'POST', `/api/invites/${code}/accept`, { name: name ?? `${role} ${country}`, email, password });
+    const accepted = await this.request(null, 'POST', `/api/invites/${code}/accept`, {
+      name: name ?? `${role} ${country}`,
+      email,
+      password,
+    });
     if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.body}`);
     const cookie = accepted.cookies.find((c) => c.name === 'actionday_session');
     if (!cookie) throw new Error('no session cookie after accept');
@@ -160,7 +178,13 @@ export class TestApp {
     const { db } = this.app.deps;
     const rows = await db
       .insert(users)
-      .values(Array.from({ length: count }, () => ({ email: uniqueEmail(role), name: `${role} ${country}`, passwordHash: 'not-used' })))
+      .values(
+        Array.from({ length: count }, () => ({
+          email: uniqueEmail(role),
+          name: `${role} ${country}`,
+          passwordHash: 'not-used',
+        })),
+      )
       .returning({ id: users.id, email: users.email });
     const members = await db
       .insert(memberships)
@@ -170,7 +194,13 @@ export class TestApp {
     for (const member of members) {
       const token = await createSession(db, member.userId);
       const row = rows.find((r) => r.id === member.userId);
-      sessionsOut.push({ userId: member.userId, email: row?.email ?? '', password: '', cookie: `actionday_session=${token}`, memberId: member.id });
+      sessionsOut.push({
+        userId: member.userId,
+        email: row?.email ?? '',
+        password: '',
+        cookie: `actionday_session=${token}`,
+        memberId: member.id,
+      });
     }
     return sessionsOut;
   }

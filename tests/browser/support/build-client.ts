@@ -17,7 +17,11 @@ function newest(path: string): number {
 export default function buildClient(): void {
   if (!chromiumPath) return;
   const index = join(clientDist, 'index.html');
-  const sources = Math.max(newest(join(root, 'client/src')), newest(join(root, 'shared/src')), newest(join(root, 'client/index.html')));
+  const sources = Math.max(
+    newest(join(root, 'client/src')),
+    newest(join(root, 'shared/src')),
+    newest(join(root, 'client/index.html')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const result = spawnSync('pnpm', ['--filter', '@actionday/client', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('client build failed');

@@ -5,7 +5,13 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
  * A fresh browser context signed in through the real sign-in page, as a
  * person would. `prepare` runs on the page before anything loads (listeners).
  */
-export async function signIn(browser: Browser, baseUrl: string, session: Session, options: BrowserContextOptions = {}, prepare?: (page: Page) => void): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  session: Session,
+  options: BrowserContextOptions = {},
+  prepare?: (page: Page) => void,
+): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   prepare?.(page);

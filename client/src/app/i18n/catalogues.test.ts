@@ -12,7 +12,12 @@ function keys(catalogue: Catalogue, prefix = ''): string[] {
 }
 
 function lookup(catalogue: Catalogue, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Catalogue)[key] : undefined), catalogue);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (typeof node === 'object' && node !== null ? (node as Catalogue)[key] : undefined),
+      catalogue,
+    );
 }
 
 describe('translation catalogues', () => {

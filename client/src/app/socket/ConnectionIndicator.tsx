@@ -14,9 +14,19 @@ export function ConnectionIndicator() {
           ? t('connection.reconnecting')
           : t('connection.connecting');
   const hint =
-    state === 'connected' ? t('connection.hintConnected') : state === 'offline' ? t('connection.hintOffline') : t('connection.hintReconnecting');
+    state === 'connected'
+      ? t('connection.hintConnected')
+      : state === 'offline'
+        ? t('connection.hintOffline')
+        : t('connection.hintReconnecting');
   return (
-    <span className={`connection connection--${state}`} data-testid="connection-status" data-state={state} role="status" title={hint}>
+    <span
+      className={`connection connection--${state}`}
+      data-testid="connection-status"
+      data-state={state}
+      role="status"
+      title={hint}
+    >
       <span className="connection__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label')}: </span>
       {label}

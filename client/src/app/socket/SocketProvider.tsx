@@ -36,7 +36,11 @@ export function SocketProvider({ children }: { children: ReactNode }) {
 
     const update = () => {
       const state: ConnectionState =
-        socket.connected && navigator.onLine ? 'connected' : !navigator.onLine || !socket.active ? 'offline' : 'reconnecting';
+        socket.connected && navigator.onLine
+          ? 'connected'
+          : !navigator.onLine || !socket.active
+            ? 'offline'
+            : 'reconnecting';
       setValue({ socket, state, everConnected });
     };
     const onConnect = () => {

@@ -4,11 +4,21 @@ import { useFormat } from '../format';
 import { SelectField } from './Field';
 
 /** A country picker, names in the viewer's language, sorted by those names. */
-export function CountrySelect({ label, name, defaultValue }: { label: ReactNode; name: string; defaultValue?: string }) {
+export function CountrySelect({
+  label,
+  name,
+  defaultValue,
+}: {
+  label: ReactNode;
+  name: string;
+  defaultValue?: string;
+}) {
   const format = useFormat();
   const options = useMemo(() => {
     const collator = new Intl.Collator(format.language);
-    return countryCodes.map((code) => ({ code, name: format.country(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    return countryCodes
+      .map((code) => ({ code, name: format.country(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [format]);
   return (
     <SelectField label={label} name={name} defaultValue={defaultValue} required>

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { useFormat } from '../../app/format';
 import { useMe } from '../../app/session';
-import { dismissAnnouncements, useAnnouncements, useAnnouncementsLive, useDismissedAnnouncements } from './announcements.api';
+import {
+  dismissAnnouncements,
+  useAnnouncements,
+  useAnnouncementsLive,
+  useDismissedAnnouncements,
+} from './announcements.api';
 import { MegaphoneIcon } from './MegaphoneIcon';
 import './announcements.css';
 
@@ -29,13 +34,27 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
     <section className="announcements" aria-label={t('announcements.region')} data-testid="announcement-banner">
       <div role="alert" className="announcements__list">
         {shown.map((announcement) => (
-          <AnnouncementItem key={announcement.id} announcement={announcement} timeZone={timeZone} onDismiss={() => dismissAnnouncements(operationId, [announcement.id])} />
+          <AnnouncementItem
+            key={announcement.id}
+            announcement={announcement}
+            timeZone={timeZone}
+            onDismiss={() => dismissAnnouncements(operationId, [announcement.id])}
+          />
         ))}
       </div>
       {(more > 0 || shown.length > 1) && (
         <div className="announcements__footer">
           {more > 0 && <span>{t('announcements.more', { count: more })}</span>}
-          <button type="button" className="button button--tight announcements__dismiss-all" onClick={() => dismissAnnouncements(operationId, waiting.map((a) => a.id))}>
+          <button
+            type="button"
+            className="button button--tight announcements__dismiss-all"
+            onClick={() =>
+              dismissAnnouncements(
+                operationId,
+                waiting.map((a) => a.id),
+              )
+            }
+          >
             {t('announcements.dismissAll')}
           </button>
         </div>
@@ -44,7 +63,15 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
   );
 }
 
-function AnnouncementItem({ announcement, timeZone, onDismiss }: { announcement: Announcement; timeZone?: string | undefined; onDismiss: () => void }) {
+function AnnouncementItem({
+  announcement,
+  timeZone,
+  onDismiss,
+}: {
+  announcement: Announcement;
+  timeZone?: string | undefined;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -55,10 +82,17 @@ function AnnouncementItem({ announcement, timeZone, onDismiss }: { announcement:
         <p className="announcement__meta">
           {t('announcements.from', { name: announcement.authorName })} ·{' '}
           <time dateTime={announcement.createdAt}>{format.time(announcement.createdAt, timeZone)}</time>
-          {announcement.country && <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>}
+          {announcement.country && (
+            <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>
+          )}
         </p>
       </div>
-      <button type="button" className="button button--tight announcement__dismiss" onClick={onDismiss} aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}>
+      <button
+        type="button"
+        className="button button--tight announcement__dismiss"
+        onClick={onDismiss}
+        aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
+      >
         {t('common.dismiss')}
       </button>
     </article>

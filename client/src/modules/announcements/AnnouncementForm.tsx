@@ -17,7 +17,9 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
   const messageId = useId();
   const countries = useMemo(() => {
     const collator = new Intl.Collator(format.language);
-    return [...new Set(operation.participants.map((p) => p.country))].map((code) => ({ code, name: format.country(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    return [...new Set(operation.participants.map((p) => p.country))]
+      .map((code) => ({ code, name: format.country(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [operation.participants, format]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -51,7 +53,12 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
           onChange={(event) => setMessage(event.target.value)}
         />
       </div>
-      <SelectField label={t('announcements.audience')} name="country" value={country} onChange={(event) => setCountry(event.target.value)}>
+      <SelectField
+        label={t('announcements.audience')}
+        name="country"
+        value={country}
+        onChange={(event) => setCountry(event.target.value)}
+      >
         <option value="">{t('announcements.everybody')}</option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>

@@ -7,14 +7,19 @@ import { useSocket } from '../../app/socket/SocketProvider';
 export const announcementsKey = (operationId: string) => ['announcements', operationId] as const;
 
 /** Newest first, each once. */
-export function mergeAnnouncements(current: readonly Announcement[] | undefined, incoming: readonly Announcement[]): Announcement[] {
+export function mergeAnnouncements(
+  current: readonly Announcement[] | undefined,
+  incoming: readonly Announcement[],
+): Announcement[] {
   const byId = new Map<string, Announcement>();
   for (const a of [...incoming, ...(current ?? [])]) if (!byId.has(a.id)) byId.set(a.id, a);
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 function applyAnnouncement(queryClient: QueryClient, announcement: Announcement): void {
-  queryClient.setQueryData<Announcement[]>(announcementsKey(announcement.operationId), (current) => mergeAnnouncements(current, [announcement]));
+  queryClient.setQueryData<Announcement[]>(announcementsKey(announcement.operationId), (current) =>
+    mergeAnnouncements(current, [announcement]),
+  );
 }
 
 /** The announcements this viewer may see, newest first; a fresh list keeps what a push added meanwhile. */
@@ -63,7 +68,8 @@ export function useAnnouncementsLive(operationId: string): void {
 export function useCreateAnnouncement(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { message: string; country?: string }) => api<Announcement>(`/api/operations/${operationId}/announcements`, { method: 'POST', body }),
+    mutationFn: (body: { message: string; country?: string }) =>
+      api<Announcement>(`/api/operations/${operationId}/announcements`, { method: 'POST', body }),
     onSuccess: (announcement) => applyAnnouncement(queryClient, announcement),
   });
 }

@@ -15,7 +15,10 @@ export function AccountPage() {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: meKey });
-  const start = useMutation({ mutationFn: () => api<{ secret: string; uri: string }>('/api/me/totp', { method: 'POST' }), onSuccess: setPending });
+  const start = useMutation({
+    mutationFn: () => api<{ secret: string; uri: string }>('/api/me/totp', { method: 'POST' }),
+    onSuccess: setPending,
+  });
   const enable = useMutation({
     mutationFn: (code: string) => api('/api/me/totp/enable', { method: 'POST', body: { code } }),
     onSuccess: () => {
@@ -23,7 +26,10 @@ export function AccountPage() {
       void refresh();
     },
   });
-  const disable = useMutation({ mutationFn: (code: string) => api('/api/me/totp', { method: 'DELETE', body: { code } }), onSuccess: () => void refresh() });
+  const disable = useMutation({
+    mutationFn: (code: string) => api('/api/me/totp', { method: 'DELETE', body: { code } }),
+    onSuccess: () => void refresh(),
+  });
   const user = me.data?.user;
   if (!user) return null;
 
@@ -35,7 +41,16 @@ export function AccountPage() {
         onCode(formValues(event.currentTarget, ['code'] as const).code);
       }}
     >
-      <TextField label={t('account.code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required autoFocus />
+      <TextField
+        label={t('account.code')}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        required
+        autoFocus
+      />
       <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
         {label}
       </button>
@@ -71,7 +86,12 @@ export function AccountPage() {
         ) : (
           <>
             <p>{t('account.totpOff')}</p>
-            <button type="button" className="button button--primary" onClick={() => start.mutate()} disabled={start.isPending}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => start.mutate()}
+              disabled={start.isPending}
+            >
               {t('account.turnOn')}
             </button>
             <ErrorNotice error={start.error} />

@@ -59,12 +59,19 @@ export function InviteAcceptPage() {
           onSubmit={(event) => {
             event.preventDefault();
             const account = formValues(event.currentTarget, ['name', 'email', 'password'] as const);
-            accept.mutate(account, { onSuccess: ({ operationId }) => void navigate(`/operations/${operationId}`, { replace: true }) });
+            accept.mutate(account, {
+              onSuccess: ({ operationId }) => void navigate(`/operations/${operationId}`, { replace: true }),
+            });
           }}
         >
           <AccountFields />
           <ErrorNotice error={accept.error} />
-          <button type="submit" className="button button--primary" disabled={accept.isPending} aria-busy={accept.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={accept.isPending}
+            aria-busy={accept.isPending}
+          >
             {accept.isPending ? t('invite.submitting') : t('invite.submit')}
           </button>
         </form>

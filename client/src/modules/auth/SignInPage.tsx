@@ -31,11 +31,19 @@ export function SignInPage() {
           onSubmit={(event) => {
             event.preventDefault();
             const { code, ...credentials } = formValues(event.currentTarget, ['email', 'password', 'code'] as const);
-            signIn.mutate(code ? { ...credentials, code } : credentials, { onSuccess: () => void navigate(next, { replace: true }) });
+            signIn.mutate(code ? { ...credentials, code } : credentials, {
+              onSuccess: () => void navigate(next, { replace: true }),
+            });
           }}
         >
           <TextField label={t('field.email')} name="email" type="email" autoComplete="username" required autoFocus />
-          <TextField label={t('field.password')} name="password" type="password" autoComplete="current-password" required />
+          <TextField
+            label={t('field.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           {needsCode && (
             <TextField
               label={t('signIn.code')}
@@ -50,7 +58,12 @@ export function SignInPage() {
             />
           )}
           {!isApiError(signIn.error, 'auth.totp_required') && <ErrorNotice error={signIn.error} />}
-          <button type="submit" className="button button--primary" disabled={signIn.isPending} aria-busy={signIn.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={signIn.isPending}
+            aria-busy={signIn.isPending}
+          >
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </button>
         </form>

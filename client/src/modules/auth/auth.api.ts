@@ -10,7 +10,9 @@ import { meKey } from '../../app/session';
 function useSignedIn() {
   const queryClient = useQueryClient();
   return async () => {
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] && query.getObserversCount() === 0 });
+    queryClient.removeQueries({
+      predicate: (query) => query.queryKey[0] !== meKey[0] && query.getObserversCount() === 0,
+    });
     await queryClient.invalidateQueries({ queryKey: meKey });
   };
 }
@@ -36,14 +38,21 @@ export function useCompleteSetup() {
 }
 
 export function useInvitePreview(code: string) {
-  return useQuery({ queryKey: ['invite', code], queryFn: () => api<InvitePreview>(`/api/invites/${encodeURIComponent(code)}`), staleTime: 0 });
+  return useQuery({
+    queryKey: ['invite', code],
+    queryFn: () => api<InvitePreview>(`/api/invites/${encodeURIComponent(code)}`),
+    staleTime: 0,
+  });
 }
 
 export function useAcceptInvite(code: string) {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (body: NewAccount) =>
-      api<{ ok: true; operationId: string }>(`/api/invites/${encodeURIComponent(code)}/accept`, { method: 'POST', body }),
+      api<{ ok: true; operationId: string }>(`/api/invites/${encodeURIComponent(code)}/accept`, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: signedIn,
   });
 }

@@ -12,14 +12,25 @@ export function platformNamer(platforms: readonly Platform[] | undefined): Platf
 }
 
 /** Who did what, newest first: names, countries and actions, never the personal contents. */
-export function ActivityFeed({ activity, platformName }: { activity: readonly Activity[]; platformName: PlatformName }) {
+export function ActivityFeed({
+  activity,
+  platformName,
+}: {
+  activity: readonly Activity[];
+  platformName: PlatformName;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (activity.length === 0) return <p className="muted">{t('dashboard.activity.empty')}</p>;
   return (
     <ol className="feed" data-testid="activity-feed">
       {activity.map((item) => {
-        const platformId = item.targetType === 'platform' ? item.targetId : typeof item.details.platformId === 'string' ? item.details.platformId : null;
+        const platformId =
+          item.targetType === 'platform'
+            ? item.targetId
+            : typeof item.details.platformId === 'string'
+              ? item.details.platformId
+              : null;
         const platform = platformName(platformId) ?? t('dashboard.activity.somePlatform');
         const kind = typeof item.details.kind === 'string' ? item.details.kind : '';
         const phase = typeof item.details.to === 'string' ? item.details.to : '';
@@ -27,8 +38,14 @@ export function ActivityFeed({ activity, platformName }: { activity: readonly Ac
         const key = actionKey(item.action);
         const vars = {
           platform,
-          kind: kind === 'suspect' || kind === 'identifier' || kind === 'victim' ? t(`dashboard.activity.kinds.${kind}`) : t('dashboard.activity.kinds.other'),
-          phase: phase === 'planned' || phase === 'briefing' || phase === 'live' || phase === 'debrief' || phase === 'closed' ? t(`operationStatus.${phase}`) : phase,
+          kind:
+            kind === 'suspect' || kind === 'identifier' || kind === 'victim'
+              ? t(`dashboard.activity.kinds.${kind}`)
+              : t('dashboard.activity.kinds.other'),
+          phase:
+            phase === 'planned' || phase === 'briefing' || phase === 'live' || phase === 'debrief' || phase === 'closed'
+              ? t(`operationStatus.${phase}`)
+              : phase,
           count,
         };
         return (
@@ -38,7 +55,8 @@ export function ActivityFeed({ activity, platformName }: { activity: readonly Ac
             </time>
             <span className="feed__text">
               <strong>{item.actor ? item.actor.name : t('dashboard.activity.system')}</strong>
-              {item.actor?.country && <span className="feed__country"> ({item.actor.country})</span>} {key ? t(`dashboard.activity.actions.${key}`, vars) : item.action}
+              {item.actor?.country && <span className="feed__country"> ({item.actor.country})</span>}{' '}
+              {key ? t(`dashboard.activity.actions.${key}`, vars) : item.action}
             </span>
           </li>
         );

@@ -10,13 +10,21 @@ const columns = ['platformsChecked', 'suspects', 'identifiers', 'victims', 'hits
  * and hits. `online` comes from presence (names for coordinators, counts for
  * observers); countries appear as soon as they have members or anything counted.
  */
-export function CountryTable({ byCountry, online }: { byCountry: Record<string, CountryTally>; online: Record<string, number> | undefined }) {
+export function CountryTable({
+  byCountry,
+  online,
+}: {
+  byCountry: Record<string, CountryTally>;
+  online: Record<string, number> | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = useMemo(() => {
     const collator = new Intl.Collator(format.language);
     const codes = new Set([...Object.keys(byCountry), ...Object.keys(online ?? {})]);
-    return [...codes].map((code) => ({ code, name: format.country(code), tally: byCountry[code], online: online?.[code] ?? 0 })).sort((a, b) => collator.compare(a.name, b.name));
+    return [...codes]
+      .map((code) => ({ code, name: format.country(code), tally: byCountry[code], online: online?.[code] ?? 0 }))
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [byCountry, online, format]);
   const totals = rows.reduce(
     (sum, row) => {

@@ -32,12 +32,20 @@ import './dashboard.css';
 
 /** `/operations/:operationId/dashboard`: the coordinators' command centre (observers get the aggregates). */
 export function DashboardPage() {
-  return <OperationGate>{(detail) => (detail.me.role === 'observer' ? <ObserverView operation={detail} /> : <Dashboard operation={detail} />)}</OperationGate>;
+  return (
+    <OperationGate>
+      {(detail) =>
+        detail.me.role === 'observer' ? <ObserverView operation={detail} /> : <Dashboard operation={detail} />
+      }
+    </OperationGate>
+  );
 }
 
-
 /** Online participants per country, from who is online now. */
-function onlineByCountry(presence: Presence | undefined, operation: OperationDetail): Record<string, number> | undefined {
+function onlineByCountry(
+  presence: Presence | undefined,
+  operation: OperationDetail,
+): Record<string, number> | undefined {
   if (!presence) return undefined;
   const countryOf = new Map(operation.participants.map((p) => [p.id, p.country]));
   const counts: Record<string, number> = {};
@@ -89,7 +97,13 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
           <h2 id="figures-title">{t('dashboard.figuresTitle')}</h2>
           <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} />
         </div>
-        {tallies.isPending ? <Loading /> : tallies.isError ? <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} /> : <FigureGrid tally={tallies.data} liveness={liveness} />}
+        {tallies.isPending ? (
+          <Loading />
+        ) : tallies.isError ? (
+          <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} />
+        ) : (
+          <FigureGrid tally={tallies.data} liveness={liveness} />
+        )}
         {tallies.data && <ProgressBar progress={tallies.data.progress} liveness={liveness} />}
       </section>
 
@@ -110,7 +124,13 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
         <section className="dash-card dash-card--wide" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('dashboard.timeline.title')}</h2>
           {timeline.data ? (
-            <TimelineChart timeline={timeline.data} startsAt={operation.startsAt} endsAt={operation.endsAt} timeZone={operation.timeZone} now={now} />
+            <TimelineChart
+              timeline={timeline.data}
+              startsAt={operation.startsAt}
+              endsAt={operation.endsAt}
+              timeZone={operation.timeZone}
+              now={now}
+            />
           ) : timeline.isError ? (
             <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />
           ) : (
@@ -139,18 +159,31 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
         {seesHits && (
           <section className="dash-card dash-card--attention" aria-labelledby="hits-title">
             <h2 id="hits-title">{t('dashboard.hits.title')}</h2>
-            {hits.data ? <OpenHits operationId={operation.id} hits={hits.data} now={now} /> : hits.isError ? <ErrorNotice error={hits.error} /> : <Loading />}
+            {hits.data ? (
+              <OpenHits operationId={operation.id} hits={hits.data} now={now} />
+            ) : hits.isError ? (
+              <ErrorNotice error={hits.error} />
+            ) : (
+              <Loading />
+            )}
           </section>
         )}
         <section className="dash-card" aria-labelledby="online-title">
           <h2 id="online-title">
-            {t('dashboard.online.title')} {presence.data && <span className="muted dash-card__count">{presence.data.online.length}</span>}
+            {t('dashboard.online.title')}{' '}
+            {presence.data && <span className="muted dash-card__count">{presence.data.online.length}</span>}
           </h2>
           <OnlineList presence={presence.data} participants={operation.participants} platformName={platformName} />
         </section>
         <section className="dash-card" aria-labelledby="activity-title">
           <h2 id="activity-title">{t('dashboard.activity.title')}</h2>
-          {activity.data ? <ActivityFeed activity={activity.data} platformName={platformName} /> : activity.isError ? <ErrorNotice error={activity.error} /> : <Loading />}
+          {activity.data ? (
+            <ActivityFeed activity={activity.data} platformName={platformName} />
+          ) : activity.isError ? (
+            <ErrorNotice error={activity.error} />
+          ) : (
+            <Loading />
+          )}
         </section>
       </div>
 

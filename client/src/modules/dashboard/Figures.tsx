@@ -16,20 +16,43 @@ export function useLiveness(tally: Tally | undefined): Liveness {
 }
 
 /** The words beside the numbers: "Live", "Final figures", or "Not live — reconnecting". */
-export function LiveLabel({ liveness, asOf, className }: { liveness: Liveness; asOf?: string | undefined; className?: string }) {
+export function LiveLabel({
+  liveness,
+  asOf,
+  className,
+}: {
+  liveness: Liveness;
+  asOf?: string | undefined;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <p className={`live-label live-label--${liveness} ${className ?? ''}`} role="status" data-testid="figures-liveness" data-liveness={liveness}>
+    <p
+      className={`live-label live-label--${liveness} ${className ?? ''}`}
+      role="status"
+      data-testid="figures-liveness"
+      data-liveness={liveness}
+    >
       <span className="live-label__dot" aria-hidden="true" />
       {liveness === 'live' ? t('dashboard.live') : liveness === 'final' ? t('dashboard.final') : t('dashboard.notLive')}
-      {liveness === 'stale' && asOf && <span className="live-label__asof"> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>}
+      {liveness === 'stale' && asOf && (
+        <span className="live-label__asof"> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>
+      )}
     </p>
   );
 }
 
 /** The key figures, large, each with its breakdowns. */
-export function FigureGrid({ tally, liveness, variant = 'dashboard' }: { tally: Tally; liveness: Liveness; variant?: 'dashboard' | 'wall' }) {
+export function FigureGrid({
+  tally,
+  liveness,
+  variant = 'dashboard',
+}: {
+  tally: Tally;
+  liveness: Liveness;
+  variant?: 'dashboard' | 'wall';
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -47,7 +70,12 @@ export function FigureGrid({ tally, liveness, variant = 'dashboard' }: { tally: 
           {figure.breakdowns.length > 0 && (
             <ul className="figure__breakdowns">
               {figure.breakdowns.map((breakdown) => (
-                <li key={breakdown.key} className="figure__breakdown" data-testid="figure-breakdown" data-key={breakdown.key}>
+                <li
+                  key={breakdown.key}
+                  className="figure__breakdown"
+                  data-testid="figure-breakdown"
+                  data-key={breakdown.key}
+                >
                   <FlashNumber value={breakdown.value} className="figure__breakdown-value" />{' '}
                   <span className="figure__breakdown-label">{breakdownLabel(t, format.country, breakdown)}</span>
                 </li>
@@ -61,7 +89,15 @@ export function FigureGrid({ tally, liveness, variant = 'dashboard' }: { tally: 
 }
 
 /** The board's funnel: unchecked, claimed, checked, as a bar with counts. */
-export function ProgressBar({ progress, liveness, variant = 'dashboard' }: { progress: Tally['progress']; liveness: Liveness; variant?: 'dashboard' | 'wall' }) {
+export function ProgressBar({
+  progress,
+  liveness,
+  variant = 'dashboard',
+}: {
+  progress: Tally['progress'];
+  liveness: Liveness;
+  variant?: 'dashboard' | 'wall';
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const total = progress.unchecked + progress.claimed + progress.checked;
@@ -72,12 +108,18 @@ export function ProgressBar({ progress, liveness, variant = 'dashboard' }: { pro
     ['unchecked', progress.unchecked],
   ] as const;
   return (
-    <section className={`progress progress--${variant} progress--${liveness}`} aria-label={t('dashboard.progress.title')} data-testid="progress">
+    <section
+      className={`progress progress--${variant} progress--${liveness}`}
+      aria-label={t('dashboard.progress.title')}
+      data-testid="progress"
+    >
       <p className="progress__headline">
         <span className="progress__percent" data-testid="progress-percent">
           {t('dashboard.progress.percent', { percent: format.number(percent) })}
         </span>{' '}
-        <span className="progress__of">{t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}</span>
+        <span className="progress__of">
+          {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
+        </span>
       </p>
       <div
         className="progress__bar"
@@ -85,10 +127,19 @@ export function ProgressBar({ progress, liveness, variant = 'dashboard' }: { pro
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={progress.checked}
-        aria-valuetext={t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
+        aria-valuetext={t('dashboard.progress.of', {
+          checked: format.number(progress.checked),
+          total: format.number(total),
+        })}
       >
         {parts.map(([status, count]) =>
-          count > 0 ? <span key={status} className={`progress__segment progress__segment--${status}`} style={{ flexGrow: count }} /> : null,
+          count > 0 ? (
+            <span
+              key={status}
+              className={`progress__segment progress__segment--${status}`}
+              style={{ flexGrow: count }}
+            />
+          ) : null,
         )}
       </div>
       <ul className="progress__counts">

@@ -25,7 +25,9 @@ export function validationProblems(error: unknown): string[] {
   for (const issue of Array.isArray(details.issues) ? details.issues : []) {
     if (typeof issue === 'object' && issue !== null) {
       const { path, message } = issue as { path?: unknown; message?: unknown };
-      problems.push(`${Array.isArray(path) ? `/${path.join('/')}` : ''}: ${typeof message === 'string' ? message : ''}`);
+      problems.push(
+        `${Array.isArray(path) ? `/${path.join('/')}` : ''}: ${typeof message === 'string' ? message : ''}`,
+      );
     }
   }
   return problems.length > 0 ? problems : [error.message];
@@ -122,7 +124,15 @@ export function FiguresEditor({ operationId, closed }: { operationId: string; cl
             {t('dashboard.definitions.json')}
           </label>
           <p className="field__hint">{t('dashboard.definitions.jsonHint')}</p>
-          <textarea id={textId} className="input figures-editor__text" rows={18} spellCheck={false} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="figures-json" />
+          <textarea
+            id={textId}
+            className="input figures-editor__text"
+            rows={18}
+            spellCheck={false}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            data-testid="figures-json"
+          />
           <div className="figures-editor__actions">
             <button type="button" className="button button--primary" disabled={save.isPending} onClick={submit}>
               {save.isPending ? t('dashboard.settings.saving') : t('dashboard.definitions.save')}

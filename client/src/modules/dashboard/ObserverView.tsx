@@ -54,7 +54,13 @@ export function ObserverView({ operation }: { operation: OperationDetail }) {
           <h2 id="figures-title">{t('dashboard.figuresTitle')}</h2>
           <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} />
         </div>
-        {tallies.isPending ? <Loading /> : tallies.isError ? <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} /> : <FigureGrid tally={tallies.data} liveness={liveness} />}
+        {tallies.isPending ? (
+          <Loading />
+        ) : tallies.isError ? (
+          <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} />
+        ) : (
+          <FigureGrid tally={tallies.data} liveness={liveness} />
+        )}
         {tallies.data && <ProgressBar progress={tallies.data.progress} liveness={liveness} />}
       </section>
       <section className="dash-card" aria-labelledby="countries-title">

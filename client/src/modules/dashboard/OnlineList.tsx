@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 
 /** Who is online now, and which platform each has open (those on a platform first). */
-export function OnlineList({ presence, participants, platformName }: { presence: Presence | undefined; participants: readonly Participant[]; platformName: (id: string | null) => string | undefined }) {
+export function OnlineList({
+  presence,
+  participants,
+  platformName,
+}: {
+  presence: Presence | undefined;
+  participants: readonly Participant[];
+  platformName: (id: string | null) => string | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const people = useMemo(() => {
@@ -12,7 +20,11 @@ export function OnlineList({ presence, participants, platformName }: { presence:
     const collator = new Intl.Collator(format.language);
     return (presence?.online ?? [])
       .map((entry) => ({ ...entry, participant: byId.get(entry.participantId) }))
-      .sort((a, b) => Number(b.platformId !== null) - Number(a.platformId !== null) || collator.compare(a.participant?.name ?? '', b.participant?.name ?? ''));
+      .sort(
+        (a, b) =>
+          Number(b.platformId !== null) - Number(a.platformId !== null) ||
+          collator.compare(a.participant?.name ?? '', b.participant?.name ?? ''),
+      );
   }, [presence, participants, format.language]);
 
   if (!presence) return <p className="muted">{t('dashboard.online.waiting')}</p>;
@@ -31,7 +43,13 @@ export function OnlineList({ presence, participants, platformName }: { presence:
               </span>
             )}
           </span>
-          <span className="online__where">{platformId ? (platformName(platformId) ?? t('dashboard.activity.somePlatform')) : <span className="muted">{t('dashboard.online.noPlatform')}</span>}</span>
+          <span className="online__where">
+            {platformId ? (
+              (platformName(platformId) ?? t('dashboard.activity.somePlatform'))
+            ) : (
+              <span className="muted">{t('dashboard.online.noPlatform')}</span>
+            )}
+          </span>
         </li>
       ))}
     </ul>

@@ -22,13 +22,23 @@ export function OpenHits({ operationId, hits, now }: { operationId: string; hits
                   t('dashboard.hits.redacted')
                 ) : (
                   <>
-                    <span className="tag">{t(`dashboard.hits.kinds.${hit.identifierKind}`)}</span> <code>{hit.normalizedValue}</code>
-                    {hit.referenceList && <span className="muted"> · {t('dashboard.hits.reference', { list: hit.referenceLabel ?? hit.referenceList })}</span>}
+                    <span className="tag">{t(`dashboard.hits.kinds.${hit.identifierKind}`)}</span>{' '}
+                    <code>{hit.normalizedValue}</code>
+                    {hit.referenceList && (
+                      <span className="muted">
+                        {' '}
+                        · {t('dashboard.hits.reference', { list: hit.referenceLabel ?? hit.referenceList })}
+                      </span>
+                    )}
                   </>
                 )}
               </span>
-              <span className="open-hits__who muted">{hit.contacts.map((c) => `${c.name} (${format.country(c.country)})`).join(', ')}</span>
-              <span className="open-hits__age">{t('dashboard.hits.waiting', { duration: durationText(t, now - Date.parse(hit.createdAt)) })}</span>
+              <span className="open-hits__who muted">
+                {hit.contacts.map((c) => `${c.name} (${format.country(c.country)})`).join(', ')}
+              </span>
+              <span className="open-hits__age">
+                {t('dashboard.hits.waiting', { duration: durationText(t, now - Date.parse(hit.createdAt)) })}
+              </span>
             </li>
           ))}
         </ul>

@@ -19,7 +19,11 @@ export function durationText(t: TFunction, ms: number): string {
 }
 
 /** The phase and the time left: "Live · ends in 3 h 12 min", "Planned · starts in 2 d 4 h", "Closed". */
-export function OperationClock({ operation }: { operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'> }) {
+export function OperationClock({
+  operation,
+}: {
+  operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(15_000);
@@ -33,7 +37,15 @@ export function OperationClock({ operation }: { operation: Pick<Operation, 'star
           ? t('phase.ended')
           : t('phase.closedNote');
   return (
-    <span className="op-clock" data-testid="operation-clock" data-phase={operation.status} title={t('phase.window', { range: format.range(operation.startsAt, operation.endsAt, operation.timeZone), zone: operation.timeZone })}>
+    <span
+      className="op-clock"
+      data-testid="operation-clock"
+      data-phase={operation.status}
+      title={t('phase.window', {
+        range: format.range(operation.startsAt, operation.endsAt, operation.timeZone),
+        zone: operation.timeZone,
+      })}
+    >
       <OperationStatusBadge status={operation.status} />
       <span className="op-clock__left">{text}</span>
     </span>
@@ -41,7 +53,11 @@ export function OperationClock({ operation }: { operation: Pick<Operation, 'star
 }
 
 /** The wall's clock: phase, the time now in the operation's zone (named), and the countdown to the end. */
-export function WallClock({ operation }: { operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'> }) {
+export function WallClock({
+  operation,
+}: {
+  operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status' | 'timeZone'>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(1000);
@@ -49,7 +65,9 @@ export function WallClock({ operation }: { operation: Pick<Operation, 'startsAt'
   const nowIso = new Date(now).toISOString();
   return (
     <div className="wall-clock" data-testid="wall-clock" data-phase={operation.status}>
-      <span className={`wall-clock__phase wall-clock__phase--${operation.status}`}>{t(`operationStatus.${operation.status}`)}</span>
+      <span className={`wall-clock__phase wall-clock__phase--${operation.status}`}>
+        {t(`operationStatus.${operation.status}`)}
+      </span>
       <span className="wall-clock__now">
         <time dateTime={nowIso}>{format.time(nowIso, operation.timeZone)}</time>{' '}
         <span className="wall-clock__zone">
@@ -59,12 +77,14 @@ export function WallClock({ operation }: { operation: Pick<Operation, 'startsAt'
       <span className="wall-clock__left">
         {state.kind === 'before' && (
           <>
-            <span className="wall-clock__caption">{t('wall.startsIn')}</span> <span className="wall-clock__count">{countdown(state.ms)}</span>
+            <span className="wall-clock__caption">{t('wall.startsIn')}</span>{' '}
+            <span className="wall-clock__count">{countdown(state.ms)}</span>
           </>
         )}
         {state.kind === 'running' && (
           <>
-            <span className="wall-clock__caption">{t('wall.timeLeft')}</span> <span className="wall-clock__count">{countdown(state.ms)}</span>
+            <span className="wall-clock__caption">{t('wall.timeLeft')}</span>{' '}
+            <span className="wall-clock__count">{countdown(state.ms)}</span>
           </>
         )}
         {state.kind === 'ended' && <span className="wall-clock__caption">{t('phase.ended')}</span>}
@@ -101,8 +121,12 @@ function HeaderClock({ operationId }: { operationId: string }) {
             {t('dashboard.title')}
           </Link>
         )}
-        {can(operation.data.me.role, 'finding.read') && <Link to={`/operations/${operationId}/hits`}>{t('nav.hits')}</Link>}
-        {can(operation.data.me.role, 'report.read') && <Link to={`/operations/${operationId}/report`}>{t('nav.report')}</Link>}
+        {can(operation.data.me.role, 'finding.read') && (
+          <Link to={`/operations/${operationId}/hits`}>{t('nav.hits')}</Link>
+        )}
+        {can(operation.data.me.role, 'report.read') && (
+          <Link to={`/operations/${operationId}/report`}>{t('nav.report')}</Link>
+        )}
         <Link to={`/operations/${operationId}/wall`} data-testid="wall-link">
           {t('wall.title')}
         </Link>

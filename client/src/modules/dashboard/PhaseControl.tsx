@@ -42,7 +42,12 @@ export function PhaseControl({ operation }: { operation: Operation }) {
       </div>
       <p className="muted">{t('phase.hint')}</p>
       {confirming && (
-        <div className="phase-control__confirm" role="alertdialog" aria-labelledby="close-title" aria-describedby="close-text">
+        <div
+          className="phase-control__confirm"
+          role="alertdialog"
+          aria-labelledby="close-title"
+          aria-describedby="close-text"
+        >
           <p id="close-title">
             <strong>{t('phase.confirmTitle')}</strong>
           </p>

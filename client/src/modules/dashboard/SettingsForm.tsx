@@ -38,12 +38,20 @@ export function SettingsForm({ operation }: { operation: Operation }) {
     update.mutate(body, { onSuccess: () => setSaved(true) });
   };
   const blamed = (field: string) =>
-    isApiError(update.error) && JSON.stringify(update.error.details ?? '').includes(`/${field}`) ? update.error.message : undefined;
+    isApiError(update.error) && JSON.stringify(update.error.details ?? '').includes(`/${field}`)
+      ? update.error.message
+      : undefined;
 
   return (
     <form className="form settings-form" onSubmit={submit} data-testid="settings-form" key={operation.id}>
       <fieldset className="fieldset settings-form__fields" disabled={closed || update.isPending}>
-        <TextField label={t('dashboard.settings.focusTags')} name="focusTags" defaultValue={operation.focusTags.join(', ')} hint={t('dashboard.settings.focusTagsHint')} error={blamed('focusTags')} />
+        <TextField
+          label={t('dashboard.settings.focusTags')}
+          name="focusTags"
+          defaultValue={operation.focusTags.join(', ')}
+          hint={t('dashboard.settings.focusTagsHint')}
+          error={blamed('focusTags')}
+        />
         <TextField
           label={t('dashboard.settings.focusNationalities')}
           name="focusNationalities"
@@ -51,7 +59,16 @@ export function SettingsForm({ operation }: { operation: Operation }) {
           hint={t('dashboard.settings.focusNationalitiesHint')}
           error={blamed('focusNationalities')}
         />
-        <TextField label={t('dashboard.settings.claimLimit')} name="claimLimit" type="number" min={1} max={20} required defaultValue={operation.claimLimit} error={blamed('claimLimit')} />
+        <TextField
+          label={t('dashboard.settings.claimLimit')}
+          name="claimLimit"
+          type="number"
+          min={1}
+          max={20}
+          required
+          defaultValue={operation.claimLimit}
+          error={blamed('claimLimit')}
+        />
         <TextField
           label={t('dashboard.settings.claimTimeout')}
           name="claimTimeoutMinutes"
@@ -63,7 +80,11 @@ export function SettingsForm({ operation }: { operation: Operation }) {
           hint={t('dashboard.settings.claimTimeoutHint')}
           error={blamed('claimTimeoutMinutes')}
         />
-        <SelectField label={t('dashboard.settings.defaultHandling')} name="defaultHandling" defaultValue={operation.defaultHandling}>
+        <SelectField
+          label={t('dashboard.settings.defaultHandling')}
+          name="defaultHandling"
+          defaultValue={operation.defaultHandling}
+        >
           {handlingCodes.map((code) => (
             <option key={code} value={code}>
               {code}
@@ -71,7 +92,8 @@ export function SettingsForm({ operation }: { operation: Operation }) {
           ))}
         </SelectField>
         <label className="toggle">
-          <input type="checkbox" checked={allowLate} onChange={(event) => setAllowLate(event.target.checked)} /> {t('dashboard.settings.allowLate')}
+          <input type="checkbox" checked={allowLate} onChange={(event) => setAllowLate(event.target.checked)} />{' '}
+          {t('dashboard.settings.allowLate')}
         </label>
       </fieldset>
       {closed ? (

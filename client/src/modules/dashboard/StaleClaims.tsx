@@ -39,7 +39,10 @@ export function StaleClaims({ operationId, platforms, participants, claimTimeout
               holder={platform.claimedBy ? byId.get(platform.claimedBy) : undefined}
               participants={participants}
               canManage={canManage}
-              busy={(release.isPending && release.variables === platform.id) || (assign.isPending && assign.variables?.platformId === platform.id)}
+              busy={
+                (release.isPending && release.variables === platform.id) ||
+                (assign.isPending && assign.variables?.platformId === platform.id)
+              }
               onRelease={() => release.mutate(platform.id)}
               onAssign={(participantId) => assign.mutate({ platformId: platform.id, participantId })}
             />
@@ -72,7 +75,8 @@ function StaleClaim(props: {
         <strong>{platform.name}</strong>
         <span className="muted">
           {' '}
-          · {holder ? `${holder.name} (${format.country(holder.country)})` : t('dashboard.online.someone')} · {t('dashboard.stale.idle', { duration: durationText(t, idleMs) })}
+          · {holder ? `${holder.name} (${format.country(holder.country)})` : t('dashboard.online.someone')} ·{' '}
+          {t('dashboard.stale.idle', { duration: durationText(t, idleMs) })}
         </span>
       </div>
       {canManage && (
@@ -83,7 +87,12 @@ function StaleClaim(props: {
           <label className="visually-hidden" htmlFor={`assign-${platform.id}`}>
             {t('dashboard.stale.assignTo')}
           </label>
-          <select id={`assign-${platform.id}`} className="input input--compact" value={to} onChange={(event) => setTo(event.target.value)}>
+          <select
+            id={`assign-${platform.id}`}
+            className="input input--compact"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+          >
             <option value="">{t('dashboard.stale.assignTo')}</option>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>

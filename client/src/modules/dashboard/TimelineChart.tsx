@@ -6,11 +6,26 @@ import { useFormat } from '../../app/format';
 import { fillTimeline } from './dashboard.logic';
 
 /** Findings logged and verdicts given per 15 minutes of the day, times in the operation's zone. */
-export function TimelineChart({ timeline, startsAt, endsAt, timeZone, now }: { timeline: Timeline; startsAt: string; endsAt: string; timeZone: string; now: number }) {
+export function TimelineChart({
+  timeline,
+  startsAt,
+  endsAt,
+  timeZone,
+  now,
+}: {
+  timeline: Timeline;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  now: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const data = useMemo(() => fillTimeline(timeline, startsAt, endsAt, now), [timeline, startsAt, endsAt, now]);
-  const totals = data.reduce((sum, point) => ({ findings: sum.findings + point.findings, checked: sum.checked + point.checked }), { findings: 0, checked: 0 });
+  const totals = data.reduce(
+    (sum, point) => ({ findings: sum.findings + point.findings, checked: sum.checked + point.checked }),
+    { findings: 0, checked: 0 },
+  );
   const label = (iso: string) => format.time(iso, timeZone);
 
   if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
@@ -30,7 +45,12 @@ export function TimelineChart({ timeline, startsAt, endsAt, timeZone, now }: { t
         </ResponsiveContainer>
       </div>
       <figcaption className="timeline__caption muted">
-        {t('dashboard.timeline.caption', { minutes: timeline.bucketMinutes, zone: timeZone, findings: format.number(totals.findings), verdicts: format.number(totals.checked) })}
+        {t('dashboard.timeline.caption', {
+          minutes: timeline.bucketMinutes,
+          zone: timeZone,
+          findings: format.number(totals.findings),
+          verdicts: format.number(totals.checked),
+        })}
       </figcaption>
     </figure>
   );

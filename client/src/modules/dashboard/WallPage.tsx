@@ -102,7 +102,9 @@ function WallAnnouncement({ announcement, timeZone }: { announcement: Announceme
       </p>
       <p className="wall__announcement-meta">
         {format.time(announcement.createdAt, timeZone)} · {announcement.authorName}
-        {announcement.country && <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>}
+        {announcement.country && (
+          <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>
+        )}
       </p>
     </footer>
   );

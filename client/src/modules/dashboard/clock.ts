@@ -21,7 +21,12 @@ export function clockState(operation: Pick<Operation, 'startsAt' | 'endsAt' | 's
 /** A duration split into whole days, hours, minutes and seconds (rounded down). */
 export function splitDuration(ms: number): { days: number; hours: number; minutes: number; seconds: number } {
   const total = Math.max(0, Math.floor(ms / 1000));
-  return { days: Math.floor(total / 86_400), hours: Math.floor((total % 86_400) / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+  return {
+    days: Math.floor(total / 86_400),
+    hours: Math.floor((total % 86_400) / 3600),
+    minutes: Math.floor((total % 3600) / 60),
+    seconds: total % 60,
+  };
 }
 
 /** `H:MM:SS` (hours may exceed 24), for the wall's countdown. */

@@ -28,19 +28,25 @@ export function useTimeline(operationId: string) {
 
 /** The key-figure definitions of the operation. */
 export function useFigureDefinitions(operationId: string) {
-  return useQuery({ queryKey: figuresKey(operationId), queryFn: ({ signal }) => api<FigureDefinition[]>(`/api/operations/${operationId}/figures`, { signal }) });
+  return useQuery({
+    queryKey: figuresKey(operationId),
+    queryFn: ({ signal }) => api<FigureDefinition[]>(`/api/operations/${operationId}/figures`, { signal }),
+  });
 }
 
 /** Puts an operation answer into the cached detail (participants and `me` stay). */
 function storeOperation(queryClient: QueryClient, operation: Operation): void {
-  queryClient.setQueryData<OperationDetail>(operationKey(operation.id), (current) => (current ? { ...current, ...operation } : current));
+  queryClient.setQueryData<OperationDetail>(operationKey(operation.id), (current) =>
+    current ? { ...current, ...operation } : current,
+  );
   void queryClient.invalidateQueries({ queryKey: operationListKey });
 }
 
 export function useSetPhase(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (status: Operation['status']) => api<Operation>(`/api/operations/${operationId}/status`, { method: 'POST', body: { status } }),
+    mutationFn: (status: Operation['status']) =>
+      api<Operation>(`/api/operations/${operationId}/status`, { method: 'POST', body: { status } }),
     onSuccess: (operation) => storeOperation(queryClient, operation),
   });
 }
@@ -56,7 +62,8 @@ export function useUpdateSettings(operationId: string) {
 export function useSaveFigures(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (figures: unknown) => api<FigureDefinition[]>(`/api/operations/${operationId}/figures`, { method: 'PUT', body: figures }),
+    mutationFn: (figures: unknown) =>
+      api<FigureDefinition[]>(`/api/operations/${operationId}/figures`, { method: 'PUT', body: figures }),
     onSuccess: (figures) => {
       queryClient.setQueryData(figuresKey(operationId), figures);
     },

@@ -70,8 +70,19 @@ describe('stale claims', () => {
   it('are the claims silent for more than half the claim timeout, longest first', () => {
     const now = Date.parse('2026-09-06T10:00:00Z');
     const claimed = (id: string, minutesAgo: number) =>
-      ({ id, status: 'claimed', lastActivityAt: new Date(now - minutesAgo * 60_000).toISOString(), claimedAt: null, updatedAt: '' }) as unknown as Platform;
-    const list = [claimed('fresh', 5), claimed('old', 30), claimed('older', 45), { ...claimed('done', 90), status: 'checked' } as Platform];
+      ({
+        id,
+        status: 'claimed',
+        lastActivityAt: new Date(now - minutesAgo * 60_000).toISOString(),
+        claimedAt: null,
+        updatedAt: '',
+      }) as unknown as Platform;
+    const list = [
+      claimed('fresh', 5),
+      claimed('old', 30),
+      claimed('older', 45),
+      { ...claimed('done', 90), status: 'checked' } as Platform,
+    ];
     expect(staleClaims(list, 20, now).map((s) => s.platform.id)).toEqual(['older', 'old']);
   });
 });

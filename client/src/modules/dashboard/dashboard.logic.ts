@@ -33,11 +33,18 @@ export function fillTimeline(timeline: Timeline, startsAt: string, endsAt: strin
  * Claims whose holder has shown no sign of life for more than half the
  * claim timeout, the longest silent first.
  */
-export function staleClaims(platforms: readonly Platform[], claimTimeoutMinutes: number, now: number): { platform: Platform; idleMs: number }[] {
+export function staleClaims(
+  platforms: readonly Platform[],
+  claimTimeoutMinutes: number,
+  now: number,
+): { platform: Platform; idleMs: number }[] {
   const threshold = (claimTimeoutMinutes * 60_000) / 2;
   return platforms
     .filter((p) => p.status === 'claimed')
-    .map((platform) => ({ platform, idleMs: now - Date.parse(platform.lastActivityAt ?? platform.claimedAt ?? platform.updatedAt) }))
+    .map((platform) => ({
+      platform,
+      idleMs: now - Date.parse(platform.lastActivityAt ?? platform.claimedAt ?? platform.updatedAt),
+    }))
     .filter((entry) => entry.idleMs > threshold)
     .sort((a, b) => b.idleMs - a.idleMs);
 }

@@ -18,14 +18,21 @@ function isFigureKey(key: string): key is FigureKey {
  * own label.
  */
 export function figureLabel(t: TFunction, figure: { key: string; label: string }): string {
-  return isFigureKey(figure.key) && defaultLabels.get(figure.key) === figure.label ? t(`dashboard.figures.${figure.key}`) : figure.label;
+  return isFigureKey(figure.key) && defaultLabels.get(figure.key) === figure.label
+    ? t(`dashboard.figures.${figure.key}`)
+    : figure.label;
 }
 
 /** A breakdown's label: the default ones ("of which ukraine", "of nationality UA") translated, the others as written. */
-export function breakdownLabel(t: TFunction, countryName: (code: string) => string, breakdown: { key: string; label: string }): string {
+export function breakdownLabel(
+  t: TFunction,
+  countryName: (code: string) => string,
+  breakdown: { key: string; label: string },
+): string {
   if (breakdown.label === `of which ${breakdown.key}`) return t('dashboard.breakdown.tag', { tag: breakdown.key });
   const nationality = /^nationality:([A-Z]{2})$/.exec(breakdown.key)?.[1];
-  if (nationality && breakdown.label === `of nationality ${nationality}`) return t('dashboard.breakdown.nationality', { country: countryName(nationality) });
+  if (nationality && breakdown.label === `of nationality ${nationality}`)
+    return t('dashboard.breakdown.nationality', { country: countryName(nationality) });
   return breakdown.label;
 }
 

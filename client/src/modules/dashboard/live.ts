@@ -41,8 +41,14 @@ export function useDashboardLive(operationId: string): void {
   useEffect(() => {
     if (!socket) return;
     const refetchTallies = () => void queryClient.invalidateQueries({ queryKey: talliesKey(operationId) });
-    const feed = throttle(() => void queryClient.invalidateQueries({ queryKey: activityKey(operationId) }), FEED_THROTTLE_MS);
-    const timeline = throttle(() => void queryClient.invalidateQueries({ queryKey: timelineKey(operationId) }), TIMELINE_THROTTLE_MS);
+    const feed = throttle(
+      () => void queryClient.invalidateQueries({ queryKey: activityKey(operationId) }),
+      FEED_THROTTLE_MS,
+    );
+    const timeline = throttle(
+      () => void queryClient.invalidateQueries({ queryKey: timelineKey(operationId) }),
+      TIMELINE_THROTTLE_MS,
+    );
     let resync: ReturnType<typeof setTimeout> | undefined;
 
     const onTally = (tally: Tally) => {

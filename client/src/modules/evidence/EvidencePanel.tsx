@@ -1,4 +1,12 @@
-import { EVIDENCE_MAX_BYTES, type Evidence, type Handling, type Platform, can, evidenceMimeTypes, handlingCodes } from '@actionday/shared';
+import {
+  EVIDENCE_MAX_BYTES,
+  type Evidence,
+  type Handling,
+  type Platform,
+  can,
+  evidenceMimeTypes,
+  handlingCodes,
+} from '@actionday/shared';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
@@ -119,22 +127,40 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
             </p>
           )}
         </div>
-        <TextField label={t('evidence.url')} name="url" type="url" inputMode="url" maxLength={2000} autoComplete="off" spellCheck={false} placeholder={platform.url} />
+        <TextField
+          label={t('evidence.url')}
+          name="url"
+          type="url"
+          inputMode="url"
+          maxLength={2000}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={platform.url}
+        />
       </div>
       <div className="form-row">
-        <TextField label={t('evidence.capturedAt')} hint={t('evidence.capturedAtHint')} name="capturedAt" type="datetime-local" defaultValue={now} />
+        <TextField
+          label={t('evidence.capturedAt')}
+          hint={t('evidence.capturedAtHint')}
+          name="capturedAt"
+          type="datetime-local"
+          defaultValue={now}
+        />
         <HandlingSelect defaultValue={operation.defaultHandling as Handling} />
       </div>
       {upload.progress !== null && (
         <div className="upload-progress" data-testid="upload-progress">
-          <label htmlFor={`${id}-progress`}>{t('evidence.uploading', { percent: Math.round(upload.progress * 100) })}</label>
+          <label htmlFor={`${id}-progress`}>
+            {t('evidence.uploading', { percent: Math.round(upload.progress * 100) })}
+          </label>
           <progress id={`${id}-progress`} max={1} value={upload.progress} />
         </div>
       )}
       <ErrorNotice error={upload.error} />
       {saved && (
         <Notice tone="success">
-          {t('evidence.saved', { name: saved.fileName })} <span className="mono">SHA-256 {saved.sha256.slice(0, 12)}…</span>
+          {t('evidence.saved', { name: saved.fileName })}{' '}
+          <span className="mono">SHA-256 {saved.sha256.slice(0, 12)}…</span>
         </Notice>
       )}
       <button type="submit" className="button button--primary" disabled={upload.isPending} aria-busy={upload.isPending}>
@@ -172,7 +198,10 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
         </p>
       )}
       <p className="evidence-item__meta muted">
-        {t('evidence.capturedBy', { name: capturedBy ?? t('findings.item.someone'), country: format.country(item.country) })}
+        {t('evidence.capturedBy', {
+          name: capturedBy ?? t('findings.item.someone'),
+          country: format.country(item.country),
+        })}
         {' · '}
         <time dateTime={item.capturedAt}>{format.dateTime(item.capturedAt)}</time>
       </p>
@@ -183,11 +212,22 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
           <code className="hash__value" title={item.sha256} data-testid="evidence-hash">
             {item.sha256.slice(0, 12)}…
           </code>
-          <button type="button" className="button button--tight button--ghost" onClick={() => void copy()} aria-label={t('evidence.copyHash')}>
+          <button
+            type="button"
+            className="button button--tight button--ghost"
+            onClick={() => void copy()}
+            aria-label={t('evidence.copyHash')}
+          >
             {copied === 'copied' ? t('common.copied') : t('common.copy')}
           </button>
           {copied === 'failed' && (
-            <input className="input input--compact hash__fallback" readOnly value={item.sha256} aria-label="SHA-256" onFocus={(event) => event.target.select()} />
+            <input
+              className="input input--compact hash__fallback"
+              readOnly
+              value={item.sha256}
+              aria-label="SHA-256"
+              onFocus={(event) => event.target.select()}
+            />
           )}
         </span>
       </div>

@@ -10,7 +10,10 @@ export function useEvidence(operationId: string, platformId: string, enabled = t
   return useQuery({
     queryKey: evidenceKey(operationId, platformId),
     enabled,
-    queryFn: ({ signal }) => api<Evidence[]>(`/api/operations/${operationId}/evidence?platformId=${encodeURIComponent(platformId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Evidence[]>(`/api/operations/${operationId}/evidence?platformId=${encodeURIComponent(platformId)}`, {
+        signal,
+      }),
   });
 }
 

@@ -5,7 +5,13 @@ import { fileSize, localInputValue } from './evidence.format';
 describe('evidence upload', () => {
   it('sends the text fields before the file, and leaves out the empty ones', () => {
     const file = new File([new Uint8Array([137, 80, 78, 71])], 'ad 123.png', { type: 'image/png' });
-    const form = evidenceForm({ platformId: 'p1', file, url: 'https://ads.example.org/ad/123', capturedAt: '2022-09-06T07:15:00.000Z', handling: 'TLP:RED' });
+    const form = evidenceForm({
+      platformId: 'p1',
+      file,
+      url: 'https://ads.example.org/ad/123',
+      capturedAt: '2022-09-06T07:15:00.000Z',
+      handling: 'TLP:RED',
+    });
     expect([...form.keys()]).toEqual(['platformId', 'url', 'capturedAt', 'handling', 'file']);
     const minimal = evidenceForm({ platformId: 'p1', file });
     expect([...minimal.keys()]).toEqual(['platformId', 'file']);

@@ -29,7 +29,17 @@ export function ContactList({ contacts }: { contacts: HitView['contacts'] }) {
  * participant or in a reference list. The contacts appear as soon as the
  * hit itself arrives (live, or with the hits list).
  */
-export function CrossHitNotice({ operationId, value, hits, onDismiss }: { operationId: string; value: string; hits: FindingCreated['hits']; onDismiss: () => void }) {
+export function CrossHitNotice({
+  operationId,
+  value,
+  hits,
+  onDismiss,
+}: {
+  operationId: string;
+  value: string;
+  hits: FindingCreated['hits'];
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation();
   const known = useHits(operationId);
   const box = useRef<HTMLDivElement>(null);
@@ -49,10 +59,16 @@ export function CrossHitNotice({ operationId, value, hits, onDismiss }: { operat
     void refetch();
   }, [missing, refetch]);
   const contacts = views.flatMap((hit) => hit.contacts);
-  const unique = contacts.filter((c, i) => contacts.findIndex((o) => o.name === c.name && o.agency === c.agency && o.country === c.country) === i);
+  const unique = contacts.filter(
+    (c, i) => contacts.findIndex((o) => o.name === c.name && o.agency === c.agency && o.country === c.country) === i,
+  );
   const fromList = hits.some((h) => h.source === 'reference');
   const fromPeople = hits.some((h) => h.source === 'finding');
-  const labels = views.flatMap((hit) => (!hit.redacted && hit.referenceList ? [hit.referenceLabel ? `${hit.referenceList}: ${hit.referenceLabel}` : hit.referenceList] : []));
+  const labels = views.flatMap((hit) =>
+    !hit.redacted && hit.referenceList
+      ? [hit.referenceLabel ? `${hit.referenceList}: ${hit.referenceLabel}` : hit.referenceList]
+      : [],
+  );
 
   return (
     <div ref={box} className="cross-hit" role="alert" data-testid="cross-hit-notice">
@@ -63,8 +79,8 @@ export function CrossHitNotice({ operationId, value, hits, onDismiss }: { operat
         </button>
       </div>
       <p>
-        {t('findings.crossHit.body', { value })}{' '}
-        {fromPeople && t('findings.crossHit.byOthers')} {fromList && t('findings.crossHit.inList')}
+        {t('findings.crossHit.body', { value })} {fromPeople && t('findings.crossHit.byOthers')}{' '}
+        {fromList && t('findings.crossHit.inList')}
       </p>
       {labels.length > 0 && <p className="muted">{labels.join(' · ')}</p>}
       {unique.length > 0 ? (

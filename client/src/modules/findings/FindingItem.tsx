@@ -15,7 +15,18 @@ import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../app/ui/Field';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
-import { HandlingBadge, HandlingSelect, NationalitySelect, NoteField, TagsFieldset, oneOf, submitOnEnter, tagsOf, textOf, useFieldMessages } from './fields';
+import {
+  HandlingBadge,
+  HandlingSelect,
+  NationalitySelect,
+  NoteField,
+  TagsFieldset,
+  oneOf,
+  submitOnEnter,
+  tagsOf,
+  textOf,
+  useFieldMessages,
+} from './fields';
 import { useDeleteFinding, useUpdateFinding } from './findings.api';
 
 interface Props {
@@ -46,7 +57,10 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
         <p className="finding__redacted">
           {finding.kind === 'victim'
             ? t('findings.redacted.victim', { country: format.country(finding.country) })
-            : t('findings.redacted.other', { kind: t(`findings.kind.${finding.kind}`), country: format.country(finding.country) })}
+            : t('findings.redacted.other', {
+                kind: t(`findings.kind.${finding.kind}`),
+                country: format.country(finding.country),
+              })}
         </p>
         <p className="finding__meta muted">
           <time dateTime={finding.createdAt}>{format.time(finding.createdAt)}</time>
@@ -58,7 +72,12 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
   const me = operation.me;
   const mayChange = finding.authorId === me.id || can(me.role, 'finding.manage');
   return (
-    <li className={`finding finding--${finding.kind}`} data-testid="finding" data-kind={finding.kind} data-finding-id={finding.id}>
+    <li
+      className={`finding finding--${finding.kind}`}
+      data-testid="finding"
+      data-kind={finding.kind}
+      data-finding-id={finding.id}
+    >
       {mode === 'edit' ? (
         <EditFinding finding={finding} operation={operation} onDone={backToView} />
       ) : (
@@ -68,10 +87,19 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
             <FindingSummary finding={finding} />
             {mayChange && (
               <span className="finding__actions">
-                <button type="button" ref={editButton} className="button button--tight button--ghost" onClick={() => setMode('edit')}>
+                <button
+                  type="button"
+                  ref={editButton}
+                  className="button button--tight button--ghost"
+                  onClick={() => setMode('edit')}
+                >
                   {t('findings.item.edit')}
                 </button>
-                <button type="button" className="button button--tight button--ghost button--outline-danger" onClick={() => setMode('confirm-delete')}>
+                <button
+                  type="button"
+                  className="button button--tight button--ghost button--outline-danger"
+                  onClick={() => setMode('confirm-delete')}
+                >
                   {t('findings.item.delete')}
                 </button>
               </span>
@@ -85,7 +113,10 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
               </span>
             ))}
             <span>
-              {t('findings.item.by', { name: authorName ?? t('findings.item.someone'), country: format.country(finding.country) })}
+              {t('findings.item.by', {
+                name: authorName ?? t('findings.item.someone'),
+                country: format.country(finding.country),
+              })}
               {' · '}
               <time dateTime={finding.createdAt} title={format.dateTime(finding.createdAt)}>
                 {format.time(finding.createdAt)}
@@ -124,7 +155,9 @@ function FindingSummary({ finding }: { finding: Finding }) {
     return (
       <div className="finding__body">
         <span className="finding__title">
-          <span className="finding__label">{finding.identifierKind ? t(`findings.identifierKind.${finding.identifierKind}`) : ''}</span>{' '}
+          <span className="finding__label">
+            {finding.identifierKind ? t(`findings.identifierKind.${finding.identifierKind}`) : ''}
+          </span>{' '}
           <span className="mono" translate="no">
             {finding.value}
           </span>
@@ -181,7 +214,13 @@ function ConfirmDelete({ finding, onCancel }: { finding: Finding; onCancel: () =
       <p>{t('findings.item.confirmDelete')}</p>
       <ErrorNotice error={remove.error} />
       <div className="finding__confirm-actions">
-        <button type="button" className="button button--delete" disabled={remove.isPending} aria-busy={remove.isPending} onClick={() => remove.mutate(finding)}>
+        <button
+          type="button"
+          className="button button--delete"
+          disabled={remove.isPending}
+          aria-busy={remove.isPending}
+          onClick={() => remove.mutate(finding)}
+        >
           {remove.isPending ? t('findings.item.deleting') : t('findings.item.deleteConfirm')}
         </button>
         <button type="button" ref={cancel} className="button button--ghost" onClick={onCancel}>
@@ -193,7 +232,15 @@ function ConfirmDelete({ finding, onCancel }: { finding: Finding; onCancel: () =
 }
 
 /** Changes the fields a finding of its kind may change; Enter saves, Escape cancels. */
-function EditFinding({ finding, operation, onDone }: { finding: Finding; operation: OperationDetail; onDone: () => void }) {
+function EditFinding({
+  finding,
+  operation,
+  onDone,
+}: {
+  finding: Finding;
+  operation: OperationDetail;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdateFinding();
   const messages = useFieldMessages(update.error);
@@ -223,7 +270,10 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
           tags: tagsOf(data, operation.focusTags),
         };
         if (finding.kind === 'suspect') {
-          const aliases = (textOf(data, 'aliases') ?? '').split(/[,;\n]/).map((a) => a.trim()).filter(Boolean);
+          const aliases = (textOf(data, 'aliases') ?? '')
+            .split(/[,;\n]/)
+            .map((a) => a.trim())
+            .filter(Boolean);
           Object.assign(patch, {
             aliases,
             identified: data.get('identified') === 'on',
@@ -243,7 +293,8 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
             referral: oneOf(referralStatuses, textOf(data, 'referral')),
           });
         }
-        for (const key of Object.keys(patch) as (keyof UpdateFinding)[]) if (patch[key] === undefined) delete patch[key];
+        for (const key of Object.keys(patch) as (keyof UpdateFinding)[])
+          if (patch[key] === undefined) delete patch[key];
         update.mutate({ id: finding.id, patch }, { onSuccess: onDone });
       }}
     >
@@ -257,7 +308,11 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
             autoComplete="off"
             error={messages.forField('aliases')}
           />
-          <NationalitySelect label={t('findings.field.nationality')} defaultValue={finding.nationality} error={messages.forField('nationality')} />
+          <NationalitySelect
+            label={t('findings.field.nationality')}
+            defaultValue={finding.nationality}
+            error={messages.forField('nationality')}
+          />
           <SelectField label={t('findings.field.role')} name="role" defaultValue={finding.role ?? ''}>
             <option value="">{t('findings.field.unknown')}</option>
             {suspectRoles
@@ -276,7 +331,12 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
       )}
       {finding.kind === 'identifier' && (
         <div className="form-row">
-          <SelectField label={t('findings.field.result')} name="result" defaultValue={finding.result ?? 'nothing_found'} error={messages.forField('result')}>
+          <SelectField
+            label={t('findings.field.result')}
+            name="result"
+            defaultValue={finding.result ?? 'nothing_found'}
+            error={messages.forField('result')}
+          >
             {identifierResults.map((result) => (
               <option key={result} value={result}>
                 {t(`findings.identifierResult.${result}`)}
@@ -287,15 +347,27 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
       )}
       {finding.kind === 'victim' && (
         <div className="form-row">
-          <NationalitySelect label={t('findings.field.nationality')} defaultValue={finding.nationality} error={messages.forField('nationality')} />
-          <SelectField label={t('findings.field.exploitation')} name="exploitation" defaultValue={finding.exploitation ?? 'other'}>
+          <NationalitySelect
+            label={t('findings.field.nationality')}
+            defaultValue={finding.nationality}
+            error={messages.forField('nationality')}
+          />
+          <SelectField
+            label={t('findings.field.exploitation')}
+            name="exploitation"
+            defaultValue={finding.exploitation ?? 'other'}
+          >
             {exploitationTypes.map((type) => (
               <option key={type} value={type}>
                 {t(`findings.exploitation.${type}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('findings.field.minor')} name="minor" defaultValue={finding.minor === true ? 'yes' : finding.minor === false ? 'no' : ''}>
+          <SelectField
+            label={t('findings.field.minor')}
+            name="minor"
+            defaultValue={finding.minor === true ? 'yes' : finding.minor === false ? 'no' : ''}
+          >
             <option value="">{t('findings.minor.unknown')}</option>
             <option value="yes">{t('findings.minor.yes')}</option>
             <option value="no">{t('findings.minor.no')}</option>
@@ -309,7 +381,11 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
             defaultValue={finding.ageEstimate ?? ''}
             error={messages.forField('ageEstimate')}
           />
-          <SelectField label={t('findings.field.referral')} name="referral" defaultValue={finding.referral ?? 'not_referred'}>
+          <SelectField
+            label={t('findings.field.referral')}
+            name="referral"
+            defaultValue={finding.referral ?? 'not_referred'}
+          >
             {referralStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`findings.referral.${status}`)}
@@ -325,7 +401,12 @@ function EditFinding({ finding, operation, onDone }: { finding: Finding; operati
       <TagsFieldset focusTags={operation.focusTags} checked={finding.tags} error={messages.forField('tags')} />
       {messages.unplaced && <ErrorNotice error={update.error} />}
       <div className="finding__confirm-actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={update.isPending}
+          aria-busy={update.isPending}
+        >
           {update.isPending ? t('findings.item.saving') : t('findings.item.save')}
         </button>
         <button type="button" className="button button--ghost" onClick={onDone}>

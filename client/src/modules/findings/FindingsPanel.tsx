@@ -27,7 +27,12 @@ function AllowedFindingsPanel({ operation, platform }: { operation: OperationDet
   useFindingsLive(operation.id);
 
   return (
-    <section className="findings" aria-labelledby={`${id}-title`} data-testid="findings-panel" data-platform-id={platform.id}>
+    <section
+      className="findings"
+      aria-labelledby={`${id}-title`}
+      data-testid="findings-panel"
+      data-platform-id={platform.id}
+    >
       <h3 id={`${id}-title`} className="findings__title">
         {t('findings.title', { name: platform.name })}
       </h3>
@@ -55,13 +60,19 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
   return (
     <div className="finding-list-wrap">
-      <div className="pills finding-filter" role="group" aria-label={t('findings.filterLabel')} data-testid="finding-counts">
+      <div
+        className="pills finding-filter"
+        role="group"
+        aria-label={t('findings.filterLabel')}
+        data-testid="finding-counts"
+      >
         <button type="button" className="pills__option" aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
           {t('findings.filterAll')} <span className="pills__number">{format.number(list.length)}</span>
         </button>
         {findingKinds.map((k) => (
           <button key={k} type="button" className="pills__option" aria-pressed={kind === k} onClick={() => setKind(k)}>
-            <span className="pills__number">{format.number(counts[k])}</span> {t(`findings.count.${k}`, { count: counts[k] })}
+            <span className="pills__number">{format.number(counts[k])}</span>{' '}
+            {t(`findings.count.${k}`, { count: counts[k] })}
           </button>
         ))}
       </div>
@@ -70,7 +81,12 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
       ) : (
         <ul className="finding-list" aria-label={t('findings.listLabel', { name: platform.name })}>
           {shown.map((finding) => (
-            <FindingItem key={finding.id} finding={finding} operation={operation} authorName={finding.redacted ? undefined : names.get(finding.authorId)} />
+            <FindingItem
+              key={finding.id}
+              finding={finding}
+              operation={operation}
+              authorName={finding.redacted ? undefined : names.get(finding.authorId)}
+            />
           ))}
         </ul>
       )}

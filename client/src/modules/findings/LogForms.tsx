@@ -14,7 +14,17 @@ import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../app/ui/Field';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
-import { HandlingSelect, NationalitySelect, NoteField, TagsFieldset, oneOf, submitOnEnter, tagsOf, textOf, useFieldMessages } from './fields';
+import {
+  HandlingSelect,
+  NationalitySelect,
+  NoteField,
+  TagsFieldset,
+  oneOf,
+  submitOnEnter,
+  tagsOf,
+  textOf,
+  useFieldMessages,
+} from './fields';
 import { useLogFinding } from './findings.api';
 import { guessIdentifierKind } from './guess';
 
@@ -35,7 +45,10 @@ export function focusFirstField(form: HTMLFormElement | null): void {
 function useLog(operation: OperationDetail, onLogged: LogFormProps['onLogged']) {
   const log = useLogFinding(operation.id);
   const messages = useFieldMessages(log.error);
-  const submit = (event: FormEvent<HTMLFormElement>, build: (data: FormData) => { body: CreateFinding; summary: string } | null) => {
+  const submit = (
+    event: FormEvent<HTMLFormElement>,
+    build: (data: FormData) => { body: CreateFinding; summary: string } | null,
+  ) => {
     event.preventDefault();
     const form = event.currentTarget;
     const built = build(new FormData(form));
@@ -58,7 +71,15 @@ function useLog(operation: OperationDetail, onLogged: LogFormProps['onLogged']) 
 }
 
 /** The fields every kind shares, after the kind's own. */
-function CommonFields({ operation, platform, messages }: { operation: OperationDetail; platform: Platform; messages: ReturnType<typeof useFieldMessages> }) {
+function CommonFields({
+  operation,
+  platform,
+  messages,
+}: {
+  operation: OperationDetail;
+  platform: Platform;
+  messages: ReturnType<typeof useFieldMessages>;
+}) {
   return (
     <>
       <div className="form-row">
@@ -70,7 +91,17 @@ function CommonFields({ operation, platform, messages }: { operation: OperationD
   );
 }
 
-function SubmitRow({ pending, label, error, unplaced }: { pending: boolean; label: string; error: unknown; unplaced: boolean }) {
+function SubmitRow({
+  pending,
+  label,
+  error,
+  unplaced,
+}: {
+  pending: boolean;
+  label: string;
+  error: unknown;
+  unplaced: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -101,7 +132,10 @@ export function SuspectForm({ operation, platform, onLogged, formRef }: LogFormP
       onChange={onChange}
       onSubmit={(event) =>
         submit(event, (data) => {
-          const aliases = (textOf(data, 'aliases') ?? '').split(/[,;\n]/).map((a) => a.trim()).filter(Boolean);
+          const aliases = (textOf(data, 'aliases') ?? '')
+            .split(/[,;\n]/)
+            .map((a) => a.trim())
+            .filter(Boolean);
           if (aliases.length === 0) return null;
           return {
             body: {
@@ -149,7 +183,12 @@ export function SuspectForm({ operation, platform, onLogged, formRef }: LogFormP
         <span>{t('findings.field.identified')}</span>
       </label>
       <CommonFields operation={operation} platform={platform} messages={messages} />
-      <SubmitRow pending={log.isPending} label={t('findings.form.logSuspect')} error={log.error} unplaced={messages.unplaced} />
+      <SubmitRow
+        pending={log.isPending}
+        label={t('findings.form.logSuspect')}
+        error={log.error}
+        unplaced={messages.unplaced}
+      />
     </form>
   );
 }
@@ -225,7 +264,12 @@ export function IdentifierForm({ operation, platform, onLogged, formRef }: LogFo
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('findings.field.result')} name="result" defaultValue="nothing_found" error={messages.forField('result')}>
+        <SelectField
+          label={t('findings.field.result')}
+          name="result"
+          defaultValue="nothing_found"
+          error={messages.forField('result')}
+        >
           {identifierResults.map((result) => (
             <option key={result} value={result}>
               {t(`findings.identifierResult.${result}`)}
@@ -234,7 +278,12 @@ export function IdentifierForm({ operation, platform, onLogged, formRef }: LogFo
         </SelectField>
       </div>
       <CommonFields operation={operation} platform={platform} messages={messages} />
-      <SubmitRow pending={log.isPending} label={t('findings.form.logIdentifier')} error={log.error} unplaced={messages.unplaced} />
+      <SubmitRow
+        pending={log.isPending}
+        label={t('findings.form.logIdentifier')}
+        error={log.error}
+        unplaced={messages.unplaced}
+      />
     </form>
   );
 }
@@ -292,7 +341,13 @@ export function VictimForm({ operation, platform, onLogged, formRef }: LogFormPr
           error={messages.forField('reference')}
         />
         <NationalitySelect label={t('findings.field.nationality')} error={messages.forField('nationality')} />
-        <SelectField label={t('findings.field.exploitation')} name="exploitation" required defaultValue="" error={messages.forField('exploitation')}>
+        <SelectField
+          label={t('findings.field.exploitation')}
+          name="exploitation"
+          required
+          defaultValue=""
+          error={messages.forField('exploitation')}
+        >
           <option value="" disabled>
             {t('findings.field.choose')}
           </option>
@@ -321,7 +376,12 @@ export function VictimForm({ operation, platform, onLogged, formRef }: LogFormPr
           step={1}
           error={messages.forField('ageEstimate')}
         />
-        <SelectField label={t('findings.field.referral')} name="referral" defaultValue="not_referred" error={messages.forField('referral')}>
+        <SelectField
+          label={t('findings.field.referral')}
+          name="referral"
+          defaultValue="not_referred"
+          error={messages.forField('referral')}
+        >
           {referralStatuses.map((status) => (
             <option key={status} value={status}>
               {t(`findings.referral.${status}`)}
@@ -330,7 +390,12 @@ export function VictimForm({ operation, platform, onLogged, formRef }: LogFormPr
         </SelectField>
       </div>
       <CommonFields operation={operation} platform={platform} messages={messages} />
-      <SubmitRow pending={log.isPending} label={t('findings.form.logVictim')} error={log.error} unplaced={messages.unplaced} />
+      <SubmitRow
+        pending={log.isPending}
+        label={t('findings.form.logVictim')}
+        error={log.error}
+        unplaced={messages.unplaced}
+      />
     </form>
   );
 }

@@ -58,18 +58,37 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
       if (!item) continue;
       setStates((current) => new Map(current).set(index, { state: 'pending' }));
       try {
-        const created = await log.mutateAsync({ kind: 'identifier', platformId: platform.id, identifierKind: item.identifierKind, value: item.value, handling });
+        const created = await log.mutateAsync({
+          kind: 'identifier',
+          platformId: platform.id,
+          identifierKind: item.identifierKind,
+          value: item.value,
+          handling,
+        });
         setStates((current) => new Map(current).set(index, { state: 'logged', hits: created.hits.length }));
-        onLogged(created, t('findings.logged.identifier', { kind: t(`findings.identifierKind.${item.identifierKind}`), value: item.value }));
+        onLogged(
+          created,
+          t('findings.logged.identifier', {
+            kind: t(`findings.identifierKind.${item.identifierKind}`),
+            value: item.value,
+          }),
+        );
       } catch (error) {
-        const message = isApiError(error) ? (error.code === 'findings.bad_identifier' ? error.message : codeMessage(t, error.code)) : t('error.unknown');
+        const message = isApiError(error)
+          ? error.code === 'findings.bad_identifier'
+            ? error.message
+            : codeMessage(t, error.code)
+          : t('error.unknown');
         setStates((current) => new Map(current).set(index, { state: 'failed', message }));
       }
     }
     setRunning(false);
   };
 
-  const segments = useMemo(() => (result ? highlightSegments(result.text, result.extraction.indicators) : []), [result]);
+  const segments = useMemo(
+    () => (result ? highlightSegments(result.text, result.extraction.indicators) : []),
+    [result],
+  );
   const phrases = useMemo(() => [...new Set(result?.extraction.indicators.map((m) => m.phrase) ?? [])], [result]);
   const toLog = [...selected].filter((index) => states.get(index)?.state !== 'logged').length;
 
@@ -108,7 +127,12 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           </p>
         </div>
         <ErrorNotice error={extract.error} />
-        <button type="submit" className="button" disabled={extract.isPending || !text.trim()} aria-busy={extract.isPending}>
+        <button
+          type="submit"
+          className="button"
+          disabled={extract.isPending || !text.trim()}
+          aria-busy={extract.isPending}
+        >
           {extract.isPending ? t('findings.extract.running') : t('findings.extract.run')}
         </button>
       </form>
@@ -138,7 +162,9 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           </blockquote>
 
           <fieldset className="extract__identifiers">
-            <legend className="extract__heading">{t('findings.extract.identifiers', { count: result.extraction.identifiers.length })}</legend>
+            <legend className="extract__heading">
+              {t('findings.extract.identifiers', { count: result.extraction.identifiers.length })}
+            </legend>
             {result.extraction.identifiers.length === 0 ? (
               <p className="muted">{t('findings.extract.none')}</p>
             ) : (
@@ -146,7 +172,11 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
                 {result.extraction.identifiers.map((item, index) => {
                   const state = states.get(index);
                   return (
-                    <li key={`${item.identifierKind}:${item.value}`} className={`checklist__item${item.problem ? ' checklist__item--problem' : ''}`} data-testid="extracted-identifier">
+                    <li
+                      key={`${item.identifierKind}:${item.value}`}
+                      className={`checklist__item${item.problem ? ' checklist__item--problem' : ''}`}
+                      data-testid="extracted-identifier"
+                    >
                       <label className="toggle">
                         <input
                           type="checkbox"
@@ -186,8 +216,18 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           {result.extraction.identifiers.length > 0 && (
             <div className="extract__actions">
               <HandlingSelect name="extract-handling" value={handling} onChange={setHandling} />
-              <button type="button" className="button button--primary" disabled={running || toLog === 0} aria-busy={running} onClick={() => void logSelected()}>
-                {running ? t('findings.form.logging') : toLog === 0 && states.size > 0 ? t('findings.extract.allLogged') : t('findings.extract.logSelected', { count: toLog })}
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={running || toLog === 0}
+                aria-busy={running}
+                onClick={() => void logSelected()}
+              >
+                {running
+                  ? t('findings.form.logging')
+                  : toLog === 0 && states.size > 0
+                    ? t('findings.extract.allLogged')
+                    : t('findings.extract.logSelected', { count: toLog })}
               </button>
             </div>
           )}
@@ -200,7 +240,12 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
 function ItemStatus({ state }: { state: ItemState }) {
   const { t } = useTranslation();
   if (state.state === 'pending') return <span className="checklist__status muted">{t('findings.form.logging')}</span>;
-  if (state.state === 'failed') return <span className="checklist__status checklist__status--failed" role="alert">{state.message}</span>;
+  if (state.state === 'failed')
+    return (
+      <span className="checklist__status checklist__status--failed" role="alert">
+        {state.message}
+      </span>
+    );
   return (
     <span className={`checklist__status checklist__status--logged${state.hits > 0 ? ' checklist__status--hit' : ''}`}>
       {state.hits > 0 ? t('findings.crossHit.short') : t('findings.extract.logged')}

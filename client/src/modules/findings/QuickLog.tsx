@@ -70,7 +70,9 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
     setStatus(summary);
     const finding = created.finding;
     if (finding.kind === 'identifier' && created.hits.length > 0) {
-      setCrossHits((current) => [{ key: finding.id, value: finding.value ?? '', hits: created.hits }, ...current].slice(0, 3));
+      setCrossHits((current) =>
+        [{ key: finding.id, value: finding.value ?? '', hits: created.hits }, ...current].slice(0, 3),
+      );
     }
   };
 
@@ -102,7 +104,15 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
       </div>
       <div ref={panels}>
         {logModes.map((m) => (
-          <div key={m} role="tabpanel" id={`${id}-panel-${m}`} aria-labelledby={`${id}-tab-${m}`} data-mode={m} hidden={mode !== m} className="quick-log__panel">
+          <div
+            key={m}
+            role="tabpanel"
+            id={`${id}-panel-${m}`}
+            aria-labelledby={`${id}-tab-${m}`}
+            data-mode={m}
+            hidden={mode !== m}
+            className="quick-log__panel"
+          >
             {m === 'suspect' && <SuspectForm {...formProps} />}
             {m === 'identifier' && <IdentifierForm {...formProps} />}
             {m === 'victim' && <VictimForm {...formProps} />}

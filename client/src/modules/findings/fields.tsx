@@ -40,7 +40,11 @@ export function HandlingSelect({
   const control =
     value === undefined
       ? { defaultValue }
-      : { value, onChange: (event: ChangeEvent<HTMLSelectElement>) => onChange?.(handlingCodes.find((c) => c === event.target.value) ?? value) };
+      : {
+          value,
+          onChange: (event: ChangeEvent<HTMLSelectElement>) =>
+            onChange?.(handlingCodes.find((c) => c === event.target.value) ?? value),
+        };
   return (
     <SelectField label={label ?? t('findings.field.handling')} name={name} {...control}>
       {handlingCodes.map((code) => (
@@ -53,12 +57,24 @@ export function HandlingSelect({
 }
 
 /** An optional country: "Unknown" first, then every country by its name in the viewer's language. */
-export function NationalitySelect({ name = 'nationality', label, defaultValue, error }: { name?: string; label: ReactNode; defaultValue?: string | null; error?: ReactNode }) {
+export function NationalitySelect({
+  name = 'nationality',
+  label,
+  defaultValue,
+  error,
+}: {
+  name?: string;
+  label: ReactNode;
+  defaultValue?: string | null;
+  error?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const options = useMemo(() => {
     const collator = new Intl.Collator(format.language);
-    return countryCodes.map((code) => ({ code, name: format.country(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    return countryCodes
+      .map((code) => ({ code, name: format.country(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [format]);
   return (
     <SelectField label={label} name={name} defaultValue={defaultValue ?? ''} error={error}>
@@ -73,7 +89,15 @@ export function NationalitySelect({ name = 'nationality', label, defaultValue, e
 }
 
 /** The operation's focus tags as checkboxes, ticked by default as given. */
-export function TagsFieldset({ focusTags, checked, error }: { focusTags: readonly string[]; checked: readonly string[]; error?: ReactNode }) {
+export function TagsFieldset({
+  focusTags,
+  checked,
+  error,
+}: {
+  focusTags: readonly string[];
+  checked: readonly string[];
+  error?: ReactNode;
+}) {
   const { t } = useTranslation();
   if (focusTags.length === 0) return null;
   return (
@@ -93,7 +117,17 @@ export function TagsFieldset({ focusTags, checked, error }: { focusTags: readonl
 /** The free note every finding may carry (one line, so Enter still submits). */
 export function NoteField({ defaultValue, error }: { defaultValue?: string | null; error?: ReactNode }) {
   const { t } = useTranslation();
-  return <TextField label={t('findings.field.note')} hint={undefined} name="note" maxLength={4000} autoComplete="off" defaultValue={defaultValue ?? ''} error={error} />;
+  return (
+    <TextField
+      label={t('findings.field.note')}
+      hint={undefined}
+      name="note"
+      maxLength={4000}
+      autoComplete="off"
+      defaultValue={defaultValue ?? ''}
+      error={error}
+    />
+  );
 }
 
 /**
@@ -101,7 +135,10 @@ export function NoteField({ defaultValue, error }: { defaultValue?: string | nul
  * language, with the server's own words after it; and whether the error
  * named no field (then it is shown for the whole form).
  */
-export function useFieldMessages(error: unknown): { forField: (name: string) => ReactNode | undefined; unplaced: boolean } {
+export function useFieldMessages(error: unknown): {
+  forField: (name: string) => ReactNode | undefined;
+  unplaced: boolean;
+} {
   const { t } = useTranslation();
   const errors = useMemo(() => fieldErrors(error), [error]);
   return {

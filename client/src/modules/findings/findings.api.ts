@@ -9,7 +9,8 @@ import { newerFinding } from './findings.cache';
 import { ledgerOf, reconcile, removeListed, upsertListed } from './live-list';
 
 export const findingsKey = (operationId: string, platformId: string) => ['findings', operationId, platformId] as const;
-const ledger = (queryClient: QueryClient, operationId: string) => ledgerOf<FindingView>(queryClient, `findings:${operationId}`);
+const ledger = (queryClient: QueryClient, operationId: string) =>
+  ledgerOf<FindingView>(queryClient, `findings:${operationId}`);
 
 /** Applies a finding from an event or an answer to its platform's cached list (highest version wins). */
 export function applyFinding(queryClient: QueryClient, finding: FindingView): void {
@@ -23,7 +24,10 @@ export function applyFinding(queryClient: QueryClient, finding: FindingView): vo
 }
 
 /** Removes a deleted finding, and remembers it so that an older list answer cannot bring it back. */
-export function applyDeletion(queryClient: QueryClient, deleted: { id: string; operationId: string; platformId: string }): void {
+export function applyDeletion(
+  queryClient: QueryClient,
+  deleted: { id: string; operationId: string; platformId: string },
+): void {
   ledger(queryClient, deleted.operationId).deleted.set(deleted.id, Date.now());
   queryClient.setQueryData<FindingView[]>(findingsKey(deleted.operationId, deleted.platformId), (current) =>
     current ? removeListed(current, deleted.id) : current,
@@ -38,9 +42,19 @@ export function useFindings(operationId: string, platformId: string, enabled = t
     enabled,
     queryFn: async ({ signal }) => {
       const requestedAt = Date.now();
-      const fresh = await api<FindingView[]>(`/api/operations/${operationId}/findings?platformId=${encodeURIComponent(platformId)}`, { signal });
+      const fresh = await api<FindingView[]>(
+        `/api/operations/${operationId}/findings?platformId=${encodeURIComponent(platformId)}`,
+        { signal },
+      );
       const current = queryClient.getQueryData<FindingView[]>(findingsKey(operationId, platformId));
-      return reconcile(current, fresh, requestedAt, ledger(queryClient, operationId), newerFinding, (f) => f.platformId === platformId);
+      return reconcile(
+        current,
+        fresh,
+        requestedAt,
+        ledger(queryClient, operationId),
+        newerFinding,
+        (f) => f.platformId === platformId,
+      );
     },
   });
 }
@@ -66,10 +80,14 @@ export function useFindingsLive(operationId: string): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onReconnect = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['findings', operationId] }), REFETCH_AFTER_RECONNECT_MS);
+      timer = setTimeout(
+        () => void queryClient.invalidateQueries({ queryKey: ['findings', operationId] }),
+        REFETCH_AFTER_RECONNECT_MS,
+      );
     };
     const onEvidence = (event: { operationId: string; platformId: string }) => {
-      if (event.operationId === operationId) void queryClient.invalidateQueries({ queryKey: evidenceKey(operationId, event.platformId) });
+      if (event.operationId === operationId)
+        void queryClient.invalidateQueries({ queryKey: evidenceKey(operationId, event.platformId) });
     };
     socket.on('evidence:uploaded', onEvidence);
     socket.on('finding:logged', onFinding);
@@ -90,7 +108,8 @@ export function useFindingsLive(operationId: string): void {
 export function useLogFinding(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateFinding) => api<FindingCreated>(`/api/operations/${operationId}/findings`, { method: 'POST', body }),
+    mutationFn: (body: CreateFinding) =>
+      api<FindingCreated>(`/api/operations/${operationId}/findings`, { method: 'POST', body }),
     onSuccess: (created) => {
       applyFinding(queryClient, created.finding);
       // the form shows these at once: no separate notice for them
@@ -102,7 +121,8 @@ export function useLogFinding(operationId: string) {
 export function useUpdateFinding() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UpdateFinding }) => api<FindingView>(`/api/findings/${id}`, { method: 'PATCH', body: patch }),
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateFinding }) =>
+      api<FindingView>(`/api/findings/${id}`, { method: 'PATCH', body: patch }),
     onSuccess: (finding) => applyFinding(queryClient, finding),
   });
 }
@@ -120,12 +140,18 @@ export function useDeleteFinding() {
 
 /** `POST /api/operations/:id/extract`: identifiers found in pasted text, and indicator phrases with their offsets. */
 export interface Extraction {
-  identifiers: { identifierKind: IdentifierKind; value: string; normalizedValue: string | null; problem: string | null }[];
+  identifiers: {
+    identifierKind: IdentifierKind;
+    value: string;
+    normalizedValue: string | null;
+    problem: string | null;
+  }[];
   indicators: { phrase: string; language: string; start: number; end: number }[];
 }
 
 export function useExtract(operationId: string) {
   return useMutation({
-    mutationFn: (body: { text: string; platformId: string }) => api<Extraction>(`/api/operations/${operationId}/extract`, { method: 'POST', body }),
+    mutationFn: (body: { text: string; platformId: string }) =>
+      api<Extraction>(`/api/operations/${operationId}/extract`, { method: 'POST', body }),
   });
 }

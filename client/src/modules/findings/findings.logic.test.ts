@@ -41,7 +41,15 @@ function finding(id: string, overrides: Partial<Finding> = {}): Finding {
     ...overrides,
   };
 }
-const redacted = (id: string): RedactedFinding => ({ id, operationId: 'op', platformId: 'p1', kind: 'victim', redacted: true, country: 'BE', createdAt: '2022-09-06T09:00:00.000Z' });
+const redacted = (id: string): RedactedFinding => ({
+  id,
+  operationId: 'op',
+  platformId: 'p1',
+  kind: 'victim',
+  redacted: true,
+  country: 'BE',
+  createdAt: '2022-09-06T09:00:00.000Z',
+});
 
 describe('finding copies', () => {
   it('keeps the highest version, ties going to the incoming copy', () => {
@@ -53,7 +61,14 @@ describe('finding copies', () => {
   });
 
   it('never reopens a resolved hit', () => {
-    const base = { id: 'h', operationId: 'op', redacted: true as const, findingId: 'a', contacts: [], createdAt: '2022-09-06T08:00:00.000Z' };
+    const base = {
+      id: 'h',
+      operationId: 'op',
+      redacted: true as const,
+      findingId: 'a',
+      contacts: [],
+      createdAt: '2022-09-06T08:00:00.000Z',
+    };
     const open: HitView = { ...base, status: 'open' };
     const confirmed: HitView = { ...base, status: 'confirmed' };
     expect(newerHit(confirmed, open)).toBe(confirmed);
@@ -114,8 +129,16 @@ describe('fieldErrors', () => {
   });
 
   it('reads field-name lists and zod issues, and nothing from other errors', () => {
-    expect([...fieldErrors(new ApiError(400, 'findings.kind_mismatch', 'A victim has no aliases', { fields: ['aliases'] })).keys()]).toEqual(['aliases']);
-    expect([...fieldErrors(new ApiError(400, 'request.invalid', 'x', { issues: [{ path: ['ageEstimate'], message: 'Too big' }] })).keys()]).toEqual(['ageEstimate']);
+    expect([
+      ...fieldErrors(
+        new ApiError(400, 'findings.kind_mismatch', 'A victim has no aliases', { fields: ['aliases'] }),
+      ).keys(),
+    ]).toEqual(['aliases']);
+    expect([
+      ...fieldErrors(
+        new ApiError(400, 'request.invalid', 'x', { issues: [{ path: ['ageEstimate'], message: 'Too big' }] }),
+      ).keys(),
+    ]).toEqual(['ageEstimate']);
     expect(fieldErrors(new Error('boom')).size).toBe(0);
     expect(fieldErrors(new ApiError(403, 'auth.forbidden', 'no')).size).toBe(0);
   });

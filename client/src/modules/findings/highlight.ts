@@ -37,7 +37,9 @@ export function highlightSegments(text: string, matches: readonly IndicatorRange
   const positions = foldedPositions(text);
   const last = positions.length - 1;
   const ranges = matches
-    .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end > m.start && m.end <= last)
+    .filter(
+      (m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end > m.start && m.end <= last,
+    )
     .map((m) => ({ start: positions[m.start] as number, end: positions[m.end] as number, phrases: [m.phrase] }))
     .filter((r) => r.end > r.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);

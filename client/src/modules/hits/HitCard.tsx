@@ -68,7 +68,8 @@ function ResolveForm({ hit }: { hit: HitView }) {
   const id = useId();
   const resolve = useResolveHit();
   const [note, setNote] = useState('');
-  const send = (status: 'confirmed' | 'dismissed') => resolve.mutate({ id: hit.id, status, note: note.trim() || undefined });
+  const send = (status: 'confirmed' | 'dismissed') =>
+    resolve.mutate({ id: hit.id, status, note: note.trim() || undefined });
   return (
     <form
       className="hit__resolve"
@@ -82,12 +83,24 @@ function ResolveForm({ hit }: { hit: HitView }) {
         <label htmlFor={`${id}-note`} className="field__label">
           {t('hits.note')} <span className="muted">({t('common.optional')})</span>
         </label>
-        <input id={`${id}-note`} className="input input--compact" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+        <input
+          id={`${id}-note`}
+          className="input input--compact"
+          maxLength={2000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
       </div>
       <button type="submit" className="button button--confirm" disabled={resolve.isPending} data-testid="hit-confirm">
         {t('hits.confirm')}
       </button>
-      <button type="button" className="button button--ghost" disabled={resolve.isPending} onClick={() => send('dismissed')} data-testid="hit-dismiss">
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={resolve.isPending}
+        onClick={() => send('dismissed')}
+        data-testid="hit-dismiss"
+      >
         {t('hits.dismiss')}
       </button>
       {resolve.error !== null && (

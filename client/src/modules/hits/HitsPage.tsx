@@ -60,7 +60,10 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
     for (const hit of hits.data ?? []) byStatus[hit.status] += 1;
     return byStatus;
   }, [hits.data]);
-  const shown = useMemo(() => (hits.data ?? []).filter((hit) => filter === 'all' || hit.status === 'open'), [hits.data, filter]);
+  const shown = useMemo(
+    () => (hits.data ?? []).filter((hit) => filter === 'all' || hit.status === 'open'),
+    [hits.data, filter],
+  );
 
   return (
     <Page title={t('hits.title')}>
@@ -84,7 +87,13 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
           </div>
           <div className="pills" role="group" aria-label={t('hits.filterLabel')}>
             {(['all', 'open'] as const).map((f) => (
-              <button key={f} type="button" className="pills__option" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <button
+                key={f}
+                type="button"
+                className="pills__option"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {t(`hits.filter.${f}`)}
               </button>
             ))}

@@ -42,7 +42,10 @@ function AllowedOperationHits({ operation }: { operation: OperationDetail }) {
       <nav className="hits-link" aria-label={t('hits.title')}>
         <Link to={`/operations/${operation.id}/hits`} className="hits-link__link" data-testid="hits-link">
           <span className="hits-link__label">{seesAll ? t('hits.title') : t('hits.titleMine')}</span>
-          <span className={`hits-link__count${open > 0 ? ' hits-link__count--open' : ''}`} data-testid="hits-open-count">
+          <span
+            className={`hits-link__count${open > 0 ? ' hits-link__count--open' : ''}`}
+            data-testid="hits-open-count"
+          >
             {t('hits.openCount', { count: open, open: format.number(open) })}
           </span>
           <span aria-hidden="true">→</span>
@@ -54,11 +57,7 @@ function AllowedOperationHits({ operation }: { operation: OperationDetail }) {
             <div key={hit.id} className="toast" role="alert" data-testid="hit-toast">
               <div className="toast__head">
                 <strong className="toast__title">{t('findings.crossHit.title')}</strong>
-                <button
-                  type="button"
-                  className="button button--tight button--ghost"
-                  onClick={() => dismiss(hit)}
-                >
+                <button type="button" className="button button--tight button--ghost" onClick={() => dismiss(hit)}>
                   {t('common.dismiss')}
                 </button>
               </div>
@@ -87,10 +86,12 @@ const contactsKey = (hit: HitView) =>
 /** One notice per set of people to contact (several hits with the same people say the same thing), at most three. */
 function noticesFor(hits: readonly HitView[]): HitView[] {
   const seen = new Set<string>();
-  return hits.filter((hit) => {
-    const key = contactsKey(hit);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, 3);
+  return hits
+    .filter((hit) => {
+      const key = contactsKey(hit);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 3);
 }

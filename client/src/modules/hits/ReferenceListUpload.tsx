@@ -39,31 +39,63 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
           void file.text().then((csv) => upload.mutate({ name, csv }, { onSuccess: () => form.reset() }));
         }}
       >
-        <TextField label={t('hits.reference.name')} hint={t('hits.reference.nameHint')} name="name" maxLength={200} autoComplete="off" />
+        <TextField
+          label={t('hits.reference.name')}
+          hint={t('hits.reference.nameHint')}
+          name="name"
+          maxLength={200}
+          autoComplete="off"
+        />
         <div className="field">
           <label htmlFor={`${id}-file`} className="field__label">
             {t('hits.reference.file')}
           </label>
-          <input id={`${id}-file`} className="input input--file" type="file" name="file" accept=".csv,text/csv" required aria-describedby={`${id}-format`} />
+          <input
+            id={`${id}-file`}
+            className="input input--file"
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby={`${id}-format`}
+          />
           <p id={`${id}-format`} className="field__hint">
             {t('hits.reference.format')} <code>kind,value,label,region</code>
           </p>
         </div>
         {tooLarge && <Notice tone="error">{t('hits.reference.tooLarge')}</Notice>}
         <ErrorNotice error={upload.error} />
-        <button type="submit" className="button button--primary" disabled={upload.isPending} aria-busy={upload.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={upload.isPending}
+          aria-busy={upload.isPending}
+        >
           {upload.isPending ? t('hits.reference.uploading') : t('hits.reference.submit')}
         </button>
       </form>
       {result && (
         <div className="reference-result" role="status" data-testid="reference-result">
           <p>
-            <strong>{t('hits.reference.imported', { name: result.name, count: result.entries, entries: format.number(result.entries) })}</strong>
+            <strong>
+              {t('hits.reference.imported', {
+                name: result.name,
+                count: result.entries,
+                entries: format.number(result.entries),
+              })}
+            </strong>
           </p>
-          <p className={result.hits > 0 ? 'reference-result__hits' : 'muted'}>{t('hits.reference.hits', { count: result.hits, hits: format.number(result.hits) })}</p>
+          <p className={result.hits > 0 ? 'reference-result__hits' : 'muted'}>
+            {t('hits.reference.hits', { count: result.hits, hits: format.number(result.hits) })}
+          </p>
           {result.rejected.length > 0 && (
             <>
-              <p>{t('hits.reference.rejected', { count: result.rejected.length, rejected: format.number(result.rejected.length) })}</p>
+              <p>
+                {t('hits.reference.rejected', {
+                  count: result.rejected.length,
+                  rejected: format.number(result.rejected.length),
+                })}
+              </p>
               <ul className="reference-result__rejected">
                 {result.rejected.slice(0, 50).map((line) => (
                   <li key={line.line}>
@@ -71,7 +103,9 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
                   </li>
                 ))}
               </ul>
-              {result.rejected.length > 50 && <p className="muted">{t('hits.reference.more', { count: result.rejected.length - 50 })}</p>}
+              {result.rejected.length > 50 && (
+                <p className="muted">{t('hits.reference.more', { count: result.rejected.length - 50 })}</p>
+              )}
             </>
           )}
         </div>

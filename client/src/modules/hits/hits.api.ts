@@ -43,7 +43,9 @@ export function applyHit(queryClient: QueryClient, hit: HitView): void {
   const live = ledger(queryClient, hit.operationId);
   const known = live.live.get(hit.id)?.item;
   live.live.set(hit.id, { at: Date.now(), item: known ? newerHit(known, hit) : hit });
-  queryClient.setQueryData<HitView[]>(hitsKey(hit.operationId), (current) => (current ? upsertListed(current, hit, newerHit) : current));
+  queryClient.setQueryData<HitView[]>(hitsKey(hit.operationId), (current) =>
+    current ? upsertListed(current, hit, newerHit) : current,
+  );
 }
 
 /** The hits this viewer may know of: all for analysts and coordinators, their own (redacted) for investigators. */
@@ -55,7 +57,13 @@ export function useHits(operationId: string, enabled = true) {
     queryFn: async ({ signal }) => {
       const requestedAt = Date.now();
       const fresh = await api<HitView[]>(`/api/operations/${operationId}/hits`, { signal });
-      return reconcile(queryClient.getQueryData<HitView[]>(hitsKey(operationId)), fresh, requestedAt, ledger(queryClient, operationId), newerHit);
+      return reconcile(
+        queryClient.getQueryData<HitView[]>(hitsKey(operationId)),
+        fresh,
+        requestedAt,
+        ledger(queryClient, operationId),
+        newerHit,
+      );
     },
   });
 }
@@ -117,7 +125,11 @@ export function useUploadReferenceList(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ name, csv }: { name: string; csv: string }) =>
-      postText<ReferenceListResult>(`/api/operations/${operationId}/reference-lists?name=${encodeURIComponent(name)}`, csv, 'text/csv'),
+      postText<ReferenceListResult>(
+        `/api/operations/${operationId}/reference-lists?name=${encodeURIComponent(name)}`,
+        csv,
+        'text/csv',
+      ),
     // hits found by the import also arrive live; the list is asked again in case some were missed
     onSuccess: (result) => {
       if (result.hits > 0) void queryClient.invalidateQueries({ queryKey: hitsKey(operationId) });

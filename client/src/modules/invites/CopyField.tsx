@@ -24,7 +24,14 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         {label}
       </label>
       <div className="copy-field">
-        <input id={id} ref={input} className="input" readOnly value={value} onFocus={(event) => event.target.select()} />
+        <input
+          id={id}
+          ref={input}
+          className="input"
+          readOnly
+          value={value}
+          onFocus={(event) => event.target.select()}
+        />
         <button type="button" className="button" onClick={() => void copy()}>
           {state === 'copied' ? t('common.copied') : t('common.copy')}
         </button>

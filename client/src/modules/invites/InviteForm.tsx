@@ -28,7 +28,12 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
           event.preventDefault();
           const values = formValues(event.currentTarget, ['role', 'country', 'agency', 'days'] as const);
           const role = roles.find((r) => r === values.role) ?? 'investigator';
-          invite.mutate({ role, country: values.country, agency: values.agency.trim(), expiresInHours: Number(values.days) * 24 });
+          invite.mutate({
+            role,
+            country: values.country,
+            agency: values.agency.trim(),
+            expiresInHours: Number(values.days) * 24,
+          });
         }}
       >
         <div className="form-row">
@@ -52,17 +57,30 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
           </SelectField>
         </div>
         <ErrorNotice error={invite.error} />
-        <button type="submit" className="button button--primary" disabled={invite.isPending} aria-busy={invite.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={invite.isPending}
+          aria-busy={invite.isPending}
+        >
           {invite.isPending ? t('inviteForm.submitting') : t('inviteForm.submit')}
         </button>
       </form>
       {created && sent && (
         <div className="invite-result" role="status">
           <p>
-            <strong>{t('inviteForm.result', { role: t(`role.${sent.role}`), country: format.country(sent.country), agency: sent.agency })}</strong>
+            <strong>
+              {t('inviteForm.result', {
+                role: t(`role.${sent.role}`),
+                country: format.country(sent.country),
+                agency: sent.agency,
+              })}
+            </strong>
           </p>
           <CopyField key={created.code} label={t('inviteForm.link')} value={created.url} />
-          <p className="muted">{t('inviteForm.expires', { time: format.dateTime(created.expiresAt, operation.timeZone) })}</p>
+          <p className="muted">
+            {t('inviteForm.expires', { time: format.dateTime(created.expiresAt, operation.timeZone) })}
+          </p>
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { api } from '../../app/api';
 
 export function useCreateInvite(operationId: string) {
   return useMutation({
-    mutationFn: (body: CreateInvite) => api<InviteCreated>(`/api/operations/${operationId}/invites`, { method: 'POST', body }),
+    mutationFn: (body: CreateInvite) =>
+      api<InviteCreated>(`/api/operations/${operationId}/invites`, { method: 'POST', body }),
   });
 }

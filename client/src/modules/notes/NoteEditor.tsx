@@ -34,7 +34,17 @@ export function NoteEditor({ socket, noteRef, user, label }: Props) {
   return <CollaborativeEditor key={opened.sync.docName} opened={opened} state={state} user={user} label={label} />;
 }
 
-function CollaborativeEditor({ opened, state, user, label }: { opened: OpenedNote; state: NoteSyncState; user: NoteUser; label: string }) {
+function CollaborativeEditor({
+  opened,
+  state,
+  user,
+  label,
+}: {
+  opened: OpenedNote;
+  state: NoteSyncState;
+  user: NoteUser;
+  label: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const editor = useEditor(
@@ -54,7 +64,15 @@ function CollaborativeEditor({ opened, state, user, label }: { opened: OpenedNot
         }),
       ],
       editable: false,
-      editorProps: { attributes: { class: 'note-editor__text', 'data-testid': 'note-text', 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } },
+      editorProps: {
+        attributes: {
+          class: 'note-editor__text',
+          'data-testid': 'note-text',
+          'aria-label': label,
+          'aria-multiline': 'true',
+          role: 'textbox',
+        },
+      },
     },
     [opened],
   );
@@ -64,7 +82,13 @@ function CollaborativeEditor({ opened, state, user, label }: { opened: OpenedNot
   }, [editor, editable]);
 
   return (
-    <div className="note-editor" data-testid="note-editor" data-doc={opened.sync.docName} data-status={state.status} data-unsaved={String(state.unsaved)}>
+    <div
+      className="note-editor"
+      data-testid="note-editor"
+      data-doc={opened.sync.docName}
+      data-status={state.status}
+      data-unsaved={String(state.unsaved)}
+    >
       <div className="note-editor__head">
         <NotePresenceList awareness={opened.sync.awareness} />
         <NoteStatus state={state} />

@@ -27,9 +27,15 @@ function AllowedNotesPanel({ operation }: { operation: OperationDetail }) {
   const platforms = usePlatforms(operation.id);
   const [selected, setSelected] = useState<string>(LOG);
   const me = operation.me;
-  const user = useMemo(() => ({ name: me.name, country: me.country, color: colorFor(me.userId) }), [me.name, me.country, me.userId]);
+  const user = useMemo(
+    () => ({ name: me.name, country: me.country, color: colorFor(me.userId) }),
+    [me.name, me.country, me.userId],
+  );
 
-  const sorted = useMemo(() => [...(platforms.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [platforms.data]);
+  const sorted = useMemo(
+    () => [...(platforms.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [platforms.data],
+  );
   const platform = selected === LOG ? undefined : sorted.find((p) => p.id === selected);
   const platformId = platform?.id ?? null;
   const label = platform ? t('notes.platformNote', { name: platform.name }) : t('notes.situationLog');
@@ -40,7 +46,13 @@ function AllowedNotesPanel({ operation }: { operation: OperationDetail }) {
         <h2 id={`${pickerId}-title`}>{t('notes.title')}</h2>
         <label className="notes__picker" htmlFor={pickerId}>
           <span className="field__label">{t('notes.pick')}</span>
-          <select id={pickerId} className="input input--compact" value={platformId ?? LOG} onChange={(event) => setSelected(event.target.value)} data-testid="note-picker">
+          <select
+            id={pickerId}
+            className="input input--compact"
+            value={platformId ?? LOG}
+            onChange={(event) => setSelected(event.target.value)}
+            data-testid="note-picker"
+          >
             <option value={LOG}>{t('notes.situationLog')}</option>
             {sorted.length > 0 && (
               <optgroup label={t('notes.platformNotes')}>

@@ -99,7 +99,10 @@ export class NoteSync {
     this.destroyed = true;
     if (this.opened && this.socket.connected) {
       removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
-      this.socket.emit('note:awareness', { docName: this.docName, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+      this.socket.emit('note:awareness', {
+        docName: this.docName,
+        update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      });
       this.socket.emit('note:close', { docName: this.docName }, () => {});
     }
     this.opened = false;
@@ -132,9 +135,15 @@ export class NoteSync {
       this.opened = true;
       this.set({ canEdit: answer.data.canEdit, kind: answer.data.kind });
       // Our step 1: the server answers with what we lack, then asks for what it lacks.
-      this.send(message((encoder) => sync.writeSyncStep1(encoder, this.doc)), false);
+      this.send(
+        message((encoder) => sync.writeSyncStep1(encoder, this.doc)),
+        false,
+      );
       if (this.awareness.getLocalState() !== null) {
-        this.socket.emit('note:awareness', { docName: this.docName, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+        this.socket.emit('note:awareness', {
+          docName: this.docName,
+          update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+        });
       }
     });
   }
@@ -178,7 +187,10 @@ export class NoteSync {
     const body = decoding.readVarUint8Array(decoder);
     if (type === sync.messageYjsSyncStep1) {
       // The server's step 1: answer with everything it lacks, offline edits included.
-      this.send(message((encoder) => sync.writeSyncStep2(encoder, this.doc, body)), true);
+      this.send(
+        message((encoder) => sync.writeSyncStep2(encoder, this.doc, body)),
+        true,
+      );
       return;
     }
     Y.applyUpdate(this.doc, body, this);
@@ -203,11 +215,20 @@ export class NoteSync {
       this.set({});
       return;
     }
-    this.send(message((encoder) => sync.writeUpdate(encoder, update)), true);
+    this.send(
+      message((encoder) => sync.writeUpdate(encoder, update)),
+      true,
+    );
   };
 
-  private readonly onLocalAwareness = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+  private readonly onLocalAwareness = (
+    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
+    origin: unknown,
+  ) => {
     if (origin !== 'local' || !this.opened || !this.socket.connected) return;
-    this.socket.emit('note:awareness', { docName: this.docName, update: encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]) });
+    this.socket.emit('note:awareness', {
+      docName: this.docName,
+      update: encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
+    });
   };
 }

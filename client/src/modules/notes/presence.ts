@@ -3,7 +3,18 @@ import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 
 /** Caret colours with enough contrast on white for a name label in white text. */
-const palette = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#9f1239', '#1e40af'];
+const palette = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+  '#9f1239',
+  '#1e40af',
+];
 
 /** A stable colour per person. */
 export function colorFor(id: string): string {

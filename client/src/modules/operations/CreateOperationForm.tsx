@@ -20,7 +20,15 @@ function parseTags(text: string): string[] | null {
   return tags.every((tag) => tagPattern.test(tag)) ? [...new Set(tags)] : null;
 }
 
-const fields = ['name', 'startsAt', 'endsAt', 'timeZone', 'focusTags', 'coordinatorCountry', 'coordinatorAgency'] as const;
+const fields = [
+  'name',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'focusTags',
+  'coordinatorCountry',
+  'coordinatorAgency',
+] as const;
 
 /** For instance administrators: a new operation, read in the chosen time zone. */
 export function CreateOperationForm() {
@@ -61,10 +69,28 @@ export function CreateOperationForm() {
       >
         <TextField label={t('newOperation.name')} name="name" required maxLength={200} />
         <div className="form-row">
-          <TextField label={t('newOperation.startsAt')} name="startsAt" type="datetime-local" required defaultValue={localValue(tomorrow, '08:00')} />
-          <TextField label={t('newOperation.endsAt')} name="endsAt" type="datetime-local" required defaultValue={localValue(tomorrow, '20:00')} />
+          <TextField
+            label={t('newOperation.startsAt')}
+            name="startsAt"
+            type="datetime-local"
+            required
+            defaultValue={localValue(tomorrow, '08:00')}
+          />
+          <TextField
+            label={t('newOperation.endsAt')}
+            name="endsAt"
+            type="datetime-local"
+            required
+            defaultValue={localValue(tomorrow, '20:00')}
+          />
         </div>
-        <SelectField label={t('newOperation.timeZone')} hint={t('newOperation.timeZoneHint')} name="timeZone" defaultValue={viewerTimeZone()} required>
+        <SelectField
+          label={t('newOperation.timeZone')}
+          hint={t('newOperation.timeZoneHint')}
+          name="timeZone"
+          defaultValue={viewerTimeZone()}
+          required
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -81,10 +107,21 @@ export function CreateOperationForm() {
         />
         <div className="form-row">
           <CountrySelect label={t('newOperation.country')} name="coordinatorCountry" defaultValue="NL" />
-          <TextField label={t('newOperation.agency')} name="coordinatorAgency" required maxLength={120} defaultValue="Europol" />
+          <TextField
+            label={t('newOperation.agency')}
+            name="coordinatorAgency"
+            required
+            maxLength={120}
+            defaultValue="Europol"
+          />
         </div>
         <ErrorNotice error={create.error} />
-        <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending}
+          aria-busy={create.isPending}
+        >
           {create.isPending ? t('newOperation.submitting') : t('newOperation.submit')}
         </button>
       </form>

@@ -10,7 +10,13 @@ import { type OperationDetail, useOperation } from './operations.api';
  * Loads the operation named by the route (`:operationId`) for a page: shows
  * the loading state, or the error with a retry, until it is there.
  */
-export function OperationGate({ errorTitle, children }: { errorTitle?: string; children: (operation: OperationDetail) => ReactNode }) {
+export function OperationGate({
+  errorTitle,
+  children,
+}: {
+  errorTitle?: string;
+  children: (operation: OperationDetail) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { operationId = '' } = useParams();
   const operation = useOperation(operationId);

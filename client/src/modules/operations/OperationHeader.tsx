@@ -29,7 +29,11 @@ export function OperationHeader({ operation }: { operation: OperationDetail }) {
         <div>
           <dt>{t('operation.you')}</dt>
           <dd>
-            {t('operation.youAre', { role: t(`role.${me.role}`), agency: me.agency, country: format.country(me.country) })}
+            {t('operation.youAre', {
+              role: t(`role.${me.role}`),
+              agency: me.agency,
+              country: format.country(me.country),
+            })}
             <span className="muted"> · {t('operation.participants', { count: operation.participants.length })}</span>
           </dd>
         </div>

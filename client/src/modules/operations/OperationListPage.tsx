@@ -32,7 +32,12 @@ export function OperationListPage() {
                     <Link to={`/operations/${operation.id}`}>{operation.name}</Link>
                     <OperationStatusBadge status={operation.status} />
                   </div>
-                  <TimeWindow startsAt={operation.startsAt} endsAt={operation.endsAt} timeZone={operation.timeZone} compact />
+                  <TimeWindow
+                    startsAt={operation.startsAt}
+                    endsAt={operation.endsAt}
+                    timeZone={operation.timeZone}
+                    compact
+                  />
                   {operation.focusTags.length > 0 && (
                     <p className="tags">
                       <span className="visually-hidden">{t('operation.focusTags')}: </span>

@@ -48,7 +48,9 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
           )}
           {canAdd && (
             <details className="panel">
-              <summary>{can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}</summary>
+              <summary>
+                {can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}
+              </summary>
               <AddPlatformForm operation={detail} />
             </details>
           )}
@@ -62,7 +64,10 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
       )}
       <OperationHits operation={detail} />
       {/* Other modules' panels for one platform (findings, hits, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
-      <PlatformBoard operation={detail} renderDetail={(platform) => <PlatformPanels operation={detail} platform={platform} />} />
+      <PlatformBoard
+        operation={detail}
+        renderDetail={(platform) => <PlatformPanels operation={detail} platform={platform} />}
+      />
       <NotesPanel operation={detail} />
     </Page>
   );

@@ -14,7 +14,10 @@ export function useOperations() {
 }
 
 export function useOperation(operationId: string) {
-  return useQuery({ queryKey: operationKey(operationId), queryFn: () => api<OperationDetail>(`/api/operations/${operationId}`) });
+  return useQuery({
+    queryKey: operationKey(operationId),
+    queryFn: () => api<OperationDetail>(`/api/operations/${operationId}`),
+  });
 }
 
 export function useCreateOperation() {
@@ -32,7 +35,9 @@ export function useCreateOperation() {
 
 /** Replaces the cached participant list (the room join answers the current one). */
 export function setParticipants(queryClient: QueryClient, operationId: string, participants: Participant[]): void {
-  queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) => (current ? { ...current, participants } : current));
+  queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) =>
+    current ? { ...current, participants } : current,
+  );
 }
 
 /** Adds or replaces one participant (a claimant who joined after the page loaded). */

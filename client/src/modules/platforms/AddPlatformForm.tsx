@@ -52,7 +52,11 @@ export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
         error={urlInvalid ? t('addPlatform.invalidUrl') : undefined}
         onChange={() => setUrlInvalid(false)}
       />
-      <SelectField label={t('addPlatform.category')} name="category" defaultValue={'social_media' satisfies PlatformCategory}>
+      <SelectField
+        label={t('addPlatform.category')}
+        name="category"
+        defaultValue={'social_media' satisfies PlatformCategory}
+      >
         {platformCategories.map((category) => (
           <option key={category} value={category}>
             {t(`category.${category}`)}

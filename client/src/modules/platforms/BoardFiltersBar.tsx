@@ -27,7 +27,12 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
   const tags = filters.tag !== 'all' && !focusTags.includes(filters.tag) ? [...focusTags, filters.tag] : focusTags;
 
   return (
-    <form className="filters" role="search" aria-label={t('board.filters')} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('board.filters')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <TextField
         data-board-search
         label={t('board.search')}
@@ -38,7 +43,12 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
         aria-keyshortcuts="/"
         onChange={(event) => onChange({ query: event.target.value })}
       />
-      <SelectField label={t('board.status')} name="status" value={filters.status} onChange={(event) => onChange({ status: event.target.value as BoardFilters['status'] })}>
+      <SelectField
+        label={t('board.status')}
+        name="status"
+        value={filters.status}
+        onChange={(event) => onChange({ status: event.target.value as BoardFilters['status'] })}
+      >
         <option value="all">{t('common.all')}</option>
         {platformStatuses.map((status) => (
           <option key={status} value={status}>
@@ -60,7 +70,12 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
         ))}
       </SelectField>
       {tags.length > 0 && (
-        <SelectField label={t('board.tag')} name="tag" value={filters.tag} onChange={(event) => onChange({ tag: event.target.value })}>
+        <SelectField
+          label={t('board.tag')}
+          name="tag"
+          value={filters.tag}
+          onChange={(event) => onChange({ tag: event.target.value })}
+        >
           <option value="all">{t('common.all')}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
@@ -69,7 +84,12 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
           ))}
         </SelectField>
       )}
-      <SelectField label={t('board.claimant')} name="claimant" value={filters.claimant} onChange={(event) => onChange({ claimant: event.target.value })}>
+      <SelectField
+        label={t('board.claimant')}
+        name="claimant"
+        value={filters.claimant}
+        onChange={(event) => onChange({ claimant: event.target.value })}
+      >
         <option value="all">{t('board.claimantAll')}</option>
         {canClaim && <option value="me">{t('board.claimantMe')}</option>}
         <option value="none">{t('board.claimantNone')}</option>
@@ -82,9 +102,12 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
             ))}
           </optgroup>
         )}
-        {filters.claimant !== 'all' && filters.claimant !== 'me' && filters.claimant !== 'none' && !people.some((p) => p.id === filters.claimant) && (
-          <option value={filters.claimant}>{t('claim.unknownClaimant')}</option>
-        )}
+        {filters.claimant !== 'all' &&
+          filters.claimant !== 'me' &&
+          filters.claimant !== 'none' &&
+          !people.some((p) => p.id === filters.claimant) && (
+            <option value={filters.claimant}>{t('claim.unknownClaimant')}</option>
+          )}
       </SelectField>
       {isFiltered(filters) && (
         <button type="button" className="button button--ghost" onClick={onClear}>

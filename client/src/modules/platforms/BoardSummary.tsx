@@ -15,7 +15,11 @@ export function BoardSummary({ platforms }: { platforms: readonly Platform[] }) 
       <div className="summary__bar" aria-hidden="true">
         {platformStatuses.map((status) =>
           counts[status] > 0 ? (
-            <span key={status} className={`summary__segment summary__segment--${status}`} style={{ flexGrow: counts[status] }} />
+            <span
+              key={status}
+              className={`summary__segment summary__segment--${status}`}
+              style={{ flexGrow: counts[status] }}
+            />
           ) : null,
         )}
       </div>

@@ -84,25 +84,48 @@ export function AssignControl({
         <label className="visually-hidden" htmlFor={`${id}-who`}>
           {t('board.assign.participant')}
         </label>
-        <select id={`${id}-who`} className="input" value={chosen} onChange={(event) => setChosen(event.target.value)} data-testid="assign-select" required>
+        <select
+          id={`${id}-who`}
+          className="input"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value)}
+          data-testid="assign-select"
+          required
+        >
           <option value="">{t('board.assign.choose')}</option>
           {holders.map((p) => {
             const open = openClaims.get(p.id) ?? 0;
             const isHolder = reassign && platform.claimedBy === p.id;
             return (
               <option key={p.id} value={p.id} disabled={isHolder}>
-                {t('board.assign.option', { name: p.name, country: p.countryName, agency: p.agency, open, limit: claimLimit })}
-                {isHolder ? ` · ${t('board.assign.current')}` : open >= claimLimit ? ` · ${t('board.assign.full')}` : ''}
+                {t('board.assign.option', {
+                  name: p.name,
+                  country: p.countryName,
+                  agency: p.agency,
+                  open,
+                  limit: claimLimit,
+                })}
+                {isHolder
+                  ? ` · ${t('board.assign.current')}`
+                  : open >= claimLimit
+                    ? ` · ${t('board.assign.full')}`
+                    : ''}
               </option>
             );
           })}
         </select>
         <button type="submit" className="button" disabled={!chosen || assign.isPending} aria-busy={assign.isPending}>
-          {assign.isPending ? t('board.assign.submitting') : reassign ? t('board.assign.reassign') : t('board.assign.submit')}
+          {assign.isPending
+            ? t('board.assign.submitting')
+            : reassign
+              ? t('board.assign.reassign')
+              : t('board.assign.submit')}
         </button>
       </div>
       <ErrorNotice error={assign.error} />
-      {done !== null && !assign.isPending && !assign.error && <Notice tone="success">{t('board.assign.done', { name: done })}</Notice>}
+      {done !== null && !assign.isPending && !assign.error && (
+        <Notice tone="success">{t('board.assign.done', { name: done })}</Notice>
+      )}
     </form>
   );
 }
@@ -121,7 +144,12 @@ export function ReopenControl({ platform }: { platform: Platform }) {
   if (!confirming) {
     return (
       <div className="action">
-        <button type="button" className="button button--ghost" data-testid="reopen-button" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="reopen-button"
+          onClick={() => setConfirming(true)}
+        >
           {t('board.reopen.button')}
         </button>
       </div>
@@ -148,7 +176,12 @@ export function ReopenControl({ platform }: { platform: Platform }) {
         >
           {reopen.isPending ? t('board.reopen.submitting') : t('board.reopen.confirm')}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => setConfirming(false)} disabled={reopen.isPending}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => setConfirming(false)}
+          disabled={reopen.isPending}
+        >
           {t('board.reopen.cancel')}
         </button>
       </div>

@@ -38,7 +38,9 @@ export function ClaimButton({ platform, state, onClaim, showKey }: Props) {
       )}
       {state?.error != null && (
         <p className="claim__error" role="alert">
-          {isApiError(state.error, 'platforms.already_claimed') ? t('claim.conflict') : t('claim.failed', { reason: message(state.error) })}
+          {isApiError(state.error, 'platforms.already_claimed')
+            ? t('claim.conflict')
+            : t('claim.failed', { reason: message(state.error) })}
         </p>
       )}
     </div>

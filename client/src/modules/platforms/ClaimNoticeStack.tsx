@@ -6,7 +6,17 @@ import type { ClaimNotice } from './claimNotices';
  * News about my claims that I did not cause (expired, taken back, given to
  * someone else, given to me): fixed on screen until dismissed.
  */
-export function ClaimNoticeStack({ notices, timeZone, onDismiss, onOpen }: { notices: readonly ClaimNotice[]; timeZone: string; onDismiss: (id: string) => void; onOpen: (platformId: string) => void }) {
+export function ClaimNoticeStack({
+  notices,
+  timeZone,
+  onDismiss,
+  onOpen,
+}: {
+  notices: readonly ClaimNotice[];
+  timeZone: string;
+  onDismiss: (id: string) => void;
+  onOpen: (platformId: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (notices.length === 0) return null;
@@ -21,11 +31,22 @@ export function ClaimNoticeStack({ notices, timeZone, onDismiss, onOpen }: { not
             : notice.kind === 'released'
               ? t('board.notice.released', { name })
               : notice.kind === 'reassigned'
-                ? t('board.notice.reassigned', { name, to: notice.to ? `${notice.to.name} (${format.country(notice.to.country)})` : t('claim.unknownClaimant') })
+                ? t('board.notice.reassigned', {
+                    name,
+                    to: notice.to
+                      ? `${notice.to.name} (${format.country(notice.to.country)})`
+                      : t('claim.unknownClaimant'),
+                  })
                 : t('board.notice.assignedToMe', { name });
         const tone = notice.kind === 'assignedToMe' ? 'info' : 'warning';
         return (
-          <div key={notice.id} className={`claim-notice claim-notice--${tone}`} role="alert" data-testid="claim-notice" data-kind={notice.kind}>
+          <div
+            key={notice.id}
+            className={`claim-notice claim-notice--${tone}`}
+            role="alert"
+            data-testid="claim-notice"
+            data-kind={notice.kind}
+          >
             <p className="claim-notice__text">
               <span aria-hidden="true" className="claim-notice__symbol">
                 {tone === 'info' ? 'ℹ' : '⚠'}
@@ -36,11 +57,23 @@ export function ClaimNoticeStack({ notices, timeZone, onDismiss, onOpen }: { not
             </p>
             <div className="claim-notice__buttons">
               {notice.kind === 'assignedToMe' && (
-                <button type="button" className="button button--small" onClick={() => { onOpen(notice.platformId); onDismiss(notice.id); }}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    onOpen(notice.platformId);
+                    onDismiss(notice.id);
+                  }}
+                >
                   {t('board.notice.open')}
                 </button>
               )}
-              <button type="button" className="button button--ghost button--small" onClick={() => onDismiss(notice.id)} data-testid="claim-notice-dismiss">
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => onDismiss(notice.id)}
+                data-testid="claim-notice-dismiss"
+              >
                 {t('common.dismiss')}
               </button>
             </div>

@@ -19,15 +19,29 @@ interface Props {
  * sign of life (marked when idle for half the claim timeout: the claim will
  * soon go back to the pool); or who checked it and when.
  */
-export function HolderLine({ platform, participants, meId, timeZone, now, claimTimeoutMinutes, showRole = true }: Props) {
+export function HolderLine({
+  platform,
+  participants,
+  meId,
+  timeZone,
+  now,
+  claimTimeoutMinutes,
+  showRole = true,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const ago = useRelativeTime();
-  const personId = platform.status === 'claimed' ? platform.claimedBy : platform.status === 'checked' ? (platform.checkedBy ?? platform.claimedBy) : null;
+  const personId =
+    platform.status === 'claimed'
+      ? platform.claimedBy
+      : platform.status === 'checked'
+        ? (platform.checkedBy ?? platform.claimedBy)
+        : null;
   if (!personId) return null;
   const person = participants.get(personId);
   const isMe = personId === meId;
-  const idle = platform.status === 'claimed' && platform.lastActivityAt ? minutesSince(platform.lastActivityAt, now) : 0;
+  const idle =
+    platform.status === 'claimed' && platform.lastActivityAt ? minutesSince(platform.lastActivityAt, now) : 0;
   const stale = platform.status === 'claimed' && idle * 2 >= claimTimeoutMinutes;
 
   return (

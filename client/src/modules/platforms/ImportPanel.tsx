@@ -5,12 +5,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useFormat } from '../../app/format';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
-import { type ImportFormat, MAX_IMPORT_BYTES, detectFormat, importColumns, templateHref, uploadImport } from './importUpload';
+import {
+  type ImportFormat,
+  MAX_IMPORT_BYTES,
+  detectFormat,
+  importColumns,
+  templateHref,
+  uploadImport,
+} from './importUpload';
 import { platformsKey } from './platforms.api';
 import './board.css';
 
 type Source = { kind: 'file'; file: File } | { kind: 'paste'; text: string };
-type Phase = { step: 'idle' } | { step: 'sending'; sent: number | null; dryRun: boolean } | { step: 'checking'; dryRun: boolean };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'sending'; sent: number | null; dryRun: boolean }
+  | { step: 'checking'; dryRun: boolean };
 
 /** Rows shown in the preview at most (the counts always cover the whole file). */
 const PREVIEW_LIMIT = 500;
@@ -39,7 +49,8 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
   useEffect(() => () => abort.current?.abort(), []);
 
   const busy = phase.step !== 'idle';
-  const source: Source | null = mode === 'file' ? (file ? { kind: 'file', file } : null) : text.trim() ? { kind: 'paste', text } : null;
+  const source: Source | null =
+    mode === 'file' ? (file ? { kind: 'file', file } : null) : text.trim() ? { kind: 'paste', text } : null;
 
   const resetResults = () => {
     setPreview(null);
@@ -52,11 +63,19 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
   async function prepare(current: Source): Promise<{ body: Blob | string; format: ImportFormat } | null> {
     const size = current.kind === 'file' ? current.file.size : new Blob([current.text]).size;
     if (size > MAX_IMPORT_BYTES) {
-      setLocalError(t('import.tooLarge', { size: format.number(Math.ceil(size / 1024 / 1024)), limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) }));
+      setLocalError(
+        t('import.tooLarge', {
+          size: format.number(Math.ceil(size / 1024 / 1024)),
+          limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024),
+        }),
+      );
       return null;
     }
     const content = current.kind === 'file' ? await current.file.text() : current.text;
-    const kind = current.kind === 'file' ? detectFormat({ name: current.file.name, type: current.file.type, text: content }) : detectFormat({ text: content });
+    const kind =
+      current.kind === 'file'
+        ? detectFormat({ name: current.file.name, type: current.file.type, text: content })
+        : detectFormat({ text: content });
     if (kind === 'json') {
       try {
         JSON.parse(content);
@@ -112,7 +131,10 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
       case 'unknown_tag':
         return t('import.problem.unknown_tag', { tags: operation.focusTags.join(', ') || '—' });
       case 'unknown_category':
-        return t('import.problem.unknown_category', { category: row.category, categories: platformCategories.join(', ') });
+        return t('import.problem.unknown_category', {
+          category: row.category,
+          categories: platformCategories.join(', '),
+        });
       case 'invalid':
         return t('import.problem.invalid', { field: problem.field });
       default:
@@ -127,7 +149,12 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
     <div className="import" data-testid="import-panel" aria-busy={busy}>
       <p className="muted">{t('import.intro')}</p>
       <p className="import__template">
-        <a className="button button--ghost button--small" href={templateHref} download="actionday-platforms-template.csv" data-testid="import-template">
+        <a
+          className="button button--ghost button--small"
+          href={templateHref}
+          download="actionday-platforms-template.csv"
+          data-testid="import-template"
+        >
           {t('import.template')}
         </a>
         <span className="field__hint">{t('import.columns', { columns: importColumns.join(', ') })}</span>
@@ -177,7 +204,9 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
                 resetResults();
               }}
             />
-            <p className="field__hint">{t('import.fileHint', { limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) })}</p>
+            <p className="field__hint">
+              {t('import.fileHint', { limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) })}
+            </p>
           </div>
         ) : (
           <div className="field">
@@ -210,7 +239,11 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
             {phase.step === 'sending' ? (
               <>
                 <progress max={1} value={phase.sent ?? undefined} aria-label={t('import.sending')} />
-                <span>{phase.sent === null ? t('import.sending') : t('import.sendingPercent', { percent: Math.round(phase.sent * 100) })}</span>
+                <span>
+                  {phase.sent === null
+                    ? t('import.sending')
+                    : t('import.sendingPercent', { percent: Math.round(phase.sent * 100) })}
+                </span>
               </>
             ) : (
               <>
@@ -254,7 +287,11 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
           </ul>
           {result.total > 0 && (
             <label className="toggle">
-              <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={onlyProblems}
+                onChange={(event) => setOnlyProblems(event.target.checked)}
+              />
               <span>{t('import.onlyProblems')}</span>
             </label>
           )}
@@ -272,13 +309,22 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
                 </thead>
                 <tbody>
                   {rows.slice(0, PREVIEW_LIMIT).map((row) => (
-                    <tr key={row.line} className={row.problems.length > 0 ? 'import-row import-row--invalid' : 'import-row'} data-testid="import-row" data-line={row.line}>
+                    <tr
+                      key={row.line}
+                      className={row.problems.length > 0 ? 'import-row import-row--invalid' : 'import-row'}
+                      data-testid="import-row"
+                      data-line={row.line}
+                    >
                       <td className="import-row__line">{preview.format === 'json' ? row.line - 1 : row.line}</td>
                       <td>{row.name || <span className="muted">—</span>}</td>
                       <td className="import-row__url" translate="no">
                         {row.url || <span className="muted">—</span>}
                       </td>
-                      <td>{(platformCategories as readonly string[]).includes(row.category) ? t(`category.${row.category as (typeof platformCategories)[number]}`) : row.category}</td>
+                      <td>
+                        {(platformCategories as readonly string[]).includes(row.category)
+                          ? t(`category.${row.category as (typeof platformCategories)[number]}`)
+                          : row.category}
+                      </td>
                       <td>
                         {row.problems.length === 0 ? (
                           <span className="import-row__ok">
@@ -288,7 +334,11 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
                         ) : (
                           <ul className="import-row__problems">
                             {row.problems.map((problem) => (
-                              <li key={`${problem.field}:${problem.code}`} data-code={problem.code} title={problem.message}>
+                              <li
+                                key={`${problem.field}:${problem.code}`}
+                                data-code={problem.code}
+                                title={problem.message}
+                              >
                                 <span aria-hidden="true">✗ </span>
                                 {problemText(problem, row)}
                               </li>
@@ -300,7 +350,9 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
                   ))}
                 </tbody>
               </table>
-              {rows.length > PREVIEW_LIMIT && <p className="muted">{t('import.more', { count: rows.length - PREVIEW_LIMIT })}</p>}
+              {rows.length > PREVIEW_LIMIT && (
+                <p className="muted">{t('import.more', { count: rows.length - PREVIEW_LIMIT })}</p>
+              )}
             </div>
           )}
           <div className="import__commit">
@@ -314,7 +366,9 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
             >
               {t('import.commit', { count: result.valid })}
             </button>
-            {result.invalid > 0 && <span className="field__hint">{t('import.commitHint', { count: result.invalid })}</span>}
+            {result.invalid > 0 && (
+              <span className="field__hint">{t('import.commitHint', { count: result.invalid })}</span>
+            )}
           </div>
         </section>
       )}

@@ -17,7 +17,17 @@ interface Props {
 }
 
 /** The platforms I hold now, with their age and quick actions; and how many I checked. */
-export function MyPlatforms({ platforms, meId, claimLimit, claimTimeoutMinutes, timeZone, now, closed, onOpen, onVerdict }: Props) {
+export function MyPlatforms({
+  platforms,
+  meId,
+  claimLimit,
+  claimTimeoutMinutes,
+  timeZone,
+  now,
+  closed,
+  onOpen,
+  onVerdict,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const ago = useRelativeTime();
@@ -47,7 +57,9 @@ export function MyPlatforms({ platforms, meId, claimLimit, claimTimeoutMinutes, 
                     {platform.url}
                   </span>
                   <span className="mine__meta">
-                    {t('board.my.since', { time: platform.claimedAt ? format.time(platform.claimedAt, timeZone) : '—' })}
+                    {t('board.my.since', {
+                      time: platform.claimedAt ? format.time(platform.claimedAt, timeZone) : '—',
+                    })}
                     {platform.lastActivityAt && (
                       <span className={idle * 2 >= claimTimeoutMinutes ? 'claimant__idle' : undefined}>
                         {' · '}

@@ -15,7 +15,15 @@ import { PlatformDetail } from './PlatformDetail';
 import { PlatformRow } from './PlatformRow';
 import { WhoIsWhere } from './WhoIsWhere';
 import { noticeFor, useClaimNotices } from './claimNotices';
-import { claimsByParticipant, filterPlatforms, isFiltered, nextBest, noFilters, ownerOf, useBoardFilters } from './filters';
+import {
+  claimsByParticipant,
+  filterPlatforms,
+  isFiltered,
+  nextBest,
+  noFilters,
+  ownerOf,
+  useBoardFilters,
+} from './filters';
 import { type BoardKey, useBoardKeys } from './keyboard';
 import { releasedByThisTab, usePlatforms } from './platforms.api';
 import { useNow } from './time';
@@ -76,7 +84,10 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
   const [domFocus, setDomFocus] = useState({ id: '', request: 0 });
 
   const list = platforms.data;
-  const participantsById = useMemo(() => new Map(operation.participants.map((p) => [p.id, p])), [operation.participants]);
+  const participantsById = useMemo(
+    () => new Map(operation.participants.map((p) => [p.id, p])),
+    [operation.participants],
+  );
   const claims = useMemo(() => claimsByParticipant(list ?? []), [list]);
   const openClaims = useMemo(() => new Map([...claims].map(([id, held]) => [id, held.length])), [claims]);
   const claimants = useMemo(() => {
@@ -154,7 +165,8 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
           suggestNext();
           break;
         case 'c':
-          if (!focused || focused.status !== 'unchecked' || !canClaim || closed || claimStates.get(focused.id)?.pending) return;
+          if (!focused || focused.status !== 'unchecked' || !canClaim || closed || claimStates.get(focused.id)?.pending)
+            return;
           handled();
           claim(focused.id);
           break;
@@ -185,7 +197,20 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
           break;
       }
     },
-    [helpOpen, focusedId, list, closed, suggestNext, canClaim, claimStates, claim, giveVerdict, shown, focusRow, openId],
+    [
+      helpOpen,
+      focusedId,
+      list,
+      closed,
+      suggestNext,
+      canClaim,
+      claimStates,
+      claim,
+      giveVerdict,
+      shown,
+      focusRow,
+      openId,
+    ],
   );
   useBoardKeys(onKey);
 

@@ -34,7 +34,18 @@ export interface PlatformDetailProps {
  * Everything about one platform and what the viewer may do with it: claim,
  * release, verdict, assign, reopen; then the other modules' panels (children).
  */
-export function PlatformDetail({ operation, platform, participants, openClaims, claimState, onClaim, onClose, verdictFocusRequest, now, children }: PlatformDetailProps) {
+export function PlatformDetail({
+  operation,
+  platform,
+  participants,
+  openClaims,
+  claimState,
+  onClaim,
+  onClose,
+  verdictFocusRequest,
+  now,
+  children,
+}: PlatformDetailProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const ago = useRelativeTime();
@@ -50,8 +61,10 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
 
   const actions: ReactNode[] = [];
   if (!closed) {
-    if (platform.status === 'unchecked' && canClaim) actions.push(<ClaimButton key="claim" platform={platform} state={claimState} onClaim={onClaim} />);
-    if (platform.status === 'claimed' && (isHolder || canManage)) actions.push(<ReleaseButton key="release" platform={platform} />);
+    if (platform.status === 'unchecked' && canClaim)
+      actions.push(<ClaimButton key="claim" platform={platform} state={claimState} onClaim={onClaim} />);
+    if (platform.status === 'claimed' && (isHolder || canManage))
+      actions.push(<ReleaseButton key="release" platform={platform} />);
     if (platform.status === 'checked' && canReopen) actions.push(<ReopenControl key="reopen" platform={platform} />);
   }
   const mayGiveVerdict = !closed && platform.status === 'claimed' && (isHolder || canManage);
@@ -61,7 +74,13 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
   const showAssign = !closed && platform.status !== 'checked' && canManage;
 
   return (
-    <section className="detail" id={detailId(platform.id)} data-testid="platform-detail" data-platform-id={platform.id} aria-labelledby={`${detailId(platform.id)}-title`}>
+    <section
+      className="detail"
+      id={detailId(platform.id)}
+      data-testid="platform-detail"
+      data-platform-id={platform.id}
+      aria-labelledby={`${detailId(platform.id)}-title`}
+    >
       <header className="detail__head">
         <div>
           <h3 id={`${detailId(platform.id)}-title`} className="detail__title">
@@ -72,7 +91,12 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
           </p>
         </div>
         <PlatformBadges platform={platform} />
-        <button type="button" className="button button--ghost button--small detail__close" onClick={onClose} aria-keyshortcuts="Escape">
+        <button
+          type="button"
+          className="button button--ghost button--small detail__close"
+          onClick={onClose}
+          aria-keyshortcuts="Escape"
+        >
           {t('board.detail.close')} <kbd className="kbd">Esc</kbd>
         </button>
       </header>
@@ -115,7 +139,15 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
             <div>
               <dt>{platform.status === 'claimed' ? t('column.claimant') : t('board.checkedBy')}</dt>
               <dd>
-                <HolderLine platform={platform} participants={participants} meId={me.id} timeZone={zone} now={now} claimTimeoutMinutes={operation.claimTimeoutMinutes} showRole={false} />
+                <HolderLine
+                  platform={platform}
+                  participants={participants}
+                  meId={me.id}
+                  timeZone={zone}
+                  now={now}
+                  claimTimeoutMinutes={operation.claimTimeoutMinutes}
+                  showRole={false}
+                />
                 {platform.status === 'claimed' && holder && <span className="muted"> {holder.agency}</span>}
               </dd>
             </div>
@@ -126,7 +158,9 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
               <dd>
                 <time dateTime={platform.lastActivityAt}>{format.time(platform.lastActivityAt, zone)}</time>{' '}
                 <span className="muted">({ago(platform.lastActivityAt, now)})</span>
-                <span className="field__hint">{t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}</span>
+                <span className="field__hint">
+                  {t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}
+                </span>
               </dd>
             </div>
           )}
@@ -135,7 +169,9 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
               <dt>{t('board.discovered')}</dt>
               <dd data-testid="discovered-by">
                 {t('board.detail.discoveredBy', {
-                  name: discoverer ? `${discoverer.name} (${format.country(discoverer.country)})` : t('claim.unknownClaimant'),
+                  name: discoverer
+                    ? `${discoverer.name} (${format.country(discoverer.country)})`
+                    : t('claim.unknownClaimant'),
                   time: format.dateTime(platform.createdAt, zone),
                 })}
               </dd>
@@ -152,20 +188,42 @@ export function PlatformDetail({ operation, platform, participants, openClaims, 
         <div className="detail__actions">
           {closed && <p className="muted">{t('board.detail.closed')}</p>}
           {!closed && actions.length === 0 && !showVerdict && !showAssign && platform.status === 'claimed' && (
-            <p className="muted">{t('board.detail.heldByOther', { name: holder?.name ?? t('claim.unknownClaimant') })}</p>
+            <p className="muted">
+              {t('board.detail.heldByOther', { name: holder?.name ?? t('claim.unknownClaimant') })}
+            </p>
           )}
           {actions.length > 0 && (
             <div className="detail__buttons">
               {actions}
               {mayGiveVerdict && !showVerdict && (
-                <button type="button" className="button" onClick={() => setVerdictForOther(true)} data-testid="verdict-for-other">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setVerdictForOther(true)}
+                  data-testid="verdict-for-other"
+                >
                   {t('board.verdictForm.openForHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}
                 </button>
               )}
             </div>
           )}
-          {showVerdict && <VerdictForm key={platform.claimedAt ?? ''} platform={platform} holder={holder} forSomeoneElse={!isHolder} focusRequest={verdictForOther && verdictFocusRequest === 0 ? 1 : verdictFocusRequest} />}
-          {showAssign && <AssignControl platform={platform} participants={operation.participants} openClaims={openClaims} claimLimit={operation.claimLimit} />}
+          {showVerdict && (
+            <VerdictForm
+              key={platform.claimedAt ?? ''}
+              platform={platform}
+              holder={holder}
+              forSomeoneElse={!isHolder}
+              focusRequest={verdictForOther && verdictFocusRequest === 0 ? 1 : verdictFocusRequest}
+            />
+          )}
+          {showAssign && (
+            <AssignControl
+              platform={platform}
+              participants={operation.participants}
+              openClaims={openClaims}
+              claimLimit={operation.claimLimit}
+            />
+          )}
         </div>
       </div>
 

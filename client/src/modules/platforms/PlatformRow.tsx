@@ -44,7 +44,19 @@ export const detailId = (platformId: string) => `platform-detail-${platformId}`;
 
 /** One platform on the board; its name opens the detail below it. */
 export const PlatformRow = memo(function PlatformRow(props: Props) {
-  const { platform, participants, meId, canClaim, claimState, onClaim, focused, open, onToggle, onFocusRow, onVerdict } = props;
+  const {
+    platform,
+    participants,
+    meId,
+    canClaim,
+    claimState,
+    onClaim,
+    focused,
+    open,
+    onToggle,
+    onFocusRow,
+    onVerdict,
+  } = props;
   const { t } = useTranslation();
   const flash = useChangedFlash(`${platform.status}:${platform.claimedBy ?? ''}`);
   const isMine = platform.status === 'claimed' && platform.claimedBy === meId;
@@ -85,8 +97,12 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
         </span>
         {(platform.discovered || platform.priority > 0) && (
           <span className="platform-row__markers">
-            {platform.priority > 0 && <span className="marker marker--priority">{t('board.priority', { priority: platform.priority })}</span>}
-            {platform.discovered && <DiscoveredMarker platform={platform} participants={participants} timeZone={props.timeZone} />}
+            {platform.priority > 0 && (
+              <span className="marker marker--priority">{t('board.priority', { priority: platform.priority })}</span>
+            )}
+            {platform.discovered && (
+              <DiscoveredMarker platform={platform} participants={participants} timeZone={props.timeZone} />
+            )}
           </span>
         )}
       </th>
@@ -104,12 +120,24 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
         <PlatformBadges platform={platform} />
       </td>
       <td className="platform-row__claimant" data-label={t('column.claimant')}>
-        <HolderLine platform={platform} participants={participants} meId={meId} timeZone={props.timeZone} now={props.now} claimTimeoutMinutes={props.claimTimeoutMinutes} />
+        <HolderLine
+          platform={platform}
+          participants={participants}
+          meId={meId}
+          timeZone={props.timeZone}
+          now={props.now}
+          claimTimeoutMinutes={props.claimTimeoutMinutes}
+        />
       </td>
       <td className="platform-row__action">
         {canClaim && <ClaimButton platform={platform} state={claimState} onClaim={onClaim} showKey={focused} />}
         {isMine && (
-          <button type="button" className="button button--ghost button--small" onClick={() => onVerdict(platform.id)} aria-keyshortcuts={focused ? 'V' : undefined}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => onVerdict(platform.id)}
+            aria-keyshortcuts={focused ? 'V' : undefined}
+          >
             {t('board.giveVerdict')}
             {focused && <kbd className="kbd">V</kbd>}
           </button>
@@ -120,7 +148,15 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
 });
 
 /** "Discovered" on a platform added during the day, with who added it and when. */
-function DiscoveredMarker({ platform, participants, timeZone }: { platform: Platform; participants: ReadonlyMap<string, Participant>; timeZone: string }) {
+function DiscoveredMarker({
+  platform,
+  participants,
+  timeZone,
+}: {
+  platform: Platform;
+  participants: ReadonlyMap<string, Participant>;
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const finder = platform.discoveredBy ? participants.get(platform.discoveredBy) : undefined;

@@ -2,7 +2,10 @@ import type { Platform, Verdict } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 
 const symbols = { unchecked: '○', claimed: '◐', checked: '●' } as const;
-const verdictSymbols = { no_indicators: '✓', suspected: '?', confirmed: '!' } as const satisfies Record<Verdict, string>;
+const verdictSymbols = { no_indicators: '✓', suspected: '?', confirmed: '!' } as const satisfies Record<
+  Verdict,
+  string
+>;
 
 /** A platform's status: a symbol, a word and a colour (never colour alone). */
 export function PlatformStatusBadge({ platform }: { platform: Pick<Platform, 'status'> }) {

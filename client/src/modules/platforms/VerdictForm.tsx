@@ -91,11 +91,18 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
       <h4 id={`${id}-title`} className="detail__subtitle">
         {t('board.verdictForm.title')}
       </h4>
-      {forSomeoneElse && <p className="muted">{t('board.verdictForm.forHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}</p>}
+      {forSomeoneElse && (
+        <p className="muted">
+          {t('board.verdictForm.forHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}
+        </p>
+      )}
       <fieldset className="verdict-form__choices" aria-describedby={missing ? `${id}-missing` : `${id}-keys`}>
         <legend className="visually-hidden">{t('board.verdictForm.verdict')}</legend>
         {verdicts.map((value, index) => (
-          <label key={value} className={`verdict-choice verdict-choice--${value}${verdict === value ? ' is-checked' : ''}`}>
+          <label
+            key={value}
+            className={`verdict-choice verdict-choice--${value}${verdict === value ? ' is-checked' : ''}`}
+          >
             <input
               ref={index === 0 ? firstRadio : undefined}
               type="radio"
@@ -121,7 +128,13 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
         </p>
       )}
       <label className="toggle verdict-form__follow">
-        <input type="checkbox" name="followUp" checked={followUp} onChange={(event) => setFollowUp(event.target.checked)} aria-keyshortcuts="F" />
+        <input
+          type="checkbox"
+          name="followUp"
+          checked={followUp}
+          onChange={(event) => setFollowUp(event.target.checked)}
+          aria-keyshortcuts="F"
+        />
         <span>{t('board.verdictForm.followUp')}</span>
         <kbd className="kbd" aria-hidden="true">
           F
@@ -145,7 +158,13 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
         {t('board.verdictForm.keys')}
       </p>
       <ErrorNotice error={record.error} />
-      <button type="submit" className="button button--primary" disabled={record.isPending} aria-busy={record.isPending} data-testid="verdict-submit">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={record.isPending}
+        aria-busy={record.isPending}
+        data-testid="verdict-submit"
+      >
         {record.isPending ? t('board.verdictForm.submitting') : t('board.verdictForm.submit')}
       </button>
     </form>

@@ -16,14 +16,19 @@ export function WhoIsWhere({ participants, claims, meId, onOpen }: Props) {
   const format = useFormat();
   const { busy, free } = useMemo(() => {
     const collator = new Intl.Collator(format.language);
-    const workers = participants.filter((p) => can(p.role, 'platform.claim')).sort((a, b) => collator.compare(a.name, b.name));
+    const workers = participants
+      .filter((p) => can(p.role, 'platform.claim'))
+      .sort((a, b) => collator.compare(a.name, b.name));
     return { busy: workers.filter((p) => claims.has(p.id)), free: workers.filter((p) => !claims.has(p.id)) };
   }, [participants, claims, format.language]);
 
   return (
     <section className="who" aria-labelledby="who-title" data-testid="who-is-where">
       <h3 id="who-title">
-        {t('board.who.title')} <span className="muted who__count">{t('board.who.count', { busy: busy.length, total: busy.length + free.length })}</span>
+        {t('board.who.title')}{' '}
+        <span className="muted who__count">
+          {t('board.who.count', { busy: busy.length, total: busy.length + free.length })}
+        </span>
       </h3>
       {busy.length === 0 ? (
         <p className="muted">{t('board.who.nobody')}</p>
@@ -40,7 +45,12 @@ export function WhoIsWhere({ participants, claims, meId, onOpen }: Props) {
               </span>
               <span className="who__platforms">
                 {(claims.get(person.id) ?? []).map((platform) => (
-                  <button key={platform.id} type="button" className="link-button who__platform" onClick={() => onOpen(platform.id)}>
+                  <button
+                    key={platform.id}
+                    type="button"
+                    className="link-button who__platform"
+                    onClick={() => onOpen(platform.id)}
+                  >
                     {platform.name}
                   </button>
                 ))}

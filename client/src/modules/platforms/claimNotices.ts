@@ -48,7 +48,13 @@ export function useClaimNotices() {
   const [notices, setNotices] = useState<ClaimNotice[]>([]);
   const add = useCallback((platform: Platform, notice: Pick<ClaimNotice, 'kind' | 'to'>) => {
     sequence += 1;
-    const next: ClaimNotice = { id: `notice-${sequence}`, platformId: platform.id, platformName: platform.name, at: Date.now(), ...notice };
+    const next: ClaimNotice = {
+      id: `notice-${sequence}`,
+      platformId: platform.id,
+      platformName: platform.name,
+      at: Date.now(),
+      ...notice,
+    };
     // one notice per platform: the latest news replaces the older
     setNotices((current) => [...current.filter((n) => n.platformId !== platform.id), next]);
   }, []);

@@ -68,13 +68,21 @@ export function useBoardFilters(): [BoardFilters, (change: Partial<BoardFilters>
 
 export function isFiltered(filters: BoardFilters): boolean {
   return (
-    filters.status !== 'all' || filters.category !== 'all' || filters.tag !== 'all' || filters.claimant !== 'all' || filters.query.trim() !== ''
+    filters.status !== 'all' ||
+    filters.category !== 'all' ||
+    filters.tag !== 'all' ||
+    filters.claimant !== 'all' ||
+    filters.query.trim() !== ''
   );
 }
 
 /** Who a platform belongs to on the board: its holder, or whoever checked it. */
 export function ownerOf(platform: Platform): string | null {
-  return platform.status === 'claimed' ? platform.claimedBy : platform.status === 'checked' ? (platform.checkedBy ?? platform.claimedBy) : null;
+  return platform.status === 'claimed'
+    ? platform.claimedBy
+    : platform.status === 'checked'
+      ? (platform.checkedBy ?? platform.claimedBy)
+      : null;
 }
 
 function matchesClaimant(platform: Platform, claimant: ClaimantFilter, myParticipantId: string): boolean {
@@ -90,17 +98,27 @@ function matchesWhat(platform: Platform, filters: BoardFilters): boolean {
   return (
     (filters.category === 'all' || platform.category === filters.category) &&
     (filters.tag === 'all' || platform.tags.includes(filters.tag)) &&
-    (!query || platform.name.toLowerCase().includes(query) || platform.url.toLowerCase().includes(query) || platform.tags.some((tag) => tag.includes(query)))
+    (!query ||
+      platform.name.toLowerCase().includes(query) ||
+      platform.url.toLowerCase().includes(query) ||
+      platform.tags.some((tag) => tag.includes(query)))
   );
 }
 
 /** The platforms that pass the filters, highest priority first, then by name (stable as statuses change). */
-export function filterPlatforms(platforms: readonly Platform[], filters: BoardFilters, myParticipantId: string, language: string): Platform[] {
+export function filterPlatforms(
+  platforms: readonly Platform[],
+  filters: BoardFilters,
+  myParticipantId: string,
+  language: string,
+): Platform[] {
   const collator = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
   return platforms
     .filter(
       (p) =>
-        (filters.status === 'all' || p.status === filters.status) && matchesClaimant(p, filters.claimant, myParticipantId) && matchesWhat(p, filters),
+        (filters.status === 'all' || p.status === filters.status) &&
+        matchesClaimant(p, filters.claimant, myParticipantId) &&
+        matchesWhat(p, filters),
     )
     .sort((a, b) => b.priority - a.priority || collator.compare(a.name, b.name));
 }
@@ -122,7 +140,11 @@ export function nextBestCandidates(platforms: readonly Platform[], filters: Boar
  * current suggestion is still unclaimed, the one after it (pressing the key
  * again walks down the list and wraps around).
  */
-export function nextBest(platforms: readonly Platform[], filters: BoardFilters, current: string | null): Platform | null {
+export function nextBest(
+  platforms: readonly Platform[],
+  filters: BoardFilters,
+  current: string | null,
+): Platform | null {
   const candidates = nextBestCandidates(platforms, filters);
   if (candidates.length === 0) return null;
   const index = current ? candidates.findIndex((p) => p.id === current) : -1;

@@ -36,14 +36,27 @@ interface UploadOptions {
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as ErrorBody).error?.code === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as ErrorBody).error?.code === 'string'
+  );
 }
 
 /**
  * Sends a target list to `POST /api/operations/:id/platforms/import`.
  * XMLHttpRequest rather than fetch: only it reports upload progress.
  */
-export function uploadImport({ operationId, body, format, dryRun, onProgress, onUploaded, signal }: UploadOptions): Promise<ImportResult> {
+export function uploadImport({
+  operationId,
+  body,
+  format,
+  dryRun,
+  onProgress,
+  onUploaded,
+  signal,
+}: UploadOptions): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/operations/${operationId}/platforms/import?dryRun=${dryRun}`);
@@ -65,8 +78,12 @@ export function uploadImport({ operationId, body, format, dryRun, onProgress, on
         return;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(json as ImportResult);
-      else if (isErrorBody(json)) reject(new ApiError(xhr.status, json.error.code, json.error.message, json.error.details));
-      else reject(new ApiError(xhr.status, xhr.status >= 500 ? 'server.internal' : 'response.invalid', `HTTP ${xhr.status}`));
+      else if (isErrorBody(json))
+        reject(new ApiError(xhr.status, json.error.code, json.error.message, json.error.details));
+      else
+        reject(
+          new ApiError(xhr.status, xhr.status >= 500 ? 'server.internal' : 'response.invalid', `HTTP ${xhr.status}`),
+        );
     };
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);

@@ -1,6 +1,19 @@
 import { useEffect, useRef } from 'react';
 
-const typingInputTypes = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'time', 'month', 'week']);
+const typingInputTypes = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'time',
+  'month',
+  'week',
+]);
 
 /** Whether keys pressed on this element are text being typed (inputs, text areas, selects, editors). */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -21,7 +34,9 @@ export function boardKey(event: KeyboardEvent): BoardKey | null {
   // another dialog (not ours) is open: its keys are its own
   if (document.querySelector('dialog[open]:not([data-board-dialog])')) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  return key === 'n' || key === 'c' || key === 'v' || key === 'j' || key === 'k' || key === '/' || key === '?' ? key : null;
+  return key === 'n' || key === 'c' || key === 'v' || key === 'j' || key === 'k' || key === '/' || key === '?'
+    ? key
+    : null;
 }
 
 /** Calls `onKey` for each board shortcut pressed anywhere on the page (but never while typing). */

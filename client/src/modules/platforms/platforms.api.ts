@@ -26,7 +26,9 @@ export function mergePlatforms(current: readonly Platform[] | undefined, incomin
 
 /** Applies platforms from an event or an answer to the cached board, without a refetch. */
 export function upsertPlatforms(queryClient: QueryClient, operationId: string, platforms: readonly Platform[]): void {
-  queryClient.setQueryData<Platform[]>(platformsKey(operationId), (current) => (current ? mergePlatforms(current, platforms) : current));
+  queryClient.setQueryData<Platform[]>(platformsKey(operationId), (current) =>
+    current ? mergePlatforms(current, platforms) : current,
+  );
 }
 
 /**
@@ -42,12 +44,18 @@ export function usePlatforms(operationId: string, options: { refetchInterval?: n
       const fresh = await api<Platform[]>(`/api/operations/${operationId}/platforms`, { signal });
       return mergePlatforms(queryClient.getQueryData<Platform[]>(platformsKey(operationId)), fresh);
     },
-    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval, refetchIntervalInBackground: false } : {}),
+    ...(options.refetchInterval
+      ? { refetchInterval: options.refetchInterval, refetchIntervalInBackground: false }
+      : {}),
   });
 }
 
 /** The cached copy of one platform, if the board has it. */
-export function cachedPlatform(queryClient: QueryClient, operationId: string, platformId: string): Platform | undefined {
+export function cachedPlatform(
+  queryClient: QueryClient,
+  operationId: string,
+  platformId: string,
+): Platform | undefined {
   return queryClient.getQueryData<Platform[]>(platformsKey(operationId))?.find((p) => p.id === platformId);
 }
 
@@ -69,7 +77,8 @@ function usePlatformAction<Variables>(operationId: string, request: (variables: 
     onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
     onError: (error) => {
       // the board was behind (someone else acted first): catch up
-      if (isApiError(error) && error.status === 409) void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
+      if (isApiError(error) && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
     },
   });
 }
@@ -88,17 +97,26 @@ export function useRecordVerdict(operationId: string) {
 }
 
 export function useReopenPlatform(operationId: string) {
-  return usePlatformAction(operationId, (platformId: string) => api<Platform>(`/api/platforms/${platformId}/reopen`, { method: 'POST' }));
+  return usePlatformAction(operationId, (platformId: string) =>
+    api<Platform>(`/api/platforms/${platformId}/reopen`, { method: 'POST' }),
+  );
 }
 
 export function useAssignPlatform(operationId: string) {
-  return usePlatformAction(operationId, ({ platformId, participantId }: { platformId: string; participantId: string }) =>
-    api<Platform>(`/api/platforms/${platformId}/assign`, { method: 'POST', body: { participantId } }),
+  return usePlatformAction(
+    operationId,
+    ({ platformId, participantId }: { platformId: string; participantId: string }) =>
+      api<Platform>(`/api/platforms/${platformId}/assign`, { method: 'POST', body: { participantId } }),
   );
 }
 
 /** Records the holder's own heartbeat time in the cached platform (heartbeats are not broadcast). */
-export function touchPlatform(queryClient: QueryClient, operationId: string, platformId: string, lastActivityAt: string): void {
+export function touchPlatform(
+  queryClient: QueryClient,
+  operationId: string,
+  platformId: string,
+  lastActivityAt: string,
+): void {
   queryClient.setQueryData<Platform[]>(platformsKey(operationId), (current) =>
     current?.map((p) => (p.id === platformId && p.status === 'claimed' ? { ...p, lastActivityAt } : p)),
   );
@@ -111,7 +129,8 @@ export function useClaimPlatform(operationId: string) {
     mutationFn: (platformId: string) => api<Platform>(`/api/platforms/${platformId}/claim`, { method: 'POST' }),
     onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
     onError: (error) => {
-      if (isApiError(error, 'platforms.already_claimed')) void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
+      if (isApiError(error, 'platforms.already_claimed'))
+        void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });
     },
   });
 }
@@ -119,7 +138,8 @@ export function useClaimPlatform(operationId: string) {
 export function useCreatePlatform(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreatePlatform) => api<Platform>(`/api/operations/${operationId}/platforms`, { method: 'POST', body }),
+    mutationFn: (body: CreatePlatform) =>
+      api<Platform>(`/api/operations/${operationId}/platforms`, { method: 'POST', body }),
     onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
   });
 }

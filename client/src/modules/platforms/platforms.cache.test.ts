@@ -37,7 +37,10 @@ function platform(id: string, overrides: Partial<Platform> = {}): Platform {
 
 describe('mergePlatforms', () => {
   it('replaces by id and appends new platforms', () => {
-    const merged = mergePlatforms([platform('a'), platform('b')], [platform('b', { status: 'claimed', claimedBy: 'm1', version: 2 }), platform('c')]);
+    const merged = mergePlatforms(
+      [platform('a'), platform('b')],
+      [platform('b', { status: 'claimed', claimedBy: 'm1', version: 2 }), platform('c')],
+    );
     expect(merged.map((p) => [p.id, p.status])).toEqual([
       ['a', 'unchecked'],
       ['b', 'claimed'],
@@ -70,7 +73,11 @@ describe('filterPlatforms', () => {
 
   it('filters by status, category, holder and text', () => {
     expect(filterPlatforms(list, { ...none, status: 'claimed' }, 'me', 'en').map((p) => p.id)).toEqual(['1']);
-    expect(filterPlatforms(list, { ...none, category: 'forum' }, 'me', 'en').map((p) => p.id)).toEqual(['10', '2', '9']);
+    expect(filterPlatforms(list, { ...none, category: 'forum' }, 'me', 'en').map((p) => p.id)).toEqual([
+      '10',
+      '2',
+      '9',
+    ]);
     expect(filterPlatforms(list, { ...none, claimant: 'me' }, 'me', 'en').map((p) => p.id)).toEqual(['1']);
     expect(filterPlatforms(list, { ...none, claimant: 'none' }, 'me', 'en').map((p) => p.id)).toEqual(['2', '9']);
     expect(filterPlatforms(list, { ...none, tag: 'ukraine' }, 'me', 'en').map((p) => p.id)).toEqual(['2']);
@@ -103,11 +110,19 @@ describe('the next best platform', () => {
 
   it('keeps to the category and tag filters but not to the status filter', () => {
     expect(nextBest(list, { ...noFilters, category: 'dating', status: 'checked' }, null)?.id).toBe('forum-high');
-    expect(nextBest(list.filter((p) => p.status !== 'unchecked'), noFilters, null)).toBeNull();
+    expect(
+      nextBest(
+        list.filter((p) => p.status !== 'unchecked'),
+        noFilters,
+        null,
+      ),
+    ).toBeNull();
   });
 
   it('groups the current claims by participant', () => {
-    expect([...claimsByParticipant(list)].map(([who, held]) => [who, held.map((p) => p.id)])).toEqual([['x', ['taken']]]);
+    expect([...claimsByParticipant(list)].map(([who, held]) => [who, held.map((p) => p.id)])).toEqual([
+      ['x', ['taken']],
+    ]);
   });
 });
 
@@ -116,20 +131,50 @@ describe('notices about my claims', () => {
 
   it('tells me when my claim expired or was released by someone else', () => {
     const back = platform('p', { version: 4 });
-    expect(noticeFor('expired', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', false)?.kind).toBe('expired');
-    expect(noticeFor('released', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', false)?.kind).toBe('released');
-    expect(noticeFor('released', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', true)).toBeNull();
-    expect(noticeFor('expired', { platform: back, claimant: null, previousHolderId: 'other' }, mine, 'me', false)).toBeNull();
+    expect(
+      noticeFor('expired', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', false)?.kind,
+    ).toBe('expired');
+    expect(
+      noticeFor('released', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', false)?.kind,
+    ).toBe('released');
+    expect(
+      noticeFor('released', { platform: back, claimant: null, previousHolderId: 'me' }, mine, 'me', true),
+    ).toBeNull();
+    expect(
+      noticeFor('expired', { platform: back, claimant: null, previousHolderId: 'other' }, mine, 'me', false),
+    ).toBeNull();
   });
 
   it('tells me when my claim was given to someone else, comparing with the copy before the event', () => {
-    const bram = { id: 'bram', userId: 'u', name: 'Bram', role: 'investigator', country: 'BE', agency: 'Police BE' } as const;
+    const bram = {
+      id: 'bram',
+      userId: 'u',
+      name: 'Bram',
+      role: 'investigator',
+      country: 'BE',
+      agency: 'Police BE',
+    } as const;
     const moved = platform('p', { status: 'claimed', claimedBy: 'bram', version: 4 });
-    expect(noticeFor('assigned', { platform: moved, claimant: bram }, mine, 'me', false)).toEqual({ kind: 'reassigned', to: bram });
-    expect(noticeFor('assigned', { platform: moved, claimant: bram }, platform('p', { version: 3 }), 'me', false)).toBeNull();
+    expect(noticeFor('assigned', { platform: moved, claimant: bram }, mine, 'me', false)).toEqual({
+      kind: 'reassigned',
+      to: bram,
+    });
+    expect(
+      noticeFor('assigned', { platform: moved, claimant: bram }, platform('p', { version: 3 }), 'me', false),
+    ).toBeNull();
     // an event the board already has is old news
-    expect(noticeFor('assigned', { platform: moved, claimant: bram }, { ...moved, claimedBy: 'me' }, 'me', false)).toBeNull();
-    expect(noticeFor('assigned', { platform: { ...moved, claimedBy: 'me' }, claimant: null }, platform('p', { version: 3 }), 'me', false)?.kind).toBe('assignedToMe');
+    expect(
+      noticeFor('assigned', { platform: moved, claimant: bram }, { ...moved, claimedBy: 'me' }, 'me', false),
+    ).toBeNull();
+    expect(
+      noticeFor(
+        'assigned',
+        { platform: { ...moved, claimedBy: 'me' }, claimant: null },
+        platform('p', { version: 3 }),
+        'me',
+        false,
+      )?.kind,
+    ).toBe('assignedToMe');
   });
 });
 

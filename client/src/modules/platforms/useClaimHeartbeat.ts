@@ -9,10 +9,20 @@ import { touchPlatform } from './platforms.api';
  * timeout. While this board is open and visible, it tells the server that
  * the holder is still at work on their claims, a few times per timeout.
  */
-export function useClaimHeartbeat(operationId: string, platforms: readonly Platform[] | undefined, myParticipantId: string, timeoutMinutes: number): void {
+export function useClaimHeartbeat(
+  operationId: string,
+  platforms: readonly Platform[] | undefined,
+  myParticipantId: string,
+  timeoutMinutes: number,
+): void {
   const queryClient = useQueryClient();
   const mine = useMemo(
-    () => (platforms ?? []).filter((p) => p.status === 'claimed' && p.claimedBy === myParticipantId).map((p) => p.id).sort().join(','),
+    () =>
+      (platforms ?? [])
+        .filter((p) => p.status === 'claimed' && p.claimedBy === myParticipantId)
+        .map((p) => p.id)
+        .sort()
+        .join(','),
     [platforms, myParticipantId],
   );
 

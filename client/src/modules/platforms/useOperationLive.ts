@@ -10,10 +10,21 @@ import { cachedPlatform, platformsKey, touchPlatform, upsertPlatforms } from './
 const JOIN_TIMEOUT_MS = 10_000;
 
 /** Every server event that carries a platform's new state (and its holder, if any). */
-const changeVerbs = ['claimed', 'assigned', 'released', 'expired', 'checked', 'reopened'] as const satisfies readonly ChangeVerb[];
+const changeVerbs = [
+  'claimed',
+  'assigned',
+  'released',
+  'expired',
+  'checked',
+  'reopened',
+] as const satisfies readonly ChangeVerb[];
 
 /** Called for every platform change, with the board's copy from before it. */
-export type ChangeListener = (verb: ChangeVerb, event: PlatformChangedEvent | PlatformReleasedEvent, before: Platform | undefined) => void;
+export type ChangeListener = (
+  verb: ChangeVerb,
+  event: PlatformChangedEvent | PlatformReleasedEvent,
+  before: Platform | undefined,
+) => void;
 
 /**
  * Keeps the board live: joins the operation's room on every (re)connect,
@@ -55,7 +66,11 @@ export function useOperationLive(operationId: string, onChange?: ChangeListener)
       }
     };
     const onCreated = ({ platforms }: { platforms: Platform[] }) => {
-      upsertPlatforms(queryClient, operationId, platforms.filter((p) => p.operationId === operationId));
+      upsertPlatforms(
+        queryClient,
+        operationId,
+        platforms.filter((p) => p.operationId === operationId),
+      );
     };
     const handlers = changeVerbs.map((verb) => {
       const handler = (event: PlatformChangedEvent | PlatformReleasedEvent) => {
@@ -69,7 +84,9 @@ export function useOperationLive(operationId: string, onChange?: ChangeListener)
     });
     const onOperationUpdated = ({ operation }: { operation: Operation }) => {
       if (operation.id !== operationId) return;
-      queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) => (current ? { ...current, ...operation } : current));
+      queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) =>
+        current ? { ...current, ...operation } : current,
+      );
     };
 
     socket.on('connect', join);
@@ -77,7 +94,8 @@ export function useOperationLive(operationId: string, onChange?: ChangeListener)
     for (const [event, handler] of handlers) socket.on(event, handler);
     socket.on('operation:updated', onOperationUpdated);
     const onActivity = (event: { operationId: string; platformId: string; lastActivityAt: string }) => {
-      if (event.operationId === operationId) touchPlatform(queryClient, operationId, event.platformId, event.lastActivityAt);
+      if (event.operationId === operationId)
+        touchPlatform(queryClient, operationId, event.platformId, event.lastActivityAt);
     };
     socket.on('platform:activity', onActivity);
     if (socket.connected) void join();

@@ -31,7 +31,13 @@ export function TimelineChart({ report }: { report: Report }) {
     .filter((h) => /[:.]00$/.test(h.label));
   const every = Math.max(1, Math.ceil(hours.length / 12));
   return (
-    <svg className="report-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('reports.timeline')} data-testid="timeline-chart">
+    <svg
+      className="report-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={t('reports.timeline')}
+      data-testid="timeline-chart"
+    >
       <defs>
         <pattern id="report-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="2" height="4" className="report-chart__findings" />
@@ -59,11 +65,27 @@ export function TimelineChart({ report }: { report: Report }) {
         return (
           <g key={b.start}>
             <title>{`${format.time(b.start, report.operation.timeZone)} · ${t('reports.seriesChecked')}: ${checked} · ${t('reports.seriesFindings')}: ${b.findings ?? `<${report.suppression.below}`}`}</title>
-            {checked > 0 && <rect x={x} y={y(checked)} width={bar} height={top + plotH - y(checked)} className="report-chart__checked" />}
+            {checked > 0 && (
+              <rect
+                x={x}
+                y={y(checked)}
+                width={bar}
+                height={top + plotH - y(checked)}
+                className="report-chart__checked"
+              />
+            )}
             {b.findings === null ? (
               <rect x={x + bar} y={top + plotH - 4} width={bar} height={4} fill="url(#report-hatch)" />
             ) : (
-              b.findings > 0 && <rect x={x + bar} y={y(b.findings)} width={bar} height={top + plotH - y(b.findings)} className="report-chart__findings" />
+              b.findings > 0 && (
+                <rect
+                  x={x + bar}
+                  y={y(b.findings)}
+                  width={bar}
+                  height={top + plotH - y(b.findings)}
+                  className="report-chart__findings"
+                />
+              )
             )}
           </g>
         );

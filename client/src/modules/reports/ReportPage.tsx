@@ -1,4 +1,11 @@
-import { type Report, type ReportAudience, type ReportFormat, type ReportLanguage, can, reportLanguages } from '@actionday/shared';
+import {
+  type Report,
+  type ReportAudience,
+  type ReportFormat,
+  type ReportLanguage,
+  can,
+  reportLanguages,
+} from '@actionday/shared';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,7 +32,9 @@ function ReportView({ operation }: { operation: OperationDetail }) {
   const role = operation.me.role;
   const observer = role === 'observer';
   const [audience, setAudience] = useState<ReportAudience>(observer ? 'public' : 'full');
-  const [lang, setLang] = useState<ReportLanguage>((reportLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as ReportLanguage) : 'en');
+  const [lang, setLang] = useState<ReportLanguage>(
+    (reportLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as ReportLanguage) : 'en',
+  );
   const report = useReport(operation.id, audience);
 
   if (!can(role, 'report.read')) {
@@ -46,7 +55,13 @@ function ReportView({ operation }: { operation: OperationDetail }) {
             <legend>{t('reports.audience')}</legend>
             {(['full', 'public'] as const).map((value) => (
               <label key={value}>
-                <input type="radio" name="audience" value={value} checked={audience === value} onChange={() => setAudience(value)} />
+                <input
+                  type="radio"
+                  name="audience"
+                  value={value}
+                  checked={audience === value}
+                  onChange={() => setAudience(value)}
+                />
                 {value === 'full' ? t('reports.audienceFull') : t('reports.audiencePublic')}
               </label>
             ))}
@@ -66,13 +81,21 @@ function ReportView({ operation }: { operation: OperationDetail }) {
       {report.isPending && <Loading label={t('reports.loading')} />}
       {report.isError && <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />}
       {report.data && (
-        <div className="report" data-testid="report" data-provisional={report.data.provisional} data-audience={report.data.audience}>
+        <div
+          className="report"
+          data-testid="report"
+          data-provisional={report.data.provisional}
+          data-audience={report.data.audience}
+        >
           <Notice tone={report.data.provisional ? 'info' : 'success'}>
-            {report.data.provisional ? t('reports.provisional') : t('reports.final')} {t('reports.asOf', { time: format.dateTime(report.data.asOf, operation.timeZone) })}
+            {report.data.provisional ? t('reports.provisional') : t('reports.final')}{' '}
+            {t('reports.asOf', { time: format.dateTime(report.data.asOf, operation.timeZone) })}
           </Notice>
           {report.data.audience === 'public' && (
             <Notice tone="info">
-              {t('reports.publicNotice')} {report.data.suppression.applied && t('reports.suppressedNotice', { below: report.data.suppression.below })}
+              {t('reports.publicNotice')}{' '}
+              {report.data.suppression.applied &&
+                t('reports.suppressedNotice', { below: report.data.suppression.below })}
             </Notice>
           )}
           <Statement report={report.data} lang={lang} />
@@ -129,7 +152,15 @@ function useElapsed(active: boolean): number {
 
 const downloadFormats: ReportFormat[] = ['pdf', 'csv', 'json', 'html'];
 
-function Downloads({ operationId, audience, lang }: { operationId: string; audience: ReportAudience; lang: ReportLanguage }) {
+function Downloads({
+  operationId,
+  audience,
+  lang,
+}: {
+  operationId: string;
+  audience: ReportAudience;
+  lang: ReportLanguage;
+}) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   const [pending, setPending] = useState<ReportFormat | null>(null);
@@ -155,7 +186,14 @@ function Downloads({ operationId, audience, lang }: { operationId: string; audie
       <h2 id="report-downloads">{t('reports.downloads')}</h2>
       <div className="report-downloads__buttons">
         {downloadFormats.map((format) => (
-          <button key={format} type="button" className={format === 'pdf' ? 'button button--primary' : 'button'} disabled={pending !== null} onClick={() => void start(format)} data-testid={`download-${format}`}>
+          <button
+            key={format}
+            type="button"
+            className={format === 'pdf' ? 'button button--primary' : 'button'}
+            disabled={pending !== null}
+            onClick={() => void start(format)}
+            data-testid={`download-${format}`}
+          >
             {pending === format && <span className="loading__spinner" aria-hidden="true" />}
             {label(format)}
           </button>
@@ -240,7 +278,19 @@ interface Column<T> {
   numeric?: (row: T) => number | null;
 }
 
-function DataTable<T>({ title, rows, columns, rowKey, total }: { title: string; rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; total?: boolean }) {
+function DataTable<T>({
+  title,
+  rows,
+  columns,
+  rowKey,
+  total,
+}: {
+  title: string;
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  total?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const totals = columns.map((c) => {
@@ -295,9 +345,15 @@ function Tables({ report }: { report: Report }) {
   const format = useFormat();
   const below = report.suppression.below;
   const n = (value: number | null) => (value === null ? `<${below}` : format.number(value));
-  const num = <T,>(head: string, pick: (row: T) => number | null): Column<T> => ({ head, cell: (row) => n(pick(row)), numeric: pick });
+  const num = <T,>(head: string, pick: (row: T) => number | null): Column<T> => ({
+    head,
+    cell: (row) => n(pick(row)),
+    numeric: pick,
+  });
   const collator = useMemo(() => new Intl.Collator(format.language), [format.language]);
-  const byCountry = [...report.tables.byCountry].sort((a, b) => collator.compare(format.country(a.country), format.country(b.country)));
+  const byCountry = [...report.tables.byCountry].sort((a, b) =>
+    collator.compare(format.country(a.country), format.country(b.country)),
+  );
   type CountryRow = Report['tables']['byCountry'][number];
   type CategoryRow = Report['tables']['byCategory'][number];
   type TagRow = Report['tables']['byTag'][number];
@@ -403,7 +459,8 @@ function Leads({ report }: { report: Report }) {
                   </td>
                   <td>{t(`category.${p.category}`)}</td>
                   <td>
-                    {p.verdict && t(`verdict.${p.verdict}`)} {p.followUp && <span className="marker marker--follow">{t('board.followUp')}</span>}
+                    {p.verdict && t(`verdict.${p.verdict}`)}{' '}
+                    {p.followUp && <span className="marker marker--follow">{t('board.followUp')}</span>}
                   </td>
                   <td>{p.country ? format.country(p.country) : '–'}</td>
                   <td>{p.summary}</td>
@@ -435,7 +492,11 @@ function Leads({ report }: { report: Report }) {
                   <td className="report-url">{h.value ?? <span className="muted">{t('reports.hidden')}</span>}</td>
                   <td>{h.countries.map((c) => format.country(c)).join(', ')}</td>
                   <td>{h.platforms.join(', ')}</td>
-                  <td>{h.referenceList ? t('reports.referenceList', { name: h.referenceList }) : t('reports.otherParticipant')}</td>
+                  <td>
+                    {h.referenceList
+                      ? t('reports.referenceList', { name: h.referenceList })
+                      : t('reports.otherParticipant')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -453,7 +514,9 @@ function Notes({ report }: { report: Report }) {
       <h2 id="report-notes">{t('reports.notes')}</h2>
       {(report.notes ?? []).map((note) => (
         <article key={note.platformId ?? 'log'} className="report-note">
-          <h3>{note.kind === 'log' ? t('reports.situationLog') : t('reports.noteOn', { name: note.platformName ?? '' })}</h3>
+          <h3>
+            {note.kind === 'log' ? t('reports.situationLog') : t('reports.noteOn', { name: note.platformName ?? '' })}
+          </h3>
           <pre>{note.text}</pre>
         </article>
       ))}
@@ -469,7 +532,9 @@ function Packages({ operation, report }: { operation: OperationDetail; report: R
   const [error, setError] = useState<unknown>(null);
   const seconds = useElapsed(pending !== null);
   const collator = useMemo(() => new Intl.Collator(format.language), [format.language]);
-  const countries = [...new Set(operation.participants.map((p) => p.country))].sort((a, b) => collator.compare(format.country(a), format.country(b)));
+  const countries = [...new Set(operation.participants.map((p) => p.country))].sort((a, b) =>
+    collator.compare(format.country(a), format.country(b)),
+  );
   const leadsOf = (country: string) => report?.leads?.platforms.filter((p) => p.country === country).length;
 
   const download = async (country: string) => {
@@ -497,7 +562,13 @@ function Packages({ operation, report }: { operation: OperationDetail; report: R
                 <b>{format.country(country)}</b>
                 {leads !== undefined && <span className="muted"> · {t('reports.packageLeads', { count: leads })}</span>}
               </span>
-              <button type="button" className="button" disabled={pending !== null} onClick={() => void download(country)} data-testid={`package-${country}`}>
+              <button
+                type="button"
+                className="button"
+                disabled={pending !== null}
+                onClick={() => void download(country)}
+                data-testid={`package-${country}`}
+              >
                 {pending === country && <span className="loading__spinner" aria-hidden="true" />}
                 {t('reports.packageButton', { country })}
               </button>
@@ -529,7 +600,16 @@ function Suppression({ operation }: { operation: OperationDetail }) {
         <label className="field__label" htmlFor="suppress-below">
           {t('reports.suppressionLabel')}
         </label>
-        <input id="suppress-below" className="input input--compact" type="number" min={0} max={1000} value={value} onChange={(event) => setValue(event.target.value)} aria-describedby="suppress-below-hint" />
+        <input
+          id="suppress-below"
+          className="input input--compact"
+          type="number"
+          min={0}
+          max={1000}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          aria-describedby="suppress-below-hint"
+        />
         <button type="submit" className="button" disabled={save.isPending}>
           {t('reports.suppressionSave')}
         </button>

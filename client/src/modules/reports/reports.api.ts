@@ -9,12 +9,18 @@ export const reportKey = (operationId: string, audience: ReportAudience) => ['re
 export function useReport(operationId: string, audience: ReportAudience) {
   return useQuery({
     queryKey: reportKey(operationId, audience),
-    queryFn: ({ signal }) => api<Report>(`/api/operations/${operationId}/report?format=json&audience=${audience}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Report>(`/api/operations/${operationId}/report?format=json&audience=${audience}`, { signal }),
     staleTime: 30_000,
   });
 }
 
-export function reportUrl(operationId: string, format: ReportFormat, audience: ReportAudience, lang: ReportLanguage): string {
+export function reportUrl(
+  operationId: string,
+  format: ReportFormat,
+  audience: ReportAudience,
+  lang: ReportLanguage,
+): string {
   return `/api/operations/${operationId}/report?${new URLSearchParams({ format, audience, lang })}`;
 }
 
@@ -43,7 +49,11 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const code = body?.error?.code;
-    throw new ApiError(response.status, (code ?? (response.status >= 500 ? 'server.internal' : 'response.invalid')) as ApiError['code'], body?.error?.message ?? `HTTP ${response.status}`);
+    throw new ApiError(
+      response.status,
+      (code ?? (response.status >= 500 ? 'server.internal' : 'response.invalid')) as ApiError['code'],
+      body?.error?.message ?? `HTTP ${response.status}`,
+    );
   }
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);
@@ -60,9 +70,13 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
 export function useSetSuppression(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (suppressBelow: number) => api<Operation>(`/api/operations/${operationId}`, { method: 'PATCH', body: { suppressBelow } }),
+    mutationFn: (suppressBelow: number) =>
+      api<Operation>(`/api/operations/${operationId}`, { method: 'PATCH', body: { suppressBelow } }),
     onSuccess: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ['report', operationId] }), queryClient.invalidateQueries({ queryKey: operationKey(operationId) })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['report', operationId] }),
+        queryClient.invalidateQueries({ queryKey: operationKey(operationId) }),
+      ]);
     },
   });
 }

@@ -1,4 +1,11 @@
-import { type Announcement, announcementSchema, createAnnouncementSchema, operationParamsSchema, roles, rooms } from '@actionday/shared';
+import {
+  type Announcement,
+  announcementSchema,
+  createAnnouncementSchema,
+  operationParamsSchema,
+  roles,
+  rooms,
+} from '@actionday/shared';
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,32 +25,68 @@ const columns = {
   authorName: users.name,
   createdAt: announcements.createdAt,
 };
-const toAnnouncement = (row: { createdAt: Date } & Omit<Announcement, 'createdAt'>): Announcement => ({ ...row, createdAt: row.createdAt.toISOString() });
+const toAnnouncement = (row: { createdAt: Date } & Omit<Announcement, 'createdAt'>): Announcement => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+});
 
 /** Announcements: a coordinator broadcasts to everybody or to one country; late-comers fetch them. */
 export function announcementRoutes(io: IoServer): FastifyPluginAsyncZod<Deps> {
   return async (app, { db }) => {
     app.post(
       '/api/operations/:operationId/announcements',
-      { schema: { params: operationParamsSchema, body: createAnnouncementSchema, response: { 201: announcementSchema }, tags: ['announcements'] } },
+      {
+        schema: {
+          params: operationParamsSchema,
+          body: createAnnouncementSchema,
+          response: { 201: announcementSchema },
+          tags: ['announcements'],
+        },
+      },
       async (request, reply) => {
-        const { operation, membership } = await authorize(db, requireUser(request).id, request.params.operationId, 'announcement.create');
+        const { operation, membership } = await authorize(
+          db,
+          requireUser(request).id,
+          request.params.operationId,
+          'announcement.create',
+        );
         const id = await db.transaction(async (tx) => {
           const [row] = await tx
             .insert(announcements)
-            .values({ operationId: operation.id, authorId: membership.id, message: request.body.message, country: request.body.country ?? null })
+            .values({
+              operationId: operation.id,
+              authorId: membership.id,
+              message: request.body.message,
+              country: request.body.country ?? null,
+            })
             .returning({ id: announcements.id });
-          await recordAudit(tx, actorOf(request), { operationId: operation.id, action: 'announcement.created', targetType: 'announcement', targetId: row?.id, details: { country: request.body.country ?? null } });
+          await recordAudit(tx, actorOf(request), {
+            operationId: operation.id,
+            action: 'announcement.created',
+            targetType: 'announcement',
+            targetId: row?.id,
+            details: { country: request.body.country ?? null },
+          });
           return row?.id as string;
         });
-        const [row] = await db.select(columns).from(announcements).innerJoin(memberships, eq(memberships.id, announcements.authorId)).innerJoin(users, eq(users.id, memberships.userId)).where(eq(announcements.id, id));
+        const [row] = await db
+          .select(columns)
+          .from(announcements)
+          .innerJoin(memberships, eq(memberships.id, announcements.authorId))
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(announcements.id, id));
         const announcement = toAnnouncement(row as Parameters<typeof toAnnouncement>[0]);
         // observers see aggregates only: the message, not who wrote it
         const anonymous = { ...announcement, authorName: '' };
         for (const role of roles) {
           const payload = { announcement: role === 'observer' ? anonymous : announcement };
-          if (!announcement.country || role === 'coordinator') io.to(rooms.operationRole(operation.id, role)).emit('announcement:created', payload);
-          else io.to(rooms.operationCountryRole(operation.id, announcement.country, role)).emit('announcement:created', payload);
+          if (!announcement.country || role === 'coordinator')
+            io.to(rooms.operationRole(operation.id, role)).emit('announcement:created', payload);
+          else
+            io.to(rooms.operationCountryRole(operation.id, announcement.country, role)).emit(
+              'announcement:created',
+              payload,
+            );
         }
         return reply.code(201).send(announcement);
       },
@@ -51,10 +94,24 @@ export function announcementRoutes(io: IoServer): FastifyPluginAsyncZod<Deps> {
 
     app.get(
       '/api/operations/:operationId/announcements',
-      { schema: { params: operationParamsSchema, response: { 200: z.array(announcementSchema) }, tags: ['announcements'] } },
+      {
+        schema: {
+          params: operationParamsSchema,
+          response: { 200: z.array(announcementSchema) },
+          tags: ['announcements'],
+        },
+      },
       async (request) => {
-        const { operation, membership } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read');
-        const audience = membership.role === 'coordinator' ? undefined : or(isNull(announcements.country), eq(announcements.country, membership.country));
+        const { operation, membership } = await authorize(
+          db,
+          requireUser(request).id,
+          request.params.operationId,
+          'operation.read',
+        );
+        const audience =
+          membership.role === 'coordinator'
+            ? undefined
+            : or(isNull(announcements.country), eq(announcements.country, membership.country));
         const rows = await db
           .select(columns)
           .from(announcements)

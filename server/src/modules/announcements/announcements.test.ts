@@ -28,7 +28,8 @@ describe('announcements, presence and the activity feed', () => {
   });
   afterAll(() => t.close());
 
-  const announce = (session: Session, body: Record<string, unknown>) => t.request(session, 'POST', `/api/operations/${operation.id}/announcements`, body);
+  const announce = (session: Session, body: Record<string, unknown>) =>
+    t.request(session, 'POST', `/api/operations/${operation.id}/announcements`, body);
 
   it('an announcement to everybody appears at once on every screen', async () => {
     const response = await announce(coordinator, { message: 'Focus on dating sites now' });
@@ -46,7 +47,9 @@ describe('announcements, presence and the activity feed', () => {
     });
     // a later broadcast to all proves delivery has caught up
     await announce(coordinator, { message: 'Lunch at 12:30' });
-    await eventually(() => expect(heard.get(be)?.map((a) => a.message)).toEqual(['Focus on dating sites now', 'Lunch at 12:30']));
+    await eventually(() =>
+      expect(heard.get(be)?.map((a) => a.message)).toEqual(['Focus on dating sites now', 'Lunch at 12:30']),
+    );
     expect(heard.get(observer)?.map((a) => a.message)).toEqual(['Focus on dating sites now', 'Lunch at 12:30']);
     expect(heard.get(observer)?.every((a) => a.authorName === '')).toBe(true);
   });
@@ -54,7 +57,9 @@ describe('announcements, presence and the activity feed', () => {
   it('a client that was offline sees the announcements for it on return', async () => {
     const list = (await t.request(be, 'GET', `/api/operations/${operation.id}/announcements`)).json<Announcement[]>();
     expect(list.map((a) => a.message)).toEqual(['Lunch at 12:30', 'Focus on dating sites now']);
-    expect((await t.request(coordinator, 'GET', `/api/operations/${operation.id}/announcements`)).json<Announcement[]>()).toHaveLength(3);
+    expect(
+      (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/announcements`)).json<Announcement[]>(),
+    ).toHaveLength(3);
   });
 
   it('only coordinators announce, and an empty message is refused', async () => {
@@ -64,14 +69,22 @@ describe('announcements, presence and the activity feed', () => {
   });
 
   it('the board shows who is online and on which platform; observers get only counts per country', async () => {
-    const platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'P', url: 'https://p.example.org', category: 'forum' })).json<Platform>();
+    const platform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'P',
+        url: 'https://p.example.org',
+        category: 'forum',
+      })
+    ).json<Platform>();
     const presence: Presence[] = [];
     const counts: PresenceCounts[] = [];
     sockets.get(coordinator)?.on('presence:updated', (p) => presence.push(p));
     sockets.get(observer)?.on('presence:counts', (c) => counts.push(c));
     sockets.get(observer)?.on('presence:updated', (p) => presence.push({ ...p, operationId: 'LEAK' }));
     sockets.get(nl)?.emit('presence:viewing', { operationId: operation.id, platformId: platform.id });
-    await eventually(() => expect(presence.at(-1)?.online).toContainEqual({ participantId: nl.memberId, platformId: platform.id }));
+    await eventually(() =>
+      expect(presence.at(-1)?.online).toContainEqual({ participantId: nl.memberId, platformId: platform.id }),
+    );
     expect(presence.some((p) => p.operationId === 'LEAK')).toBe(false);
     await eventually(() => expect(counts.at(-1)?.onlineByCountry).toEqual({ NL: 2, BE: 1, FR: 1 }));
 
@@ -80,12 +93,23 @@ describe('announcements, presence and the activity feed', () => {
   });
 
   it('the activity feed says who did what, without personal contents, and is not for observers', async () => {
-    const platform = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>()[0] as Platform;
-    await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: platform.id, reference: 'V-SECRET-1', exploitation: 'sexual' });
-    const feed = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/activity`)).json<{ action: string; actor: { name: string } | null }[]>();
+    const platform = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<
+      Platform[]
+    >()[0] as Platform;
+    await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'victim',
+      platformId: platform.id,
+      reference: 'V-SECRET-1',
+      exploitation: 'sexual',
+    });
+    const feed = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/activity`)).json<
+      { action: string; actor: { name: string } | null }[]
+    >();
     expect(feed[0]).toMatchObject({ action: 'finding.logged', actor: { name: 'Noor', country: 'NL' } });
     // an investigator learns that Noor logged something, not which record (it may be TLP:RED or a victim)
-    const forBram = (await t.request(be, 'GET', `/api/operations/${operation.id}/activity`)).json<{ action: string; targetId: string | null; details: object }[]>();
+    const forBram = (await t.request(be, 'GET', `/api/operations/${operation.id}/activity`)).json<
+      { action: string; targetId: string | null; details: object }[]
+    >();
     expect(forBram[0]).toMatchObject({ action: 'finding.logged', targetId: null, details: {} });
     expect(JSON.stringify(feed)).not.toContain('V-SECRET-1');
     expect((await t.request(observer, 'GET', `/api/operations/${operation.id}/activity`)).statusCode).toBe(403);
@@ -95,6 +119,7 @@ describe('announcements, presence and the activity feed', () => {
     const timeline = (await t.request(observer, 'GET', `/api/operations/${operation.id}/timeline`)).json<Timeline>();
     expect(timeline.bucketMinutes).toBe(15);
     expect(timeline.buckets.reduce((sum, b) => sum + b.findings, 0)).toBe(1);
-    for (const bucket of timeline.buckets) expect((new Date(bucket.start).getTime() - new Date(operation.startsAt).getTime()) % (15 * 60_000)).toBe(0);
+    for (const bucket of timeline.buckets)
+      expect((new Date(bucket.start).getTime() - new Date(operation.startsAt).getTime()) % (15 * 60_000)).toBe(0);
   });
 });

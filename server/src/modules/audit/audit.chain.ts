@@ -35,7 +35,21 @@ export interface ChainedFields {
 export function hashAuditRow(row: ChainedFields): string {
   const { chain, chainIndex, prevHash, at, actorId, operationId, action, targetType, targetId, details, ip } = row;
   return createHash('sha256')
-    .update(canonicalJson({ chain, chainIndex, prevHash, at: at.toISOString(), actorId, operationId, action, targetType, targetId, details, ip }))
+    .update(
+      canonicalJson({
+        chain,
+        chainIndex,
+        prevHash,
+        at: at.toISOString(),
+        actorId,
+        operationId,
+        action,
+        targetType,
+        targetId,
+        details,
+        ip,
+      }),
+    )
     .digest('hex');
 }
 
@@ -55,9 +69,12 @@ export function verifyChain(chain: string, rows: (ChainedFields & { id: number; 
   let expectedPrev = GENESIS;
   let expectedIndex = 1;
   for (const row of rows) {
-    if (row.chainIndex !== expectedIndex) problems.push({ chainIndex: expectedIndex, id: null, problem: 'missing_row' });
-    if (row.prevHash !== expectedPrev) problems.push({ chainIndex: row.chainIndex, id: row.id, problem: 'broken_link' });
-    if (hashAuditRow(row) !== row.hash) problems.push({ chainIndex: row.chainIndex, id: row.id, problem: 'hash_mismatch' });
+    if (row.chainIndex !== expectedIndex)
+      problems.push({ chainIndex: expectedIndex, id: null, problem: 'missing_row' });
+    if (row.prevHash !== expectedPrev)
+      problems.push({ chainIndex: row.chainIndex, id: row.id, problem: 'broken_link' });
+    if (hashAuditRow(row) !== row.hash)
+      problems.push({ chainIndex: row.chainIndex, id: row.id, problem: 'hash_mismatch' });
     expectedPrev = row.hash;
     expectedIndex = row.chainIndex + 1;
   }

@@ -21,11 +21,25 @@ const verdictSchema = z.object({
 export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
     '/api/operations/:operationId/audit',
-    { schema: { params: operationParamsSchema, querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }), tags: ['audit'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        tags: ['audit'],
+      },
+    },
     async (request, reply) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
-      const rows = await db.select().from(auditEvents).where(eq(auditEvents.chain, operation.id)).orderBy(asc(auditEvents.chainIndex));
-      await recordAudit(db, actorOf(request), { operationId: operation.id, action: request.query.format === 'csv' ? 'audit.exported' : 'audit.read', details: { rows: rows.length } });
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.chain, operation.id))
+        .orderBy(asc(auditEvents.chainIndex));
+      await recordAudit(db, actorOf(request), {
+        operationId: operation.id,
+        action: request.query.format === 'csv' ? 'audit.exported' : 'audit.read',
+        details: { rows: rows.length },
+      });
       const plain = rows.map((r) => ({ ...r, at: r.at.toISOString(), details: JSON.stringify(r.details) }));
       if (request.query.format === 'json') return plain;
       return reply

@@ -53,6 +53,10 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
 
 /** Re-walks an operation's chain (or `global`) from the database. */
 export async function verifyAuditChain(db: Db, chain: string): Promise<ChainVerdict> {
-  const rows = await db.select().from(auditEvents).where(eq(auditEvents.chain, chain)).orderBy(asc(auditEvents.chainIndex));
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.chain, chain))
+    .orderBy(asc(auditEvents.chainIndex));
   return verifyChain(chain, rows);
 }

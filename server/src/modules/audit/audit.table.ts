@@ -26,5 +26,8 @@ export const auditEvents = pgTable(
     /** SHA-256 over the previous hash and this row's fields. */
     hash: text('hash').notNull().default(''),
   },
-  (t) => [index('audit_operation_idx').on(t.operationId, t.id), uniqueIndex('audit_chain_unique').on(t.chain, t.chainIndex)],
+  (t) => [
+    index('audit_operation_idx').on(t.operationId, t.id),
+    uniqueIndex('audit_chain_unique').on(t.chain, t.chainIndex),
+  ],
 );

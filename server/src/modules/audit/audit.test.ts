@@ -25,16 +25,24 @@ describe('the audit trail', () => {
     ({ operation, coordinator } = await t.operation());
     nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
     platforms = (
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, Array.from({ length: 40 }, (_, i) => ({ name: `A${i}`, url: `https://a${i}.example.org`, category: 'forum' })))
+      await t.request(
+        coordinator,
+        'POST',
+        `/api/operations/${operation.id}/platforms`,
+        Array.from({ length: 40 }, (_, i) => ({ name: `A${i}`, url: `https://a${i}.example.org`, category: 'forum' })),
+      )
     ).json<Platform[]>();
   });
   afterAll(() => t.close());
 
-  const verify = async () => (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify`)).json();
+  const verify = async () =>
+    (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify`)).json();
 
   it('many simultaneous changes still form one unbroken chain', async () => {
     const people = await t.members(operation.id, 20, 'investigator', 'BE');
-    await Promise.all(platforms.map((p, i) => t.request(people[i % 20] as Session, 'POST', `/api/platforms/${p.id}/claim`)));
+    await Promise.all(
+      platforms.map((p, i) => t.request(people[i % 20] as Session, 'POST', `/api/platforms/${p.id}/claim`)),
+    );
     const verdict = await verify();
     expect(verdict).toMatchObject({ ok: true, problems: [] });
     expect(verdict.count).toBeGreaterThan(40);
@@ -43,9 +51,16 @@ describe('the audit trail', () => {
   it('sign-ins, failed sign-ins and permission refusals are recorded with who and from where', async () => {
     await t.request(null, 'POST', '/api/session', { email: nl.email, password: 'wrong-password!' });
     await t.signIn(nl.email, nl.password);
-    await t.request(nl, 'POST', `/api/operations/${operation.id}/invites`, { role: 'coordinator', country: 'NL', agency: 'x' });
+    await t.request(nl, 'POST', `/api/operations/${operation.id}/invites`, {
+      role: 'coordinator',
+      country: 'NL',
+      agency: 'x',
+    });
     const rows = await t.app.deps.db.select().from(auditEvents);
-    expect(rows.find((r) => r.action === 'auth.sign_in_failed' && r.actorId === nl.userId)).toMatchObject({ ip: '127.0.0.1', chain: 'global' });
+    expect(rows.find((r) => r.action === 'auth.sign_in_failed' && r.actorId === nl.userId)).toMatchObject({
+      ip: '127.0.0.1',
+      chain: 'global',
+    });
     expect(rows.find((r) => r.action === 'auth.refused' && r.actorId === nl.userId)).toMatchObject({
       operationId: operation.id,
       details: { code: 'auth.forbidden', method: 'POST', route: '/api/operations/:operationId/invites' },
@@ -67,12 +82,21 @@ describe('the audit trail', () => {
 
   it('an edited row is detected', async () => {
     const { db } = t.app.deps;
-    const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.chain, operation.id), eq(auditEvents.chainIndex, 3)));
-    await db.update(auditEvents).set({ action: 'platform.released' }).where(eq(auditEvents.id, row?.id as number));
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, operation.id), eq(auditEvents.chainIndex, 3)));
+    await db
+      .update(auditEvents)
+      .set({ action: 'platform.released' })
+      .where(eq(auditEvents.id, row?.id as number));
     const verdict = await verify();
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toContainEqual({ chainIndex: 3, id: row?.id, problem: 'hash_mismatch' });
-    await db.update(auditEvents).set({ action: row?.action as string }).where(eq(auditEvents.id, row?.id as number));
+    await db
+      .update(auditEvents)
+      .set({ action: row?.action as string })
+      .where(eq(auditEvents.id, row?.id as number));
     expect((await verify()).ok).toBe(true);
   });
 
@@ -81,7 +105,9 @@ describe('the audit trail', () => {
     await db.execute(sql`delete from audit_events where chain = ${operation.id} and chain_index = 5`);
     const verdict = await verify();
     expect(verdict.ok).toBe(false);
-    expect(verdict.problems.map((p: { problem: string }) => p.problem)).toEqual(expect.arrayContaining(['missing_row', 'broken_link']));
+    expect(verdict.problems.map((p: { problem: string }) => p.problem)).toEqual(
+      expect.arrayContaining(['missing_row', 'broken_link']),
+    );
   });
 });
 
@@ -89,13 +115,26 @@ describe('the verify command', () => {
   it('exits 0 on an intact embedded database and 1 once a row was altered', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'actionday-audit-cli-'));
     const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    const app = await buildApp({ config: testConfig({ dataDir, admin: { email: 'boss@example.org', password: 'a-long-password-1' } }), database, logger: false, clientDir: false, claimSweepMs: 0 });
-    await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'boss@example.org', password: 'a-long-password-1' } });
+    const app = await buildApp({
+      config: testConfig({ dataDir, admin: { email: 'boss@example.org', password: 'a-long-password-1' } }),
+      database,
+      logger: false,
+      clientDir: false,
+      claimSweepMs: 0,
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'boss@example.org', password: 'a-long-password-1' },
+    });
     await app.close();
 
     const root = fileURLToPath(new URL('../../../../', import.meta.url));
     const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/audit-verify.ts')], { cwd: root, env: { ...process.env, ACTIONDAY_DATA_DIR: dataDir, DATABASE_URL: '' } }).then(
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/audit-verify.ts')], {
+        cwd: root,
+        env: { ...process.env, ACTIONDAY_DATA_DIR: dataDir, DATABASE_URL: '' },
+      }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );

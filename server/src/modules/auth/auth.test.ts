@@ -17,7 +17,10 @@ describe('signing in and out', () => {
 
   it('the session cookie is httpOnly and SameSite', async () => {
     const user = await t.user();
-    const response = await t.request(null, 'POST', '/api/session', { email: user.email.toUpperCase(), password: user.password });
+    const response = await t.request(null, 'POST', '/api/session', {
+      email: user.email.toUpperCase(),
+      password: user.password,
+    });
     const cookie = response.cookies.find((c) => c.name === 'actionday_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   });
@@ -27,7 +30,10 @@ describe('signing in and out', () => {
     const response = await t.request(null, 'POST', '/api/session', { email: user.email, password: 'not-the-password' });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({ error: { code: 'auth.invalid_credentials', message: expect.any(String) } });
-    const unknown = await t.request(null, 'POST', '/api/session', { email: 'nobody@example.org', password: 'whatever-it-is' });
+    const unknown = await t.request(null, 'POST', '/api/session', {
+      email: 'nobody@example.org',
+      password: 'whatever-it-is',
+    });
     expect(unknown.json().error.code).toBe('auth.invalid_credentials');
   });
 
@@ -60,17 +66,36 @@ describe('the first account', () => {
       const token = link?.[1] as string;
       expect((await t.request(null, 'GET', '/api/setup')).json()).toEqual({ open: true });
 
-      const wrong = await t.request(null, 'POST', '/api/setup', { token: 'guess', name: 'Eve', email: 'eve@example.org', password: 'long-enough-password' });
+      const wrong = await t.request(null, 'POST', '/api/setup', {
+        token: 'guess',
+        name: 'Eve',
+        email: 'eve@example.org',
+        password: 'long-enough-password',
+      });
       expect(wrong.statusCode).toBe(403);
       expect(wrong.json().error.code).toBe('auth.setup_token_invalid');
 
-      const ok = await t.request(null, 'POST', '/api/setup', { token, name: 'Lead', email: 'lead@example.org', password: 'long-enough-password' });
+      const ok = await t.request(null, 'POST', '/api/setup', {
+        token,
+        name: 'Lead',
+        email: 'lead@example.org',
+        password: 'long-enough-password',
+      });
       expect(ok.statusCode).toBe(200);
       const cookie = ok.cookies.find((c) => c.name === 'actionday_session');
-      const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `actionday_session=${cookie?.value}` } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { cookie: `actionday_session=${cookie?.value}` },
+      });
       expect(me.json().user).toMatchObject({ email: 'lead@example.org', isAdmin: true });
 
-      const again = await t.request(null, 'POST', '/api/setup', { token, name: 'Lead', email: 'lead2@example.org', password: 'long-enough-password' });
+      const again = await t.request(null, 'POST', '/api/setup', {
+        token,
+        name: 'Lead',
+        email: 'lead2@example.org',
+        password: 'long-enough-password',
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('auth.setup_not_available');
     } finally {
@@ -80,7 +105,10 @@ describe('the first account', () => {
 
   it('ACTIONDAY_ADMIN_EMAIL and PASSWORD create the first administrator and no link is printed', async () => {
     const lines: string[] = [];
-    const t = await TestApp.create({ print: (line) => lines.push(line), config: { admin: { email: 'boss@example.org', password: 'a-long-password-1' } } });
+    const t = await TestApp.create({
+      print: (line) => lines.push(line),
+      config: { admin: { email: 'boss@example.org', password: 'a-long-password-1' } },
+    });
     try {
       expect(lines.join('')).not.toContain('/setup');
       const cookie = await t.signIn('boss@example.org', 'a-long-password-1');

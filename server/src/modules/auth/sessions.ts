@@ -31,7 +31,9 @@ export async function operationsOverAt(db: Db, userId: string): Promise<Date | n
     .select({
       isAdmin: users.isAdmin,
       open: sql<number>`count(*) filter (where ${operations.status} <> 'closed')::int`,
-      last: sql<string | null>`max(greatest(${operations.endsAt}, coalesce(${operations.closedAt}, ${operations.endsAt})))`,
+      last: sql<
+        string | null
+      >`max(greatest(${operations.endsAt}, coalesce(${operations.closedAt}, ${operations.endsAt})))`,
     })
     .from(users)
     .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.revokedAt)))
@@ -69,7 +71,17 @@ export interface SessionUser {
 export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, totpEnabled: users.totpEnabled }, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .select({
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        isAdmin: users.isAdmin,
+        totpEnabled: users.totpEnabled,
+      },
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))

@@ -20,7 +20,11 @@ export class FirstRunSetup {
   constructor(private readonly db: Db) {}
 
   /** Runs at boot: creates the configured admin, or prints a setup link when nobody exists yet. */
-  async bootstrap(config: Pick<Config, 'admin' | 'publicUrl'>, log: FastifyBaseLogger, print: (line: string) => void): Promise<void> {
+  async bootstrap(
+    config: Pick<Config, 'admin' | 'publicUrl'>,
+    log: FastifyBaseLogger,
+    print: (line: string) => void,
+  ): Promise<void> {
     if (await this.hasUsers()) return;
     if (config.admin) {
       await this.createAdmin({ userId: null, ip: null }, { name: 'Administrator', ...config.admin });
@@ -29,7 +33,9 @@ export class FirstRunSetup {
     }
     const token = randomToken();
     this.tokenHash = sha256(token);
-    print(`\n  No account exists yet. Create the first coordinator here (one-time link):\n  ${config.publicUrl}/setup?token=${token}\n`);
+    print(
+      `\n  No account exists yet. Create the first coordinator here (one-time link):\n  ${config.publicUrl}/setup?token=${token}\n`,
+    );
     log.info('no user yet: a one-time setup link was printed on the console');
   }
 
@@ -59,7 +65,11 @@ export class FirstRunSetup {
         .values({ email: account.email.toLowerCase(), name: account.name, passwordHash, isAdmin: true })
         .returning({ id: users.id });
       if (!user) throw new Error('user insert returned no row');
-      await recordAudit(tx, { ...actor, userId: user.id }, { action: 'user.admin_created', targetType: 'user', targetId: user.id });
+      await recordAudit(
+        tx,
+        { ...actor, userId: user.id },
+        { action: 'user.admin_created', targetType: 'user', targetId: user.id },
+      );
       return user.id;
     });
   }

@@ -46,7 +46,8 @@ export async function sealUpload(dataDir: string, tempPath: string, relativePath
 export const discardUpload = (tempPath: string) => rm(tempPath, { force: true });
 
 /** Removes a sealed file whose database row was never written. */
-export const discardSealed = (dataDir: string, relativePath: string) => rm(join(dataDir, relativePath), { force: true });
+export const discardSealed = (dataDir: string, relativePath: string) =>
+  rm(join(dataDir, relativePath), { force: true });
 
 /** SHA-256 of a stored file, read again from disk. */
 export async function hashFile(path: string): Promise<string> {

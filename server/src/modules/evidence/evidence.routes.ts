@@ -8,7 +8,15 @@ import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { viewerOf } from '../findings/findings.service.js';
 import { authorize } from '../operations/memberships.js';
-import { type Upload, getEvidenceRow, linkedFindings, listEvidence, saveEvidence, verifiedEvidencePath, visibleEvidence } from './evidence.service.js';
+import {
+  type Upload,
+  getEvidenceRow,
+  linkedFindings,
+  listEvidence,
+  saveEvidence,
+  verifiedEvidencePath,
+  visibleEvidence,
+} from './evidence.service.js';
 
 /** Evidence upload (multipart) and download (hash re-verified). */
 export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -28,45 +36,96 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
           upload.fields[part.fieldname] = String(part.value);
           continue;
         }
-        upload.file = { stream: part.file, fileName: part.filename, mimeType: part.mimetype, truncated: () => part.file.truncated };
-        saved = await saveEvidence({ db, now: deps.now, dataDir: deps.config.dataDir }, actorOf(request), context, upload);
+        upload.file = {
+          stream: part.file,
+          fileName: part.filename,
+          mimeType: part.mimetype,
+          truncated: () => part.file.truncated,
+        };
+        saved = await saveEvidence(
+          { db, now: deps.now, dataDir: deps.config.dataDir },
+          actorOf(request),
+          context,
+          upload,
+        );
       }
       if (!saved) fail('evidence.missing_file', 'Attach the captured file');
-      const linked = saved.findingId ? ((await linkedFindings(db, [{ findingId: saved.findingId }])).get(saved.findingId) ?? null) : null;
-      deps.bus.publish('evidence.uploaded', { operationId: saved.operationId, evidenceId: saved.id, platformId: saved.platformId, country: saved.country, handling: saved.handling, capturedBy: saved.capturedBy, linked });
+      const linked = saved.findingId
+        ? ((await linkedFindings(db, [{ findingId: saved.findingId }])).get(saved.findingId) ?? null)
+        : null;
+      deps.bus.publish('evidence.uploaded', {
+        operationId: saved.operationId,
+        evidenceId: saved.id,
+        platformId: saved.platformId,
+        country: saved.country,
+        handling: saved.handling,
+        capturedBy: saved.capturedBy,
+        linked,
+      });
       return reply.code(201).send(saved);
     },
   );
 
   app.get(
     '/api/operations/:operationId/evidence',
-    { schema: { params: operationParamsSchema, querystring: z.object({ platformId: z.uuid().optional() }), response: { 200: z.array(evidenceSchema) }, tags: ['evidence'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        querystring: z.object({ platformId: z.uuid().optional() }),
+        response: { 200: z.array(evidenceSchema) },
+        tags: ['evidence'],
+      },
+    },
     async (request) => {
-      const { membership, operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.read');
+      const { membership, operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'evidence.read',
+      );
       const list = await listEvidence(db, viewerOf(membership), operation.id, request.query.platformId);
-      await recordAudit(db, actorOf(request), { operationId: operation.id, action: 'evidence.list_read', details: { platformId: request.query.platformId ?? null, count: list.length } });
+      await recordAudit(db, actorOf(request), {
+        operationId: operation.id,
+        action: 'evidence.list_read',
+        details: { platformId: request.query.platformId ?? null, count: list.length },
+      });
       return list;
     },
   );
 
-  app.get('/api/evidence/:evidenceId/file', { schema: { params: evidenceParamsSchema, tags: ['evidence'] } }, async (request, reply) => {
-    const row = await getEvidenceRow(db, request.params.evidenceId);
-    const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
-    if (row.deletedAt || (await visibleEvidence(db, [row], viewerOf(membership))).length === 0) fail('evidence.not_found', 'No such evidence');
-    let path: string;
-    try {
-      path = await verifiedEvidencePath(deps.config.dataDir, row);
-    } catch (error) {
-      await recordAudit(db, actorOf(request), { operationId: row.operationId, action: 'evidence.integrity_failed', targetType: 'evidence', targetId: row.id });
-      throw error;
-    }
-    await recordAudit(db, actorOf(request), { operationId: row.operationId, action: 'evidence.downloaded', targetType: 'evidence', targetId: row.id });
-    return reply
-      .header('content-type', row.mimeType)
-      .header('content-disposition', `attachment; filename="${row.fileName.replace(/[^\w.-]+/g, '_')}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('x-evidence-sha256', row.sha256)
-      .send(createReadStream(path));
-  });
+  app.get(
+    '/api/evidence/:evidenceId/file',
+    { schema: { params: evidenceParamsSchema, tags: ['evidence'] } },
+    async (request, reply) => {
+      const row = await getEvidenceRow(db, request.params.evidenceId);
+      const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
+      if (row.deletedAt || (await visibleEvidence(db, [row], viewerOf(membership))).length === 0)
+        fail('evidence.not_found', 'No such evidence');
+      let path: string;
+      try {
+        path = await verifiedEvidencePath(deps.config.dataDir, row);
+      } catch (error) {
+        await recordAudit(db, actorOf(request), {
+          operationId: row.operationId,
+          action: 'evidence.integrity_failed',
+          targetType: 'evidence',
+          targetId: row.id,
+        });
+        throw error;
+      }
+      await recordAudit(db, actorOf(request), {
+        operationId: row.operationId,
+        action: 'evidence.downloaded',
+        targetType: 'evidence',
+        targetId: row.id,
+      });
+      return reply
+        .header('content-type', row.mimeType)
+        .header('content-disposition', `attachment; filename="${row.fileName.replace(/[^\w.-]+/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('x-evidence-sha256', row.sha256)
+        .send(createReadStream(path));
+    },
+  );
 };

@@ -11,7 +11,15 @@ import { findings } from '../findings/findings.table.js';
 import type { FindingRow } from '../findings/findings.dto.js';
 import { type Sight, type Viewer, sightOf } from '../findings/visibility.js';
 import { platforms } from '../platforms/platforms.table.js';
-import { contentMatchesType, discardSealed, discardUpload, hashFile, headOf, sealUpload, storeUpload } from './evidence.files.js';
+import {
+  contentMatchesType,
+  discardSealed,
+  discardUpload,
+  hashFile,
+  headOf,
+  sealUpload,
+  storeUpload,
+} from './evidence.files.js';
 import { evidence } from './evidence.table.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
@@ -44,7 +52,10 @@ export type LinkedFinding = Pick<FindingRow, 'kind' | 'handling' | 'country' | '
  * victim is that victim's record. Only full sight opens a file.
  */
 export function evidenceSight(row: EvidenceRow, viewer: Viewer, linked?: LinkedFinding | null): Sight {
-  const own = sightOf({ kind: 'evidence', handling: row.handling, country: row.country, authorId: row.capturedBy }, viewer);
+  const own = sightOf(
+    { kind: 'evidence', handling: row.handling, country: row.country, authorId: row.capturedBy },
+    viewer,
+  );
   if (!linked) return own;
   if (linked.deletedAt && viewer.role !== 'coordinator') return 'none';
   const through = sightOf(linked, viewer);
@@ -52,11 +63,21 @@ export function evidenceSight(row: EvidenceRow, viewer: Viewer, linked?: LinkedF
 }
 
 /** The findings that evidence rows document, in one query. */
-export async function linkedFindings(db: Db, rows: { findingId: string | null }[]): Promise<Map<string, LinkedFinding>> {
+export async function linkedFindings(
+  db: Db,
+  rows: { findingId: string | null }[],
+): Promise<Map<string, LinkedFinding>> {
   const ids = [...new Set(rows.map((r) => r.findingId).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
   const found = await db
-    .select({ id: findings.id, kind: findings.kind, handling: findings.handling, country: findings.country, authorId: findings.authorId, deletedAt: findings.deletedAt })
+    .select({
+      id: findings.id,
+      kind: findings.kind,
+      handling: findings.handling,
+      country: findings.country,
+      authorId: findings.authorId,
+      deletedAt: findings.deletedAt,
+    })
     .from(findings)
     .where(inArray(findings.id, ids));
   return new Map(found.map(({ id, ...rest }) => [id, rest]));
@@ -77,7 +98,12 @@ export interface Upload {
  * Stores an uploaded capture: streamed to disk while hashed (SHA-256), checked
  * for size and for content matching its declared type, then sealed read-only.
  */
-export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: string }, actor: Actor, context: MemberContext, upload: Upload): Promise<Evidence> {
+export async function saveEvidence(
+  deps: { db: Db; now: () => Date; dataDir: string },
+  actor: Actor,
+  context: MemberContext,
+  upload: Upload,
+): Promise<Evidence> {
   assertOpen(context.operation);
   if (!upload.file) fail('evidence.missing_file', 'Attach the captured file');
   const fields = evidenceFieldsSchema.parse(upload.fields);
@@ -89,48 +115,63 @@ export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: str
   const evidenceDir = join(deps.dataDir, 'evidence');
   const stored = await storeUpload(evidenceDir, file.stream);
   try {
-    if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES) fail('evidence.too_large', `Evidence files are limited to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+    if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES)
+      fail('evidence.too_large', `Evidence files are limited to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
     if (stored.size === 0) fail('evidence.missing_file', 'The file is empty');
-    if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType)) fail('evidence.bad_type', `The file's content is not ${file.mimeType}`);
+    if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType))
+      fail('evidence.bad_type', `The file's content is not ${file.mimeType}`);
     const [platform] = await deps.db.select().from(platforms).where(eq(platforms.id, fields.platformId));
-    if (!platform || platform.operationId !== context.operation.id) fail('findings.platform_mismatch', 'That platform is not part of this operation', { field: 'platformId' });
+    if (!platform || platform.operationId !== context.operation.id)
+      fail('findings.platform_mismatch', 'That platform is not part of this operation', { field: 'platformId' });
     if (fields.findingId) {
-      const [finding] = await deps.db.select({ operationId: findings.operationId }).from(findings).where(eq(findings.id, fields.findingId));
-      if (finding?.operationId !== context.operation.id) fail('findings.bad_link', 'That finding is not part of this operation', { field: 'findingId' });
+      const [finding] = await deps.db
+        .select({ operationId: findings.operationId })
+        .from(findings)
+        .where(eq(findings.id, fields.findingId));
+      if (finding?.operationId !== context.operation.id)
+        fail('findings.bad_link', 'That finding is not part of this operation', { field: 'findingId' });
     }
     const id = randomUUID();
     const storagePath = join('evidence', context.operation.id, id);
     await sealUpload(deps.dataDir, stored.tempPath, storagePath);
     const now = deps.now();
     // a sealed file whose row could not be written is removed again
-    const row = await deps.db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(evidence)
-        .values({
-          id,
+    const row = await deps.db
+      .transaction(async (tx) => {
+        const [created] = await tx
+          .insert(evidence)
+          .values({
+            id,
+            operationId: context.operation.id,
+            platformId: platform.id,
+            findingId: fields.findingId ?? null,
+            url: fields.url ?? null,
+            capturedAt: fields.capturedAt ? new Date(fields.capturedAt) : now,
+            capturedBy: context.membership.id,
+            country: context.membership.country,
+            fileName: file.fileName.slice(0, 255) || 'capture',
+            mimeType: file.mimeType,
+            size: stored.size,
+            sha256: stored.sha256,
+            storagePath,
+            handling: fields.handling ?? context.operation.defaultHandling,
+            createdAt: now,
+          })
+          .returning();
+        if (!created) throw new Error('evidence insert returned no row');
+        await recordAudit(tx, actor, {
           operationId: context.operation.id,
-          platformId: platform.id,
-          findingId: fields.findingId ?? null,
-          url: fields.url ?? null,
-          capturedAt: fields.capturedAt ? new Date(fields.capturedAt) : now,
-          capturedBy: context.membership.id,
-          country: context.membership.country,
-          fileName: file.fileName.slice(0, 255) || 'capture',
-          mimeType: file.mimeType,
-          size: stored.size,
-          sha256: stored.sha256,
-          storagePath,
-          handling: fields.handling ?? context.operation.defaultHandling,
-          createdAt: now,
-        })
-        .returning();
-      if (!created) throw new Error('evidence insert returned no row');
-      await recordAudit(tx, actor, { operationId: context.operation.id, action: 'evidence.uploaded', targetType: 'evidence', targetId: id, details: { sha256: stored.sha256, size: stored.size, mimeType: file.mimeType } });
-      return created;
-    }).catch(async (error: unknown) => {
-      await discardSealed(deps.dataDir, storagePath);
-      throw error;
-    });
+          action: 'evidence.uploaded',
+          targetType: 'evidence',
+          targetId: id,
+          details: { sha256: stored.sha256, size: stored.size, mimeType: file.mimeType },
+        });
+        return created;
+      })
+      .catch(async (error: unknown) => {
+        await discardSealed(deps.dataDir, storagePath);
+        throw error;
+      });
     return toEvidence(row);
   } finally {
     await discardUpload(stored.tempPath);
@@ -138,10 +179,19 @@ export async function saveEvidence(deps: { db: Db; now: () => Date; dataDir: str
 }
 
 /** The evidence of an operation that the viewer may see. */
-export async function listEvidence(db: Db, viewer: Viewer, operationId: string, platformId?: string): Promise<Evidence[]> {
+export async function listEvidence(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  platformId?: string,
+): Promise<Evidence[]> {
   const conditions = [eq(evidence.operationId, operationId), isNull(evidence.deletedAt)];
   if (platformId) conditions.push(eq(evidence.platformId, platformId));
-  const rows = await db.select().from(evidence).where(and(...conditions)).orderBy(desc(evidence.createdAt));
+  const rows = await db
+    .select()
+    .from(evidence)
+    .where(and(...conditions))
+    .orderBy(desc(evidence.createdAt));
   return (await visibleEvidence(db, rows, viewer)).map(toEvidence);
 }
 
@@ -155,6 +205,7 @@ export async function getEvidenceRow(db: Db, evidenceId: string): Promise<Eviden
 export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): Promise<string> {
   const path = join(dataDir, row.storagePath);
   const actual = await hashFile(path).catch(() => null);
-  if (actual !== row.sha256) fail('evidence.integrity_failed', 'The stored file no longer matches its recorded SHA-256; it is withheld');
+  if (actual !== row.sha256)
+    fail('evidence.integrity_failed', 'The stored file no longer matches its recorded SHA-256; it is withheld');
   return path;
 }

@@ -41,7 +41,15 @@ export function toFinding(row: FindingRow): Finding {
 
 /** That a record exists, of what kind, on which platform, from which country: nothing more. */
 export function toRedacted(row: FindingRow): RedactedFinding {
-  return { id: row.id, operationId: row.operationId, platformId: row.platformId, kind: row.kind, redacted: true, country: row.country, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    operationId: row.operationId,
+    platformId: row.platformId,
+    kind: row.kind,
+    redacted: true,
+    country: row.country,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** The finding as this viewer may see it, or null when they may not know of it. */

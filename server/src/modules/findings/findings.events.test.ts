@@ -20,7 +20,13 @@ describe('findings arrive live, as each viewer may see them', () => {
     people.beInvestigator = await t.member(operation.id, coordinator, 'investigator', 'BE');
     people.frAnalyst = await t.member(operation.id, coordinator, 'analyst', 'FR');
     people.nlObserver = await t.member(operation.id, coordinator, 'observer', 'NL');
-    platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Chat', url: 'https://chat.example.org', category: 'messaging' })).json<Platform>();
+    platform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Chat',
+        url: 'https://chat.example.org',
+        category: 'messaging',
+      })
+    ).json<Platform>();
     for (const [name, session] of Object.entries(people)) {
       const socket = await t.socket(session);
       await socket.emitWithAck('operation:join', { operationId: operation.id });
@@ -33,12 +39,22 @@ describe('findings arrive live, as each viewer may see them', () => {
   afterAll(() => t.close());
 
   it('a victim record goes in full to coordinators, analysts and the same country, redacted to other investigators, not at all to observers', async () => {
-    const response = await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: platform.id, reference: 'V-NL-9', exploitation: 'labour' });
+    const response = await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'victim',
+      platformId: platform.id,
+      reference: 'V-NL-9',
+      exploitation: 'labour',
+    });
     const id = response.json().finding.id;
     await eventually(() => {
-      for (const name of ['coordinator', 'nlAuthor', 'nlColleague', 'frAnalyst', 'beInvestigator']) expect(heard[name]?.map((f) => f.id), name).toEqual([id]);
+      for (const name of ['coordinator', 'nlAuthor', 'nlColleague', 'frAnalyst', 'beInvestigator'])
+        expect(
+          heard[name]?.map((f) => f.id),
+          name,
+        ).toEqual([id]);
     });
-    for (const name of ['coordinator', 'nlAuthor', 'nlColleague', 'frAnalyst']) expect(heard[name]?.[0]).toMatchObject({ redacted: false, reference: 'V-NL-9' });
+    for (const name of ['coordinator', 'nlAuthor', 'nlColleague', 'frAnalyst'])
+      expect(heard[name]?.[0]).toMatchObject({ redacted: false, reference: 'V-NL-9' });
     expect(heard.beInvestigator?.[0]).toMatchObject({ redacted: true });
     expect(JSON.stringify(heard.beInvestigator)).not.toContain('V-NL-9');
 
@@ -48,13 +64,27 @@ describe('findings arrive live, as each viewer may see them', () => {
     expect(deleted.nlObserver).toEqual([]);
   });
 
-  it('a TLP:RED suspect reaches only the author\'s country and the coordinators', async () => {
+  it("a TLP:RED suspect reaches only the author's country and the coordinators", async () => {
     for (const list of Object.values(heard)) list.length = 0;
-    const id = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Red'], handling: 'TLP:RED' })).json().finding.id;
+    const id = (
+      await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['Red'],
+        handling: 'TLP:RED',
+      })
+    ).json().finding.id;
     // a later AMBER finding reaches everyone; once it has, the RED one would have too
-    const later = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Amber'] })).json().finding.id;
+    const later = (
+      await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['Amber'],
+      })
+    ).json().finding.id;
     await eventually(() => {
-      for (const name of ['coordinator', 'nlColleague', 'beInvestigator', 'frAnalyst']) expect(heard[name]?.map((f) => f.id)).toContain(later);
+      for (const name of ['coordinator', 'nlColleague', 'beInvestigator', 'frAnalyst'])
+        expect(heard[name]?.map((f) => f.id)).toContain(later);
     });
     expect(heard.nlColleague?.map((f) => f.id)).toEqual([id, later]);
     expect(heard.coordinator?.map((f) => f.id)).toEqual([id, later]);
@@ -64,7 +94,13 @@ describe('findings arrive live, as each viewer may see them', () => {
   });
 
   it('a finding turned TLP:RED disappears at once from the screens of those who may no longer see it', async () => {
-    const id = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Soon red'] })).json().finding.id;
+    const id = (
+      await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['Soon red'],
+      })
+    ).json().finding.id;
     await eventually(() => expect(heard.beInvestigator?.map((f) => f.id)).toContain(id));
     await t.request(people.nlAuthor as Session, 'PATCH', `/api/findings/${id}`, { handling: 'TLP:RED' });
     await eventually(() => {
@@ -91,18 +127,34 @@ describe('findings arrive live, as each viewer may see them', () => {
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="platformId"\r\n\r\n${platform.id}\r\n`),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="handling"\r\n\r\nTLP:RED\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
       png,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const uploaded = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/evidence`, headers: { cookie: (people.nlAuthor as Session).cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/evidence`,
+      headers: {
+        cookie: (people.nlAuthor as Session).cookie,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
     expect(uploaded.statusCode).toBe(201);
     const id = uploaded.json().id;
     await eventually(() => {
       for (const name of ['coordinator', 'nlAuthor', 'nlColleague']) expect(evidenceHeard[name], name).toEqual([id]);
     });
     // a later AMBER finding reaches everyone; had the RED evidence been sent to them, it would have arrived first
-    const later = (await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['Marker'] })).json().finding.id;
+    const later = (
+      await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['Marker'],
+      })
+    ).json().finding.id;
     await eventually(() => expect(heard.beInvestigator?.map((f) => f.id)).toContain(later));
     expect(evidenceHeard.beInvestigator).toEqual([]);
     expect(evidenceHeard.frAnalyst).toEqual([]);

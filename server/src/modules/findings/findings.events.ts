@@ -24,7 +24,9 @@ export function broadcastFindingEvents(bus: EventBus, io: IoServer): () => void 
     }),
     bus.subscribe('finding.deleted', ({ operationId, finding }) => {
       emitPerAudience(io, operationId, finding.country, 'finding:deleted', (viewer) =>
-        viewOf(finding, { memberId: '', ...viewer }) ? { id: finding.id, operationId, platformId: finding.platformId, kind: finding.kind } : null,
+        viewOf(finding, { memberId: '', ...viewer })
+          ? { id: finding.id, operationId, platformId: finding.platformId, kind: finding.kind }
+          : null,
       );
     }),
   ];

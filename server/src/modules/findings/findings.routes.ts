@@ -15,7 +15,14 @@ import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../operations/memberships.js';
 import { viewOf } from './findings.dto.js';
-import { createFinding, deleteFinding, getFindingRow, listFindings, updateFinding, viewerOf } from './findings.service.js';
+import {
+  createFinding,
+  deleteFinding,
+  getFindingRow,
+  listFindings,
+  updateFinding,
+  viewerOf,
+} from './findings.service.js';
 
 /** Findings: logged by investigators, read as the sharing rules allow. */
 export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -23,7 +30,14 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.post(
     '/api/operations/:operationId/findings',
-    { schema: { params: operationParamsSchema, body: createFindingSchema, response: { 201: findingCreatedSchema }, tags: ['findings'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        body: createFindingSchema,
+        response: { 201: findingCreatedSchema },
+        tags: ['findings'],
+      },
+    },
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.create');
       return reply.code(201).send(await createFinding(deps, actorOf(request), context, request.body));
@@ -32,28 +46,61 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/operations/:operationId/findings',
-    { schema: { params: operationParamsSchema, querystring: findingsQuerySchema, response: { 200: z.array(findingViewSchema) }, tags: ['findings'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        querystring: findingsQuerySchema,
+        response: { 200: z.array(findingViewSchema) },
+        tags: ['findings'],
+      },
+    },
     async (request) => {
-      const { membership, operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.read');
+      const { membership, operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'finding.read',
+      );
       const list = await listFindings(db, viewerOf(membership), operation.id, request.query);
       // reading records about people is itself recorded: who read which list, not its contents
-      await recordAudit(db, actorOf(request), { operationId: operation.id, action: 'finding.list_read', details: { ...request.query, count: list.length } });
+      await recordAudit(db, actorOf(request), {
+        operationId: operation.id,
+        action: 'finding.list_read',
+        details: { ...request.query, count: list.length },
+      });
       return list;
     },
   );
 
-  app.get('/api/findings/:findingId', { schema: { params: findingParamsSchema, response: { 200: findingViewSchema }, tags: ['findings'] } }, async (request) => {
-    const row = await getFindingRow(db, request.params.findingId);
-    const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
-    const view = row.deletedAt ? null : viewOf(row, viewerOf(membership));
-    if (!view) fail('findings.not_found', 'No such finding');
-    await recordAudit(db, actorOf(request), { operationId: row.operationId, action: 'finding.read', targetType: 'finding', targetId: row.id, details: { redacted: view.redacted } });
-    return view;
-  });
+  app.get(
+    '/api/findings/:findingId',
+    { schema: { params: findingParamsSchema, response: { 200: findingViewSchema }, tags: ['findings'] } },
+    async (request) => {
+      const row = await getFindingRow(db, request.params.findingId);
+      const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
+      const view = row.deletedAt ? null : viewOf(row, viewerOf(membership));
+      if (!view) fail('findings.not_found', 'No such finding');
+      await recordAudit(db, actorOf(request), {
+        operationId: row.operationId,
+        action: 'finding.read',
+        targetType: 'finding',
+        targetId: row.id,
+        details: { redacted: view.redacted },
+      });
+      return view;
+    },
+  );
 
   app.patch(
     '/api/findings/:findingId',
-    { schema: { params: findingParamsSchema, body: updateFindingSchema, response: { 200: findingViewSchema }, tags: ['findings'] } },
+    {
+      schema: {
+        params: findingParamsSchema,
+        body: updateFindingSchema,
+        response: { 200: findingViewSchema },
+        tags: ['findings'],
+      },
+    },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
       const context = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
@@ -63,7 +110,9 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.delete(
     '/api/findings/:findingId',
-    { schema: { params: findingParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) }, tags: ['findings'] } },
+    {
+      schema: { params: findingParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) }, tags: ['findings'] },
+    },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
       const context = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');

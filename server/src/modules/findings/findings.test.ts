@@ -31,33 +31,92 @@ describe('logging findings', () => {
   });
   afterAll(() => t.close());
 
-  const log = (session: Session, body: Record<string, unknown>) => t.request(session, 'POST', `/api/operations/${operation.id}/findings`, body);
-  const list = (session: Session, query = '') => t.request(session, 'GET', `/api/operations/${operation.id}/findings${query}`);
+  const log = (session: Session, body: Record<string, unknown>) =>
+    t.request(session, 'POST', `/api/operations/${operation.id}/findings`, body);
+  const list = (session: Session, query = '') =>
+    t.request(session, 'GET', `/api/operations/${operation.id}/findings${query}`);
 
   it('an investigator logs a suspect, an identifier and a possible victim', async () => {
-    const suspect = await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Big Mike', 'mike_77'], identified: false, nationality: 'ro', role: 'recruiter' });
+    const suspect = await log(nl, {
+      kind: 'suspect',
+      platformId: platform.id,
+      aliases: ['Big Mike', 'mike_77'],
+      identified: false,
+      nationality: 'ro',
+      role: 'recruiter',
+    });
     expect(suspect.statusCode).toBe(201);
-    expect(suspect.json<FindingCreated>().finding).toMatchObject({ kind: 'suspect', aliases: ['Big Mike', 'mike_77'], nationality: 'RO', role: 'recruiter', country: 'NL', handling: 'TLP:AMBER', tags: [] });
-    const identifier = await log(nl, { kind: 'identifier', platformId: platform.id, identifierKind: 'phone', value: '06-12 34 56 78' });
-    expect(identifier.json<FindingCreated>()).toMatchObject({ finding: { normalizedValue: '+31612345678', value: '06-12 34 56 78', result: 'nothing_found' }, hits: [] });
-    const victim = await log(nl, { kind: 'victim', platformId: ukrainePlatform.id, reference: 'V-NL-001', nationality: 'UA', ageEstimate: 16, exploitation: 'sexual' });
-    expect(victim.json<FindingCreated>().finding).toMatchObject({ reference: 'V-NL-001', minor: true, tags: ['ukraine'], referral: 'not_referred' });
+    expect(suspect.json<FindingCreated>().finding).toMatchObject({
+      kind: 'suspect',
+      aliases: ['Big Mike', 'mike_77'],
+      nationality: 'RO',
+      role: 'recruiter',
+      country: 'NL',
+      handling: 'TLP:AMBER',
+      tags: [],
+    });
+    const identifier = await log(nl, {
+      kind: 'identifier',
+      platformId: platform.id,
+      identifierKind: 'phone',
+      value: '06-12 34 56 78',
+    });
+    expect(identifier.json<FindingCreated>()).toMatchObject({
+      finding: { normalizedValue: '+31612345678', value: '06-12 34 56 78', result: 'nothing_found' },
+      hits: [],
+    });
+    const victim = await log(nl, {
+      kind: 'victim',
+      platformId: ukrainePlatform.id,
+      reference: 'V-NL-001',
+      nationality: 'UA',
+      ageEstimate: 16,
+      exploitation: 'sexual',
+    });
+    expect(victim.json<FindingCreated>().finding).toMatchObject({
+      reference: 'V-NL-001',
+      minor: true,
+      tags: ['ukraine'],
+      referral: 'not_referred',
+    });
   });
 
   it('bad findings get a clear 4xx naming the problem and write nothing', async () => {
     const before = (await list(coordinator)).json<FindingView[]>().length;
     const other = await t.operation();
-    const foreign = (await t.request(other.coordinator, 'POST', `/api/operations/${other.operation.id}/platforms`, { name: 'Elsewhere', url: 'https://elsewhere.example.org', category: 'forum' })).json<Platform>();
+    const foreign = (
+      await t.request(other.coordinator, 'POST', `/api/operations/${other.operation.id}/platforms`, {
+        name: 'Elsewhere',
+        url: 'https://elsewhere.example.org',
+        category: 'forum',
+      })
+    ).json<Platform>();
     const cases: [Record<string, unknown>, number, string][] = [
       [{ kind: 'rumour', platformId: platform.id }, 400, 'request.invalid'],
-      [{ kind: 'identifier', platformId: platform.id, identifierKind: 'phone', value: 'call me maybe' }, 400, 'findings.bad_identifier'],
-      [{ kind: 'identifier', platformId: platform.id, identifierKind: 'email', value: 'not-an-email' }, 400, 'findings.bad_identifier'],
+      [
+        { kind: 'identifier', platformId: platform.id, identifierKind: 'phone', value: 'call me maybe' },
+        400,
+        'findings.bad_identifier',
+      ],
+      [
+        { kind: 'identifier', platformId: platform.id, identifierKind: 'email', value: 'not-an-email' },
+        400,
+        'findings.bad_identifier',
+      ],
       [{ kind: 'suspect', platformId: platform.id, aliases: [] }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: foreign.id, aliases: ['X'] }, 400, 'findings.platform_mismatch'],
-      [{ kind: 'victim', platformId: platform.id, reference: 'V1', exploitation: 'sexual', name: 'Real Name' }, 201, ''],
+      [
+        { kind: 'victim', platformId: platform.id, reference: 'V1', exploitation: 'sexual', name: 'Real Name' },
+        201,
+        '',
+      ],
       [{ kind: 'victim', platformId: platform.id, reference: 'V2', exploitation: 'begging' }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], tags: ['drugs'] }, 400, 'platforms.unknown_tag'],
-      [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], links: ['00000000-0000-4000-8000-000000000000'] }, 400, 'findings.bad_link'],
+      [
+        { kind: 'suspect', platformId: platform.id, aliases: ['X'], links: ['00000000-0000-4000-8000-000000000000'] },
+        400,
+        'findings.bad_link',
+      ],
     ];
     let written = 0;
     for (const [body, status, code] of cases) {
@@ -81,11 +140,19 @@ describe('logging findings', () => {
     expect(victims.map((v) => v.reference)).toEqual(['V-NL-001']);
   });
 
-  it('another country\'s investigator sees only that a victim was logged on that platform', async () => {
+  it("another country's investigator sees only that a victim was logged on that platform", async () => {
     const seen = (await list(be, '?kind=victim')).json<FindingView[]>();
     expect(seen.length).toBeGreaterThan(0);
     for (const view of seen) {
-      expect(view).toEqual({ id: expect.any(String), operationId: operation.id, platformId: expect.any(String), kind: 'victim', redacted: true, country: 'NL', createdAt: expect.any(String) });
+      expect(view).toEqual({
+        id: expect.any(String),
+        operationId: operation.id,
+        platformId: expect.any(String),
+        kind: 'victim',
+        redacted: true,
+        country: 'NL',
+        createdAt: expect.any(String),
+      });
     }
     const sameCountry = (await list(nl2, '?kind=victim')).json<FindingView[]>();
     expect(sameCountry.every((v) => !v.redacted)).toBe(true);
@@ -93,8 +160,10 @@ describe('logging findings', () => {
     expect(analystView.every((v) => !v.redacted && 'reference' in v)).toBe(true);
   });
 
-  it('a TLP:RED finding is seen by the author\'s country and the coordinators only', async () => {
-    const red = (await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Secret Sam'], handling: 'TLP:RED' })).json<FindingCreated>().finding;
+  it("a TLP:RED finding is seen by the author's country and the coordinators only", async () => {
+    const red = (
+      await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Secret Sam'], handling: 'TLP:RED' })
+    ).json<FindingCreated>().finding;
     const ids = async (session: Session) => (await list(session)).json<FindingView[]>().map((f) => f.id);
     expect(await ids(nl2)).toContain(red.id);
     expect(await ids(coordinator)).toContain(red.id);
@@ -109,22 +178,41 @@ describe('logging findings', () => {
   });
 
   it('the author or a coordinator edits and soft-deletes a finding; the deletion stays in the audit log', async () => {
-    const suspect = (await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Temp'] })).json<FindingCreated>().finding;
-    expect((await t.request(be, 'PATCH', `/api/findings/${suspect.id}`, { identified: true })).json().error.code).toBe('findings.not_author');
-    const edited = await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { identified: true, aliases: ['Temp', 'T.'] });
+    const suspect = (
+      await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Temp'] })
+    ).json<FindingCreated>().finding;
+    expect((await t.request(be, 'PATCH', `/api/findings/${suspect.id}`, { identified: true })).json().error.code).toBe(
+      'findings.not_author',
+    );
+    const edited = await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, {
+      identified: true,
+      aliases: ['Temp', 'T.'],
+    });
     expect(edited.json()).toMatchObject({ identified: true, aliases: ['Temp', 'T.'], version: 2 });
-    expect((await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { exploitation: 'sexual' })).json().error.code).toBe('findings.kind_mismatch');
+    expect(
+      (await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { exploitation: 'sexual' })).json().error.code,
+    ).toBe('findings.kind_mismatch');
     // an edit based on an older version is refused instead of overwriting the newer one
-    const stale = await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, { note: 'from an old screen', version: 1 });
+    const stale = await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, {
+      note: 'from an old screen',
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('findings.version_conflict');
-    expect((await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, { note: 'up to date', version: 2 })).json()).toMatchObject({ note: 'up to date', version: 3 });
+    expect(
+      (await t.request(coordinator, 'PATCH', `/api/findings/${suspect.id}`, { note: 'up to date', version: 2 })).json(),
+    ).toMatchObject({ note: 'up to date', version: 3 });
     expect((await t.request(nl, 'PATCH', `/api/findings/${suspect.id}`, { reference: 'x' })).statusCode).toBe(400);
     expect((await t.request(coordinator, 'DELETE', `/api/findings/${suspect.id}`)).statusCode).toBe(200);
     expect((await list(nl)).json<FindingView[]>().map((f) => f.id)).not.toContain(suspect.id);
     expect((await t.request(nl, 'DELETE', `/api/findings/${suspect.id}`)).json().error.code).toBe('findings.not_found');
     const audit = (await t.app.deps.db.select().from(auditEvents)).sort((a, b) => a.chainIndex - b.chainIndex);
-    expect(audit.filter((a) => a.targetId === suspect.id).map((a) => a.action)).toEqual(['finding.logged', 'finding.updated', 'finding.updated', 'finding.deleted']);
+    expect(audit.filter((a) => a.targetId === suspect.id).map((a) => a.action)).toEqual([
+      'finding.logged',
+      'finding.updated',
+      'finding.updated',
+      'finding.deleted',
+    ]);
   });
 
   it('reading findings is recorded in the audit log without their contents', async () => {
@@ -137,9 +225,13 @@ describe('logging findings', () => {
 
   it('logging on a platform one holds keeps the claim alive', async () => {
     await t.request(nl, 'POST', `/api/platforms/${platform.id}/claim`);
-    const before = (await t.request(nl, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>().find((p) => p.id === platform.id)?.lastActivityAt;
+    const before = (await t.request(nl, 'GET', `/api/operations/${operation.id}/platforms`))
+      .json<Platform[]>()
+      .find((p) => p.id === platform.id)?.lastActivityAt;
     await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Alive'] });
-    const after = (await t.request(nl, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>().find((p) => p.id === platform.id)?.lastActivityAt;
+    const after = (await t.request(nl, 'GET', `/api/operations/${operation.id}/platforms`))
+      .json<Platform[]>()
+      .find((p) => p.id === platform.id)?.lastActivityAt;
     expect(new Date(after as string).getTime()).toBeGreaterThanOrEqual(new Date(before as string).getTime());
     expect(after).not.toBeNull();
   });

@@ -29,11 +29,22 @@ export async function detectHits(tx: Db, finding: FindingRow): Promise<HitRow[]>
   const references = await tx
     .select({ id: referenceEntries.id })
     .from(referenceEntries)
-    .where(and(eq(referenceEntries.operationId, finding.operationId), eq(referenceEntries.normalizedValue, finding.normalizedValue)));
+    .where(
+      and(
+        eq(referenceEntries.operationId, finding.operationId),
+        eq(referenceEntries.normalizedValue, finding.normalizedValue),
+      ),
+    );
   const values = [
     ...same.map((m) => ({ matchedFindingId: m.id, referenceEntryId: null })),
     ...references.map((r) => ({ matchedFindingId: null, referenceEntryId: r.id })),
-  ].map((match) => ({ operationId: finding.operationId, identifierKind: finding.identifierKind as NonNullable<FindingRow['identifierKind']>, normalizedValue: finding.normalizedValue as string, findingId: finding.id, ...match }));
+  ].map((match) => ({
+    operationId: finding.operationId,
+    identifierKind: finding.identifierKind as NonNullable<FindingRow['identifierKind']>,
+    normalizedValue: finding.normalizedValue as string,
+    findingId: finding.id,
+    ...match,
+  }));
   if (values.length === 0) return [];
   return tx.insert(hits).values(values).onConflictDoNothing().returning();
 }
@@ -45,13 +56,38 @@ export async function detectHits(tx: Db, finding: FindingRow): Promise<HitRow[]>
  */
 export async function detectHitsForList(tx: Db, operationId: string, listId: string): Promise<HitRow[]> {
   const matches = await tx
-    .select({ findingId: findings.id, identifierKind: findings.identifierKind, normalizedValue: referenceEntries.normalizedValue, entryId: referenceEntries.id, entryKind: referenceEntries.identifierKind })
+    .select({
+      findingId: findings.id,
+      identifierKind: findings.identifierKind,
+      normalizedValue: referenceEntries.normalizedValue,
+      entryId: referenceEntries.id,
+      entryKind: referenceEntries.identifierKind,
+    })
     .from(referenceEntries)
-    .innerJoin(findings, and(eq(findings.operationId, referenceEntries.operationId), eq(findings.normalizedValue, referenceEntries.normalizedValue)))
-    .where(and(eq(referenceEntries.listId, listId), eq(referenceEntries.operationId, operationId), eq(findings.kind, 'identifier'), isNull(findings.deletedAt)));
+    .innerJoin(
+      findings,
+      and(
+        eq(findings.operationId, referenceEntries.operationId),
+        eq(findings.normalizedValue, referenceEntries.normalizedValue),
+      ),
+    )
+    .where(
+      and(
+        eq(referenceEntries.listId, listId),
+        eq(referenceEntries.operationId, operationId),
+        eq(findings.kind, 'identifier'),
+        isNull(findings.deletedAt),
+      ),
+    );
   const created: HitRow[] = [];
   for (let i = 0; i < matches.length; i += 1000) {
-    const batch = matches.slice(i, i + 1000).map((m) => ({ operationId, identifierKind: m.identifierKind ?? m.entryKind, normalizedValue: m.normalizedValue, findingId: m.findingId, referenceEntryId: m.entryId }));
+    const batch = matches.slice(i, i + 1000).map((m) => ({
+      operationId,
+      identifierKind: m.identifierKind ?? m.entryKind,
+      normalizedValue: m.normalizedValue,
+      findingId: m.findingId,
+      referenceEntryId: m.entryId,
+    }));
     created.push(...(await tx.insert(hits).values(batch).onConflictDoNothing().returning()));
   }
   return created;

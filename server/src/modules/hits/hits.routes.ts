@@ -1,4 +1,10 @@
-import { hitParamsSchema, hitViewSchema, operationParamsSchema, referenceListCreatedSchema, resolveHitSchema } from '@actionday/shared';
+import {
+  hitParamsSchema,
+  hitViewSchema,
+  operationParamsSchema,
+  referenceListCreatedSchema,
+  resolveHitSchema,
+} from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
@@ -16,7 +22,12 @@ export const hitRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/hits',
     { schema: { params: operationParamsSchema, response: { 200: z.array(hitViewSchema) }, tags: ['hits'] } },
     async (request) => {
-      const { membership, operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.read');
+      const { membership, operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'finding.read',
+      );
       return listHits(db, viewerOf(membership), operation.id);
     },
   );
@@ -44,8 +55,11 @@ export const hitRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     },
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'reference.import');
-      if (typeof request.body !== 'string') fail('references.bad_file', 'Send the list as CSV (Content-Type: text/csv)');
-      return reply.code(201).send(await importReferenceList(deps, actorOf(request), context, request.query.name, request.body));
+      if (typeof request.body !== 'string')
+        fail('references.bad_file', 'Send the list as CSV (Content-Type: text/csv)');
+      return reply
+        .code(201)
+        .send(await importReferenceList(deps, actorOf(request), context, request.query.name, request.body));
     },
   );
 };

@@ -1,4 +1,11 @@
-import { type HitView, IdentifierError, type IdentifierKind, can, identifierKinds, normalizeIdentifier } from '@actionday/shared';
+import {
+  type HitView,
+  IdentifierError,
+  type IdentifierKind,
+  can,
+  identifierKinds,
+  normalizeIdentifier,
+} from '@actionday/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Db } from '../../db/database.js';
@@ -21,23 +28,48 @@ export async function listHits(db: Db, viewer: Viewer, operationId: string): Pro
 }
 
 /** An analyst (or coordinator) confirms or dismisses an open hit. */
-export async function resolveHit(deps: HitDeps, actor: Actor, context: MemberContext, hitId: string, body: { status: 'confirmed' | 'dismissed'; note?: string }): Promise<HitView> {
+export async function resolveHit(
+  deps: HitDeps,
+  actor: Actor,
+  context: MemberContext,
+  hitId: string,
+  body: { status: 'confirmed' | 'dismissed'; note?: string },
+): Promise<HitView> {
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
     const [resolved] = await tx
       .update(hits)
-      .set({ status: body.status, resolvedBy: context.membership.id, resolvedAt: now, resolutionNote: body.note ?? null })
+      .set({
+        status: body.status,
+        resolvedBy: context.membership.id,
+        resolvedAt: now,
+        resolutionNote: body.note ?? null,
+      })
       .where(and(eq(hits.id, hitId), eq(hits.operationId, context.operation.id), eq(hits.status, 'open')))
       .returning();
     if (!resolved) {
-      const [exists] = await tx.select({ id: hits.id }).from(hits).where(and(eq(hits.id, hitId), eq(hits.operationId, context.operation.id)));
-      fail(exists ? 'hits.already_resolved' : 'hits.not_found', exists ? 'This hit was already resolved' : 'No such hit');
+      const [exists] = await tx
+        .select({ id: hits.id })
+        .from(hits)
+        .where(and(eq(hits.id, hitId), eq(hits.operationId, context.operation.id)));
+      fail(
+        exists ? 'hits.already_resolved' : 'hits.not_found',
+        exists ? 'This hit was already resolved' : 'No such hit',
+      );
     }
-    await recordAudit(tx, actor, { operationId: context.operation.id, action: `hit.${body.status}`, targetType: 'hit', targetId: hitId });
+    await recordAudit(tx, actor, {
+      operationId: context.operation.id,
+      action: `hit.${body.status}`,
+      targetType: 'hit',
+      targetId: hitId,
+    });
     return resolved;
   });
   deps.bus.publish('hit.resolved', { operationId: context.operation.id, hit: row });
-  return hitView(row, viewerOf(context.membership), await loadHitContext(deps.db, [row])) ?? fail('hits.not_found', 'No such hit');
+  return (
+    hitView(row, viewerOf(context.membership), await loadHitContext(deps.db, [row])) ??
+    fail('hits.not_found', 'No such hit')
+  );
 }
 
 /** A hit row of the operation, or 404. */
@@ -59,9 +91,18 @@ export async function importReferenceList(
   name: string,
   csv: string,
 ): Promise<{ id: string; name: string; entries: number; rejected: { line: number; message: string }[]; hits: number }> {
-  if (!can(context.membership.role, 'reference.import')) fail('auth.forbidden', 'Only analysts and coordinators import reference lists');
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
-  if (!parsed.meta.fields?.includes('kind') || !parsed.meta.fields.includes('value')) fail('references.bad_file', 'The CSV needs a header row with the columns kind and value (label and region optional)');
+  if (!can(context.membership.role, 'reference.import'))
+    fail('auth.forbidden', 'Only analysts and coordinators import reference lists');
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  if (!parsed.meta.fields?.includes('kind') || !parsed.meta.fields.includes('value'))
+    fail(
+      'references.bad_file',
+      'The CSV needs a header row with the columns kind and value (label and region optional)',
+    );
   if (parsed.data.length > 100_000) fail('references.bad_file', 'At most 100,000 entries per list');
   const rejected: { line: number; message: string }[] = [];
   const entries: { identifierKind: IdentifierKind; normalizedValue: string; label: string | null }[] = [];
@@ -73,7 +114,10 @@ export async function importReferenceList(
       return;
     }
     try {
-      const normalizedValue = normalizeIdentifier(kind, row.value ?? '', { region: row.region?.trim() || context.membership.country, platformHost: row.platform?.trim() || undefined });
+      const normalizedValue = normalizeIdentifier(kind, row.value ?? '', {
+        region: row.region?.trim() || context.membership.country,
+        platformHost: row.platform?.trim() || undefined,
+      });
       entries.push({ identifierKind: kind, normalizedValue, label: row.label?.trim() || null });
     } catch (error) {
       if (!(error instanceof IdentifierError)) throw error;
@@ -81,13 +125,31 @@ export async function importReferenceList(
     }
   });
   const { list, found } = await deps.db.transaction(async (tx) => {
-    const [created] = await tx.insert(referenceLists).values({ operationId: context.operation.id, name, entryCount: entries.length, uploadedBy: context.membership.id }).returning();
+    const [created] = await tx
+      .insert(referenceLists)
+      .values({
+        operationId: context.operation.id,
+        name,
+        entryCount: entries.length,
+        uploadedBy: context.membership.id,
+      })
+      .returning();
     if (!created) throw new Error('reference list insert returned no row');
     for (let i = 0; i < entries.length; i += 1000) {
-      await tx.insert(referenceEntries).values(entries.slice(i, i + 1000).map((e) => ({ ...e, listId: created.id, operationId: context.operation.id })));
+      await tx
+        .insert(referenceEntries)
+        .values(
+          entries.slice(i, i + 1000).map((e) => ({ ...e, listId: created.id, operationId: context.operation.id })),
+        );
     }
     const matched = await detectHitsForList(tx, context.operation.id, created.id);
-    await recordAudit(tx, actor, { operationId: context.operation.id, action: 'reference_list.imported', targetType: 'reference_list', targetId: created.id, details: { entries: entries.length, rejected: rejected.length, hits: matched.length } });
+    await recordAudit(tx, actor, {
+      operationId: context.operation.id,
+      action: 'reference_list.imported',
+      targetType: 'reference_list',
+      targetId: created.id,
+      details: { entries: entries.length, rejected: rejected.length, hits: matched.length },
+    });
     return { list: created, found: matched };
   });
   // once more after commit: an identifier logged while the list was being written is matched now

@@ -24,7 +24,9 @@ export const referenceEntries = pgTable(
       .notNull()
       .references(() => referenceLists.id, { onDelete: 'cascade' }),
     operationId: uuid('operation_id').notNull(),
-    identifierKind: text('identifier_kind', { enum: ['username', 'profile_url', 'phone', 'email', 'wallet', 'other'] }).notNull(),
+    identifierKind: text('identifier_kind', {
+      enum: ['username', 'profile_url', 'phone', 'email', 'wallet', 'other'],
+    }).notNull(),
     normalizedValue: text('normalized_value').notNull(),
     label: text('label'),
   },
@@ -39,7 +41,9 @@ export const hits = pgTable(
     operationId: uuid('operation_id')
       .notNull()
       .references(() => operations.id, { onDelete: 'cascade' }),
-    identifierKind: text('identifier_kind', { enum: ['username', 'profile_url', 'phone', 'email', 'wallet', 'other'] }).notNull(),
+    identifierKind: text('identifier_kind', {
+      enum: ['username', 'profile_url', 'phone', 'email', 'wallet', 'other'],
+    }).notNull(),
     normalizedValue: text('normalized_value').notNull(),
     findingId: uuid('finding_id')
       .notNull()

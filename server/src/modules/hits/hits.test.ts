@@ -22,7 +22,14 @@ describe('cross-hits', () => {
     de = await t.member(operation.id, coordinator, 'investigator', 'DE', 'Dieter');
     analyst = await t.member(operation.id, coordinator, 'analyst', 'NL', 'Europol analyst');
     observer = await t.member(operation.id, coordinator, 'observer', 'NL');
-    platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Ads', url: 'https://ads.example.org', category: 'classified_ads', countryFocus: 'NL' })).json<Platform>();
+    platform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Ads',
+        url: 'https://ads.example.org',
+        category: 'classified_ads',
+        countryFocus: 'NL',
+      })
+    ).json<Platform>();
     for (const session of [coordinator, nl, be, de, analyst, observer]) {
       const socket: ClientSocket = await t.socket(session);
       await socket.emitWithAck('operation:join', { operationId: operation.id });
@@ -33,7 +40,13 @@ describe('cross-hits', () => {
   afterAll(() => t.close());
 
   const logPhone = (session: Session, value: string, extra: Record<string, unknown> = {}) =>
-    t.request(session, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: platform.id, identifierKind: 'phone', value, ...extra });
+    t.request(session, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: platform.id,
+      identifierKind: 'phone',
+      value,
+      ...extra,
+    });
 
   it('the same number in three spellings from two countries is a hit, pushed to the right people only', async () => {
     const first = await logPhone(nl, '+31 6 1234 5678');
@@ -49,7 +62,14 @@ describe('cross-hits', () => {
       expect(heard.get(nl)).toHaveLength(1);
       expect(heard.get(be)).toHaveLength(1);
     });
-    expect(heard.get(analyst)?.[0]).toMatchObject({ redacted: false, normalizedValue: '+31612345678', contacts: expect.arrayContaining([expect.objectContaining({ name: 'Noor', country: 'NL' }), expect.objectContaining({ name: 'Bram', country: 'BE' })]) });
+    expect(heard.get(analyst)?.[0]).toMatchObject({
+      redacted: false,
+      normalizedValue: '+31612345678',
+      contacts: expect.arrayContaining([
+        expect.objectContaining({ name: 'Noor', country: 'NL' }),
+        expect.objectContaining({ name: 'Bram', country: 'BE' }),
+      ]),
+    });
 
     // the investigators learn that there is a hit and whom to contact — not the other record
     const toNoor = heard.get(nl)?.[0];
@@ -75,14 +95,40 @@ describe('cross-hits', () => {
   });
 
   it('an analyst imports a reference list: earlier findings that match become hits, and later ones too', async () => {
-    const earlier = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: platform.id, identifierKind: 'email', value: 'Boss@Example.org' });
-    const csv = 'kind,value,label,region\nemail,boss@example.org,known trafficker,\nphone,0470 99 88 77,known facilitator,BE\nphone,not a phone,,\nfax,123,,\n';
-    const refused = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/reference-lists?name=Agency%20list`, headers: { cookie: nl.cookie, 'content-type': 'text/csv' }, payload: csv });
+    const earlier = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: platform.id,
+      identifierKind: 'email',
+      value: 'Boss@Example.org',
+    });
+    const csv =
+      'kind,value,label,region\nemail,boss@example.org,known trafficker,\nphone,0470 99 88 77,known facilitator,BE\nphone,not a phone,,\nfax,123,,\n';
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/reference-lists?name=Agency%20list`,
+      headers: { cookie: nl.cookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(refused.statusCode).toBe(403);
-    const imported = await t.app.inject({ method: 'POST', url: `/api/operations/${operation.id}/reference-lists?name=Agency%20list`, headers: { cookie: analyst.cookie, 'content-type': 'text/csv' }, payload: csv });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/operations/${operation.id}/reference-lists?name=Agency%20list`,
+      headers: { cookie: analyst.cookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(imported.statusCode).toBe(201);
-    expect(imported.json()).toMatchObject({ name: 'Agency list', entries: 2, rejected: [{ line: 4 }, { line: 5 }], hits: 1 });
-    const later = await t.request(be, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: platform.id, identifierKind: 'phone', value: '+32 470 99 88 77' });
+    expect(imported.json()).toMatchObject({
+      name: 'Agency list',
+      entries: 2,
+      rejected: [{ line: 4 }, { line: 5 }],
+      hits: 1,
+    });
+    const later = await t.request(be, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: platform.id,
+      identifierKind: 'phone',
+      value: '+32 470 99 88 77',
+    });
     expect(later.json<FindingCreated>().hits).toEqual([{ hitId: expect.any(String), source: 'reference' }]);
     const all = (await t.request(analyst, 'GET', `/api/operations/${operation.id}/hits`)).json<Hit[]>();
     const fromList = all.filter((h) => h.referenceList === 'Agency list');
@@ -103,18 +149,42 @@ describe('cross-hits', () => {
   it('an analyst confirms or dismisses a hit, once', async () => {
     const [hit] = (await t.request(analyst, 'GET', `/api/operations/${operation.id}/hits`)).json<Hit[]>();
     expect((await t.request(nl, 'POST', `/api/hits/${hit?.id}/resolve`, { status: 'confirmed' })).statusCode).toBe(403);
-    const confirmed = await t.request(analyst, 'POST', `/api/hits/${hit?.id}/resolve`, { status: 'confirmed', note: 'same person' });
+    const confirmed = await t.request(analyst, 'POST', `/api/hits/${hit?.id}/resolve`, {
+      status: 'confirmed',
+      note: 'same person',
+    });
     expect(confirmed.json()).toMatchObject({ status: 'confirmed', resolvedAt: expect.any(String) });
     const again = await t.request(analyst, 'POST', `/api/hits/${hit?.id}/resolve`, { status: 'dismissed' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('hits.already_resolved');
   });
 
-  it('a hit on a TLP:RED record stays with the coordinators and the record\'s own country', async () => {
-    const secretPlatform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Forum', url: 'https://forum.example.org', category: 'forum' })).json<Platform>();
-    await t.request(be, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: secretPlatform.id, identifierKind: 'wallet', value: '0x1111111111111111111111111111111111111111', handling: 'TLP:RED' });
-    const before = { analyst: heard.get(analyst)?.length ?? 0, de: heard.get(de)?.length ?? 0, coordinator: heard.get(coordinator)?.length ?? 0 };
-    const logged = await t.request(de, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: secretPlatform.id, identifierKind: 'wallet', value: '0x1111111111111111111111111111111111111111' });
+  it("a hit on a TLP:RED record stays with the coordinators and the record's own country", async () => {
+    const secretPlatform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Forum',
+        url: 'https://forum.example.org',
+        category: 'forum',
+      })
+    ).json<Platform>();
+    await t.request(be, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: secretPlatform.id,
+      identifierKind: 'wallet',
+      value: '0x1111111111111111111111111111111111111111',
+      handling: 'TLP:RED',
+    });
+    const before = {
+      analyst: heard.get(analyst)?.length ?? 0,
+      de: heard.get(de)?.length ?? 0,
+      coordinator: heard.get(coordinator)?.length ?? 0,
+    };
+    const logged = await t.request(de, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: secretPlatform.id,
+      identifierKind: 'wallet',
+      value: '0x1111111111111111111111111111111111111111',
+    });
     // recorded for the coordinators, but the German investigator is not told of a Belgian TLP:RED record
     expect(logged.json<FindingCreated>().hits).toEqual([]);
     await eventually(() => expect(heard.get(coordinator)?.length).toBe(before.coordinator + 1));

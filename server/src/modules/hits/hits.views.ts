@@ -18,12 +18,19 @@ export interface HitContext {
 
 /** Loads what `hitView` needs for a set of hits, in three queries. */
 export async function loadHitContext(db: Db, rows: HitRow[]): Promise<HitContext> {
-  const findingIds = [...new Set(rows.flatMap((h) => [h.findingId, h.matchedFindingId]).filter((id): id is string => !!id))];
+  const findingIds = [
+    ...new Set(rows.flatMap((h) => [h.findingId, h.matchedFindingId]).filter((id): id is string => !!id)),
+  ];
   const entryIds = [...new Set(rows.map((h) => h.referenceEntryId).filter((id): id is string => !!id))];
   const findingRows = findingIds.length ? await db.select().from(findings).where(inArray(findings.id, findingIds)) : [];
   const entries = entryIds.length
     ? await db
-        .select({ id: referenceEntries.id, label: referenceEntries.label, list: referenceLists.name, uploadedBy: referenceLists.uploadedBy })
+        .select({
+          id: referenceEntries.id,
+          label: referenceEntries.label,
+          list: referenceLists.name,
+          uploadedBy: referenceLists.uploadedBy,
+        })
         .from(referenceEntries)
         .innerJoin(referenceLists, eq(referenceLists.id, referenceEntries.listId))
         .where(inArray(referenceEntries.id, entryIds))
@@ -31,21 +38,32 @@ export async function loadHitContext(db: Db, rows: HitRow[]): Promise<HitContext
   const memberIds = [...new Set([...findingRows.map((f) => f.authorId), ...entries.map((e) => e.uploadedBy)])];
   const people = memberIds.length
     ? await db
-        .select({ id: memberships.id, name: users.name, country: memberships.country, agency: memberships.agency, userId: memberships.userId })
+        .select({
+          id: memberships.id,
+          name: users.name,
+          country: memberships.country,
+          agency: memberships.agency,
+          userId: memberships.userId,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(inArray(memberships.id, memberIds))
     : [];
   return {
     findings: new Map(findingRows.map((f) => [f.id, f])),
-    contacts: new Map(people.map((p) => [p.id, { name: p.name, country: p.country, agency: p.agency, userId: p.userId }])),
+    contacts: new Map(
+      people.map((p) => [p.id, { name: p.name, country: p.country, agency: p.agency, userId: p.userId }]),
+    ),
     references: new Map(entries.map((e) => [e.id, { list: e.list, label: e.label, uploadedBy: e.uploadedBy }])),
   };
 }
 
 /** The members involved in a hit: the authors of both findings, or the list's uploader. */
 export function involvedMembers(hit: HitRow, context: HitContext): string[] {
-  const ids = [context.findings.get(hit.findingId)?.authorId, hit.matchedFindingId ? context.findings.get(hit.matchedFindingId)?.authorId : undefined];
+  const ids = [
+    context.findings.get(hit.findingId)?.authorId,
+    hit.matchedFindingId ? context.findings.get(hit.matchedFindingId)?.authorId : undefined,
+  ];
   if (hit.referenceEntryId) ids.push(context.references.get(hit.referenceEntryId)?.uploadedBy);
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
@@ -60,7 +78,11 @@ export function hitView(hit: HitRow, viewer: Viewer, context: HitContext): HitVi
   const own = context.findings.get(hit.findingId);
   const other = hit.matchedFindingId ? context.findings.get(hit.matchedFindingId) : undefined;
   const involved = involvedMembers(hit, context);
-  const contacts = involved.filter((id) => id !== viewer.memberId).map((id) => context.contacts.get(id)).filter((c) => !!c).map(({ name, country, agency }) => ({ name, country, agency }));
+  const contacts = involved
+    .filter((id) => id !== viewer.memberId)
+    .map((id) => context.contacts.get(id))
+    .filter((c) => !!c)
+    .map(({ name, country, agency }) => ({ name, country, agency }));
   const seesBoth = [own, other].every((f) => !f || sightOf(f, viewer) === 'full');
   // a side the viewer may not know of (TLP:RED of another country) keeps the whole hit from them
   if (viewer.role !== 'coordinator' && [own, other].some((f) => f && sightOf(f, viewer) === 'none')) return null;
@@ -77,14 +99,25 @@ export function hitView(hit: HitRow, viewer: Viewer, context: HitContext): HitVi
       matchedFindingId: hit.matchedFindingId,
       referenceList: reference?.list ?? null,
       referenceLabel: reference?.label ?? null,
-      contacts: involved.map((id) => context.contacts.get(id)).filter((c) => !!c).map(({ name, country, agency }) => ({ name, country, agency })),
+      contacts: involved
+        .map((id) => context.contacts.get(id))
+        .filter((c) => !!c)
+        .map(({ name, country, agency }) => ({ name, country, agency })),
       createdAt: hit.createdAt.toISOString(),
       resolvedAt: hit.resolvedAt?.toISOString() ?? null,
     };
   }
   const mine = [own, other].find((f) => f?.authorId === viewer.memberId);
   if (viewer.role === 'analyst' || viewer.role === 'coordinator' || mine || involved.includes(viewer.memberId)) {
-    return { id: hit.id, operationId: hit.operationId, redacted: true, status: hit.status, findingId: mine?.id ?? null, contacts, createdAt: hit.createdAt.toISOString() };
+    return {
+      id: hit.id,
+      operationId: hit.operationId,
+      redacted: true,
+      status: hit.status,
+      findingId: mine?.id ?? null,
+      contacts,
+      createdAt: hit.createdAt.toISOString(),
+    };
   }
   return null;
 }

@@ -13,18 +13,30 @@ describe('pasting an ad: identifiers and indicator phrases', () => {
     t = await TestApp.create();
     ({ operation, coordinator } = await t.operation());
     investigator = await t.member(operation.id, coordinator, 'investigator', 'BE');
-    platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Ads NL', url: 'https://www.ads.example.org', category: 'escort_ads', countryFocus: 'NL' })).json<Platform>();
+    platform = (
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Ads NL',
+        url: 'https://www.ads.example.org',
+        category: 'escort_ads',
+        countryFocus: 'NL',
+      })
+    ).json<Platform>();
   });
   afterAll(() => t.close());
 
   it('a new operation starts with the default indicators in several languages', async () => {
-    const list = (await t.request(investigator, 'GET', `/api/operations/${operation.id}/indicators`)).json<{ language: string; phrase: string }[]>();
+    const list = (await t.request(investigator, 'GET', `/api/operations/${operation.id}/indicators`)).json<
+      { language: string; phrase: string }[]
+    >();
     expect(new Set(list.map((i) => i.language))).toEqual(new Set(['en', 'nl', 'uk', 'ru']));
     expect(list).toContainEqual({ language: 'en', phrase: 'available 24/7' });
   });
 
-  it('the server extracts ready-to-log identifiers, reading phones in the platform\'s region and scoping handles to it', async () => {
-    const response = await t.request(investigator, 'POST', `/api/operations/${operation.id}/extract`, { platformId: platform.id, text: 'New in town! Bel 06 12 34 56 78, insta @Lola_X' });
+  it("the server extracts ready-to-log identifiers, reading phones in the platform's region and scoping handles to it", async () => {
+    const response = await t.request(investigator, 'POST', `/api/operations/${operation.id}/extract`, {
+      platformId: platform.id,
+      text: 'New in town! Bel 06 12 34 56 78, insta @Lola_X',
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.identifiers).toEqual(
@@ -38,8 +50,18 @@ describe('pasting an ad: identifiers and indicator phrases', () => {
 
   it('a coordinator replaces the indicator list; investigators cannot', async () => {
     const list = [{ language: 'pl', phrase: 'praca za granicą' }];
-    expect((await t.request(investigator, 'PUT', `/api/operations/${operation.id}/indicators`, list)).statusCode).toBe(403);
-    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/indicators`, list)).json()).toEqual(list);
-    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/indicators`, [{ language: 'polish', phrase: 'x' }])).statusCode).toBe(400);
+    expect((await t.request(investigator, 'PUT', `/api/operations/${operation.id}/indicators`, list)).statusCode).toBe(
+      403,
+    );
+    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/indicators`, list)).json()).toEqual(
+      list,
+    );
+    expect(
+      (
+        await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/indicators`, [
+          { language: 'polish', phrase: 'x' },
+        ])
+      ).statusCode,
+    ).toBe(400);
   });
 });

@@ -1,4 +1,11 @@
-import { createInviteSchema, inviteCreatedSchema, inviteParamsSchema, invitePreviewSchema, newAccountSchema, operationParamsSchema } from '@actionday/shared';
+import {
+  createInviteSchema,
+  inviteCreatedSchema,
+  inviteParamsSchema,
+  invitePreviewSchema,
+  newAccountSchema,
+  operationParamsSchema,
+} from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
@@ -11,17 +18,32 @@ import { acceptInvite, createInvite, previewInvite } from './invites.service.js'
 export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus, checkSignIn }) => {
   app.post(
     '/api/operations/:operationId/invites',
-    { schema: { params: operationParamsSchema, body: createInviteSchema, response: { 201: inviteCreatedSchema }, tags: ['invites'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        body: createInviteSchema,
+        response: { 201: inviteCreatedSchema },
+        tags: ['invites'],
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       await authorize(db, user.id, request.params.operationId, 'invite.create');
-      const created = await createInvite(db, actorOf(request), request.params.operationId, request.body, config.publicUrl);
+      const created = await createInvite(
+        db,
+        actorOf(request),
+        request.params.operationId,
+        request.body,
+        config.publicUrl,
+      );
       return reply.code(201).send(created);
     },
   );
 
-  app.get('/api/invites/:code', { schema: { params: inviteParamsSchema, response: { 200: invitePreviewSchema }, tags: ['invites'] } }, async (request) =>
-    previewInvite(db, request.params.code),
+  app.get(
+    '/api/invites/:code',
+    { schema: { params: inviteParamsSchema, response: { 200: invitePreviewSchema }, tags: ['invites'] } },
+    async (request) => previewInvite(db, request.params.code),
   );
 
   app.post(

@@ -24,7 +24,15 @@ export async function createInvite(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(invites)
-      .values({ operationId, codeHash: sha256(code), role: data.role, country: data.country, agency: data.agency, expiresAt, createdBy: actor.userId })
+      .values({
+        operationId,
+        codeHash: sha256(code),
+        role: data.role,
+        country: data.country,
+        agency: data.agency,
+        expiresAt,
+        createdBy: actor.userId,
+      })
       .returning({ id: invites.id });
     await recordAudit(tx, actor, {
       operationId,
@@ -52,7 +60,13 @@ async function findUsableInvite(db: Db, code: string) {
 /** What the invite is for, shown before accepting it. */
 export async function previewInvite(db: Db, code: string): Promise<InvitePreview> {
   const { invite, operationName } = await findUsableInvite(db, code);
-  return { operationName, role: invite.role, country: invite.country, agency: invite.agency, expiresAt: invite.expiresAt.toISOString() };
+  return {
+    operationName,
+    role: invite.role,
+    country: invite.country,
+    agency: invite.agency,
+    expiresAt: invite.expiresAt.toISOString(),
+  };
 }
 
 /**
@@ -62,14 +76,25 @@ export async function previewInvite(db: Db, code: string): Promise<InvitePreview
  * membership is never changed by an invite. The invite is spent in the same
  * transaction, so a code works exactly once even under a race.
  */
-export async function acceptInvite(db: Db, actor: Actor, code: string, account: NewAccount): Promise<{ userId: string; operationId: string }> {
+export async function acceptInvite(
+  db: Db,
+  actor: Actor,
+  code: string,
+  account: NewAccount,
+): Promise<{ userId: string; operationId: string }> {
   const { invite } = await findUsableInvite(db, code);
   const [existing] = await db.select().from(users).where(eq(users.email, account.email));
   if (existing && existing.id !== actor.userId) {
-    fail('auth.email_taken', 'An account with this e-mail exists: sign in with it first, then open the invite link again');
+    fail(
+      'auth.email_taken',
+      'An account with this e-mail exists: sign in with it first, then open the invite link again',
+    );
   }
   if (existing) {
-    const [member] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.operationId, invite.operationId), eq(memberships.userId, existing.id)));
+    const [member] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.operationId, invite.operationId), eq(memberships.userId, existing.id)));
     if (member) fail('invites.already_member', 'You already take part in this operation');
   }
   const passwordHash = existing ? null : await hashPassword(account.password);
@@ -92,15 +117,25 @@ export async function acceptInvite(db: Db, actor: Actor, code: string, account: 
     await tx.update(invites).set({ usedBy: userId }).where(eq(invites.id, invite.id));
     await tx
       .insert(memberships)
-      .values({ operationId: invite.operationId, userId, role: invite.role, country: invite.country, agency: invite.agency })
+      .values({
+        operationId: invite.operationId,
+        userId,
+        role: invite.role,
+        country: invite.country,
+        agency: invite.agency,
+      })
       .onConflictDoNothing();
-    await recordAudit(tx, { ...actor, userId }, {
-      operationId: invite.operationId,
-      action: 'invite.accepted',
-      targetType: 'invite',
-      targetId: invite.id,
-      details: { role: invite.role, country: invite.country },
-    });
+    await recordAudit(
+      tx,
+      { ...actor, userId },
+      {
+        operationId: invite.operationId,
+        action: 'invite.accepted',
+        targetType: 'invite',
+        targetId: invite.id,
+        details: { role: invite.role, country: invite.country },
+      },
+    );
     return { userId, operationId: invite.operationId };
   });
 }

@@ -33,7 +33,12 @@ export async function authorizeNoteOpen(
     if (!platform) fail('notes.not_found', 'No such platform in this operation');
   }
   return {
-    target: { docName: noteDocName(ref), kind: ref.platformId ? 'platform' : 'log', operationId: ref.operationId, platformId: ref.platformId },
+    target: {
+      docName: noteDocName(ref),
+      kind: ref.platformId ? 'platform' : 'log',
+      operationId: ref.operationId,
+      platformId: ref.platformId,
+    },
     membership,
     canEdit: can(membership.role, 'note.edit'),
   };

@@ -32,7 +32,12 @@ export interface NoteDocsOptions {
   log: FastifyBaseLogger;
 }
 
-export const defaultNoteDocsOptions = { debounceMs: 750, maxWaitMs: 4000, editSessionIdleMs: 10 * 60_000, evictAfterMs: 30_000 };
+export const defaultNoteDocsOptions = {
+  debounceMs: 750,
+  maxWaitMs: 4000,
+  editSessionIdleMs: 10 * 60_000,
+  evictAfterMs: 30_000,
+};
 
 /** What the socket layer hears from the cache. */
 export interface NoteDocsHooks {
@@ -124,7 +129,8 @@ export class NoteDocs {
     if (actor) {
       const now = this.options.now().getTime();
       const last = actor.userId ? note.lastEdit.get(actor.userId) : undefined;
-      if (actor.userId && (last === undefined || now - last > this.options.editSessionIdleMs)) note.sessionStarts.set(actor.userId, actor);
+      if (actor.userId && (last === undefined || now - last > this.options.editSessionIdleMs))
+        note.sessionStarts.set(actor.userId, actor);
       if (actor.userId) note.lastEdit.set(actor.userId, now);
     }
     if (!note.dirty) {
@@ -166,8 +172,10 @@ export class NoteDocs {
     const note = new LiveNote(target);
     if (state) Y.applyUpdate(note.doc, state, LOADED);
     note.doc.on('update', (update: Uint8Array, origin: unknown) => this.hooks.onUpdate(note, update, origin));
-    note.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) =>
-      this.hooks.onAwareness(note, [...added, ...updated, ...removed], origin),
+    note.awareness.on(
+      'update',
+      ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) =>
+        this.hooks.onAwareness(note, [...added, ...updated, ...removed], origin),
     );
     this.notes.set(target.docName, note);
     this.hooks.onLoaded(note);
@@ -207,9 +215,13 @@ export class NoteDocs {
       return true;
     } catch (error) {
       note.failures += 1;
-      this.options.log.error({ error: safeError(error), docName: note.target.docName, failures: note.failures }, 'note write failed; kept in memory, retrying');
+      this.options.log.error(
+        { error: safeError(error), docName: note.target.docName, failures: note.failures },
+        'note write failed; kept in memory, retrying',
+      );
       note.waiters.unshift(...waiters);
-      for (const actor of starts) if (actor.userId && !note.sessionStarts.has(actor.userId)) note.sessionStarts.set(actor.userId, actor);
+      for (const actor of starts)
+        if (actor.userId && !note.sessionStarts.has(actor.userId)) note.sessionStarts.set(actor.userId, actor);
       if (!note.dirty) note.firstDirtyAt = Date.now();
       note.dirty = true;
       if (!this.closing) {

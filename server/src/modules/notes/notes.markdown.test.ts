@@ -4,7 +4,11 @@ import * as Y from 'yjs';
 import { noteMarkdown } from './notes.markdown.js';
 
 /** An element as y-prosemirror writes it: attributes, then children. */
-function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attributes: Record<string, unknown> = {}): Y.XmlElement {
+function element(
+  name: string,
+  children: (Y.XmlElement | Y.XmlText)[],
+  attributes: Record<string, unknown> = {},
+): Y.XmlElement {
   const node = new Y.XmlElement(name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value as string);
   node.insert(0, children);
@@ -20,16 +24,30 @@ function text(runs: [string, Record<string, unknown>?][]): Y.XmlText {
 describe('the Markdown copy of a note', () => {
   it('keeps headings, lists, links, bold and italics as the editor wrote them', () => {
     const doc = new Y.Doc();
-    doc.getXmlFragment(NOTE_FIELD).insert(0, [
-      element('heading', [text([['Situation 09:30']])], { level: 2 }),
-      element('paragraph', [text([['Ad found on '], ['quick-jobs', { link: { href: 'https://quick-jobs.example.org' } }], [' — '], ['urgent', { bold: {} }], [' and '], ['unverified', { italic: {} }]])]),
-      element('bulletList', [
-        element('listItem', [element('paragraph', [text([['phone logged']])])]),
-        element('listItem', [element('paragraph', [text([['photo kept']])]), element('orderedList', [element('listItem', [element('paragraph', [text([['hash']])])])])]),
-      ]),
-      element('blockquote', [element('paragraph', [text([['quoted line']])])]),
-      element('paragraph', [text([['line one']]), element('hardBreak', []), text([['line two']])]),
-    ]);
+    doc
+      .getXmlFragment(NOTE_FIELD)
+      .insert(0, [
+        element('heading', [text([['Situation 09:30']])], { level: 2 }),
+        element('paragraph', [
+          text([
+            ['Ad found on '],
+            ['quick-jobs', { link: { href: 'https://quick-jobs.example.org' } }],
+            [' — '],
+            ['urgent', { bold: {} }],
+            [' and '],
+            ['unverified', { italic: {} }],
+          ]),
+        ]),
+        element('bulletList', [
+          element('listItem', [element('paragraph', [text([['phone logged']])])]),
+          element('listItem', [
+            element('paragraph', [text([['photo kept']])]),
+            element('orderedList', [element('listItem', [element('paragraph', [text([['hash']])])])]),
+          ]),
+        ]),
+        element('blockquote', [element('paragraph', [text([['quoted line']])])]),
+        element('paragraph', [text([['line one']]), element('hardBreak', []), text([['line two']])]),
+      ]);
     expect(noteMarkdown(doc.getXmlFragment(NOTE_FIELD))).toBe(
       [
         '## Situation 09:30',

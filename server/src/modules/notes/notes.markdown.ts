@@ -96,8 +96,10 @@ function marked(text: string, marks: Record<string, unknown>): string {
 function plain(children: Child[]): string {
   let out = '';
   for (const child of children) {
-    if (child instanceof Y.XmlText) for (const op of child.toDelta() as DeltaOp[]) out += typeof op.insert === 'string' ? op.insert : '';
-    else if (child instanceof Y.XmlElement) out += child.nodeName === 'hardBreak' ? '\n' : plain(child.toArray() as Child[]);
+    if (child instanceof Y.XmlText)
+      for (const op of child.toDelta() as DeltaOp[]) out += typeof op.insert === 'string' ? op.insert : '';
+    else if (child instanceof Y.XmlElement)
+      out += child.nodeName === 'hardBreak' ? '\n' : plain(child.toArray() as Child[]);
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { AppError, fail } from '../../http/errors.js';
 import { safeError } from '../../http/safe-error.js';
 
 /** Binary payloads arrive as Buffer (Node) and may come back from an adapter as other views. */
-export const bytes = (value: Uint8Array | ArrayBuffer): Uint8Array => (value instanceof Uint8Array ? value : new Uint8Array(value));
+export const bytes = (value: Uint8Array | ArrayBuffer): Uint8Array =>
+  value instanceof Uint8Array ? value : new Uint8Array(value);
 
 /** A y-protocols update message carrying one Yjs update. */
 export function updateMessage(update: Uint8Array): Uint8Array {
@@ -17,7 +18,11 @@ export function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 /** Runs an acknowledged handler and answers `{ ok, data }` or `{ ok: false, error }`; true when it succeeded. */
-export async function respond<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: FastifyInstance['log']): Promise<boolean> {
+export async function respond<T>(
+  ack: Ack<T> | undefined,
+  work: () => Promise<T>,
+  log: FastifyInstance['log'],
+): Promise<boolean> {
   const reply: Ack<T> = typeof ack === 'function' ? ack : () => {};
   try {
     reply({ ok: true, data: await work() });
@@ -43,7 +48,8 @@ export function readSyncMessage(message: Uint8Array): { type: number; body: Uint
   try {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
-    if (type !== sync.messageYjsSyncStep1 && type !== sync.messageYjsSyncStep2 && type !== sync.messageYjsUpdate) throw new Error('unknown type');
+    if (type !== sync.messageYjsSyncStep1 && type !== sync.messageYjsSyncStep2 && type !== sync.messageYjsUpdate)
+      throw new Error('unknown type');
     return { type, body: decoding.readVarUint8Array(decoder) };
   } catch {
     fail('request.invalid', 'Malformed sync message');
@@ -55,5 +61,8 @@ export function stampPresence(state: unknown, who: { name: string; country: stri
   if (state === null || typeof state !== 'object') return state;
   const record = state as Record<string, unknown>;
   const claimed = notePresenceSchema.shape.color.safeParse((record.user as Record<string, unknown> | undefined)?.color);
-  return { ...record, user: { name: who.name, country: who.country, color: claimed.success ? claimed.data : '#6b7280' } };
+  return {
+    ...record,
+    user: { name: who.name, country: who.country, color: claimed.success ? claimed.data : '#6b7280' },
+  };
 }

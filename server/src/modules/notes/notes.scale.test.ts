@@ -22,11 +22,14 @@ function linkedAdapters() {
     }
     protected override doPublish(message: ClusterMessage): Promise<string> {
       const copy = structuredClone(message);
-      for (const peer of group) if (peer !== this && peer.nsp.name === message.nsp) setImmediate(() => peer.onMessage(copy));
+      for (const peer of group)
+        if (peer !== this && peer.nsp.name === message.nsp) setImmediate(() => peer.onMessage(copy));
       return Promise.resolve('');
     }
     protected override doPublishResponse(requesterUid: string, response: ClusterResponse): Promise<void> {
-      for (const peer of group) if (peer.uid === requesterUid && peer.nsp.name === response.nsp) setImmediate(() => peer.onResponse(structuredClone(response)));
+      for (const peer of group)
+        if (peer.uid === requesterUid && peer.nsp.name === response.nsp)
+          setImmediate(() => peer.onResponse(structuredClone(response)));
       return Promise.resolve();
     }
     override close(): void {
@@ -75,7 +78,9 @@ describe('notes served by several server processes', () => {
       expect(a.text()).toContain('From server two.');
     });
     a.sync.awareness.setLocalStateField('user', { name: 'x', country: 'x', color: '#1d4ed8' });
-    await eventually(() => expect(b.sync.awareness.getStates().get(a.doc.clientID)?.user).toMatchObject({ name: 'Anna', country: 'NL' }));
+    await eventually(() =>
+      expect(b.sync.awareness.getStates().get(a.doc.clientID)?.user).toMatchObject({ name: 'Anna', country: 'NL' }),
+    );
 
     // Typed and at once opened on a third server, before any write could hold it.
     typeText(a, ' Still typing.');
@@ -85,7 +90,10 @@ describe('notes served by several server processes', () => {
     expect(c.text()).toContain('Still typing.');
 
     await eventually(async () => {
-      const [row] = await one.app.deps.db.select({ text: notes.text }).from(notes).where(eq(notes.docName, noteDocName(ref)));
+      const [row] = await one.app.deps.db
+        .select({ text: notes.text })
+        .from(notes)
+        .where(eq(notes.docName, noteDocName(ref)));
       expect(row?.text).toBe(a.text());
     }, 10_000);
   });

@@ -11,7 +11,12 @@ import type { FastifyInstance } from 'fastify';
 import * as encoding from 'lib0/encoding';
 import type { Namespace, Socket } from 'socket.io';
 import { Adapter } from 'socket.io-adapter';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, modifyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  modifyAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as sync from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Deps, IoServer } from '../../deps.js';
@@ -37,8 +42,18 @@ interface NotesSocketData {
   name: string;
 }
 
-type NotesNamespace = Namespace<NotesClientToServerEvents, NotesServerToClientEvents, NotesInterServerEvents, NotesSocketData>;
-type NotesSocket = Socket<NotesClientToServerEvents, NotesServerToClientEvents, NotesInterServerEvents, NotesSocketData>;
+type NotesNamespace = Namespace<
+  NotesClientToServerEvents,
+  NotesServerToClientEvents,
+  NotesInterServerEvents,
+  NotesSocketData
+>;
+type NotesSocket = Socket<
+  NotesClientToServerEvents,
+  NotesServerToClientEvents,
+  NotesInterServerEvents,
+  NotesSocketData
+>;
 
 /** Socket.io rooms of this namespace: one per note. */
 export const noteRoom = (docName: string) => `note:${docName}`;
@@ -52,7 +67,12 @@ const crossProcess = (nsp: NotesNamespace) => nsp.adapter.serverSideEmit !== Ada
  * note checks `note.read`, and every change is applied only after a fresh
  * `note.edit` check. Returns the note cache (saved and closed in `preClose`).
  */
-export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, options: Partial<NoteDocsOptions> = {}): NoteDocs {
+export function attachNotes(
+  app: FastifyInstance,
+  io: IoServer,
+  deps: Deps,
+  options: Partial<NoteDocsOptions> = {},
+): NoteDocs {
   // The namespace has its own event map; the server's generics describe the main one.
   const nsp = (io as unknown as { of(name: string): NotesNamespace }).of(NOTES_NAMESPACE);
   const { db } = deps;
@@ -72,7 +92,10 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
         if (origin instanceof OpenNote) docs.edited(note, origin.actor);
         // Each process sends to its own sockets; other processes hear it through the relay.
         const local = nsp.local.to(noteRoom(docName));
-        (origin instanceof OpenNote ? local.except(origin.socketId) : local).emit('note:sync', { docName, message: updateMessage(update) });
+        (origin instanceof OpenNote ? local.except(origin.socketId) : local).emit('note:sync', {
+          docName,
+          message: updateMessage(update),
+        });
         if (origin !== PEER) relay('note:peer-update', docName, update);
       },
       onAwareness(note, changed, origin) {
@@ -85,7 +108,10 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
         }
         const update = encodeAwarenessUpdate(note.awareness, changed);
         const local = nsp.local.to(noteRoom(docName));
-        (origin instanceof OpenNote ? local.except(origin.socketId) : local).emit('note:awareness', { docName, update });
+        (origin instanceof OpenNote ? local.except(origin.socketId) : local).emit('note:awareness', {
+          docName,
+          update,
+        });
         if (origin !== PEER) relay('note:peer-awareness', docName, update);
       },
       onLoaded(note) {
@@ -168,7 +194,13 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
             entry = new OpenNote(socket.id, actor, live, canEdit, presence, checkEdit, (work) => docs.track(work));
             mine().set(target.docName, entry);
             await socket.join(noteRoom(target.docName));
-            await recordAudit(db, actor, { operationId: target.operationId, action: 'note.opened', targetType: 'note', targetId: target.docName, details: { kind: target.kind } });
+            await recordAudit(db, actor, {
+              operationId: target.operationId,
+              action: 'note.opened',
+              targetType: 'note',
+              targetId: target.docName,
+              details: { kind: target.kind },
+            });
           }
           return { docName: target.docName, kind: target.kind, canEdit };
         },
@@ -177,7 +209,11 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
         // After the answer: who is already here. The client starts the sync with its step 1.
         if (!ok || !entry) return;
         const present = [...entry.live.awareness.states.keys()];
-        if (present.length > 0) socket.emit('note:awareness', { docName: entry.target.docName, update: encodeAwarenessUpdate(entry.live.awareness, present) });
+        if (present.length > 0)
+          socket.emit('note:awareness', {
+            docName: entry.target.docName,
+            update: encodeAwarenessUpdate(entry.live.awareness, present),
+          });
       });
     });
 
@@ -220,7 +256,9 @@ export function attachNotes(app: FastifyInstance, io: IoServer, deps: Deps, opti
       if (!entry) return;
       try {
         // Presence shows who the server knows, whatever name the client sent.
-        const stamped = modifyAwarenessUpdate(parsed.data.update, (state: unknown) => stampPresence(state, entry.presence));
+        const stamped = modifyAwarenessUpdate(parsed.data.update, (state: unknown) =>
+          stampPresence(state, entry.presence),
+        );
         applyAwarenessUpdate(entry.live.awareness, stamped, entry);
       } catch (error) {
         app.log.debug({ error: safeError(error) }, 'malformed awareness update ignored');

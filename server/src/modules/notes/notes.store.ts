@@ -31,13 +31,28 @@ export function compact(updates: Uint8Array[]): { state: Uint8Array; text: strin
  * row for each edit session that starts with this write, in the same
  * transaction. Answers the merged state, which the caller folds back in.
  */
-export async function storeNote(db: Db, target: NoteTarget, local: Uint8Array, sessionStarts: readonly Actor[], now: Date): Promise<Uint8Array> {
+export async function storeNote(
+  db: Db,
+  target: NoteTarget,
+  local: Uint8Array,
+  sessionStarts: readonly Actor[],
+  now: Date,
+): Promise<Uint8Array> {
   return db.transaction(async (tx) => {
     await tx
       .insert(notes)
-      .values({ docName: target.docName, operationId: target.operationId, platformId: target.platformId, state: new Uint8Array(0) })
+      .values({
+        docName: target.docName,
+        operationId: target.operationId,
+        platformId: target.platformId,
+        state: new Uint8Array(0),
+      })
       .onConflictDoNothing();
-    const [row] = await tx.select({ state: notes.state }).from(notes).where(eq(notes.docName, target.docName)).for('update');
+    const [row] = await tx
+      .select({ state: notes.state })
+      .from(notes)
+      .where(eq(notes.docName, target.docName))
+      .for('update');
     const { state, text } = compact([row?.state ?? new Uint8Array(0), local]);
     await tx
       .update(notes)

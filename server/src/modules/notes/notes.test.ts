@@ -40,7 +40,8 @@ describe('shared notes', () => {
   }
 
   const synced = (client: NoteClient) => eventually(() => expect(client.sync.current.status).toBe('synced'), 5000);
-  const saved = (client: NoteClient) => eventually(() => expect(client.sync.current).toMatchObject({ status: 'synced', unsaved: false }), 10_000);
+  const saved = (client: NoteClient) =>
+    eventually(() => expect(client.sync.current).toMatchObject({ status: 'synced', unsaved: false }), 10_000);
 
   async function storedNote(docName: string) {
     const [row] = await t.app.deps.db.select().from(notes).where(eq(notes.docName, docName));
@@ -62,7 +63,8 @@ describe('shared notes', () => {
 
     await eventually(() => {
       expect(a.text()).toBe(b.text());
-      for (const words of ['Seen on the ad site:', 'phone +31 6 1234 5678.', 'Ad posted at 09:14.', 'Room 12.']) expect(a.text()).toContain(words);
+      for (const words of ['Seen on the ad site:', 'phone +31 6 1234 5678.', 'Ad posted at 09:14.', 'Room 12.'])
+        expect(a.text()).toContain(words);
     });
     await Promise.all([saved(a), saved(b)]);
     expect((await storedNote(noteDocName(log())))?.text).toBe(a.text());
@@ -75,14 +77,19 @@ describe('shared notes', () => {
     await Promise.all(many.map(synced));
 
     for (let round = 0; round < 15; round++) {
-      many.forEach((client, i) => (round % 5 === 0 ? newParagraph(client, `p${i}.${round}`) : typeText(client, ` w${i}.${round}`, round % 2 === 0 ? 0 : undefined)));
+      many.forEach((client, i) =>
+        round % 5 === 0
+          ? newParagraph(client, `p${i}.${round}`)
+          : typeText(client, ` w${i}.${round}`, round % 2 === 0 ? 0 : undefined),
+      );
     }
 
     await eventually(() => {
       const first = many[0]?.text() ?? '';
       for (const client of many) expect(client.text()).toBe(first);
       for (let i = 0; i < many.length; i++) {
-        for (let round = 0; round < 15; round++) expect(first).toContain(round % 5 === 0 ? `p${i}.${round}` : `w${i}.${round}`);
+        for (let round = 0; round < 15; round++)
+          expect(first).toContain(round % 5 === 0 ? `p${i}.${round}` : `w${i}.${round}`);
       }
     }, 15_000);
     await Promise.all(many.map(saved));
@@ -122,7 +129,11 @@ describe('shared notes', () => {
   it('someone who opens the note late receives everything written before', async () => {
     await freshOperation();
     const platform = (
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Ads', url: 'https://ads.example.org', category: 'classified_ads' })
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'Ads',
+        url: 'https://ads.example.org',
+        category: 'classified_ads',
+      })
     ).json<Platform>();
     const ref = { operationId: operation.id, platformId: platform.id };
     const a = open(anna, ref);
@@ -146,7 +157,9 @@ describe('shared notes', () => {
     const ref = { operationId: op.id, platformId: null };
     const writer = openNote(first, member, ref);
     const watcher = openNote(first, lead, ref);
-    await eventually(() => expect([writer.sync.current.status, watcher.sync.current.status]).toEqual(['synced', 'synced']));
+    await eventually(() =>
+      expect([writer.sync.current.status, watcher.sync.current.status]).toEqual(['synced', 'synced']),
+    );
     newParagraph(writer, 'Saved before the restart.');
     await eventually(() => expect(writer.sync.current.unsaved).toBe(false), 10_000);
     newParagraph(writer, 'Typed just before the restart.');
@@ -180,7 +193,9 @@ describe('shared notes', () => {
     const observed = open(observer);
     await eventually(() => expect(observed.sync.current).toMatchObject({ status: 'refused', error: 'auth.forbidden' }));
     const outside = open(outsider);
-    await eventually(() => expect(outside.sync.current).toMatchObject({ status: 'refused', error: 'operations.not_member' }));
+    await eventually(() =>
+      expect(outside.sync.current).toMatchObject({ status: 'refused', error: 'operations.not_member' }),
+    );
     expect(observed.text()).toBe('');
     expect(outside.text()).toBe('');
 
@@ -188,16 +203,27 @@ describe('shared notes', () => {
     const raw = notesSocket(t, outsider);
     try {
       await new Promise((resolve) => raw.once('connect', () => resolve(undefined)));
-      const answer = await raw.emitWithAck('note:sync', { docName: noteDocName(log()), message: new Uint8Array([0, 0]) });
+      const answer = await raw.emitWithAck('note:sync', {
+        docName: noteDocName(log()),
+        message: new Uint8Array([0, 0]),
+      });
       expect(answer).toMatchObject({ ok: false, error: { code: 'notes.not_open' } });
     } finally {
       raw.disconnect();
     }
 
     // A platform of another operation is not reachable through this one.
-    const foreign = (await t.request(otherLead, 'POST', `/api/operations/${other.id}/platforms`, { name: 'F', url: 'https://f.example.org', category: 'forum' })).json<Platform>();
+    const foreign = (
+      await t.request(otherLead, 'POST', `/api/operations/${other.id}/platforms`, {
+        name: 'F',
+        url: 'https://f.example.org',
+        category: 'forum',
+      })
+    ).json<Platform>();
     const sideways = open(anna, { operationId: operation.id, platformId: foreign.id });
-    await eventually(() => expect(sideways.sync.current).toMatchObject({ status: 'refused', error: 'notes.not_found' }));
+    await eventually(() =>
+      expect(sideways.sync.current).toMatchObject({ status: 'refused', error: 'notes.not_found' }),
+    );
   });
 
   it('a socket without a session is refused at the handshake', async () => {
@@ -215,7 +241,9 @@ describe('shared notes', () => {
     typeText(a, 'Before.');
     await eventually(() => expect(b.text()).toBe('Before.'));
 
-    await t.app.deps.db.delete(memberships).where(and(eq(memberships.operationId, operation.id), eq(memberships.userId, bram.userId)));
+    await t.app.deps.db
+      .delete(memberships)
+      .where(and(eq(memberships.operationId, operation.id), eq(memberships.userId, bram.userId)));
     typeText(b, ' Sneaky edit.');
     await eventually(() => expect(b.sync.current).toMatchObject({ status: 'refused', error: 'operations.not_member' }));
     typeText(a, ' After.');
@@ -233,12 +261,24 @@ describe('shared notes', () => {
     b.sync.awareness.setLocalStateField('user', { name: 'Bram', country: 'BE', color: '#16a34a' });
 
     await eventually(() => {
-      expect(b.sync.awareness.getStates().get(a.doc.clientID)?.user).toEqual({ name: 'Anna', country: 'NL', color: '#2563eb' });
-      expect(a.sync.awareness.getStates().get(b.doc.clientID)?.user).toEqual({ name: 'Bram', country: 'BE', color: '#16a34a' });
+      expect(b.sync.awareness.getStates().get(a.doc.clientID)?.user).toEqual({
+        name: 'Anna',
+        country: 'NL',
+        color: '#2563eb',
+      });
+      expect(a.sync.awareness.getStates().get(b.doc.clientID)?.user).toEqual({
+        name: 'Bram',
+        country: 'BE',
+        color: '#16a34a',
+      });
     });
     const late = open(coordinator);
     await synced(late);
-    await eventually(() => expect([...late.sync.awareness.getStates().keys()]).toEqual(expect.arrayContaining([a.doc.clientID, b.doc.clientID])));
+    await eventually(() =>
+      expect([...late.sync.awareness.getStates().keys()]).toEqual(
+        expect.arrayContaining([a.doc.clientID, b.doc.clientID]),
+      ),
+    );
 
     // The laptop lid closes: no goodbye from the client, the server clears its presence.
     a.socket.disconnect();
@@ -264,11 +304,18 @@ describe('shared notes', () => {
     await saved(a);
 
     const rows = await t.app.deps.db
-      .select({ action: auditEvents.action, actorId: auditEvents.actorId, targetId: auditEvents.targetId, details: auditEvents.details })
+      .select({
+        action: auditEvents.action,
+        actorId: auditEvents.actorId,
+        targetId: auditEvents.targetId,
+        details: auditEvents.details,
+      })
       .from(auditEvents)
       .where(and(eq(auditEvents.operationId, operation.id), eq(auditEvents.targetType, 'note')));
     const docName = noteDocName(log());
-    expect(rows.filter((row) => row.action === 'note.opened')).toEqual([{ action: 'note.opened', actorId: anna.userId, targetId: docName, details: { kind: 'log' } }]);
+    expect(rows.filter((row) => row.action === 'note.opened')).toEqual([
+      { action: 'note.opened', actorId: anna.userId, targetId: docName, details: { kind: 'log' } },
+    ]);
     expect(rows.filter((row) => row.action === 'note.edited')).toHaveLength(2);
     // No text in the audit log: ids and kinds only.
     expect(JSON.stringify(rows)).not.toContain('coffee');

@@ -8,7 +8,12 @@ import { operations } from './operations.table.js';
 import { safeError } from '../../http/safe-error.js';
 
 /** Pushes the operation's new settings or phase to its room. */
-export function broadcastOperationEvents(bus: EventBus, io: IoServer, db: Db, log: { error: (obj: object, msg: string) => void }): () => void {
+export function broadcastOperationEvents(
+  bus: EventBus,
+  io: IoServer,
+  db: Db,
+  log: { error: (obj: object, msg: string) => void },
+): () => void {
   return bus.subscribe('operation.changed', ({ operationId }) => {
     db.select()
       .from(operations)

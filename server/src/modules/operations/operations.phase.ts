@@ -15,8 +15,14 @@ import { operations } from './operations.table.js';
  * closed; the coordinator may step back, except out of closed). Closing
  * freezes the figures that the after-action report will use.
  */
-export async function setPhase(deps: { db: Db; bus: EventBus; now: () => Date }, actor: Actor, operation: OperationRow, status: OperationRow['status']): Promise<Operation> {
-  if (operation.status === 'closed') fail('operations.closed', 'A closed operation stays closed: its figures are frozen');
+export async function setPhase(
+  deps: { db: Db; bus: EventBus; now: () => Date },
+  actor: Actor,
+  operation: OperationRow,
+  status: OperationRow['status'],
+): Promise<Operation> {
+  if (operation.status === 'closed')
+    fail('operations.closed', 'A closed operation stays closed: its figures are frozen');
   if (!operationStatuses.includes(status)) fail('request.invalid', 'Unknown phase');
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
@@ -32,7 +38,13 @@ export async function setPhase(deps: { db: Db; bus: EventBus; now: () => Date },
       .where(eq(operations.id, operation.id))
       .returning();
     if (!changed) throw new Error('operation vanished');
-    await recordAudit(tx, actor, { operationId: operation.id, action: 'operation.phase_changed', targetType: 'operation', targetId: operation.id, details: { from: operation.status, to: status } });
+    await recordAudit(tx, actor, {
+      operationId: operation.id,
+      action: 'operation.phase_changed',
+      targetType: 'operation',
+      targetId: operation.id,
+      details: { from: operation.status, to: status },
+    });
     return changed;
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });

@@ -1,4 +1,11 @@
-import { createOperationSchema, operationParamsSchema, operationSchema, operationStatusBodySchema, participantSchema, updateOperationSchema } from '@actionday/shared';
+import {
+  createOperationSchema,
+  operationParamsSchema,
+  operationSchema,
+  operationStatusBodySchema,
+  participantSchema,
+  updateOperationSchema,
+} from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
@@ -22,8 +29,10 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =>
     },
   );
 
-  app.get('/api/operations', { schema: { response: { 200: z.array(operationSchema) }, tags: ['operations'] } }, async (request) =>
-    listOperationsOf(db, requireUser(request).id),
+  app.get(
+    '/api/operations',
+    { schema: { response: { 200: z.array(operationSchema) }, tags: ['operations'] } },
+    async (request) => listOperationsOf(db, requireUser(request).id),
   );
 
   app.get(
@@ -48,18 +57,42 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =>
 
   app.patch(
     '/api/operations/:operationId',
-    { schema: { params: operationParamsSchema, body: updateOperationSchema, response: { 200: operationSchema }, tags: ['operations'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        body: updateOperationSchema,
+        response: { 200: operationSchema },
+        tags: ['operations'],
+      },
+    },
     async (request) => {
-      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.manage');
+      const { operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'operation.manage',
+      );
       return updateOperation(deps, actorOf(request), operation, request.body);
     },
   );
 
   app.post(
     '/api/operations/:operationId/status',
-    { schema: { params: operationParamsSchema, body: operationStatusBodySchema, response: { 200: operationSchema }, tags: ['operations'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        body: operationStatusBodySchema,
+        response: { 200: operationSchema },
+        tags: ['operations'],
+      },
+    },
     async (request) => {
-      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.manage');
+      const { operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'operation.manage',
+      );
       return setPhase(deps, actorOf(request), operation, request.body.status);
     },
   );

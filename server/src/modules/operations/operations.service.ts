@@ -58,9 +58,20 @@ export async function createOperation(
       })
       .returning();
     if (!created) throw new Error('insert returned no row');
-    await tx.insert(memberships).values({ operationId: created.id, userId: actor.userId, role: 'coordinator', country: data.coordinatorCountry, agency: data.coordinatorAgency });
+    await tx.insert(memberships).values({
+      operationId: created.id,
+      userId: actor.userId,
+      role: 'coordinator',
+      country: data.coordinatorCountry,
+      agency: data.coordinatorAgency,
+    });
     await seedIndicators(tx, created.id);
-    await recordAudit(tx, actor, { operationId: created.id, action: 'operation.created', targetType: 'operation', targetId: created.id });
+    await recordAudit(tx, actor, {
+      operationId: created.id,
+      action: 'operation.created',
+      targetType: 'operation',
+      targetId: created.id,
+    });
     return created;
   });
   return toOperation(row);
@@ -78,10 +89,16 @@ export async function listOperationsOf(db: Db, userId: string): Promise<Operatio
 }
 
 /** A coordinator changes settings; a closed operation is frozen. */
-export async function updateOperation(deps: { db: Db; bus: EventBus }, actor: Actor, operation: OperationRow, patch: UpdateOperation): Promise<Operation> {
+export async function updateOperation(
+  deps: { db: Db; bus: EventBus },
+  actor: Actor,
+  operation: OperationRow,
+  patch: UpdateOperation,
+): Promise<Operation> {
   const data = updateOperationSchema.parse(patch);
   // the published report's suppression may still be set after closing; nothing else
-  if (operation.status === 'closed' && Object.keys(data).some((key) => key !== 'suppressBelow')) fail('operations.closed', 'A closed operation is frozen');
+  if (operation.status === 'closed' && Object.keys(data).some((key) => key !== 'suppressBelow'))
+    fail('operations.closed', 'A closed operation is frozen');
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
   if (endsAt <= startsAt) fail('operations.invalid_window', 'The operation must end after it starts');
@@ -92,7 +109,13 @@ export async function updateOperation(deps: { db: Db; bus: EventBus }, actor: Ac
       .where(eq(operations.id, operation.id))
       .returning();
     if (!changed) throw new Error('operation vanished');
-    await recordAudit(tx, actor, { operationId: operation.id, action: 'operation.updated', targetType: 'operation', targetId: operation.id, details: { fields: Object.keys(data) } });
+    await recordAudit(tx, actor, {
+      operationId: operation.id,
+      action: 'operation.updated',
+      targetType: 'operation',
+      targetId: operation.id,
+      details: { fields: Object.keys(data) },
+    });
     return changed;
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });

@@ -21,7 +21,13 @@ describe('operations', () => {
     const created = await t.request(admin, 'POST', '/api/operations', body);
     expect(created.statusCode).toBe(201);
     const operation = created.json();
-    expect(operation).toMatchObject({ name: 'EMPACT action day', status: 'planned', focusTags: ['ukraine'], timeZone: 'Europe/Amsterdam', claimLimit: 2 });
+    expect(operation).toMatchObject({
+      name: 'EMPACT action day',
+      status: 'planned',
+      focusTags: ['ukraine'],
+      timeZone: 'Europe/Amsterdam',
+      claimLimit: 2,
+    });
     expect(operation.startsAt).toBe('2022-09-06T06:00:00.000Z');
 
     const read = await t.request(admin, 'GET', `/api/operations/${operation.id}`);
@@ -72,7 +78,9 @@ describe('operations', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/session', '/api/operations', '/api/platforms/{platformId}/claim']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/session', '/api/operations', '/api/platforms/{platformId}/claim']),
+    );
   });
 
   it('the health check answers ok', async () => {

@@ -19,19 +19,41 @@ export function revocationRoutes(io: IoServer): FastifyPluginAsyncZod<Deps> {
   return async (app, deps) => {
     app.post(
       '/api/operations/:operationId/participants/:participantId/revoke',
-      { schema: { params: operationParamsSchema.extend({ participantId: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }) }, tags: ['operations'] } },
+      {
+        schema: {
+          params: operationParamsSchema.extend({ participantId: z.uuid() }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+          tags: ['operations'],
+        },
+      },
       async (request) => {
-        const { operation, membership } = await authorize(deps.db, requireUser(request).id, request.params.operationId, 'member.revoke');
+        const { operation, membership } = await authorize(
+          deps.db,
+          requireUser(request).id,
+          request.params.operationId,
+          'member.revoke',
+        );
         if (request.params.participantId === membership.id) fail('request.invalid', 'You cannot revoke yourself');
         const userId = await deps.db.transaction(async (tx) => {
           const [revoked] = await tx
             .update(memberships)
             .set({ revokedAt: deps.now() })
-            .where(and(eq(memberships.id, request.params.participantId), eq(memberships.operationId, operation.id), isNull(memberships.revokedAt)))
+            .where(
+              and(
+                eq(memberships.id, request.params.participantId),
+                eq(memberships.operationId, operation.id),
+                isNull(memberships.revokedAt),
+              ),
+            )
             .returning({ userId: memberships.userId });
           if (!revoked) fail('operations.member_not_found', 'No such active participant in this operation');
           await tx.delete(sessions).where(eq(sessions.userId, revoked.userId));
-          await recordAudit(tx, actorOf(request), { operationId: operation.id, action: 'participant.revoked', targetType: 'membership', targetId: request.params.participantId });
+          await recordAudit(tx, actorOf(request), {
+            operationId: operation.id,
+            action: 'participant.revoked',
+            targetType: 'membership',
+            targetId: request.params.participantId,
+          });
           return revoked.userId;
         });
         io.in(rooms.user(userId)).disconnectSockets(true);

@@ -25,10 +25,15 @@ describe('claims, verdicts and reopening', () => {
 
   async function newPlatform(): Promise<Platform> {
     n++;
-    const response = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: `P${n}`, url: `https://p${n}.example.org`, category: 'forum' });
+    const response = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+      name: `P${n}`,
+      url: `https://p${n}.example.org`,
+      category: 'forum',
+    });
     return response.json<Platform>();
   }
-  const post = (session: Session, platform: Platform, verb: string, body?: unknown) => t.request(session, 'POST', `/api/platforms/${platform.id}/${verb}`, body);
+  const post = (session: Session, platform: Platform, verb: string, body?: unknown) =>
+    t.request(session, 'POST', `/api/platforms/${platform.id}/${verb}`, body);
   const joined = async (session: Session): Promise<ClientSocket> => {
     const socket = await t.socket(session);
     await socket.emitWithAck('operation:join', { operationId: operation.id });
@@ -75,14 +80,28 @@ describe('claims, verdicts and reopening', () => {
     expect(notMine.json().error.code).toBe('platforms.not_holder');
     const bad = await post(anna, p, 'verdict', { verdict: 'guilty', followUp: true });
     expect(bad.statusCode).toBe(400);
-    const checked = await post(anna, p, 'verdict', { verdict: 'suspected', followUp: true, summary: 'Ads with shared phone numbers' });
+    const checked = await post(anna, p, 'verdict', {
+      verdict: 'suspected',
+      followUp: true,
+      summary: 'Ads with shared phone numbers',
+    });
     expect(checked.statusCode).toBe(200);
-    expect(checked.json()).toMatchObject({ status: 'checked', verdict: 'suspected', followUp: true, checkedBy: anna.memberId, summary: 'Ads with shared phone numbers' });
-    expect((await post(anna, p, 'verdict', { verdict: 'confirmed', followUp: true })).json().error.code).toBe('platforms.not_claimed');
+    expect(checked.json()).toMatchObject({
+      status: 'checked',
+      verdict: 'suspected',
+      followUp: true,
+      checkedBy: anna.memberId,
+      summary: 'Ads with shared phone numbers',
+    });
+    expect((await post(anna, p, 'verdict', { verdict: 'confirmed', followUp: true })).json().error.code).toBe(
+      'platforms.not_claimed',
+    );
 
     const q = await newPlatform();
     await post(bram, q, 'claim');
-    expect((await post(coordinator, q, 'verdict', { verdict: 'confirmed', followUp: true })).json()).toMatchObject({ verdict: 'confirmed' });
+    expect((await post(coordinator, q, 'verdict', { verdict: 'confirmed', followUp: true })).json()).toMatchObject({
+      verdict: 'confirmed',
+    });
   });
 
   it('a coordinator reopens a checked platform; the old verdict stays in the audit log', async () => {
@@ -94,7 +113,10 @@ describe('claims, verdicts and reopening', () => {
     expect(reopened.json()).toMatchObject({ status: 'unchecked', verdict: null, followUp: false, checkedBy: null });
     expect((await post(coordinator, p, 'reopen')).json().error.code).toBe('platforms.not_checked');
     const audit = await t.app.deps.db.select().from(auditEvents);
-    expect(audit.find((a) => a.action === 'platform.reopened' && a.targetId === p.id)?.details).toEqual({ previousVerdict: 'confirmed', previousFollowUp: true });
+    expect(audit.find((a) => a.action === 'platform.reopened' && a.targetId === p.id)?.details).toEqual({
+      previousVerdict: 'confirmed',
+      previousFollowUp: true,
+    });
   });
 
   it('a coordinator assigns or reassigns a platform to a participant, within their limit', async () => {
@@ -106,7 +128,9 @@ describe('claims, verdicts and reopening', () => {
     expect((await post(anna, p, 'assign', { participantId: anna.memberId })).statusCode).toBe(403);
     expect((await post(coordinator, p, 'assign', { participantId: observer.memberId })).statusCode).toBe(403);
     const stranger = await t.operation();
-    expect((await post(coordinator, p, 'assign', { participantId: stranger.coordinator.memberId })).json().error.code).toBe('operations.member_not_found');
+    expect(
+      (await post(coordinator, p, 'assign', { participantId: stranger.coordinator.memberId })).json().error.code,
+    ).toBe('operations.member_not_found');
     await post(anna, p, 'release');
   });
 
@@ -119,11 +143,15 @@ describe('claims, verdicts and reopening', () => {
     const coordinatorSocket = await joined(coordinator);
     const annaHeard: { id: string; previous: string | null }[] = [];
     const coordinatorHeard: string[] = [];
-    annaSocket.on('platform:expired', ({ platform, previousHolderId }) => annaHeard.push({ id: platform.id, previous: previousHolderId }));
+    annaSocket.on('platform:expired', ({ platform, previousHolderId }) =>
+      annaHeard.push({ id: platform.id, previous: previousHolderId }),
+    );
     coordinatorSocket.on('platform:expired', ({ platform }) => coordinatorHeard.push(platform.id));
 
     const activity: string[] = [];
-    coordinatorSocket.on('platform:activity', ({ platformId, lastActivityAt }) => activity.push(`${platformId}@${lastActivityAt}`));
+    coordinatorSocket.on('platform:activity', ({ platformId, lastActivityAt }) =>
+      activity.push(`${platformId}@${lastActivityAt}`),
+    );
     clock.advance(15);
     expect((await post(bram, kept, 'heartbeat')).statusCode).toBe(200);
     // the coordinator's board sees the sign of life at once
@@ -163,19 +191,34 @@ describe('the race for the board', () => {
         coordinator,
         'POST',
         `/api/operations/${operation.id}/platforms`,
-        Array.from({ length: 114 }, (_, i) => ({ name: `Target ${i}`, url: `https://target-${i}.example.org`, category: 'social_media' })),
+        Array.from({ length: 114 }, (_, i) => ({
+          name: `Target ${i}`,
+          url: `https://target-${i}.example.org`,
+          category: 'social_media',
+        })),
       );
       const ids = created.json<Platform[]>().map((p) => p.id);
       const investigators = await t.members(operation.id, 200, 'investigator');
-      const attempts = investigators.flatMap((who, i) => [0, 1, 2].map((k) => ({ who, platformId: ids[(i * 7 + k * 31) % ids.length] as string })));
-      const results = await Promise.all(attempts.map(async ({ who, platformId }) => ({ who, platformId, status: (await t.request(who, 'POST', `/api/platforms/${platformId}/claim`)).statusCode })));
+      const attempts = investigators.flatMap((who, i) =>
+        [0, 1, 2].map((k) => ({ who, platformId: ids[(i * 7 + k * 31) % ids.length] as string })),
+      );
+      const results = await Promise.all(
+        attempts.map(async ({ who, platformId }) => ({
+          who,
+          platformId,
+          status: (await t.request(who, 'POST', `/api/platforms/${platformId}/claim`)).statusCode,
+        })),
+      );
 
       const wins = results.filter((r) => r.status === 200);
       expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
       expect(new Set(wins.map((w) => w.platformId)).size).toBe(wins.length);
-      const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>();
+      const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<
+        Platform[]
+      >();
       const perHolder = new Map<string, number>();
-      for (const p of board.filter((p) => p.status === 'claimed')) perHolder.set(p.claimedBy as string, (perHolder.get(p.claimedBy as string) ?? 0) + 1);
+      for (const p of board.filter((p) => p.status === 'claimed'))
+        perHolder.set(p.claimedBy as string, (perHolder.get(p.claimedBy as string) ?? 0) + 1);
       expect(Math.max(...perHolder.values())).toBeLessThanOrEqual(2);
       expect(board.filter((p) => p.status === 'claimed')).toHaveLength(wins.length);
       for (const win of wins) expect(board.find((p) => p.id === win.platformId)?.claimedBy).toBe(win.who.memberId);

@@ -13,7 +13,12 @@ type ClaimDeps = { db: Db; bus: EventBus; now: () => Date };
 type ChangeVerb = 'claimed' | 'assigned' | 'released' | 'expired' | 'checked' | 'reopened';
 
 /** Publishes a platform change after commit, with the participant now holding it. */
-async function publishChange(deps: ClaimDeps, verb: ChangeVerb, row: PlatformRow, previousHolderId: string | null = null): Promise<Platform> {
+async function publishChange(
+  deps: ClaimDeps,
+  verb: ChangeVerb,
+  row: PlatformRow,
+  previousHolderId: string | null = null,
+): Promise<Platform> {
   const platform = toPlatform(row);
   const claimant = row.status === 'claimed' && row.claimedBy ? await getParticipant(deps.db, row.claimedBy) : null;
   const name = `platform.${verb}` as const satisfies keyof DomainEvents;
@@ -41,14 +46,23 @@ async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): P
     .select({ open: sql<number>`count(*)::int` })
     .from(platforms)
     .where(and(eq(platforms.claimedBy, memberId), eq(platforms.status, 'claimed')));
-  if ((row?.open ?? 0) >= limit) fail('platforms.claim_limit', `At most ${limit} open claims per participant: finish or release one first`, { limit });
+  if ((row?.open ?? 0) >= limit)
+    fail('platforms.claim_limit', `At most ${limit} open claims per participant: finish or release one first`, {
+      limit,
+    });
 }
 
 /**
  * Claims an unchecked platform. One conditional UPDATE decides every race
  * (exactly one winner); the claim limit is checked in the same transaction.
  */
-export async function claimPlatform(deps: ClaimDeps, actor: Actor, member: MembershipRow, claimLimit: number, platformId: string): Promise<Platform> {
+export async function claimPlatform(
+  deps: ClaimDeps,
+  actor: Actor,
+  member: MembershipRow,
+  claimLimit: number,
+  platformId: string,
+): Promise<Platform> {
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
     await assertBelowClaimLimit(tx, member.id, claimLimit);
@@ -58,16 +72,30 @@ export async function claimPlatform(deps: ClaimDeps, actor: Actor, member: Membe
       .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
       .returning();
     if (!claimed) fail('platforms.already_claimed', 'Somebody else has already claimed or checked this platform');
-    await recordAudit(tx, actor, { operationId: claimed.operationId, action: 'platform.claimed', targetType: 'platform', targetId: claimed.id });
+    await recordAudit(tx, actor, {
+      operationId: claimed.operationId,
+      action: 'platform.claimed',
+      targetType: 'platform',
+      targetId: claimed.id,
+    });
     return claimed;
   });
   return publishChange(deps, 'claimed', row);
 }
 
 /** A coordinator gives an unchecked or claimed platform to a participant (within their claim limit). */
-export async function assignPlatform(deps: ClaimDeps, actor: Actor, platform: PlatformRow, assigneeId: string, claimLimit: number): Promise<Platform> {
+export async function assignPlatform(
+  deps: ClaimDeps,
+  actor: Actor,
+  platform: PlatformRow,
+  assigneeId: string,
+  claimLimit: number,
+): Promise<Platform> {
   const now = deps.now();
-  const [assignee] = await deps.db.select().from(memberships).where(and(eq(memberships.id, assigneeId), eq(memberships.operationId, platform.operationId)));
+  const [assignee] = await deps.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, assigneeId), eq(memberships.operationId, platform.operationId)));
   if (!assignee) fail('operations.member_not_found', 'No such participant in this operation');
   if (!can(assignee.role, 'platform.claim')) fail('auth.forbidden', `A ${assignee.role} cannot hold a claim`);
   const row = await deps.db.transaction(async (tx) => {
@@ -91,14 +119,20 @@ export async function assignPlatform(deps: ClaimDeps, actor: Actor, platform: Pl
 }
 
 /** The holder (or a coordinator) gives a claim back to the pool. */
-export async function releasePlatform(deps: ClaimDeps, actor: Actor, member: MembershipRow, platformId: string): Promise<Platform> {
+export async function releasePlatform(
+  deps: ClaimDeps,
+  actor: Actor,
+  member: MembershipRow,
+  platformId: string,
+): Promise<Platform> {
   const now = deps.now();
   const mayManage = can(member.role, 'platform.manage_claims');
   let previousHolderId: string | null = null;
   const row = await deps.db.transaction(async (tx) => {
     const current = await lockPlatform(tx, platformId);
     if (current.status !== 'claimed') fail('platforms.not_claimed', 'This platform is not claimed');
-    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can release it');
+    if (current.claimedBy !== member.id && !mayManage)
+      fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can release it');
     previousHolderId = current.claimedBy;
     const [released] = await tx
       .update(platforms)
@@ -106,14 +140,24 @@ export async function releasePlatform(deps: ClaimDeps, actor: Actor, member: Mem
       .where(eq(platforms.id, platformId))
       .returning();
     if (!released) throw new Error('locked platform vanished');
-    await recordAudit(tx, actor, { operationId: released.operationId, action: 'platform.released', targetType: 'platform', targetId: released.id, details: { previousHolder: previousHolderId } });
+    await recordAudit(tx, actor, {
+      operationId: released.operationId,
+      action: 'platform.released',
+      targetType: 'platform',
+      targetId: released.id,
+      details: { previousHolder: previousHolderId },
+    });
     return released;
   });
   return publishChange(deps, 'released', row, previousHolderId);
 }
 
 /** The holder's client says it is still working on the platform; keeps the claim from expiring. */
-export async function heartbeat(deps: ClaimDeps, member: MembershipRow, platformId: string): Promise<{ lastActivityAt: string }> {
+export async function heartbeat(
+  deps: ClaimDeps,
+  member: MembershipRow,
+  platformId: string,
+): Promise<{ lastActivityAt: string }> {
   const now = deps.now();
   const [row] = await deps.db
     .update(platforms)
@@ -121,22 +165,41 @@ export async function heartbeat(deps: ClaimDeps, member: MembershipRow, platform
     .where(and(eq(platforms.id, platformId), eq(platforms.status, 'claimed'), eq(platforms.claimedBy, member.id)))
     .returning({ lastActivityAt: platforms.lastActivityAt });
   if (!row) fail('platforms.not_holder', 'You do not hold a claim on this platform');
-  deps.bus.publish('platform.activity', { operationId: member.operationId, platformId, lastActivityAt: now.toISOString() });
+  deps.bus.publish('platform.activity', {
+    operationId: member.operationId,
+    platformId,
+    lastActivityAt: now.toISOString(),
+  });
   return { lastActivityAt: now.toISOString() };
 }
 
 /** The holder (or a coordinator) records the verdict: the platform is checked. */
-export async function recordVerdict(deps: ClaimDeps, actor: Actor, member: MembershipRow, platformId: string, body: VerdictBody): Promise<Platform> {
+export async function recordVerdict(
+  deps: ClaimDeps,
+  actor: Actor,
+  member: MembershipRow,
+  platformId: string,
+  body: VerdictBody,
+): Promise<Platform> {
   const input = verdictBodySchema.parse(body);
   const now = deps.now();
   const mayManage = can(member.role, 'platform.manage_claims');
   const row = await deps.db.transaction(async (tx) => {
     const current = await lockPlatform(tx, platformId);
     if (current.status !== 'claimed') fail('platforms.not_claimed', 'Claim the platform before giving a verdict');
-    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can give the verdict');
+    if (current.claimedBy !== member.id && !mayManage)
+      fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can give the verdict');
     const [checked] = await tx
       .update(platforms)
-      .set({ status: 'checked', verdict: input.verdict, followUp: input.followUp, summary: input.summary ?? null, checkedBy: member.id, checkedAt: now, ...touched(now) })
+      .set({
+        status: 'checked',
+        verdict: input.verdict,
+        followUp: input.followUp,
+        summary: input.summary ?? null,
+        checkedBy: member.id,
+        checkedAt: now,
+        ...touched(now),
+      })
       .where(eq(platforms.id, platformId))
       .returning();
     if (!checked) throw new Error('locked platform vanished');
@@ -160,7 +223,18 @@ export async function reopenPlatform(deps: ClaimDeps, actor: Actor, platformId: 
     if (previous.status !== 'checked') fail('platforms.not_checked', 'Only a checked platform can be reopened');
     const [reopened] = await tx
       .update(platforms)
-      .set({ status: 'unchecked', verdict: null, followUp: false, summary: null, checkedBy: null, checkedAt: null, claimedBy: null, claimedAt: null, lastActivityAt: null, ...touched(now) })
+      .set({
+        status: 'unchecked',
+        verdict: null,
+        followUp: false,
+        summary: null,
+        checkedBy: null,
+        checkedAt: null,
+        claimedBy: null,
+        claimedAt: null,
+        lastActivityAt: null,
+        ...touched(now),
+      })
       .where(eq(platforms.id, platformId))
       .returning();
     if (!reopened) throw new Error('locked platform vanished');
@@ -188,7 +262,15 @@ export async function expireIdleClaims(deps: ClaimDeps): Promise<Platform[]> {
       .select({ id: platforms.id, holder: platforms.claimedBy })
       .from(platforms)
       .innerJoin(operations, eq(operations.id, platforms.operationId))
-      .where(and(eq(platforms.status, 'claimed'), lt(platforms.lastActivityAt, sql`${now.toISOString()}::timestamptz - make_interval(mins => ${operations.claimTimeoutMinutes})`)))
+      .where(
+        and(
+          eq(platforms.status, 'claimed'),
+          lt(
+            platforms.lastActivityAt,
+            sql`${now.toISOString()}::timestamptz - make_interval(mins => ${operations.claimTimeoutMinutes})`,
+          ),
+        ),
+      )
       // one order for every sweeper: audit locks are taken per operation in this order, so two never deadlock
       .orderBy(platforms.operationId, platforms.id)
       .for('update', { of: platforms, skipLocked: true });
@@ -200,7 +282,17 @@ export async function expireIdleClaims(deps: ClaimDeps): Promise<Platform[]> {
         .where(and(eq(platforms.id, id), eq(platforms.status, 'claimed')))
         .returning();
       if (!row) continue;
-      await recordAudit(tx, { userId: null, ip: null }, { operationId: row.operationId, action: 'platform.expired', targetType: 'platform', targetId: row.id, details: { previousHolder: holder } });
+      await recordAudit(
+        tx,
+        { userId: null, ip: null },
+        {
+          operationId: row.operationId,
+          action: 'platform.expired',
+          targetType: 'platform',
+          targetId: row.id,
+          details: { previousHolder: holder },
+        },
+      );
       released.push({ row, holder });
     }
     return released;

@@ -14,12 +14,15 @@ export function broadcastPlatformEvents(bus: EventBus, io: IoServer): () => void
   const off = [
     bus.subscribe('platform.created', ({ operationId, platforms }) => {
       for (const role of roles) {
-        io.to(rooms.operationRole(operationId, role)).emit('platform:created', { platforms: role === 'observer' ? platforms.map(forObserver) : platforms });
+        io.to(rooms.operationRole(operationId, role)).emit('platform:created', {
+          platforms: role === 'observer' ? platforms.map(forObserver) : platforms,
+        });
       }
     }),
     // "last activity" on the board and stale claims on the dashboard move live; observers do not see who works where
     bus.subscribe('platform.activity', (event) => {
-      for (const role of roles) if (role !== 'observer') io.to(rooms.operationRole(event.operationId, role)).emit('platform:activity', event);
+      for (const role of roles)
+        if (role !== 'observer') io.to(rooms.operationRole(event.operationId, role)).emit('platform:activity', event);
     }),
     ...changeVerbs.map((verb) =>
       bus.subscribe(`platform.${verb}`, ({ operationId, platform, claimant, previousHolderId }: PlatformChange) => {

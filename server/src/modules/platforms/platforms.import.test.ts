@@ -25,7 +25,11 @@ describe('importing the target list', () => {
   beforeAll(async () => {
     t = await TestApp.create();
     ({ operation, coordinator } = await t.operation());
-    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Existing', url: 'https://existing.example.org', category: 'forum' });
+    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+      name: 'Existing',
+      url: 'https://existing.example.org',
+      category: 'forum',
+    });
   });
   afterAll(() => t.close());
 
@@ -37,9 +41,10 @@ describe('importing the target list', () => {
       headers: { cookie: session.cookie, 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' },
       payload: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const count = async () => (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>().length;
+  const count = async () =>
+    (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>().length;
 
-  it('a dry run shows each row\'s problem precisely and writes nothing', async () => {
+  it("a dry run shows each row's problem precisely and writes nothing", async () => {
     const response = await upload(coordinator, csv, true);
     expect(response.statusCode).toBe(200);
     const result = response.json<ImportResult>();
@@ -65,7 +70,12 @@ describe('importing the target list', () => {
     expect(result).toMatchObject({ dryRun: false, valid: 3, created: 3 });
     const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>();
     expect(board.map((p) => p.name).sort()).toEqual(['Existing', 'Good dating site', 'Hidden market', 'Twice']);
-    expect(board.find((p) => p.name === 'Good dating site')).toMatchObject({ tags: ['ukraine'], languages: ['uk', 'ru'], priority: 5, category: 'dating' });
+    expect(board.find((p) => p.name === 'Good dating site')).toMatchObject({
+      tags: ['ukraine'],
+      languages: ['uk', 'ru'],
+      priority: 5,
+      category: 'dating',
+    });
   });
 
   it('a JSON list is checked the same way, and is checked again at write time', async () => {
@@ -78,7 +88,11 @@ describe('importing the target list', () => {
     expect(dry).toMatchObject({ valid: 2, invalid: 0, created: 0 });
     expect(await count()).toBe(before);
     // another coordinator adds one of the rows between preview and import: the import reports it and writes the rest
-    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'Racer', url: 'https://json-two.example.org/', category: 'forum' });
+    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+      name: 'Racer',
+      url: 'https://json-two.example.org/',
+      category: 'forum',
+    });
     const conflicted = await upload(coordinator, list, false);
     expect(conflicted.json<ImportResult>()).toMatchObject({ valid: 1, created: 1 });
     expect(conflicted.json<ImportResult>().rows[1]?.problems[0]?.code).toBe('duplicate_existing');
@@ -91,7 +105,12 @@ describe('importing the target list', () => {
     const noHeader = await upload(coordinator, 'just,some\nwords,here', true);
     expect(noHeader.statusCode).toBe(400);
     expect(noHeader.json().error.code).toBe('platforms.bad_import');
-    const notList = await t.app.inject({ method: 'POST', url: importUrl(true), headers: { cookie: coordinator.cookie, 'content-type': 'application/json' }, payload: '{"a":1}' });
+    const notList = await t.app.inject({
+      method: 'POST',
+      url: importUrl(true),
+      headers: { cookie: coordinator.cookie, 'content-type': 'application/json' },
+      payload: '{"a":1}',
+    });
     expect(notList.json().error.code).toBe('platforms.bad_import');
   });
 });

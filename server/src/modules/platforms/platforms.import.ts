@@ -23,19 +23,30 @@ type RawRow = Record<string, unknown>;
 const list = (value: unknown): string[] => {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string' || value.trim() === '') return [];
-  return value.split(/[;|,]/).map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(/[;|,]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
 };
 
 /** Reads a CSV (header row: name,url,category,tags,languages,countryFocus,priority) or a JSON array. */
 export function readImportFile(body: unknown, contentType: string | undefined): RawRow[] {
   if (typeof body === 'string' && /csv|text\/plain/.test(contentType ?? '')) {
-    const parsed = Papa.parse<RawRow>(body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+    const parsed = Papa.parse<RawRow>(body.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: 'greedy',
+      transformHeader: (h) => h.trim(),
+    });
     if (!parsed.meta.fields?.includes('name') || !parsed.meta.fields.includes('url')) {
       fail('platforms.bad_import', 'The CSV needs a header row with at least the columns name and url');
     }
     return parsed.data;
   }
-  const rows = Array.isArray(body) ? body : typeof body === 'object' && body !== null && Array.isArray((body as { platforms?: unknown }).platforms) ? (body as { platforms: unknown[] }).platforms : null;
+  const rows = Array.isArray(body)
+    ? body
+    : typeof body === 'object' && body !== null && Array.isArray((body as { platforms?: unknown }).platforms)
+      ? (body as { platforms: unknown[] }).platforms
+      : null;
   if (!rows) fail('platforms.bad_import', 'Send a CSV file (text/csv) or a JSON array of platforms');
   if (rows.length > 5000) fail('platforms.bad_import', 'At most 5,000 platforms per import');
   return rows.map((row) => (typeof row === 'object' && row !== null ? (row as RawRow) : {}));
@@ -54,16 +65,27 @@ function checkRow(raw: RawRow, focusTags: string[]): { candidate: CreatePlatform
   };
   const problems: ImportProblem[] = [];
   if (!candidate.name) problems.push({ field: 'name', code: 'missing_name', message: 'The name is missing' });
-  if (!isPlatformAddress(candidate.url)) problems.push({ field: 'url', code: 'bad_url', message: `Not an http(s) URL or onion address: "${candidate.url}"` });
+  if (!isPlatformAddress(candidate.url))
+    problems.push({
+      field: 'url',
+      code: 'bad_url',
+      message: `Not an http(s) URL or onion address: "${candidate.url}"`,
+    });
   if (!(platformCategories as readonly string[]).includes(candidate.category)) {
     problems.push({ field: 'category', code: 'unknown_category', message: `Unknown category "${candidate.category}"` });
   }
   const unknownTags = (candidate.tags ?? []).filter((tag) => !focusTags.includes(tag));
-  if (unknownTags.length > 0) problems.push({ field: 'tags', code: 'unknown_tag', message: `Not a focus tag of this operation: ${unknownTags.join(', ')}` });
+  if (unknownTags.length > 0)
+    problems.push({
+      field: 'tags',
+      code: 'unknown_tag',
+      message: `Not a focus tag of this operation: ${unknownTags.join(', ')}`,
+    });
   if (problems.length === 0) {
     const parsed = createPlatformSchema.safeParse(candidate);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ field: issue.path.join('.') || 'row', code: 'invalid', message: issue.message });
+      for (const issue of parsed.error.issues)
+        problems.push({ field: issue.path.join('.') || 'row', code: 'invalid', message: issue.message });
     }
   }
   return { candidate, problems };
@@ -82,7 +104,12 @@ export async function importPlatforms(
   dryRun: boolean,
 ): Promise<ImportResult> {
   const existing = new Set(
-    (await deps.db.select({ n: platforms.normalizedUrl }).from(platforms).where(eq(platforms.operationId, context.operation.id))).map((r) => r.n),
+    (
+      await deps.db
+        .select({ n: platforms.normalizedUrl })
+        .from(platforms)
+        .where(eq(platforms.operationId, context.operation.id))
+    ).map((r) => r.n),
   );
   const seen = new Set<string>();
   const valid: CreatePlatform[] = [];
@@ -90,8 +117,10 @@ export async function importPlatforms(
     const { candidate, problems } = checkRow(raw, context.operation.focusTags);
     if (problems.length === 0) {
       const key = normalizePlatformUrl(candidate.url);
-      if (existing.has(key)) problems.push({ field: 'url', code: 'duplicate_existing', message: 'Already on the platform list' });
-      else if (seen.has(key)) problems.push({ field: 'url', code: 'duplicate_in_file', message: 'Listed twice in this file' });
+      if (existing.has(key))
+        problems.push({ field: 'url', code: 'duplicate_existing', message: 'Already on the platform list' });
+      else if (seen.has(key))
+        problems.push({ field: 'url', code: 'duplicate_in_file', message: 'Listed twice in this file' });
       seen.add(key);
     }
     if (problems.length === 0) valid.push(candidate);

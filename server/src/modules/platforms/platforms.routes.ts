@@ -14,7 +14,14 @@ import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { authorize } from '../operations/memberships.js';
-import { assignPlatform, claimPlatform, heartbeat, recordVerdict, releasePlatform, reopenPlatform } from './platforms.claims.js';
+import {
+  assignPlatform,
+  claimPlatform,
+  heartbeat,
+  recordVerdict,
+  releasePlatform,
+  reopenPlatform,
+} from './platforms.claims.js';
 import { importPlatforms, readImportFile } from './platforms.import.js';
 import { forObserver } from './platforms.dto.js';
 import { createPlatforms, getPlatformRow, listPlatforms } from './platforms.service.js';
@@ -57,7 +64,12 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     '/api/operations/:operationId/platforms/import',
     {
       bodyLimit: 5 * 1024 * 1024,
-      schema: { params: operationParamsSchema, querystring: importQuerySchema, response: { 200: importResultSchema }, tags: ['platforms'] },
+      schema: {
+        params: operationParamsSchema,
+        querystring: importQuerySchema,
+        response: { 200: importResultSchema },
+        tags: ['platforms'],
+      },
     },
     async (request) => {
       const user = requireUser(request);
@@ -79,36 +91,70 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
   );
 
   app.post('/api/platforms/:platformId/claim', { schema: platformRoute }, async (request) => {
-    const { platform, membership, operation } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.claim');
+    const { platform, membership, operation } = await platformContext(
+      requireUser(request).id,
+      request.params.platformId,
+      'platform.claim',
+    );
     return claimPlatform(deps, actorOf(request), membership, operation.claimLimit, platform.id);
   });
 
   app.post('/api/platforms/:platformId/release', { schema: platformRoute }, async (request) => {
-    const { platform, membership } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.claim');
+    const { platform, membership } = await platformContext(
+      requireUser(request).id,
+      request.params.platformId,
+      'platform.claim',
+    );
     return releasePlatform(deps, actorOf(request), membership, platform.id);
   });
 
   app.post(
     '/api/platforms/:platformId/heartbeat',
-    { schema: { params: platformParamsSchema, response: { 200: z.object({ lastActivityAt: z.string() }) }, tags: ['platforms'] } },
+    {
+      schema: {
+        params: platformParamsSchema,
+        response: { 200: z.object({ lastActivityAt: z.string() }) },
+        tags: ['platforms'],
+      },
+    },
     async (request) => {
-      const { platform, membership } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.claim');
+      const { platform, membership } = await platformContext(
+        requireUser(request).id,
+        request.params.platformId,
+        'platform.claim',
+      );
       return heartbeat(deps, membership, platform.id);
     },
   );
 
-  app.post('/api/platforms/:platformId/verdict', { schema: { ...platformRoute, body: verdictBodySchema } }, async (request) => {
-    const { platform, membership } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.claim');
-    return recordVerdict(deps, actorOf(request), membership, platform.id, request.body);
-  });
+  app.post(
+    '/api/platforms/:platformId/verdict',
+    { schema: { ...platformRoute, body: verdictBodySchema } },
+    async (request) => {
+      const { platform, membership } = await platformContext(
+        requireUser(request).id,
+        request.params.platformId,
+        'platform.claim',
+      );
+      return recordVerdict(deps, actorOf(request), membership, platform.id, request.body);
+    },
+  );
 
   app.post('/api/platforms/:platformId/reopen', { schema: platformRoute }, async (request) => {
     const { platform } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.reopen');
     return reopenPlatform(deps, actorOf(request), platform.id);
   });
 
-  app.post('/api/platforms/:platformId/assign', { schema: { ...platformRoute, body: assignBodySchema } }, async (request) => {
-    const { platform, operation } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.manage_claims');
-    return assignPlatform(deps, actorOf(request), platform, request.body.participantId, operation.claimLimit);
-  });
+  app.post(
+    '/api/platforms/:platformId/assign',
+    { schema: { ...platformRoute, body: assignBodySchema } },
+    async (request) => {
+      const { platform, operation } = await platformContext(
+        requireUser(request).id,
+        request.params.platformId,
+        'platform.manage_claims',
+      );
+      return assignPlatform(deps, actorOf(request), platform, request.body.participantId, operation.claimLimit);
+    },
+  );
 };

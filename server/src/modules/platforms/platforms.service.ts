@@ -26,7 +26,8 @@ export async function createPlatforms(
       fail('auth.forbidden', 'Investigators may only add platforms discovered during the day (discovered: true)');
     }
     const unknown = item.tags.filter((tag) => !operation.focusTags.includes(tag));
-    if (unknown.length > 0) fail('platforms.unknown_tag', `Not a focus tag of this operation: ${unknown.join(', ')}`, { tags: unknown });
+    if (unknown.length > 0)
+      fail('platforms.unknown_tag', `Not a focus tag of this operation: ${unknown.join(', ')}`, { tags: unknown });
   }
   const values = items.map((item) => ({
     operationId: operation.id,
@@ -43,7 +44,8 @@ export async function createPlatforms(
   }));
   const seen = new Set<string>();
   for (const value of values) {
-    if (seen.has(value.normalizedUrl)) fail('platforms.duplicate', `The list names ${value.url} twice`, { url: value.url });
+    if (seen.has(value.normalizedUrl))
+      fail('platforms.duplicate', `The list names ${value.url} twice`, { url: value.url });
     seen.add(value.normalizedUrl);
   }
   const rows = await deps.db.transaction(async (tx) => {
@@ -52,10 +54,13 @@ export async function createPlatforms(
       .from(platforms)
       .where(and(eq(platforms.operationId, operation.id), inArray(platforms.normalizedUrl, [...seen])));
     if (existing.length > 0) {
-      fail('platforms.duplicate', `Already on the list: ${existing.map((e) => e.url).join(', ')}`, { urls: existing.map((e) => e.url) });
+      fail('platforms.duplicate', `Already on the list: ${existing.map((e) => e.url).join(', ')}`, {
+        urls: existing.map((e) => e.url),
+      });
     }
     const inserted = await tx.insert(platforms).values(values).onConflictDoNothing().returning();
-    if (inserted.length !== values.length) fail('platforms.duplicate', 'A platform with this URL was added at the same moment');
+    if (inserted.length !== values.length)
+      fail('platforms.duplicate', 'A platform with this URL was added at the same moment');
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'platform.created',

@@ -14,7 +14,17 @@ export const platforms = pgTable(
     /** Host and path without scheme, `www.` or trailing slash: spots duplicates. */
     normalizedUrl: text('normalized_url').notNull(),
     category: text('category', {
-      enum: ['social_media', 'dating', 'classified_ads', 'escort_ads', 'help_platform', 'forum', 'messaging', 'dark_web', 'other'],
+      enum: [
+        'social_media',
+        'dating',
+        'classified_ads',
+        'escort_ads',
+        'help_platform',
+        'forum',
+        'messaging',
+        'dark_web',
+        'other',
+      ],
     }).notNull(),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, TestApp } from '../../test/test-app.js';
 import { auditEvents } from '../audit/audit.table.js';
 
-const platform = (n: number, extra: Record<string, unknown> = {}) => ({ name: `Site ${n}`, url: `https://site-${n}.example.org`, category: 'dating', ...extra });
+const platform = (n: number, extra: Record<string, unknown> = {}) => ({
+  name: `Site ${n}`,
+  url: `https://site-${n}.example.org`,
+  category: 'dating',
+  ...extra,
+});
 
 describe('platforms', () => {
   let t: TestApp;
@@ -25,12 +30,23 @@ describe('platforms', () => {
   it('a coordinator adds one platform or a list, and members see them', async () => {
     const one = await t.request(coordinator, 'POST', platformsUrl(), platform(1, { tags: ['ukraine'] }));
     expect(one.statusCode).toBe(201);
-    expect(one.json()).toMatchObject({ name: 'Site 1', status: 'unchecked', tags: ['ukraine'], claimedBy: null, discovered: false });
-    const many = await t.request(coordinator, 'POST', platformsUrl(), [platform(2), platform(3, { category: 'dark_web', url: `${'a'.repeat(56)}.onion` })]);
+    expect(one.json()).toMatchObject({
+      name: 'Site 1',
+      status: 'unchecked',
+      tags: ['ukraine'],
+      claimedBy: null,
+      discovered: false,
+    });
+    const many = await t.request(coordinator, 'POST', platformsUrl(), [
+      platform(2),
+      platform(3, { category: 'dark_web', url: `${'a'.repeat(56)}.onion` }),
+    ]);
     expect(many.statusCode).toBe(201);
     expect(many.json()).toHaveLength(2);
     const list = await t.request(investigator, 'GET', platformsUrl());
-    expect(list.json().map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Site 1', 'Site 2', 'Site 3']));
+    expect(list.json().map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Site 1', 'Site 2', 'Site 3']),
+    );
   });
 
   it('bad platforms are refused with a clear code and none of the list is written', async () => {
@@ -68,7 +84,9 @@ describe('platforms', () => {
     const second = await t.request(investigatorBE, 'POST', `/api/platforms/${created.id}/claim`);
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('platforms.already_claimed');
-    const row = (await t.request(coordinator, 'GET', platformsUrl())).json().find((p: { id: string }) => p.id === created.id);
+    const row = (await t.request(coordinator, 'GET', platformsUrl()))
+      .json()
+      .find((p: { id: string }) => p.id === created.id);
     expect(row.claimedBy).toBe(investigator.memberId);
   });
 
@@ -76,7 +94,9 @@ describe('platforms', () => {
     const created = (await t.request(coordinator, 'POST', platformsUrl(), platform(50))).json();
     const racers = [investigator, investigatorBE];
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => t.request(racers[i % 2] as Session, 'POST', `/api/platforms/${created.id}/claim`)),
+      Array.from({ length: 200 }, (_, i) =>
+        t.request(racers[i % 2] as Session, 'POST', `/api/platforms/${created.id}/claim`),
+      ),
     );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
@@ -86,9 +106,13 @@ describe('platforms', () => {
   it('observers and analysts cannot claim, non-members get 403, unknown platforms 404', async () => {
     const created = (await t.request(coordinator, 'POST', platformsUrl(), platform(60))).json();
     const observer = await t.member(operation.id, coordinator, 'observer', 'NL');
-    expect((await t.request(observer, 'POST', `/api/platforms/${created.id}/claim`)).json().error.code).toBe('auth.forbidden');
+    expect((await t.request(observer, 'POST', `/api/platforms/${created.id}/claim`)).json().error.code).toBe(
+      'auth.forbidden',
+    );
     const stranger = await t.user();
-    expect((await t.request(stranger, 'POST', `/api/platforms/${created.id}/claim`)).json().error.code).toBe('operations.not_member');
+    expect((await t.request(stranger, 'POST', `/api/platforms/${created.id}/claim`)).json().error.code).toBe(
+      'operations.not_member',
+    );
     expect((await t.request(stranger, 'GET', platformsUrl())).statusCode).toBe(403);
     const unknown = await t.request(investigator, 'POST', '/api/platforms/00000000-0000-4000-8000-000000000000/claim');
     expect(unknown.statusCode).toBe(404);

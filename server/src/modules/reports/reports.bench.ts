@@ -9,7 +9,10 @@ import { memberships, operations } from '../operations/operations.table.js';
  * many findings, seeded with bulk INSERT … SELECT generate_series (not through
  * the API), spread over the window, countries, kinds, handling codes and tags.
  */
-export async function seedBenchOperation(db: Db, size: { findings: number; platforms: number; countries: string[]; perCountry: number }) {
+export async function seedBenchOperation(
+  db: Db,
+  size: { findings: number; platforms: number; countries: string[]; perCountry: number },
+) {
   const { findings: FINDINGS, platforms: PLATFORMS, countries: COUNTRIES, perCountry: PER_COUNTRY } = size;
   const startsAt = new Date('2022-09-06T06:00:00Z');
   const [operation] = await db
@@ -27,9 +30,25 @@ export async function seedBenchOperation(db: Db, size: { findings: number; platf
   if (!operation) throw new Error('no operation');
   const people = await db
     .insert(users)
-    .values(COUNTRIES.flatMap((country) => Array.from({ length: PER_COUNTRY }, (_, i) => ({ email: `bench.${country}.${i}@bench.actionday`, name: `Investigator ${country} ${i}`, passwordHash: 'not-used' }))))
+    .values(
+      COUNTRIES.flatMap((country) =>
+        Array.from({ length: PER_COUNTRY }, (_, i) => ({
+          email: `bench.${country}.${i}@bench.actionday`,
+          name: `Investigator ${country} ${i}`,
+          passwordHash: 'not-used',
+        })),
+      ),
+    )
     .returning({ id: users.id });
-  await db.insert(memberships).values(people.map((p, i) => ({ operationId: operation.id, userId: p.id, role: 'investigator' as const, country: COUNTRIES[Math.floor(i / PER_COUNTRY)] ?? 'NL', agency: 'Police' })));
+  await db.insert(memberships).values(
+    people.map((p, i) => ({
+      operationId: operation.id,
+      userId: p.id,
+      role: 'investigator' as const,
+      country: COUNTRIES[Math.floor(i / PER_COUNTRY)] ?? 'NL',
+      agency: 'Police',
+    })),
+  );
   const id = operation.id;
   const origin = startsAt.toISOString();
 
@@ -86,12 +105,20 @@ export async function seedBenchOperation(db: Db, size: { findings: number; platf
 
 /** The baseline the report is measured against: a bare count over the same table. */
 export async function countFindings(db: Db, operationId: string): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from findings where operation_id = ${operationId}`))[0]?.n ?? 0);
+  return Number(
+    rowsOf<{ n: string | number }>(
+      await db.execute(sql`select count(*) as n from findings where operation_id = ${operationId}`),
+    )[0]?.n ?? 0,
+  );
 }
 
 /** Seeded hits of an operation. */
 export async function countHits(db: Db, operationId: string): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from hits where operation_id = ${operationId}`))[0]?.n ?? 0);
+  return Number(
+    rowsOf<{ n: string | number }>(
+      await db.execute(sql`select count(*) as n from hits where operation_id = ${operationId}`),
+    )[0]?.n ?? 0,
+  );
 }
 
 /**
@@ -106,7 +133,11 @@ export async function claimThroughService(db: Db, operationId: string, count: nu
   const { platforms } = await import('../platforms/platforms.table.js');
   const { and, eq } = await import('drizzle-orm');
   const members = await db.select().from(memberships).where(eq(memberships.operationId, operationId));
-  const free = await db.select({ id: platforms.id }).from(platforms).where(and(eq(platforms.operationId, operationId), eq(platforms.status, 'unchecked'))).limit(count);
+  const free = await db
+    .select({ id: platforms.id })
+    .from(platforms)
+    .where(and(eq(platforms.operationId, operationId), eq(platforms.status, 'unchecked')))
+    .limit(count);
   const deps = { db, bus: createLocalBus(), now: () => new Date() };
   let won = 0;
   for (const [i, platform] of free.entries()) {
@@ -120,12 +151,19 @@ export async function claimThroughService(db: Db, operationId: string, count: nu
 
 /** The bare statement a claim is decided by, without limit check, audit or event: the floor to compare against. */
 export async function claimBare(db: Db, operationId: string, count: number): Promise<number> {
-  const free = rowsOf<{ id: string }>(await db.execute(sql`select id from platforms where operation_id = ${operationId} and status = 'unchecked' limit ${count}`));
-  for (const { id } of free) await db.execute(sql`update platforms set status = 'claimed' where id = ${id} and status = 'unchecked'`);
+  const free = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select id from platforms where operation_id = ${operationId} and status = 'unchecked' limit ${count}`,
+    ),
+  );
+  for (const { id } of free)
+    await db.execute(sql`update platforms set status = 'claimed' where id = ${id} and status = 'unchecked'`);
   return free.length;
 }
 
 /** Puts every platform back in the pool, so claims can be measured again. */
 export async function releaseAll(db: Db, operationId: string): Promise<void> {
-  await db.execute(sql`update platforms set status = 'unchecked', claimed_by = null, claimed_at = null where operation_id = ${operationId} and status = 'claimed'`);
+  await db.execute(
+    sql`update platforms set status = 'unchecked', claimed_by = null, claimed_at = null where operation_id = ${operationId} and status = 'claimed'`,
+  );
 }

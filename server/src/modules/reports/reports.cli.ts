@@ -39,11 +39,16 @@ function pick<T extends string>(name: string, value: string | undefined, allowed
     if (fallback !== undefined) return fallback;
     throw new UsageError(`--${name} is required`);
   }
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value as T;
 }
 
-export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
+export async function runReportCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<number> {
   let database: Database | undefined;
   try {
     const { values } = parseArgs({
@@ -65,7 +70,8 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv, log: 
     }
     const operationId = values.operation;
     if (!operationId) throw new UsageError('--operation is required');
-    if (!idSchema.safeParse(operationId).success) throw new UsageError(`--operation must be an operation id (a UUID), got "${operationId}"`);
+    if (!idSchema.safeParse(operationId).success)
+      throw new UsageError(`--operation must be an operation id (a UUID), got "${operationId}"`);
     const format = pick('format', values.format, reportFormats);
     const audience = pick('audience', values.audience, reportAudiences, 'full');
     const lang = pick('lang', values.lang, reportLanguages, 'en');
@@ -78,7 +84,9 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv, log: 
     const config = loadConfig(env);
     log(`Opening the database (${config.databaseUrl ? 'PostgreSQL server' : `embedded, ${config.dataDir}/pglite`})…`);
     try {
-      database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+      database = await openDatabase(
+        config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+      );
       await database.migrate();
     } catch (error) {
       log(`Cannot open the database: ${reason(error)}`);
@@ -89,23 +97,48 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv, log: 
       log(`No operation ${operationId} in this database.`);
       return 1;
     }
-    log(`Counting the figures of “${operation.name}” (${operation.status === 'closed' ? 'closed: frozen figures' : 'not closed: provisional figures'})…`);
+    log(
+      `Counting the figures of “${operation.name}” (${operation.status === 'closed' ? 'closed: frozen figures' : 'not closed: provisional figures'})…`,
+    );
     if (format === 'pdf') log('Printing the PDF with headless Chromium…');
     const started = Date.now();
-    const output = await generateReport(database.db, operation, { format, audience, lang, table, viewer: cliViewer, now: new Date() });
-    await writeFile(out, output.body);
-    await recordAudit(database.db, { userId: null, ip: null }, {
-      operationId: operation.id,
-      action: 'report.generated',
-      targetType: 'operation',
-      targetId: operation.id,
-      details: { format, audience, lang, via: 'cli', ...(format === 'csv' ? { table: table ?? 'all' } : {}), provisional: output.report.provisional },
+    const output = await generateReport(database.db, operation, {
+      format,
+      audience,
+      lang,
+      table,
+      viewer: cliViewer,
+      now: new Date(),
     });
+    await writeFile(out, output.body);
+    await recordAudit(
+      database.db,
+      { userId: null, ip: null },
+      {
+        operationId: operation.id,
+        action: 'report.generated',
+        targetType: 'operation',
+        targetId: operation.id,
+        details: {
+          format,
+          audience,
+          lang,
+          via: 'cli',
+          ...(format === 'csv' ? { table: table ?? 'all' } : {}),
+          provisional: output.report.provisional,
+        },
+      },
+    );
     const bytes = typeof output.body === 'string' ? Buffer.byteLength(output.body) : output.body.byteLength;
-    log(`Wrote ${out} (${format}${format === 'csv' && !table ? ', zip of CSV files' : ''}, ${bytes.toLocaleString('en')} bytes) in ${Date.now() - started} ms.`);
+    log(
+      `Wrote ${out} (${format}${format === 'csv' && !table ? ', zip of CSV files' : ''}, ${bytes.toLocaleString('en')} bytes) in ${Date.now() - started} ms.`,
+    );
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       log(`${error.message}\n\n${usage}`);
       return 2;
     }

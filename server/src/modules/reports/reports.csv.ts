@@ -28,23 +28,72 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
 
   tables.figures = toCsv(
     ['figure_key', 'figure_label', 'breakdown_key', 'breakdown_label', 'value'],
-    report.figures.flatMap((f) => [[f.key, f.label, '', '', c(f.value)], ...f.breakdowns.map((b): Cell[] => [f.key, f.label, b.key, b.label, c(b.value)])]),
+    report.figures.flatMap((f) => [
+      [f.key, f.label, '', '', c(f.value)],
+      ...f.breakdowns.map((b): Cell[] => [f.key, f.label, b.key, b.label, c(b.value)]),
+    ]),
   );
   tables.by_country = toCsv(
     ['country', 'country_name', 'participants', 'platforms_checked', 'suspects', 'identifiers', 'victims', 'hits'],
-    report.tables.byCountry.map((r) => [r.country, countryName(r.country, language), c(r.participants), c(r.platformsChecked), c(r.suspects), c(r.identifiers), c(r.victims), c(r.hits)]),
+    report.tables.byCountry.map((r) => [
+      r.country,
+      countryName(r.country, language),
+      c(r.participants),
+      c(r.platformsChecked),
+      c(r.suspects),
+      c(r.identifiers),
+      c(r.victims),
+      c(r.hits),
+    ]),
   );
   tables.by_category = toCsv(
-    ['category', 'category_name', 'platforms', 'unchecked', 'claimed', 'no_indicators', 'suspected', 'confirmed', 'follow_up'],
-    report.tables.byCategory.map((r) => [r.category, w.category[r.category] ?? r.category, c(r.platforms), c(r.unchecked), c(r.claimed), c(r.noIndicators), c(r.suspected), c(r.confirmed), c(r.followUp)]),
+    [
+      'category',
+      'category_name',
+      'platforms',
+      'unchecked',
+      'claimed',
+      'no_indicators',
+      'suspected',
+      'confirmed',
+      'follow_up',
+    ],
+    report.tables.byCategory.map((r) => [
+      r.category,
+      w.category[r.category] ?? r.category,
+      c(r.platforms),
+      c(r.unchecked),
+      c(r.claimed),
+      c(r.noIndicators),
+      c(r.suspected),
+      c(r.confirmed),
+      c(r.followUp),
+    ]),
   );
   tables.by_tag = toCsv(
     ['tag', 'platforms', 'checked', 'suspected', 'confirmed', 'follow_up', 'suspects', 'identifiers', 'victims'],
-    report.tables.byTag.map((r) => [r.tag, c(r.platforms), c(r.checked), c(r.suspected), c(r.confirmed), c(r.followUp), c(r.suspects), c(r.identifiers), c(r.victims)]),
+    report.tables.byTag.map((r) => [
+      r.tag,
+      c(r.platforms),
+      c(r.checked),
+      c(r.suspected),
+      c(r.confirmed),
+      c(r.followUp),
+      c(r.suspects),
+      c(r.identifiers),
+      c(r.victims),
+    ]),
   );
   tables.by_exploitation = toCsv(
     ['exploitation', 'exploitation_name', 'victims', 'minors', 'referred_police', 'referred_ngo'],
-    report.tables.byExploitation.map((r) => [r.exploitation, w.exploitation[r.exploitation] ?? r.exploitation, c(r.victims), c(r.minors), c(r.referredPolice), c(r.referredNgo)]),
+    report.tables.byExploitation.map((r) => [
+      r.exploitation,
+      w.exploitation[r.exploitation] ?? r.exploitation,
+      c(r.victims),
+      c(r.minors),
+      c(r.referredPolice),
+      c(r.referredNgo),
+    ]),
   );
   tables.timeline = toCsv(
     ['start', 'platforms_checked', 'findings'],
@@ -52,16 +101,51 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
   );
   tables.funnel = toCsv(
     ['step', 'step_name', 'platforms'],
-    (['listed', 'checked', 'withIndicators', 'confirmed', 'followUp'] as const).map((step) => [snake(step), w.funnelSteps[step] ?? step, c(report.funnel[step])]),
+    (['listed', 'checked', 'withIndicators', 'confirmed', 'followUp'] as const).map((step) => [
+      snake(step),
+      w.funnelSteps[step] ?? step,
+      c(report.funnel[step]),
+    ]),
   );
   if (report.leads) {
     tables.lead_platforms = toCsv(
       ['platform_id', 'name', 'url', 'category', 'tags', 'verdict', 'follow_up', 'country', 'checked_at', 'summary'],
-      report.leads.platforms.map((p) => [p.platformId, p.name, p.url, p.category, p.tags.join(' '), p.verdict, p.followUp, p.country, p.checkedAt, p.summary]),
+      report.leads.platforms.map((p) => [
+        p.platformId,
+        p.name,
+        p.url,
+        p.category,
+        p.tags.join(' '),
+        p.verdict,
+        p.followUp,
+        p.country,
+        p.checkedAt,
+        p.summary,
+      ]),
     );
     tables.lead_hits = toCsv(
-      ['hit_id', 'source', 'identifier_kind', 'value', 'countries', 'platforms', 'reference_list', 'created_at', 'resolved_at'],
-      report.leads.crossHits.map((h) => [h.hitId, h.source, h.identifierKind, h.value, h.countries.join(' '), h.platforms.join(' | '), h.referenceList, h.createdAt, h.resolvedAt]),
+      [
+        'hit_id',
+        'source',
+        'identifier_kind',
+        'value',
+        'countries',
+        'platforms',
+        'reference_list',
+        'created_at',
+        'resolved_at',
+      ],
+      report.leads.crossHits.map((h) => [
+        h.hitId,
+        h.source,
+        h.identifierKind,
+        h.value,
+        h.countries.join(' '),
+        h.platforms.join(' | '),
+        h.referenceList,
+        h.createdAt,
+        h.resolvedAt,
+      ]),
     );
   }
   if (report.notes) {
@@ -79,7 +163,12 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.to
 export function zipFiles(files: Record<string, string | Uint8Array>, mtime: Date): Uint8Array {
   const encoder = new TextEncoder();
   return zipSync(
-    Object.fromEntries(Object.entries(files).map(([name, content]) => [name, [typeof content === 'string' ? encoder.encode(content) : content, { level: 6, mtime }]])),
+    Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [
+        name,
+        [typeof content === 'string' ? encoder.encode(content) : content, { level: 6, mtime }],
+      ]),
+    ),
   );
 }
 

@@ -22,24 +22,43 @@ interface Ctx {
 export function renderReportHtml(report: Report, definitions: FigureDefinition[], lang: ReportLanguage): string {
   const w = words[lang];
   const format = new Intl.NumberFormat(w.locale);
-  const num = (value: number | null) => (value === null ? `&lt;${format.format(report.suppression.below)}` : format.format(value));
+  const num = (value: number | null) =>
+    value === null ? `&lt;${format.format(report.suppression.below)}` : format.format(value);
   const ctx: Ctx = { report, w, lang, num };
   const op = report.operation;
   const collator = new Intl.Collator(w.locale);
   const countries = op.countries.map((code) => countryName(code, lang)).sort(collator.compare);
-  const day = new Intl.DateTimeFormat(w.locale, { dateStyle: 'long', timeZone: op.timeZone }).format(new Date(op.startsAt));
-  const window = new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: op.timeZone }).formatRange(new Date(op.startsAt), new Date(op.endsAt));
-  const stampFormat = new Intl.DateTimeFormat(w.locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: op.timeZone, timeZoneName: 'short' });
+  const day = new Intl.DateTimeFormat(w.locale, { dateStyle: 'long', timeZone: op.timeZone }).format(
+    new Date(op.startsAt),
+  );
+  const window = new Intl.DateTimeFormat(w.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: op.timeZone,
+  }).formatRange(new Date(op.startsAt), new Date(op.endsAt));
+  const stampFormat = new Intl.DateTimeFormat(w.locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: op.timeZone,
+    timeZoneName: 'short',
+  });
   const stamp = (iso: string) => stampFormat.format(new Date(iso));
   const badges = [
-    report.provisional ? `<span class="badge badge--warn">${esc(w.provisional)}</span>` : `<span class="badge">${esc(w.final)}</span>`,
+    report.provisional
+      ? `<span class="badge badge--warn">${esc(w.provisional)}</span>`
+      : `<span class="badge">${esc(w.final)}</span>`,
     report.audience === 'public' ? `<span class="badge badge--public">${esc(w.publicVersion)}</span>` : '',
   ].join('');
 
   const cards = report.figures
     .map((f) => {
       const joiner = breakdownJoiner(f.counts, lang);
-      const items = f.breakdowns.map((b) => `<li><b>${num(b.value)}</b> ${esc(breakdownLabel(definitions, f.key, b, lang))}</li>`).join('');
+      const items = f.breakdowns
+        .map((b) => `<li><b>${num(b.value)}</b> ${esc(breakdownLabel(definitions, f.key, b, lang))}</li>`)
+        .join('');
       return `<div class="card"><div class="card__value">${num(f.value)}</div><div class="card__label">${esc(figureLabel(f.key, f.label, lang))}</div>${
         items ? `<div class="card__joiner">${esc(joiner)}</div><ul class="card__breakdowns">${items}</ul>` : ''
       }</div>`;
@@ -49,7 +68,9 @@ export function renderReportHtml(report: Report, definitions: FigureDefinition[]
   const statement = report.statement[lang].lines.map((line) => `<li>${esc(line)}</li>`).join('');
   const notices = [
     report.provisional ? `<p class="notice notice--warn">${esc(w.provisionalNote)}</p>` : '',
-    report.audience === 'public' ? `<p class="notice">${esc(w.publicNote)}${report.suppression.applied ? ` ${esc(w.suppressedNote(report.suppression.below))}` : ''}</p>` : '',
+    report.audience === 'public'
+      ? `<p class="notice">${esc(w.publicNote)}${report.suppression.applied ? ` ${esc(w.suppressedNote(report.suppression.below))}` : ''}</p>`
+      : '',
   ].join('');
 
   return `<!doctype html>
@@ -110,8 +131,15 @@ interface Column<T> {
 }
 
 function table<T>(ctx: Ctx, id: string, title: string, rows: T[], columns: Column<T>[], withTotal = false): string {
-  const head = columns.map((c) => `<th class="${c.align === 'l' ? 'l' : 'r'}" scope="col">${esc(c.head)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${columns.map((c) => `<td class="${c.align === 'l' ? 'l' : 'r'}">${c.cell(row)}</td>`).join('')}</tr>`).join('');
+  const head = columns
+    .map((c) => `<th class="${c.align === 'l' ? 'l' : 'r'}" scope="col">${esc(c.head)}</th>`)
+    .join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${columns.map((c) => `<td class="${c.align === 'l' ? 'l' : 'r'}">${c.cell(row)}</td>`).join('')}</tr>`,
+    )
+    .join('');
   let foot = '';
   if (withTotal && rows.length > 1) {
     const cells = columns.map((c, i) => {
@@ -127,9 +155,15 @@ function table<T>(ctx: Ctx, id: string, title: string, rows: T[], columns: Colum
 
 function tables(ctx: Ctx): string {
   const { report, w, lang, num } = ctx;
-  const n = <T>(pick: (row: T) => number | null): Pick<Column<T>, 'cell' | 'total' | 'align'> => ({ cell: (row) => num(pick(row)), total: pick, align: 'r' });
+  const n = <T>(pick: (row: T) => number | null): Pick<Column<T>, 'cell' | 'total' | 'align'> => ({
+    cell: (row) => num(pick(row)),
+    total: pick,
+    align: 'r',
+  });
   const collator = new Intl.Collator(w.locale);
-  const byCountry = [...report.tables.byCountry].sort((a, b) => collator.compare(countryName(a.country, lang), countryName(b.country, lang)));
+  const byCountry = [...report.tables.byCountry].sort((a, b) =>
+    collator.compare(countryName(a.country, lang), countryName(b.country, lang)),
+  );
   const used = report.tables.byCategory.filter((r) => (r.platforms ?? 1) > 0);
   return [
     table(
@@ -184,7 +218,11 @@ function tables(ctx: Ctx): string {
       w.byExploitation,
       report.tables.byExploitation,
       [
-        { head: w.columns.exploitation ?? '', cell: (r) => esc(w.exploitation[r.exploitation] ?? r.exploitation), align: 'l' },
+        {
+          head: w.columns.exploitation ?? '',
+          cell: (r) => esc(w.exploitation[r.exploitation] ?? r.exploitation),
+          align: 'l',
+        },
         { head: w.columns.victims ?? '', ...n((r) => r.victims) },
         { head: w.columns.minors ?? '', ...n((r) => r.minors) },
         { head: w.columns.referredPolice ?? '', ...n((r) => r.referredPolice) },
@@ -205,7 +243,9 @@ function leads(ctx: Ctx, stamp: (iso: string) => string): string {
         .map(
           (p) =>
             `<tr><td class="l"><b>${esc(p.name)}</b><br><span class="url">${esc(p.url)}</span></td><td class="l">${esc(w.category[p.category] ?? p.category)}</td><td class="l">${
-              p.verdict ? `<span class="verdict verdict--${esc(p.verdict)}">${esc(w.verdict[p.verdict] ?? p.verdict)}</span>` : ''
+              p.verdict
+                ? `<span class="verdict verdict--${esc(p.verdict)}">${esc(w.verdict[p.verdict] ?? p.verdict)}</span>`
+                : ''
             }${p.followUp ? ` <span class="flag">${esc(w.columns.followUp)}</span>` : ''}</td><td class="l">${p.country ? esc(countryName(p.country, lang)) : '–'}</td><td class="l summary">${esc(p.summary ?? '')}</td></tr>`,
         )
         .join('')}</tbody></table>`
@@ -267,12 +307,18 @@ function timelineSvg(ctx: Ctx): string {
   const parts: string[] = [];
   for (let i = 0; i <= 4; i++) {
     const value = (max / 4) * i;
-    parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="#d9dee5" stroke-width="${i === 0 ? 1.2 : 0.6}"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y(value) + 3.5).toFixed(1)}" text-anchor="end" class="axis">${ctx.num(value)}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="#d9dee5" stroke-width="${i === 0 ? 1.2 : 0.6}"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${(y(value) + 3.5).toFixed(1)}" text-anchor="end" class="axis">${ctx.num(value)}</text>`,
+    );
   }
   const timeZone = report.operation.timeZone;
   const hour = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, hourCycle: 'h23' });
-  const fullHours = buckets.map((b, i) => ({ i, label: hour.format(new Date(b.start)) })).filter((h) => h.label.endsWith(':00'));
+  const fullHours = buckets
+    .map((b, i) => ({ i, label: hour.format(new Date(b.start)) }))
+    .filter((h) => h.label.endsWith(':00'));
   const every = Math.max(1, Math.ceil(fullHours.length / 13));
   const bar = Math.max(1, slot * 0.38);
   buckets.forEach((b, i) => {
@@ -280,19 +326,30 @@ function timelineSvg(ctx: Ctx): string {
     const title = `${hour.format(new Date(b.start))} — ${w.series.checked}: ${b.checked ?? '<'}, ${w.series.findings}: ${b.findings === null ? `<${report.suppression.below}` : b.findings}`;
     const checked = b.checked ?? 0;
     parts.push(`<g><title>${esc(title)}</title>`);
-    if (checked > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${y(checked).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + plotH - y(checked)).toFixed(1)}" fill="${NAVY}"/>`);
+    if (checked > 0)
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y(checked).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + plotH - y(checked)).toFixed(1)}" fill="${NAVY}"/>`,
+      );
     if (b.findings === null) {
-      parts.push(`<rect x="${(x + bar).toFixed(1)}" y="${(top + plotH - 4).toFixed(1)}" width="${bar.toFixed(1)}" height="4" fill="url(#hatch)"/>`);
+      parts.push(
+        `<rect x="${(x + bar).toFixed(1)}" y="${(top + plotH - 4).toFixed(1)}" width="${bar.toFixed(1)}" height="4" fill="url(#hatch)"/>`,
+      );
     } else if (b.findings > 0) {
-      parts.push(`<rect x="${(x + bar).toFixed(1)}" y="${y(b.findings).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + plotH - y(b.findings)).toFixed(1)}" fill="${ORANGE}"/>`);
+      parts.push(
+        `<rect x="${(x + bar).toFixed(1)}" y="${y(b.findings).toFixed(1)}" width="${bar.toFixed(1)}" height="${(top + plotH - y(b.findings)).toFixed(1)}" fill="${ORANGE}"/>`,
+      );
     }
     parts.push('</g>');
   });
   fullHours.forEach((h, k) => {
     if (k % every !== 0) return;
     const x = left + h.i * slot;
-    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="#8a94a3"/>`);
-    parts.push(`<text x="${x.toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="axis">${esc(h.label)}</text>`);
+    parts.push(
+      `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="#8a94a3"/>`,
+    );
+    parts.push(
+      `<text x="${x.toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="axis">${esc(h.label)}</text>`,
+    );
   });
   const legend = `<g class="legend"><rect x="${left}" y="6" width="10" height="10" fill="${NAVY}"/><text x="${left + 14}" y="15">${esc(w.series.checked)}</text><rect x="${left + 170}" y="6" width="10" height="10" fill="${ORANGE}"/><text x="${left + 184}" y="15">${esc(w.series.findings)}</text></g>`;
   return `<svg class="svg-chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(w.timeline)}" xmlns="http://www.w3.org/2000/svg"><defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="4" fill="${ORANGE}"/></pattern></defs>${legend}${parts.join('')}</svg>`;
@@ -300,7 +357,11 @@ function timelineSvg(ctx: Ctx): string {
 
 function funnelSvg(ctx: Ctx): string {
   const { report, w } = ctx;
-  const steps = (['listed', 'checked', 'withIndicators', 'confirmed', 'followUp'] as const).map((key) => ({ key, label: w.funnelSteps[key] ?? key, value: report.funnel[key] }));
+  const steps = (['listed', 'checked', 'withIndicators', 'confirmed', 'followUp'] as const).map((key) => ({
+    key,
+    label: w.funnelSteps[key] ?? key,
+    value: report.funnel[key],
+  }));
   const width = 680;
   const rowH = 34;
   const labelW = 190;

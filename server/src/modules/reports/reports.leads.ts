@@ -25,7 +25,11 @@ export async function leadPlatforms(db: Db, operationId: string, country?: strin
         country ? eq(memberships.country, country) : undefined,
       ),
     )
-    .orderBy(sql`case when ${platforms.verdict} = 'confirmed' then 0 else 1 end`, asc(memberships.country), asc(platforms.name));
+    .orderBy(
+      sql`case when ${platforms.verdict} = 'confirmed' then 0 else 1 end`,
+      asc(memberships.country),
+      asc(platforms.name),
+    );
   return rows.map(({ p, country: responsible }) => ({
     platformId: p.id,
     name: p.name,
@@ -62,7 +66,14 @@ export async function confirmedHits(db: Db, operationId: string, viewer: Viewer)
   const context = await loadHitContext(db, rows);
   const platformIds = [...new Set([...context.findings.values()].map((f) => f.platformId))];
   const names = new Map(
-    platformIds.length ? (await db.select({ id: platforms.id, name: platforms.name }).from(platforms).where(inArray(platforms.id, platformIds))).map((p) => [p.id, p.name]) : [],
+    platformIds.length
+      ? (
+          await db
+            .select({ id: platforms.id, name: platforms.name })
+            .from(platforms)
+            .where(inArray(platforms.id, platformIds))
+        ).map((p) => [p.id, p.name])
+      : [],
   );
   const out: ConfirmedHit[] = [];
   for (const hit of rows) {
@@ -71,7 +82,8 @@ export async function confirmedHits(db: Db, operationId: string, viewer: Viewer)
     const other = hit.matchedFindingId ? context.findings.get(hit.matchedFindingId) : undefined;
     const sides = [own, other].filter((f) => !!f && !f.deletedAt) as (typeof own)[];
     const reference = hit.referenceEntryId ? context.references.get(hit.referenceEntryId) : undefined;
-    const seesBoth = sides.every((f) => sightOf(f, viewer) === 'full') && (viewer.role === 'coordinator' || viewer.role === 'analyst');
+    const seesBoth =
+      sides.every((f) => sightOf(f, viewer) === 'full') && (viewer.role === 'coordinator' || viewer.role === 'analyst');
     // a hit whose other side the reader may not know of (TLP:RED elsewhere) is not theirs to see at all
     if (sides.some((f) => sightOf(f, viewer) === 'none')) continue;
     out.push({
@@ -96,7 +108,13 @@ export async function confirmedHits(db: Db, operationId: string, viewer: Viewer)
 /** The notes' Markdown copies that have any text: the situation log first, then platform notes by name. */
 export async function noteTexts(db: Db, operationId: string) {
   const rows = await db
-    .select({ docName: notes.docName, platformId: notes.platformId, platformName: platforms.name, text: notes.text, updatedAt: notes.updatedAt })
+    .select({
+      docName: notes.docName,
+      platformId: notes.platformId,
+      platformName: platforms.name,
+      text: notes.text,
+      updatedAt: notes.updatedAt,
+    })
     .from(notes)
     .leftJoin(platforms, eq(platforms.id, notes.platformId))
     .where(and(eq(notes.operationId, operationId), sql`length(trim(${notes.text})) > 0`))

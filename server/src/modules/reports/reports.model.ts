@@ -4,7 +4,13 @@ import type { Viewer } from '../findings/visibility.js';
 import type { OperationRow } from '../operations/memberships.js';
 import { currentTally } from '../tallies/tallies.service.js';
 import { confirmedHits, leadPlatforms, noteTexts } from './reports.leads.js';
-import { countByCategory, countByExploitation, countByTag, countTimeline, participatingCountries } from './reports.queries.js';
+import {
+  countByCategory,
+  countByExploitation,
+  countByTag,
+  countTimeline,
+  participatingCountries,
+} from './reports.queries.js';
 import { breakdownLabel, figureLabel, statementLines } from './reports.statement.js';
 
 /** The minutes of one timeline bucket, as the dashboard's. */
@@ -47,7 +53,8 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const below = operation.suppressBelow;
   const applied = !full && below > 1;
   /** A count as published: null when it is a small count of persons in a public version. */
-  const shown = (value: number, personal: boolean): number | null => (applied && personal && value > 0 && value < below ? null : value);
+  const shown = (value: number, personal: boolean): number | null =>
+    applied && personal && value > 0 && value < below ? null : value;
   const display = (value: number | null) => (value === null ? `<${below}` : String(value));
 
   const subjects = new Map(operation.figures.map((f) => [f.key, f.counts]));
@@ -64,7 +71,10 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
         const v = shown(b.value, personal);
-        const labels = { en: breakdownLabel(operation.figures, f.key, b, 'en'), nl: breakdownLabel(operation.figures, f.key, b, 'nl') };
+        const labels = {
+          en: breakdownLabel(operation.figures, f.key, b, 'en'),
+          nl: breakdownLabel(operation.figures, f.key, b, 'nl'),
+        };
         return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),
     };
@@ -88,7 +98,8 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     };
   });
 
-  const sum = (pick: (row: (typeof byCategory)[number]) => number) => byCategory.reduce((total, row) => total + pick(row), 0);
+  const sum = (pick: (row: (typeof byCategory)[number]) => number) =>
+    byCategory.reduce((total, row) => total + pick(row), 0);
   const funnel = {
     listed: sum((r) => r.platforms),
     checked: sum((r) => r.noIndicators + r.suspected + r.confirmed),
@@ -100,7 +111,10 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   let leads: Report['leads'] = null;
   let notes: Report['notes'] = null;
   if (full) {
-    const [platforms, hits] = await Promise.all([leadPlatforms(db, operation.id), confirmedHits(db, operation.id, viewer)]);
+    const [platforms, hits] = await Promise.all([
+      leadPlatforms(db, operation.id),
+      confirmedHits(db, operation.id, viewer),
+    ]);
     leads = { platforms, crossHits: hits.map((h) => h.lead) };
     if (can(viewer.role, 'note.read')) notes = await noteTexts(db, operation.id);
   }

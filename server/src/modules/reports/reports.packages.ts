@@ -33,18 +33,38 @@ export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').updat
 
 /** The countries that took part (a package exists for each). */
 export async function packageCountries(db: Db, operationId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ country: memberships.country }).from(memberships).where(eq(memberships.operationId, operationId)).orderBy(asc(memberships.country));
+  const rows = await db
+    .selectDistinct({ country: memberships.country })
+    .from(memberships)
+    .where(eq(memberships.operationId, operationId))
+    .orderBy(asc(memberships.country));
   return rows.map((r) => r.country);
 }
 
-export async function buildCountryPackage(db: Db, operation: OperationRow, country: string, now: Date): Promise<CountryPackage> {
+export async function buildCountryPackage(
+  db: Db,
+  operation: OperationRow,
+  country: string,
+  now: Date,
+): Promise<CountryPackage> {
   const viewer: Viewer = { memberId: '', role: 'investigator', country };
   const [leads, hits, findingRows, evidenceRows, platformRows] = await Promise.all([
     leadPlatforms(db, operation.id, country),
     confirmedHits(db, operation.id, { memberId: '', role: 'coordinator', country: '' }),
-    db.select().from(findings).where(and(eq(findings.operationId, operation.id), isNull(findings.deletedAt))).orderBy(asc(findings.createdAt), asc(findings.id)),
-    db.select().from(evidence).where(and(eq(evidence.operationId, operation.id), isNull(evidence.deletedAt))).orderBy(asc(evidence.capturedAt), asc(evidence.id)),
-    db.select({ id: platforms.id, name: platforms.name }).from(platforms).where(eq(platforms.operationId, operation.id)),
+    db
+      .select()
+      .from(findings)
+      .where(and(eq(findings.operationId, operation.id), isNull(findings.deletedAt)))
+      .orderBy(asc(findings.createdAt), asc(findings.id)),
+    db
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.operationId, operation.id), isNull(evidence.deletedAt)))
+      .orderBy(asc(evidence.capturedAt), asc(evidence.id)),
+    db
+      .select({ id: platforms.id, name: platforms.name })
+      .from(platforms)
+      .where(eq(platforms.operationId, operation.id)),
   ]);
   const platformName = new Map(platformRows.map((p) => [p.id, p.name]));
 
@@ -56,20 +76,25 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
   for (const row of findingRows) {
     const view = viewOf(row, viewer);
     if (!view) continue;
-    if (!view.redacted && view.kind === 'victim') visible.push({ ...view, reference: pseudonym.get(view.id) ?? null, ageEstimate: null, note: null });
+    if (!view.redacted && view.kind === 'victim')
+      visible.push({ ...view, reference: pseudonym.get(view.id) ?? null, ageEstimate: null, note: null });
     else visible.push(view);
   }
   const seen = new Set(visible.map((f) => f.id));
 
   // confirmed hits on this country's own findings: the value is theirs already; the other side as they may see it
   // only hits whose every side this country may see (a TLP:RED side elsewhere stays unknown to it)
-  const countryHits = hits.filter((h) => h.findingCountries.includes(country) && h.findingIds.every((id) => seen.has(id)));
+  const countryHits = hits.filter(
+    (h) => h.findingCountries.includes(country) && h.findingIds.every((id) => seen.has(id)),
+  );
   const rowById = new Map(findingRows.map((f) => [f.id, f]));
   const fullySeen = (id: string) => seen.has(id) && visible.find((f) => f.id === id)?.redacted === false;
   const hitRows = countryHits.map((h) => {
     const own = h.findingIds.filter((_, i) => h.findingCountries[i] === country);
     const others = h.findingIds.filter((id) => !own.includes(id));
-    const shownPlatforms = [...own, ...others.filter(fullySeen)].map((id) => platformName.get(rowById.get(id)?.platformId ?? '') ?? '').filter(Boolean);
+    const shownPlatforms = [...own, ...others.filter(fullySeen)]
+      .map((id) => platformName.get(rowById.get(id)?.platformId ?? '') ?? '')
+      .filter(Boolean);
     return {
       hit_id: h.lead.hitId,
       source: h.lead.source,
@@ -89,17 +114,89 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
   const files: Record<string, string> = {};
   files['leads.csv'] = toCsv(
     ['platform_id', 'name', 'url', 'category', 'tags', 'verdict', 'follow_up', 'country', 'checked_at', 'summary'],
-    leads.map((p) => [p.platformId, p.name, p.url, p.category, p.tags.join(' '), p.verdict, p.followUp, p.country, p.checkedAt, p.summary]),
+    leads.map((p) => [
+      p.platformId,
+      p.name,
+      p.url,
+      p.category,
+      p.tags.join(' '),
+      p.verdict,
+      p.followUp,
+      p.country,
+      p.checkedAt,
+      p.summary,
+    ]),
   );
   files['hits.csv'] = toCsv(
-    Object.keys(hitRows[0] ?? { hit_id: 0, source: 0, identifier_kind: 0, value: 0, own_findings: 0, other_countries: 0, other_findings: 0, reference_list: 0, platforms: 0, confirmed_at: 0 }),
+    Object.keys(
+      hitRows[0] ?? {
+        hit_id: 0,
+        source: 0,
+        identifier_kind: 0,
+        value: 0,
+        own_findings: 0,
+        other_countries: 0,
+        other_findings: 0,
+        reference_list: 0,
+        platforms: 0,
+        confirmed_at: 0,
+      },
+    ),
     hitRows.map((r) => Object.values(r)),
   );
   files['findings.csv'] = toCsv(
-    ['id', 'kind', 'redacted', 'platform_id', 'platform_name', 'country', 'created_at', 'handling', 'tags', 'late', 'aliases', 'identified', 'nationality', 'role', 'identifier_kind', 'value', 'result', 'victim', 'minor', 'exploitation', 'referral', 'links', 'note'],
+    [
+      'id',
+      'kind',
+      'redacted',
+      'platform_id',
+      'platform_name',
+      'country',
+      'created_at',
+      'handling',
+      'tags',
+      'late',
+      'aliases',
+      'identified',
+      'nationality',
+      'role',
+      'identifier_kind',
+      'value',
+      'result',
+      'victim',
+      'minor',
+      'exploitation',
+      'referral',
+      'links',
+      'note',
+    ],
     visible.map((f) =>
       f.redacted
-        ? [f.id, f.kind, true, f.platformId, platformName.get(f.platformId) ?? '', f.country, f.createdAt, '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '']
+        ? [
+            f.id,
+            f.kind,
+            true,
+            f.platformId,
+            platformName.get(f.platformId) ?? '',
+            f.country,
+            f.createdAt,
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+          ]
         : [
             f.id,
             f.kind,
@@ -127,12 +224,43 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
           ],
     ),
   );
-  files['findings.json'] = `${JSON.stringify(visible.map((f) => ({ ...f, platformName: platformName.get(f.platformId) ?? null })), null, 2)}\n`;
+  files['findings.json'] = `${JSON.stringify(
+    visible.map((f) => ({ ...f, platformName: platformName.get(f.platformId) ?? null })),
+    null,
+    2,
+  )}\n`;
   files['evidence.csv'] = toCsv(
-    ['id', 'platform_id', 'platform_name', 'finding_id', 'url', 'captured_at', 'country', 'file_name', 'mime_type', 'size', 'sha256', 'handling'],
-    evidenceSeen.map((e) => [e.id, e.platformId, platformName.get(e.platformId) ?? '', e.findingId, e.url, e.capturedAt.toISOString(), e.country, e.fileName, e.mimeType, e.size, e.sha256, e.handling]),
+    [
+      'id',
+      'platform_id',
+      'platform_name',
+      'finding_id',
+      'url',
+      'captured_at',
+      'country',
+      'file_name',
+      'mime_type',
+      'size',
+      'sha256',
+      'handling',
+    ],
+    evidenceSeen.map((e) => [
+      e.id,
+      e.platformId,
+      platformName.get(e.platformId) ?? '',
+      e.findingId,
+      e.url,
+      e.capturedAt.toISOString(),
+      e.country,
+      e.fileName,
+      e.mimeType,
+      e.size,
+      e.sha256,
+      e.handling,
+    ]),
   );
-  files['README.txt'] = `${BOM}${readme(operation.name, country, now, { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
+  files['README.txt'] =
+    `${BOM}${readme(operation.name, country, now, { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
 
   const encoder = new TextEncoder();
   const manifest: PackageManifest = {
@@ -146,7 +274,11 @@ export async function buildCountryPackage(db: Db, operation: OperationRow, count
     }),
   };
   const zip = zipFiles({ ...files, 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` }, now);
-  return { zip, manifest, counts: { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length } };
+  return {
+    zip,
+    manifest,
+    counts: { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length },
+  };
 }
 
 function readme(name: string, country: string, now: Date, counts: CountryPackage['counts']): string {
@@ -163,7 +295,7 @@ function readme(name: string, country: string, now: Date, counts: CountryPackage
     '',
     'Handling',
     '  Records keep their handling code (TLP:RED / TLP:AMBER / TLP:GREEN). Share them no further than the code allows.',
-    '  Possible victims appear under a pseudonym (victim-N), the same in every country\'s package; age estimates and',
+    "  Possible victims appear under a pseudonym (victim-N), the same in every country's package; age estimates and",
     '  free-text notes on victims are left out. Victims logged by another country appear only as "redacted":',
     '  that a victim was logged on that platform, and by which country.',
     '',

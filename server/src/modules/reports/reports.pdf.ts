@@ -36,16 +36,32 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
  */
 export async function renderPdf(html: string, footerText: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
-  if (!executablePath) fail('reports.pdf_unavailable', 'PDF needs Chromium on the server (install Debian\'s `chromium` or set CHROMIUM_PATH); the HTML version prints to PDF from any browser');
+  if (!executablePath)
+    fail(
+      'reports.pdf_unavailable',
+      "PDF needs Chromium on the server (install Debian's `chromium` or set CHROMIUM_PATH); the HTML version prints to PDF from any browser",
+    );
   return slot(async () => {
     let browser;
     try {
       browser = await chromium.launch({
         executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
     } catch (error) {
-      fail('reports.pdf_unavailable', `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      fail(
+        'reports.pdf_unavailable',
+        `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
     }
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -63,7 +63,12 @@ export interface TagCounts {
 }
 
 /** Per focus tag (and any other tag in use): platforms by outcome and findings by kind. */
-export async function countByTag(db: Db, operationId: string, focusTags: string[], frozen: boolean): Promise<TagCounts[]> {
+export async function countByTag(
+  db: Db,
+  operationId: string,
+  focusTags: string[],
+  frozen: boolean,
+): Promise<TagCounts[]> {
   const platformRows = rowsOf<Record<string, string | number>>(
     await db.execute(sql`
       select tag, count(*) as platforms,
@@ -81,7 +86,9 @@ export async function countByTag(db: Db, operationId: string, focusTags: string[
         count(*) filter (where kind = 'victim') as victims
       from findings, unnest(tags) as tag where operation_id = ${operationId} and deleted_at is null${lateFilter(frozen)} group by tag`),
   );
-  const tags = [...new Set([...focusTags, ...platformRows.map((r) => String(r.tag)), ...findingRows.map((r) => String(r.tag))])];
+  const tags = [
+    ...new Set([...focusTags, ...platformRows.map((r) => String(r.tag)), ...findingRows.map((r) => String(r.tag))]),
+  ];
   const p = new Map(platformRows.map((r) => [String(r.tag), r]));
   const f = new Map(findingRows.map((r) => [String(r.tag), r]));
   return tags.map((tag) => {
@@ -122,7 +129,13 @@ export async function countByExploitation(db: Db, operationId: string, frozen: b
   const byKey = new Map(rows.map((r) => [String(r.exploitation), r]));
   return exploitationTypes.map((exploitation) => {
     const r = byKey.get(exploitation) ?? {};
-    return { exploitation, victims: n(r.victims), minors: n(r.minors), referredPolice: n(r.referred_police), referredNgo: n(r.referred_ngo) };
+    return {
+      exploitation,
+      victims: n(r.victims),
+      minors: n(r.minors),
+      referredPolice: n(r.referred_police),
+      referredNgo: n(r.referred_ngo),
+    };
   });
 }
 
@@ -139,7 +152,12 @@ export interface TimelineCounts {
  * timeline), with the empty buckets of the day filled in so a chart has a
  * continuous axis from the start of the operation to its end.
  */
-export async function countTimeline(db: Db, operation: { id: string; startsAt: Date; endsAt: Date }, bucketMinutes: number, frozen: boolean): Promise<TimelineCounts> {
+export async function countTimeline(
+  db: Db,
+  operation: { id: string; startsAt: Date; endsAt: Date },
+  bucketMinutes: number,
+  frozen: boolean,
+): Promise<TimelineCounts> {
   const interval = sql.raw(`'${Math.trunc(bucketMinutes)} minutes'::interval`);
   const origin = operation.startsAt.toISOString();
   const rows = rowsOf<{ start: string | Date; checked: string | number; findings: string | number }>(
@@ -153,7 +171,9 @@ export async function countTimeline(db: Db, operation: { id: string; startsAt: D
       ) t group by bucket order by bucket`),
   );
   const step = bucketMinutes * 60_000;
-  const counted = new Map(rows.map((r) => [new Date(r.start).getTime(), { checked: n(r.checked), findings: n(r.findings) }]));
+  const counted = new Map(
+    rows.map((r) => [new Date(r.start).getTime(), { checked: n(r.checked), findings: n(r.findings) }]),
+  );
   const windowStart = operation.startsAt.getTime();
   const windowEnd = operation.endsAt.getTime() - 1;
   // the day's empty buckets are filled in; so is the stretch to records just outside the window,
@@ -173,6 +193,10 @@ export async function countTimeline(db: Db, operation: { id: string; startsAt: D
 
 /** The countries of the operation's participants, sorted. */
 export async function participatingCountries(db: Db, operationId: string): Promise<string[]> {
-  const rows = rowsOf<{ country: string }>(await db.execute(sql`select distinct country from memberships where operation_id = ${operationId} order by country`));
+  const rows = rowsOf<{ country: string }>(
+    await db.execute(
+      sql`select distinct country from memberships where operation_id = ${operationId} order by country`,
+    ),
+  );
   return rows.map((r) => r.country);
 }

@@ -44,23 +44,45 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { operation, membership } = await authorize(db, requireUser(request).id, request.params.operationId, 'report.read');
+      const { operation, membership } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'report.read',
+      );
       const query = request.query;
       const audience = membership.role === 'observer' ? 'public' : (query.audience ?? 'full');
-      const output = await generateReport(db, operation, { format: query.format, audience, lang: query.lang, table: query.table, viewer: viewerOf(membership), now: deps.now() });
+      const output = await generateReport(db, operation, {
+        format: query.format,
+        audience,
+        lang: query.lang,
+        table: query.table,
+        viewer: viewerOf(membership),
+        now: deps.now(),
+      });
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: 'report.generated',
         targetType: 'operation',
         targetId: operation.id,
-        details: { format: query.format, audience, lang: query.lang, ...(query.format === 'csv' ? { table: query.table ?? 'all' } : {}), provisional: output.report.provisional },
+        details: {
+          format: query.format,
+          audience,
+          lang: query.lang,
+          ...(query.format === 'csv' ? { table: query.table ?? 'all' } : {}),
+          provisional: output.report.provisional,
+        },
       });
       if (query.format === 'json') {
         reply.header('cache-control', 'no-store');
         return output.report;
       }
       downloadHeaders(reply, output.contentType, output.fileName, query.format === 'html');
-      if (query.format === 'html') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+      if (query.format === 'html')
+        reply.header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        );
       // the other formats bypass the JSON schema: bytes or text with their own content type
       return (reply as FastifyReply).send(output.body);
     },
@@ -73,22 +95,29 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         params: packageParamsSchema,
         response: { 200: z.unknown() },
         tags: ['reports'],
-        summary: 'A country\'s follow-up package (zip)',
+        summary: "A country's follow-up package (zip)",
         description:
-          'Coordinators only. A zip with the leads of one participating country and every finding it may see under the handling codes (victims pseudonymised), and `manifest.json` listing each file\'s SHA-256 (schema `PackageManifest`). Audited as `package.generated`.',
+          "Coordinators only. A zip with the leads of one participating country and every finding it may see under the handling codes (victims pseudonymised), and `manifest.json` listing each file's SHA-256 (schema `PackageManifest`). Audited as `package.generated`.",
       },
     },
     async (request, reply) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'report.packages');
       const country = request.params.country.toUpperCase();
-      if (!(await packageCountries(db, operation.id)).includes(country)) fail('reports.unknown_country', `No participant from ${country} took part in this operation`);
+      if (!(await packageCountries(db, operation.id)).includes(country))
+        fail('reports.unknown_country', `No participant from ${country} took part in this operation`);
       const built = await buildCountryPackage(db, operation, country, deps.now());
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: 'package.generated',
         targetType: 'operation',
         targetId: operation.id,
-        details: { country, format: 'zip', audience: `investigator:${country}`, files: built.manifest.files.length, ...built.counts },
+        details: {
+          country,
+          format: 'zip',
+          audience: `investigator:${country}`,
+          files: built.manifest.files.length,
+          ...built.counts,
+        },
       });
       downloadHeaders(reply, 'application/zip', `${slug(operation.name)}-package-${country}.zip`, false);
       return reply.send(built.zip);

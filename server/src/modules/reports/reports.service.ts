@@ -41,20 +41,51 @@ export function slug(name: string): string {
 
 /** The report of an operation in one format: one model, four renderings. */
 export async function generateReport(db: Db, operation: OperationRow, request: ReportRequest): Promise<ReportOutput> {
-  const report = await buildReport(db, operation, { audience: request.audience, viewer: request.viewer, now: request.now });
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: operation.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(operation.startsAt);
+  const report = await buildReport(db, operation, {
+    audience: request.audience,
+    viewer: request.viewer,
+    now: request.now,
+  });
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: operation.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(operation.startsAt);
   const base = `${slug(operation.name)}-${day}-report${request.audience === 'public' ? '-public' : ''}`;
   switch (request.format) {
     case 'json':
-      return { report, body: `${JSON.stringify(report, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
+      return {
+        report,
+        body: `${JSON.stringify(report, null, 2)}\n`,
+        contentType: 'application/json; charset=utf-8',
+        fileName: `${base}.json`,
+      };
     case 'csv': {
-      if (!request.table) return { report, body: reportCsvZip(report, request.lang), contentType: 'application/zip', fileName: `${base}-csv.zip` };
+      if (!request.table)
+        return {
+          report,
+          body: reportCsvZip(report, request.lang),
+          contentType: 'application/zip',
+          fileName: `${base}-csv.zip`,
+        };
       const csv = reportCsvTables(report, request.lang)[request.table];
-      if (csv === undefined) fail('request.not_found', `The table ${request.table} is not part of the ${request.audience} report`);
-      return { report, body: csv, contentType: 'text/csv; charset=utf-8; header=present', fileName: `${base}-${request.table}.csv` };
+      if (csv === undefined)
+        fail('request.not_found', `The table ${request.table} is not part of the ${request.audience} report`);
+      return {
+        report,
+        body: csv,
+        contentType: 'text/csv; charset=utf-8; header=present',
+        fileName: `${base}-${request.table}.csv`,
+      };
     }
     case 'html':
-      return { report, body: renderReportHtml(report, operation.figures, request.lang), contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
+      return {
+        report,
+        body: renderReportHtml(report, operation.figures, request.lang),
+        contentType: 'text/html; charset=utf-8',
+        fileName: `${base}.html`,
+      };
     case 'pdf': {
       const html = renderReportHtml(report, operation.figures, request.lang);
       const pdf = await renderPdf(html, `${words[request.lang].title} · ${operation.name}`);

@@ -1,4 +1,10 @@
-import { type FigureDefinition, type FigureSubject, type ReportFigure, type ReportLanguage, defaultFigures } from '@actionday/shared';
+import {
+  type FigureDefinition,
+  type FigureSubject,
+  type ReportFigure,
+  type ReportLanguage,
+  defaultFigures,
+} from '@actionday/shared';
 import { countryName, words } from './reports.i18n.js';
 
 /**
@@ -17,7 +23,10 @@ const figureLabels: Record<string, Record<ReportLanguage, string>> = {
   platforms_confirmed: { en: 'platforms confirmed involved', nl: 'platforms waarvan betrokkenheid is bevestigd' },
   suspects_identified: { en: 'suspects identified', nl: 'verdachten geïdentificeerd' },
   possible_victims: { en: 'possible victims found', nl: 'mogelijke slachtoffers gevonden' },
-  platforms_follow_up: { en: 'platforms for further investigation and monitoring', nl: 'platforms voor verder onderzoek en monitoring' },
+  platforms_follow_up: {
+    en: 'platforms for further investigation and monitoring',
+    nl: 'platforms voor verder onderzoek en monitoring',
+  },
   identifiers_checked: { en: 'persons / usernames checked', nl: 'personen / gebruikersnamen gecontroleerd' },
 };
 
@@ -55,18 +64,28 @@ function focusName(tag: string, language: ReportLanguage): string {
 }
 
 /** How a breakdown reads: a focus tag, a nationality, or the coordinator's own label. */
-function breakdownPhrase(definition: FigureDefinition['breakdowns'][number] | undefined, label: string, language: ReportLanguage): string {
+function breakdownPhrase(
+  definition: FigureDefinition['breakdowns'][number] | undefined,
+  label: string,
+  language: ReportLanguage,
+): string {
   const filter = definition?.filter ?? {};
   const fields = Object.keys(filter);
   const own = label.replace(/^(of which|of whom)\s+/i, '');
   const isDefault = (expected: string) => label === expected;
   if (fields.length === 1 && typeof filter.tags === 'string') {
     const tag = filter.tags;
-    if (language === 'nl' || isDefault(`of which ${tag}`)) return language === 'nl' ? `in verband met de focus op ${focusName(tag, 'nl')}` : `related to the focus on ${focusName(tag, 'en')}`;
+    if (language === 'nl' || isDefault(`of which ${tag}`))
+      return language === 'nl'
+        ? `in verband met de focus op ${focusName(tag, 'nl')}`
+        : `related to the focus on ${focusName(tag, 'en')}`;
   }
   if (fields.length === 1 && typeof filter.nationality === 'string') {
     const code = filter.nationality;
-    if (language === 'nl' || isDefault(`of nationality ${code}`)) return language === 'nl' ? `staatsburgers van ${countryName(code, 'nl')}` : `nationals of ${countryName(code, 'en')}`;
+    if (language === 'nl' || isDefault(`of nationality ${code}`))
+      return language === 'nl'
+        ? `staatsburgers van ${countryName(code, 'nl')}`
+        : `nationals of ${countryName(code, 'en')}`;
   }
   return own;
 }
@@ -78,7 +97,12 @@ export function figureLabel(key: string, label: string, language: ReportLanguage
 }
 
 /** A breakdown's words in a language, without its number ("related to the focus on Ukraine"). */
-export function breakdownLabel(definitions: FigureDefinition[], figureKey: string, breakdown: { key: string; label: string }, language: ReportLanguage): string {
+export function breakdownLabel(
+  definitions: FigureDefinition[],
+  figureKey: string,
+  breakdown: { key: string; label: string },
+  language: ReportLanguage,
+): string {
   const definition = definitions.find((d) => d.key === figureKey)?.breakdowns.find((d) => d.key === breakdown.key);
   return breakdownPhrase(definition, breakdown.label, language);
 }
@@ -92,12 +116,20 @@ export function breakdownJoiner(counts: FigureSubject, language: ReportLanguage)
  * One line per figure, ended with ";" and the last with ".". `number`
  * formats a value for the language; a suppressed value reads "fewer than N".
  */
-export function statementLines(figures: ReportFigure[], definitions: FigureDefinition[], language: ReportLanguage, suppressBelow: number): string[] {
+export function statementLines(
+  figures: ReportFigure[],
+  definitions: FigureDefinition[],
+  language: ReportLanguage,
+  suppressBelow: number,
+): string[] {
   const format = new Intl.NumberFormat(words[language].locale);
-  const amount = (value: number | null) => (value === null ? words[language].fewerThan(format.format(suppressBelow)) : format.format(value));
+  const amount = (value: number | null) =>
+    value === null ? words[language].fewerThan(format.format(suppressBelow)) : format.format(value);
   return figures.map((figure, index) => {
     const joiner = breakdownJoiner(figure.counts, language);
-    const parts = figure.breakdowns.map((b) => `${joiner} ${amount(b.value)} ${breakdownLabel(definitions, figure.key, b, language)}`);
+    const parts = figure.breakdowns.map(
+      (b) => `${joiner} ${amount(b.value)} ${breakdownLabel(definitions, figure.key, b, language)}`,
+    );
     const end = index === figures.length - 1 ? '.' : ';';
     return `${amount(figure.value)} ${figureLabel(figure.key, figure.label, language)}${parts.length ? `, ${parts.join(', ')}` : ''}${end}`;
   });

@@ -3,7 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Finding, type FindingView, type Operation, type PackageManifest, type Platform, type Tally, packageManifestSchema, reportSchema } from '@actionday/shared';
+import {
+  type Finding,
+  type FindingView,
+  type Operation,
+  type PackageManifest,
+  type Platform,
+  type Tally,
+  packageManifestSchema,
+  reportSchema,
+} from '@actionday/shared';
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -18,17 +27,30 @@ import { runReportCli } from './reports.cli.js';
 import { chromiumPath } from './reports.pdf.js';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const unzip = (body: Buffer | Uint8Array) => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(body))).map(([name, bytes]) => [name, bytes]));
+const unzip = (body: Buffer | Uint8Array) =>
+  Object.fromEntries(Object.entries(unzipSync(new Uint8Array(body))).map(([name, bytes]) => [name, bytes]));
 const text = (bytes: Uint8Array | undefined) => decoder.decode(bytes ?? new Uint8Array());
 const parseCsv = (csv: string) => {
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  const parsed = Papa.parse<Record<string, string | number | boolean | null>>(csv.slice(1), { header: true, dynamicTyping: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string | number | boolean | null>>(csv.slice(1), {
+    header: true,
+    dynamicTyping: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 };
 
 /** Values that identify persons, seeded below: none may appear in a public report. */
-const secrets = ['Viktor Geheimnaam', 'V-UA-SECRET-1', 'V-DE-RED-7', 'secretuser', 'redhandle', 'SECRET SITUATION NOTE', 'Hidden Lead Forum'];
+const secrets = [
+  'Viktor Geheimnaam',
+  'V-UA-SECRET-1',
+  'V-DE-RED-7',
+  'secretuser',
+  'redhandle',
+  'SECRET SITUATION NOTE',
+  'Hidden Lead Forum',
+];
 
 describe('after-action report', () => {
   let t: TestApp;
@@ -43,7 +65,8 @@ describe('after-action report', () => {
   let deRedFinding: Finding;
   let uaVictim: Finding;
 
-  const report = async (session: Session, query = 'format=json') => t.request(session, 'GET', `/api/operations/${operation.id}/report?${query}`);
+  const report = async (session: Session, query = 'format=json') =>
+    t.request(session, 'GET', `/api/operations/${operation.id}/report?${query}`);
   const reportJson = async (session: Session = coordinator, query = '') => {
     const response = await report(session, `format=json${query}`);
     expect(response.statusCode, response.body).toBe(200);
@@ -52,7 +75,11 @@ describe('after-action report', () => {
 
   beforeAll(async () => {
     t = await TestApp.create();
-    ({ operation, coordinator } = await t.operation({ focusTags: ['ukraine'], focusNationalities: ['UA'], name: 'Report day 2022' }));
+    ({ operation, coordinator } = await t.operation({
+      focusTags: ['ukraine'],
+      focusNationalities: ['UA'],
+      name: 'Report day 2022',
+    }));
     nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
     ua = await t.member(operation.id, coordinator, 'investigator', 'UA');
     de = await t.member(operation.id, coordinator, 'investigator', 'DE');
@@ -72,7 +99,11 @@ describe('after-action report', () => {
     const [p0, p1, p2, p3, p4] = platforms as [Platform, Platform, Platform, Platform, Platform];
     const check = async (who: Session, p: Platform, verdict: string, followUp = false) => {
       await t.request(who, 'POST', `/api/platforms/${p.id}/claim`);
-      const r = await t.request(who, 'POST', `/api/platforms/${p.id}/verdict`, { verdict, followUp, summary: `checked ${p.name}` });
+      const r = await t.request(who, 'POST', `/api/platforms/${p.id}/verdict`, {
+        verdict,
+        followUp,
+        summary: `checked ${p.name}`,
+      });
       expect(r.statusCode, r.body).toBe(200);
     };
     await check(nl, p0, 'suspected', true);
@@ -85,18 +116,64 @@ describe('after-action report', () => {
       expect(r.statusCode, r.body).toBe(201);
       return r.json<{ finding: Finding }>().finding;
     };
-    await log(nl, { kind: 'suspect', platformId: p0.id, aliases: ['Viktor Geheimnaam'], identified: true, nationality: 'UA' });
+    await log(nl, {
+      kind: 'suspect',
+      platformId: p0.id,
+      aliases: ['Viktor Geheimnaam'],
+      identified: true,
+      nationality: 'UA',
+    });
     await log(nl, { kind: 'suspect', platformId: p2.id, aliases: ['Nobody'], identified: false });
-    uaVictim = await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V-UA-SECRET-1', nationality: 'UA', minor: true, ageEstimate: 16, exploitation: 'sexual', note: 'met at the station' });
-    await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V-UA-2', nationality: 'RO', exploitation: 'labour' });
-    deRedFinding = await log(de, { kind: 'victim', platformId: p4.id, reference: 'V-DE-RED-7', nationality: 'UA', exploitation: 'sexual', handling: 'TLP:RED' });
-    await log(de, { kind: 'identifier', platformId: p4.id, identifierKind: 'username', value: '@redhandle', handling: 'TLP:RED' });
+    uaVictim = await log(ua, {
+      kind: 'victim',
+      platformId: p3.id,
+      reference: 'V-UA-SECRET-1',
+      nationality: 'UA',
+      minor: true,
+      ageEstimate: 16,
+      exploitation: 'sexual',
+      note: 'met at the station',
+    });
+    await log(ua, {
+      kind: 'victim',
+      platformId: p3.id,
+      reference: 'V-UA-2',
+      nationality: 'RO',
+      exploitation: 'labour',
+    });
+    deRedFinding = await log(de, {
+      kind: 'victim',
+      platformId: p4.id,
+      reference: 'V-DE-RED-7',
+      nationality: 'UA',
+      exploitation: 'sexual',
+      handling: 'TLP:RED',
+    });
+    await log(de, {
+      kind: 'identifier',
+      platformId: p4.id,
+      identifierKind: 'username',
+      value: '@redhandle',
+      handling: 'TLP:RED',
+    });
     await log(nl, { kind: 'identifier', platformId: p0.id, identifierKind: 'email', value: 'secretuser@example.org' });
-    const second = await t.request(ua, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: p3.id, identifierKind: 'email', value: 'SecretUser@Example.org' });
+    const second = await t.request(ua, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'identifier',
+      platformId: p3.id,
+      identifierKind: 'email',
+      value: 'SecretUser@Example.org',
+    });
     const hitId = second.json<{ hits: { hitId: string }[] }>().hits[0]?.hitId;
     expect(hitId).toBeDefined();
-    expect((await t.request(analyst, 'POST', `/api/hits/${hitId}/resolve`, { status: 'confirmed' })).statusCode).toBe(200);
-    await t.app.deps.db.insert(notes).values({ docName: `log:${operation.id}`, operationId: operation.id, state: new Uint8Array([0, 0]), text: 'SECRET SITUATION NOTE: focus on dating sites' });
+    expect((await t.request(analyst, 'POST', `/api/hits/${hitId}/resolve`, { status: 'confirmed' })).statusCode).toBe(
+      200,
+    );
+    await t.app.deps.db.insert(notes).values({
+      docName: `log:${operation.id}`,
+      operationId: operation.id,
+      state: new Uint8Array([0, 0]),
+      text: 'SECRET SITUATION NOTE: focus on dating sites',
+    });
   });
   afterAll(() => t.close());
 
@@ -105,24 +182,51 @@ describe('after-action report', () => {
     const tally = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/tallies`)).json<Tally>();
     expect(r.provisional).toBe(true);
     expect(r.audience).toBe('full');
-    expect(r.figures.map((f) => [f.key, f.value, f.breakdowns.map((b) => [b.key, b.value])])).toEqual(tally.figures.map((f) => [f.key, f.value, f.breakdowns.map((b) => [b.key, b.value])]));
+    expect(r.figures.map((f) => [f.key, f.value, f.breakdowns.map((b) => [b.key, b.value])])).toEqual(
+      tally.figures.map((f) => [f.key, f.value, f.breakdowns.map((b) => [b.key, b.value])]),
+    );
     for (const row of r.tables.byCountry) {
       const c = tally.byCountry[row.country];
-      expect(row).toEqual({ country: row.country, participants: c?.participants ?? 0, platformsChecked: c?.platformsChecked ?? 0, suspects: c?.suspects ?? 0, identifiers: c?.identifiers ?? 0, victims: c?.victims ?? 0, hits: c?.hits ?? 0 });
+      expect(row).toEqual({
+        country: row.country,
+        participants: c?.participants ?? 0,
+        platformsChecked: c?.platformsChecked ?? 0,
+        suspects: c?.suspects ?? 0,
+        identifiers: c?.identifiers ?? 0,
+        victims: c?.victims ?? 0,
+        hits: c?.hits ?? 0,
+      });
     }
     expect(r.operation.countries).toEqual(['BE', 'DE', 'NL', 'UA']);
 
     // a direct recount with SQL over the tables
     const { db } = t.app.deps;
-    const one = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: string | number }>(await db.execute(query))[0]?.n);
+    const one = async (query: ReturnType<typeof sql>) =>
+      Number(rowsOf<{ n: string | number }>(await db.execute(query))[0]?.n);
     const id = operation.id;
     const value = (key: string) => r.figures.find((f) => f.key === key)?.value;
-    expect(value('platforms_monitored')).toBe(await one(sql`select count(*) as n from platforms where operation_id = ${id} and status = 'checked'`));
-    expect(value('platforms_confirmed')).toBe(await one(sql`select count(*) as n from platforms where operation_id = ${id} and verdict = 'confirmed'`));
-    expect(value('possible_victims')).toBe(await one(sql`select count(*) as n from findings where operation_id = ${id} and kind = 'victim' and deleted_at is null`));
-    expect(value('identifiers_checked')).toBe(await one(sql`select count(*) as n from findings where operation_id = ${id} and kind = 'identifier' and deleted_at is null`));
-    expect(r.figures.find((f) => f.key === 'possible_victims')?.breakdowns.find((b) => b.key === 'nationality:UA')?.value).toBe(
-      await one(sql`select count(*) as n from findings where operation_id = ${id} and kind = 'victim' and nationality = 'UA'`),
+    expect(value('platforms_monitored')).toBe(
+      await one(sql`select count(*) as n from platforms where operation_id = ${id} and status = 'checked'`),
+    );
+    expect(value('platforms_confirmed')).toBe(
+      await one(sql`select count(*) as n from platforms where operation_id = ${id} and verdict = 'confirmed'`),
+    );
+    expect(value('possible_victims')).toBe(
+      await one(
+        sql`select count(*) as n from findings where operation_id = ${id} and kind = 'victim' and deleted_at is null`,
+      ),
+    );
+    expect(value('identifiers_checked')).toBe(
+      await one(
+        sql`select count(*) as n from findings where operation_id = ${id} and kind = 'identifier' and deleted_at is null`,
+      ),
+    );
+    expect(
+      r.figures.find((f) => f.key === 'possible_victims')?.breakdowns.find((b) => b.key === 'nationality:UA')?.value,
+    ).toBe(
+      await one(
+        sql`select count(*) as n from findings where operation_id = ${id} and kind = 'victim' and nationality = 'UA'`,
+      ),
     );
     expect(value('platforms_monitored')).toBe(5);
     expect(value('possible_victims')).toBe(3);
@@ -132,7 +236,12 @@ describe('after-action report', () => {
     expect(r.tables.byExploitation.find((x) => x.exploitation === 'sexual')).toMatchObject({ victims: 2, minors: 1 });
     expect(sum(r.tables.byCategory, (x) => x.platforms)).toBe(7);
     expect(r.funnel).toEqual({ listed: 7, checked: 5, withIndicators: 4, confirmed: 2, followUp: 2 });
-    expect(r.tables.byTag.find((x) => x.tag === 'ukraine')).toMatchObject({ platforms: 3, checked: 3, confirmed: 2, victims: 2 });
+    expect(r.tables.byTag.find((x) => x.tag === 'ukraine')).toMatchObject({
+      platforms: 3,
+      checked: 3,
+      confirmed: 2,
+      victims: 2,
+    });
     expect(sum(r.timeline.buckets, (b) => b.checked)).toBe(5);
     expect(sum(r.timeline.buckets, (b) => b.findings)).toBe(8);
     expect(r.timeline.buckets.length).toBeGreaterThanOrEqual(48);
@@ -141,10 +250,18 @@ describe('after-action report', () => {
   it('writes the key-figures statement in English and Dutch in the shape of the 2022 release', async () => {
     const r = await reportJson();
     expect(r.statement.en.lines[0]).toBe('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
-    expect(r.statement.en.text).toContain('3 possible victims found, of whom 2 related to the focus on Ukraine, of whom 2 nationals of Ukraine;');
-    expect(r.statement.en.lines.at(-1)).toMatch(/^3 persons \/ usernames checked, of which 2 related to the focus on Ukraine\.$/);
-    expect(r.statement.nl.lines[0]).toBe('5 online platforms gemonitord, waarvan 3 in verband met de focus op Oekraïne;');
-    expect(r.statement.nl.text).toContain('3 mogelijke slachtoffers gevonden, onder wie 2 in verband met de focus op Oekraïne, onder wie 2 staatsburgers van Oekraïne;');
+    expect(r.statement.en.text).toContain(
+      '3 possible victims found, of whom 2 related to the focus on Ukraine, of whom 2 nationals of Ukraine;',
+    );
+    expect(r.statement.en.lines.at(-1)).toMatch(
+      /^3 persons \/ usernames checked, of which 2 related to the focus on Ukraine\.$/,
+    );
+    expect(r.statement.nl.lines[0]).toBe(
+      '5 online platforms gemonitord, waarvan 3 in verband met de focus op Oekraïne;',
+    );
+    expect(r.statement.nl.text).toContain(
+      '3 mogelijke slachtoffers gevonden, onder wie 2 in verband met de focus op Oekraïne, onder wie 2 staatsburgers van Oekraïne;',
+    );
   });
 
   it('lists the leads with the country responsible and the confirmed cross-hits, and the notes for roles that may read them', async () => {
@@ -155,7 +272,12 @@ describe('after-action report', () => {
       ['Hidden Lead Forum', 'suspected', true, 'NL'],
     ]);
     expect(r.leads?.crossHits).toHaveLength(1);
-    expect(r.leads?.crossHits[0]).toMatchObject({ source: 'finding', identifierKind: 'email', countries: ['NL', 'UA'], value: expect.stringContaining('secretuser') });
+    expect(r.leads?.crossHits[0]).toMatchObject({
+      source: 'finding',
+      identifierKind: 'email',
+      countries: ['NL', 'UA'],
+      value: expect.stringContaining('secretuser'),
+    });
     expect(r.notes?.map((n) => n.text)).toEqual(['SECRET SITUATION NOTE: focus on dating sites']);
     const forAnalyst = await reportJson(analyst);
     expect(forAnalyst.notes).toHaveLength(1);
@@ -170,16 +292,48 @@ describe('after-action report', () => {
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename=".+-csv\.zip"$/);
     const files = unzip(response.rawPayload);
     expect(Object.keys(files).sort()).toEqual(
-      ['by_category.csv', 'by_country.csv', 'by_exploitation.csv', 'by_tag.csv', 'figures.csv', 'funnel.csv', 'lead_hits.csv', 'lead_platforms.csv', 'notes.csv', 'statement-en.txt', 'statement-nl.txt', 'timeline.csv'].sort(),
+      [
+        'by_category.csv',
+        'by_country.csv',
+        'by_exploitation.csv',
+        'by_tag.csv',
+        'figures.csv',
+        'funnel.csv',
+        'lead_hits.csv',
+        'lead_platforms.csv',
+        'notes.csv',
+        'statement-en.txt',
+        'statement-nl.txt',
+        'timeline.csv',
+      ].sort(),
     );
     const figures = parseCsv(text(files['figures.csv']));
     for (const f of r.figures) {
       expect(figures.find((row) => row.figure_key === f.key && row.breakdown_key === null)?.value).toBe(f.value);
-      for (const b of f.breakdowns) expect(figures.find((row) => row.figure_key === f.key && row.breakdown_key === b.key)?.value).toBe(b.value);
+      for (const b of f.breakdowns)
+        expect(figures.find((row) => row.figure_key === f.key && row.breakdown_key === b.key)?.value).toBe(b.value);
     }
     const byCountry = parseCsv(text(files['by_country.csv']));
-    expect(byCountry.map((row) => [row.country, row.participants, row.platforms_checked, row.suspects, row.identifiers, row.victims, row.hits])).toEqual(
-      r.tables.byCountry.map((row) => [row.country, row.participants, row.platformsChecked, row.suspects, row.identifiers, row.victims, row.hits]),
+    expect(
+      byCountry.map((row) => [
+        row.country,
+        row.participants,
+        row.platforms_checked,
+        row.suspects,
+        row.identifiers,
+        row.victims,
+        row.hits,
+      ]),
+    ).toEqual(
+      r.tables.byCountry.map((row) => [
+        row.country,
+        row.participants,
+        row.platformsChecked,
+        row.suspects,
+        row.identifiers,
+        row.victims,
+        row.hits,
+      ]),
     );
     expect(byCountry.find((row) => row.country === 'UA')?.country_name).toBe('Ukraine');
     const timeline = parseCsv(text(files['timeline.csv']));
@@ -190,7 +344,12 @@ describe('after-action report', () => {
     const single = await report(coordinator, 'format=csv&table=by_category&lang=nl');
     expect(single.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const rows = parseCsv(single.body);
-    expect(rows.find((row) => row.category === 'forum')).toMatchObject({ category_name: 'Fora', platforms: 2, suspected: 1, follow_up: 1 });
+    expect(rows.find((row) => row.category === 'forum')).toMatchObject({
+      category_name: 'Fora',
+      platforms: 2,
+      suspected: 1,
+      follow_up: 1,
+    });
   });
 
   it('renders a printable HTML page with inline SVG charts and the statement', async () => {
@@ -235,7 +394,14 @@ describe('after-action report', () => {
     const files = unzip(response.rawPayload);
     const manifest: PackageManifest = packageManifestSchema.parse(JSON.parse(text(files['manifest.json'])));
     expect(manifest.country).toBe('UA');
-    expect(manifest.files.map((f) => f.name).sort()).toEqual(['README.txt', 'evidence.csv', 'findings.csv', 'findings.json', 'hits.csv', 'leads.csv']);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual([
+      'README.txt',
+      'evidence.csv',
+      'findings.csv',
+      'findings.json',
+      'hits.csv',
+      'leads.csv',
+    ]);
     for (const file of manifest.files) {
       expect(files[file.name], file.name).toBeDefined();
       expect(sha256(files[file.name] as Uint8Array)).toBe(file.sha256);
@@ -248,12 +414,26 @@ describe('after-action report', () => {
     const packaged = JSON.parse(text(files['findings.json'])) as FindingView[];
     expect(packaged.map((f) => f.id).sort()).toEqual(expected.sort());
     expect(packaged.some((f) => f.id === deRedFinding.id)).toBe(false);
-    const everything = Object.values(files).map((bytes) => text(bytes)).join('\n');
-    for (const gone of ['V-DE-RED-7', 'redhandle', 'V-UA-SECRET-1', 'met at the station']) expect(everything).not.toContain(gone);
+    const everything = Object.values(files)
+      .map((bytes) => text(bytes))
+      .join('\n');
+    for (const gone of ['V-DE-RED-7', 'redhandle', 'V-UA-SECRET-1', 'met at the station'])
+      expect(everything).not.toContain(gone);
     const victim = packaged.find((f) => f.id === uaVictim.id) as Finding;
-    expect(victim).toMatchObject({ reference: expect.stringMatching(/^victim-\d+$/), nationality: 'UA', minor: true, exploitation: 'sexual', ageEstimate: null, note: null });
+    expect(victim).toMatchObject({
+      reference: expect.stringMatching(/^victim-\d+$/),
+      nationality: 'UA',
+      minor: true,
+      exploitation: 'sexual',
+      ageEstimate: null,
+      note: null,
+    });
     // the findings CSV parses and agrees
-    expect(parseCsv(text(files['findings.csv'])).map((row) => row.id).sort()).toEqual(expected.sort());
+    expect(
+      parseCsv(text(files['findings.csv']))
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(expected.sort());
     // leads: what UA checked; the cross-hit on its own identifier
     expect(parseCsv(text(files['leads.csv'])).map((row) => row.name)).toEqual(['Chat Three']);
     const hits = parseCsv(text(files['hits.csv']));
@@ -261,7 +441,9 @@ describe('after-action report', () => {
     expect(hits[0]).toMatchObject({ other_countries: 'NL', identifier_kind: 'email' });
 
     // NL sees UA's victims only as "a victim was logged there"
-    const nlFiles = unzip((await t.request(coordinator, 'GET', `/api/operations/${operation.id}/packages/NL`)).rawPayload);
+    const nlFiles = unzip(
+      (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/packages/NL`)).rawPayload,
+    );
     const nlFindings = JSON.parse(text(nlFiles['findings.json'])) as FindingView[];
     expect(nlFindings.find((f) => f.id === uaVictim.id)).toMatchObject({ redacted: true, country: 'UA' });
     expect(nlFindings.some((f) => f.id === deRedFinding.id)).toBe(false);
@@ -273,7 +455,12 @@ describe('after-action report', () => {
   });
 
   it('writes every generation to the audit log: format and audience, never contents', async () => {
-    const rows = await t.app.deps.db.select().from(auditEvents).where(sql`${auditEvents.operationId} = ${operation.id} and ${auditEvents.action} in ('report.generated', 'package.generated')`);
+    const rows = await t.app.deps.db
+      .select()
+      .from(auditEvents)
+      .where(
+        sql`${auditEvents.operationId} = ${operation.id} and ${auditEvents.action} in ('report.generated', 'package.generated')`,
+      );
     const reports = rows.filter((r) => r.action === 'report.generated');
     expect(reports.some((r) => r.details.format === 'csv' && r.details.audience === 'full')).toBe(true);
     expect(reports.some((r) => r.details.format === 'json' && r.details.audience === 'public')).toBe(true);
@@ -297,31 +484,52 @@ describe('after-action report', () => {
       ['signed out', null, 401, 401],
     ];
     const got = await Promise.all(
-      expected.map(async ([who, session]) => [who, session, (await t.request(session, 'GET', reportPath)).statusCode, (await t.request(session, 'GET', packagePath)).statusCode] as const),
+      expected.map(
+        async ([who, session]) =>
+          [
+            who,
+            session,
+            (await t.request(session, 'GET', reportPath)).statusCode,
+            (await t.request(session, 'GET', packagePath)).statusCode,
+          ] as const,
+      ),
     );
     expect(got.map(([who, , a, b]) => [who, a, b])).toEqual(expected.map(([who, , a, b]) => [who, a, b]));
     expect((await t.request(coordinator, 'GET', `/api/operations/${other.operation.id}/report`)).statusCode).toBe(403);
-    expect((await t.request(coordinator, 'GET', '/api/operations/00000000-0000-4000-8000-000000000000/report')).json().error.code).toBe('operations.not_found');
+    expect(
+      (await t.request(coordinator, 'GET', '/api/operations/00000000-0000-4000-8000-000000000000/report')).json().error
+        .code,
+    ).toBe('operations.not_found');
   });
 
-  it.skipIf(!chromiumPath())('renders a real PDF whose first page carries the key figures', async () => {
-    const response = await report(coordinator, 'format=pdf');
-    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
-    expect(response.headers['content-type']).toBe('application/pdf');
-    expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const dir = mkdtempSync(join(tmpdir(), 'actionday-report-'));
-    writeFileSync(join(dir, 'report.pdf'), response.rawPayload);
-    const extracted = spawnSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-    if (extracted.error) {
-      process.stderr.write('\n  pdftotext not installed (apt-get install poppler-utils): checked the HTML the PDF was printed from instead.\n\n');
-      expect((await report(coordinator, 'format=html')).body).toContain('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
-      return;
-    }
-    const page1 = extracted.stdout.replace(/\s+/g, ' ');
-    expect(page1).toContain('Report day 2022');
-    expect(page1).toContain('online platforms monitored');
-    expect(page1).toContain('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
-  }, 60_000);
+  it.skipIf(!chromiumPath())(
+    'renders a real PDF whose first page carries the key figures',
+    async () => {
+      const response = await report(coordinator, 'format=pdf');
+      expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const dir = mkdtempSync(join(tmpdir(), 'actionday-report-'));
+      writeFileSync(join(dir, 'report.pdf'), response.rawPayload);
+      const extracted = spawnSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(dir, 'report.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      if (extracted.error) {
+        process.stderr.write(
+          '\n  pdftotext not installed (apt-get install poppler-utils): checked the HTML the PDF was printed from instead.\n\n',
+        );
+        expect((await report(coordinator, 'format=html')).body).toContain(
+          '5 online platforms monitored, of which 3 related to the focus on Ukraine;',
+        );
+        return;
+      }
+      const page1 = extracted.stdout.replace(/\s+/g, ' ');
+      expect(page1).toContain('Report day 2022');
+      expect(page1).toContain('online platforms monitored');
+      expect(page1).toContain('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
+    },
+    60_000,
+  );
 
   it('answers 503 reports.pdf_unavailable where Chromium is missing', async () => {
     const saved = process.env.CHROMIUM_PATH;
@@ -338,9 +546,18 @@ describe('after-action report', () => {
 
   it('after closing: frozen figures, late entries left out, small counts suppressed in public versions only', async () => {
     const before = await reportJson();
-    expect((await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { allowLateEntries: true })).statusCode).toBe(200);
-    expect((await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'closed' })).statusCode).toBe(200);
-    const late = await t.request(ua, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'victim', platformId: (platforms[3] as Platform).id, reference: 'LATE-1', exploitation: 'labour' });
+    expect(
+      (await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { allowLateEntries: true })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'closed' })).statusCode,
+    ).toBe(200);
+    const late = await t.request(ua, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'victim',
+      platformId: (platforms[3] as Platform).id,
+      reference: 'LATE-1',
+      exploitation: 'labour',
+    });
     expect(late.statusCode).toBe(201);
 
     const closed = await reportJson();
@@ -353,7 +570,9 @@ describe('after-action report', () => {
     const patched = await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { suppressBelow: 5 });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json<Operation>().suppressBelow).toBe(5);
-    expect((await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { name: 'Renamed' })).json().error.code).toBe('operations.closed');
+    expect(
+      (await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { name: 'Renamed' })).json().error.code,
+    ).toBe('operations.closed');
 
     const pub = await reportJson(observer);
     expect(pub.suppression).toEqual({ below: 5, applied: true });
@@ -375,9 +594,16 @@ describe('after-action report', () => {
 });
 
 /** A database the CLI can open by itself: a new one on the test PostgreSQL server, else an embedded one in a data directory. */
-async function cliDatabase(dataDir: string): Promise<{ database: Database; env: Record<string, string>; drop: () => Promise<void> }> {
+async function cliDatabase(
+  dataDir: string,
+): Promise<{ database: Database; env: Record<string, string>; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return { database: await openDatabase({ dataDir: `${dataDir}/pglite` }), env: { ACTIONDAY_DATA_DIR: dataDir }, drop: async () => {} };
+  if (!serverUrl)
+    return {
+      database: await openDatabase({ dataDir: `${dataDir}/pglite` }),
+      env: { ACTIONDAY_DATA_DIR: dataDir },
+      drop: async () => {},
+    };
   const name = `actionday_cli_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -394,31 +620,55 @@ async function cliDatabase(dataDir: string): Promise<{ database: Database; env: 
 }
 
 describe('report CLI', () => {
-  it('writes a report from the server\'s database, with progress on stderr and clear failures', async () => {
+  it("writes a report from the server's database, with progress on stderr and clear failures", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'actionday-cli-'));
     const { database, env, drop } = await cliDatabase(dataDir);
     try {
       const t = await TestApp.create({ database });
       const { operation, coordinator } = await t.operation({ name: 'CLI day' });
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'P', url: 'https://p.example.org', category: 'forum' });
+      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+        name: 'P',
+        url: 'https://p.example.org',
+        category: 'forum',
+      });
       await t.close(); // closes the database: the CLI opens it on its own
 
       const lines: string[] = [];
       const out = join(dataDir, 'report.json');
-      expect(await runReportCli(['--', '--operation', operation.id, '--format', 'json', '--out', out], env, (line) => lines.push(line))).toBe(0);
+      expect(
+        await runReportCli(['--', '--operation', operation.id, '--format', 'json', '--out', out], env, (line) =>
+          lines.push(line),
+        ),
+      ).toBe(0);
       const written = reportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
       expect(written.operation.name).toBe('CLI day');
       expect(written.funnel.listed).toBe(1);
       expect(lines.join('\n')).toMatch(/Wrote .*report\.json/);
 
       const csvOut = join(dataDir, 'figures.csv');
-      expect(await runReportCli(['--operation', operation.id, '--format', 'csv', '--table', 'figures', '--out', csvOut], env, () => {})).toBe(0);
+      expect(
+        await runReportCli(
+          ['--operation', operation.id, '--format', 'csv', '--table', 'figures', '--out', csvOut],
+          env,
+          () => {},
+        ),
+      ).toBe(0);
       expect(parseCsv(readFileSync(csvOut, 'utf8')).length).toBeGreaterThan(0);
 
       const errors: string[] = [];
-      expect(await runReportCli(['--operation', operation.id, '--format', 'docx', '--out', out], env, (line) => errors.push(line))).toBe(2);
+      expect(
+        await runReportCli(['--operation', operation.id, '--format', 'docx', '--out', out], env, (line) =>
+          errors.push(line),
+        ),
+      ).toBe(2);
       expect(errors.join('\n')).toContain('--format must be one of json, csv, html, pdf');
-      expect(await runReportCli(['--operation', '00000000-0000-4000-8000-000000000000', '--format', 'json', '--out', out], env, (line) => errors.push(line))).toBe(1);
+      expect(
+        await runReportCli(
+          ['--operation', '00000000-0000-4000-8000-000000000000', '--format', 'json', '--out', out],
+          env,
+          (line) => errors.push(line),
+        ),
+      ).toBe(1);
       expect(errors.join('\n')).toContain('No operation 00000000-0000-4000-8000-000000000000');
     } finally {
       await drop();

@@ -26,18 +26,35 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   app.get(
     '/api/operations/:operationId/figures',
     { schema: { params: operationParamsSchema, response: { 200: z.array(z.unknown()) }, tags: ['tallies'] } },
-    async (request) => (await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read')).operation.figures,
+    async (request) =>
+      (await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read')).operation.figures,
   );
 
   app.put(
     '/api/operations/:operationId/figures',
-    { schema: { params: operationParamsSchema, body: figureDefinitionsSchema, response: { 200: z.array(z.unknown()) }, tags: ['tallies'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        body: figureDefinitionsSchema,
+        response: { 200: z.array(z.unknown()) },
+        tags: ['tallies'],
+      },
+    },
     async (request) => {
-      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.manage');
+      const { operation } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'operation.manage',
+      );
       if (operation.status === 'closed') fail('operations.closed', 'The figures of a closed operation are frozen');
       await db.transaction(async (tx) => {
         await tx.update(operations).set({ figures: request.body }).where(eq(operations.id, operation.id));
-        await recordAudit(tx, actorOf(request), { operationId: operation.id, action: 'figures.updated', details: { keys: request.body.map((f) => f.key) } });
+        await recordAudit(tx, actorOf(request), {
+          operationId: operation.id,
+          action: 'figures.updated',
+          details: { keys: request.body.map((f) => f.key) },
+        });
       });
       deps.bus.publish('operation.changed', { operationId: operation.id });
       return request.body;

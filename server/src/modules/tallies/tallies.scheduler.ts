@@ -49,7 +49,8 @@ export class TallyScheduler {
     private readonly log: FastifyBaseLogger,
     private readonly delayMs = 100,
   ) {
-    for (const name of movers) deps.bus.subscribe(name, (event) => this.touch((event as { operationId: string }).operationId));
+    for (const name of movers)
+      deps.bus.subscribe(name, (event) => this.touch((event as { operationId: string }).operationId));
   }
 
   /** Marks an operation's figures as possibly changed. */

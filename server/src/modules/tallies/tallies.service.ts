@@ -7,8 +7,20 @@ import { countByCountry, countFigures, countProgress } from './tallies.count.js'
 
 /** A fresh recount of an operation's figures, with the last pushed sequence number. */
 export async function recount(db: Db, operation: OperationRow, now: Date): Promise<Tally> {
-  const [figures, byCountry, progress] = await Promise.all([countFigures(db, operation.id, operation.figures), countByCountry(db, operation.id), countProgress(db, operation.id)]);
-  return { operationId: operation.id, figures, byCountry, progress, asOf: now.toISOString(), seq: operation.tallySeq, frozen: false };
+  const [figures, byCountry, progress] = await Promise.all([
+    countFigures(db, operation.id, operation.figures),
+    countByCountry(db, operation.id),
+    countProgress(db, operation.id),
+  ]);
+  return {
+    operationId: operation.id,
+    figures,
+    byCountry,
+    progress,
+    asOf: now.toISOString(),
+    seq: operation.tallySeq,
+    frozen: false,
+  };
 }
 
 /** The tallies to show: the frozen ones of a closed operation, otherwise a recount. */

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, TestApp, eventually } from '../../test/test-app.js';
 
 const figure = (tally: Tally, key: string) => tally.figures.find((f) => f.key === key);
-const breakdown = (tally: Tally, key: string, sub: string) => figure(tally, key)?.breakdowns.find((b) => b.key === sub)?.value;
+const breakdown = (tally: Tally, key: string, sub: string) =>
+  figure(tally, key)?.breakdowns.find((b) => b.key === sub)?.value;
 
 describe('key figures', () => {
   let t: TestApp;
@@ -25,13 +26,19 @@ describe('key figures', () => {
         coordinator,
         'POST',
         `/api/operations/${operation.id}/platforms`,
-        Array.from({ length: 6 }, (_, i) => ({ name: `P${i}`, url: `https://p${i}.example.org`, category: 'dating', tags: i < 3 ? ['ukraine'] : [] })),
+        Array.from({ length: 6 }, (_, i) => ({
+          name: `P${i}`,
+          url: `https://p${i}.example.org`,
+          category: 'dating',
+          tags: i < 3 ? ['ukraine'] : [],
+        })),
       )
     ).json<Platform[]>();
   });
   afterAll(() => t.close());
 
-  const tallies = async (session: Session = coordinator) => (await t.request(session, 'GET', `/api/operations/${operation.id}/tallies`)).json<Tally>();
+  const tallies = async (session: Session = coordinator) =>
+    (await t.request(session, 'GET', `/api/operations/${operation.id}/tallies`)).json<Tally>();
   const check = async (who: Session, p: Platform, verdict: string, followUp = false) => {
     await t.request(who, 'POST', `/api/platforms/${p.id}/claim`);
     return t.request(who, 'POST', `/api/platforms/${p.id}/verdict`, { verdict, followUp });
@@ -39,7 +46,15 @@ describe('key figures', () => {
 
   it('a new operation starts with the figures of the 2022 press release, broken down by focus tag and nationality', async () => {
     const tally = await tallies();
-    expect(tally.figures.map((f) => f.key)).toEqual(['platforms_monitored', 'platforms_suspected', 'platforms_confirmed', 'suspects_identified', 'possible_victims', 'platforms_follow_up', 'identifiers_checked']);
+    expect(tally.figures.map((f) => f.key)).toEqual([
+      'platforms_monitored',
+      'platforms_suspected',
+      'platforms_confirmed',
+      'suspects_identified',
+      'possible_victims',
+      'platforms_follow_up',
+      'identifiers_checked',
+    ]);
     expect(figure(tally, 'possible_victims')?.breakdowns.map((b) => b.key)).toEqual(['ukraine', 'nationality:UA']);
     expect(tally.progress).toEqual({ unchecked: 6, claimed: 0, checked: 0 });
   });
@@ -51,27 +66,44 @@ describe('key figures', () => {
     await check(ua, p3, 'no_indicators');
     await check(ua, p4, 'suspected');
     await t.request(ua, 'POST', `/api/platforms/${p2.id}/claim`);
-    const log = (who: Session, body: Record<string, unknown>) => t.request(who, 'POST', `/api/operations/${operation.id}/findings`, body);
+    const log = (who: Session, body: Record<string, unknown>) =>
+      t.request(who, 'POST', `/api/operations/${operation.id}/findings`, body);
     await log(nl, { kind: 'suspect', platformId: p0.id, aliases: ['A'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['B'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['C'], identified: false });
     await log(ua, { kind: 'victim', platformId: p0.id, reference: 'V1', nationality: 'UA', exploitation: 'sexual' });
     await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V2', nationality: 'UA', exploitation: 'labour' });
-    const gone = (await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V3', nationality: 'RO', exploitation: 'labour' })).json<{ finding: Finding }>().finding;
+    const gone = (
+      await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V3', nationality: 'RO', exploitation: 'labour' })
+    ).json<{ finding: Finding }>().finding;
     await log(nl, { kind: 'victim', platformId: p3.id, reference: 'V4', nationality: 'RO', exploitation: 'labour' });
     await t.request(ua, 'DELETE', `/api/findings/${gone.id}`);
     await log(nl, { kind: 'identifier', platformId: p0.id, identifierKind: 'username', value: '@x' });
 
     const tally = await tallies();
     const values = Object.fromEntries(tally.figures.map((f) => [f.key, f.value]));
-    expect(values).toEqual({ platforms_monitored: 4, platforms_suspected: 2, platforms_confirmed: 1, suspects_identified: 2, possible_victims: 3, platforms_follow_up: 2, identifiers_checked: 1 });
+    expect(values).toEqual({
+      platforms_monitored: 4,
+      platforms_suspected: 2,
+      platforms_confirmed: 1,
+      suspects_identified: 2,
+      possible_victims: 3,
+      platforms_follow_up: 2,
+      identifiers_checked: 1,
+    });
     expect(breakdown(tally, 'platforms_monitored', 'ukraine')).toBe(2);
     expect(breakdown(tally, 'platforms_suspected', 'ukraine')).toBe(1);
     expect(breakdown(tally, 'suspects_identified', 'ukraine')).toBe(1);
     expect(breakdown(tally, 'possible_victims', 'ukraine')).toBe(1);
     expect(breakdown(tally, 'possible_victims', 'nationality:UA')).toBe(2);
     expect(tally.progress).toEqual({ unchecked: 1, claimed: 1, checked: 4 });
-    expect(tally.byCountry.NL).toMatchObject({ participants: 2, platformsChecked: 2, suspects: 3, victims: 1, identifiers: 1 });
+    expect(tally.byCountry.NL).toMatchObject({
+      participants: 2,
+      platformsChecked: 2,
+      suspects: 3,
+      victims: 1,
+      identifiers: 1,
+    });
     expect(tally.byCountry.UA).toMatchObject({ participants: 1, platformsChecked: 2, victims: 2 });
   });
 
@@ -84,15 +116,27 @@ describe('key figures', () => {
 
   it('a coordinator defines a new figure with a breakdown; unknown fields and values are refused clearly', async () => {
     const current = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/figures`)).json<unknown[]>();
-    const labour = { key: 'labour_victims', label: 'victims of labour exploitation', counts: 'victims', filter: { exploitation: 'labour' }, breakdowns: [{ key: 'ro', label: 'Romanian', filter: { nationality: 'RO' } }] };
-    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [...current, labour])).statusCode).toBe(200);
+    const labour = {
+      key: 'labour_victims',
+      label: 'victims of labour exploitation',
+      counts: 'victims',
+      filter: { exploitation: 'labour' },
+      breakdowns: [{ key: 'ro', label: 'Romanian', filter: { nationality: 'RO' } }],
+    };
+    expect(
+      (await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [...current, labour])).statusCode,
+    ).toBe(200);
     const tally = await tallies();
     expect(figure(tally, 'labour_victims')).toMatchObject({ value: 2, breakdowns: [{ key: 'ro', value: 1 }] });
 
-    const badField = await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [{ ...labour, filter: { colour: 'red' } }]);
+    const badField = await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [
+      { ...labour, filter: { colour: 'red' } },
+    ]);
     expect(badField.statusCode).toBe(400);
     expect(badField.body).toContain('Unknown field');
-    const badValue = await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [{ ...labour, filter: { exploitation: 'begging' } }]);
+    const badValue = await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [
+      { ...labour, filter: { exploitation: 'begging' } },
+    ]);
     expect(badValue.statusCode).toBe(400);
     expect(badValue.body).toContain('Unknown value');
     expect((await t.request(nl, 'PUT', `/api/operations/${operation.id}/figures`, [labour])).statusCode).toBe(403);
@@ -109,7 +153,14 @@ describe('key figures', () => {
 
     const burst = 150;
     await Promise.all(
-      Array.from({ length: burst }, (_, i) => t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'identifier', platformId: (platforms[i % 6] as Platform).id, identifierKind: 'username', value: `@burst${i}` })),
+      Array.from({ length: burst }, (_, i) =>
+        t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
+          kind: 'identifier',
+          platformId: (platforms[i % 6] as Platform).id,
+          identifierKind: 'username',
+          value: `@burst${i}`,
+        }),
+      ),
     );
     const truth = await tallies();
     expect(figure(truth, 'identifiers_checked')?.value).toBe(151);
@@ -133,14 +184,28 @@ describe('key figures', () => {
     const frozen = await tallies();
     expect(frozen.frozen).toBe(true);
     expect(frozen.figures).toEqual(before.figures);
-    const refused = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: (platforms[0] as Platform).id, aliases: ['Late'] });
+    const refused = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
+      kind: 'suspect',
+      platformId: (platforms[0] as Platform).id,
+      aliases: ['Late'],
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('operations.closed');
-    expect((await t.request(nl, 'POST', `/api/platforms/${(platforms[5] as Platform).id}/claim`)).json().error.code).toBe('operations.closed');
-    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [])).json().error.code).toBe('operations.closed');
-    expect((await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'live' })).json().error.code).toBe('operations.closed');
+    expect(
+      (await t.request(nl, 'POST', `/api/platforms/${(platforms[5] as Platform).id}/claim`)).json().error.code,
+    ).toBe('operations.closed');
+    expect((await t.request(coordinator, 'PUT', `/api/operations/${operation.id}/figures`, [])).json().error.code).toBe(
+      'operations.closed',
+    );
+    expect(
+      (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'live' })).json().error
+        .code,
+    ).toBe('operations.closed');
     // the day's record stays readable
-    expect((await t.request(nl, 'GET', `/api/operations/${operation.id}/findings?kind=suspect`)).json<FindingView[]>().length).toBe(3);
+    expect(
+      (await t.request(nl, 'GET', `/api/operations/${operation.id}/findings?kind=suspect`)).json<FindingView[]>()
+        .length,
+    ).toBe(3);
   });
 });
 
@@ -150,10 +215,23 @@ describe('late entries', () => {
     try {
       const { operation, coordinator } = await t.operation();
       const nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
-      const platform = (await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, { name: 'L', url: 'https://l.example.org', category: 'forum' })).json<Platform>();
-      expect((await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { allowLateEntries: true })).json()).toMatchObject({ allowLateEntries: true });
+      const platform = (
+        await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+          name: 'L',
+          url: 'https://l.example.org',
+          category: 'forum',
+        })
+      ).json<Platform>();
+      expect(
+        (await t.request(coordinator, 'PATCH', `/api/operations/${operation.id}`, { allowLateEntries: true })).json(),
+      ).toMatchObject({ allowLateEntries: true });
       await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'closed' });
-      const late = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, { kind: 'suspect', platformId: platform.id, aliases: ['After hours'], identified: true });
+      const late = await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
+        kind: 'suspect',
+        platformId: platform.id,
+        aliases: ['After hours'],
+        identified: true,
+      });
       expect(late.statusCode).toBe(201);
       expect(late.json().finding.late).toBe(true);
       const tally = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/tallies`)).json<Tally>();
@@ -169,10 +247,28 @@ describe('figures always equal a recount', () => {
   it('after a random mix of 2,000 claims, releases, verdicts, reopenings, findings and deletions', async () => {
     const t = await TestApp.create();
     try {
-      const { operation, coordinator } = await t.operation({ focusTags: ['ukraine'], focusNationalities: ['UA'], claimLimit: 5 });
-      const people = [coordinator, ...(await t.members(operation.id, 6, 'investigator', 'NL')), ...(await t.members(operation.id, 6, 'investigator', 'UA'))];
+      const { operation, coordinator } = await t.operation({
+        focusTags: ['ukraine'],
+        focusNationalities: ['UA'],
+        claimLimit: 5,
+      });
+      const people = [
+        coordinator,
+        ...(await t.members(operation.id, 6, 'investigator', 'NL')),
+        ...(await t.members(operation.id, 6, 'investigator', 'UA')),
+      ];
       const platforms = (
-        await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, Array.from({ length: 30 }, (_, i) => ({ name: `R${i}`, url: `https://r${i}.example.org`, category: 'forum', tags: i % 3 === 0 ? ['ukraine'] : [] })))
+        await t.request(
+          coordinator,
+          'POST',
+          `/api/operations/${operation.id}/platforms`,
+          Array.from({ length: 30 }, (_, i) => ({
+            name: `R${i}`,
+            url: `https://r${i}.example.org`,
+            category: 'forum',
+            tags: i % 3 === 0 ? ['ukraine'] : [],
+          })),
+        )
       ).json<Platform[]>();
       // mulberry32: a small seeded generator, so a failure can be replayed
       let seed = 42;
@@ -190,16 +286,22 @@ describe('figures always equal a recount', () => {
         const platform = pick(platforms);
         const roll = random(10);
         if (roll < 2) {
-          if ((await t.request(who, 'POST', `/api/platforms/${platform.id}/claim`)).statusCode === 200) held.set(platform.id, who);
+          if ((await t.request(who, 'POST', `/api/platforms/${platform.id}/claim`)).statusCode === 200)
+            held.set(platform.id, who);
         } else if (roll < 3) {
           const holder = held.get(platform.id) ?? who;
-          if ((await t.request(holder, 'POST', `/api/platforms/${platform.id}/release`)).statusCode === 200) held.delete(platform.id);
+          if ((await t.request(holder, 'POST', `/api/platforms/${platform.id}/release`)).statusCode === 200)
+            held.delete(platform.id);
         } else if (roll < 4 && held.size > 0) {
           const [platformId, holder] = pick([...held.entries()]);
-          const v = await t.request(holder, 'POST', `/api/platforms/${platformId}/verdict`, { verdict: pick(['no_indicators', 'suspected', 'confirmed']), followUp: random(2) === 0 });
+          const v = await t.request(holder, 'POST', `/api/platforms/${platformId}/verdict`, {
+            verdict: pick(['no_indicators', 'suspected', 'confirmed']),
+            followUp: random(2) === 0,
+          });
           expect(v.statusCode, v.body).toBe(200);
           held.delete(platformId);
-        } else if (roll < 5 && random(3) === 0) await t.request(coordinator, 'POST', `/api/platforms/${platform.id}/reopen`);
+        } else if (roll < 5 && random(3) === 0)
+          await t.request(coordinator, 'POST', `/api/platforms/${platform.id}/reopen`);
         else if (roll < 9) {
           const kind = pick(['suspect', 'identifier', 'victim']);
           const body =
@@ -207,7 +309,13 @@ describe('figures always equal a recount', () => {
               ? { kind, platformId: platform.id, aliases: [`s${i}`], identified: random(2) === 0 }
               : kind === 'identifier'
                 ? { kind, platformId: platform.id, identifierKind: 'username', value: `@u${random(300)}` }
-                : { kind, platformId: platform.id, reference: `V${i}`, nationality: pick(['UA', 'RO', 'NL']), exploitation: pick(['sexual', 'labour']) };
+                : {
+                    kind,
+                    platformId: platform.id,
+                    reference: `V${i}`,
+                    nationality: pick(['UA', 'RO', 'NL']),
+                    exploitation: pick(['sexual', 'labour']),
+                  };
           const response = await t.request(who, 'POST', `/api/operations/${operation.id}/findings`, body);
           if (response.statusCode === 201) logged.push(response.json<{ finding: Finding }>().finding.id);
         } else if (logged.length > 0) {
@@ -215,21 +323,47 @@ describe('figures always equal a recount', () => {
         }
       }
       const tally = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/tallies`)).json<Tally>();
-      const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>();
-      const findings = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/findings`)).json<Finding[]>();
+      const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<
+        Platform[]
+      >();
+      const findings = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/findings`)).json<
+        Finding[]
+      >();
       const checked = board.filter((p) => p.status === 'checked');
       const victims = findings.filter((f) => f.kind === 'victim');
       const recount: Record<string, [number, number]> = {
         platforms_monitored: [checked.length, checked.filter((p) => p.tags.includes('ukraine')).length],
-        platforms_suspected: [checked.filter((p) => p.verdict === 'suspected').length, checked.filter((p) => p.verdict === 'suspected' && p.tags.includes('ukraine')).length],
-        platforms_confirmed: [checked.filter((p) => p.verdict === 'confirmed').length, checked.filter((p) => p.verdict === 'confirmed' && p.tags.includes('ukraine')).length],
-        suspects_identified: [findings.filter((f) => f.kind === 'suspect' && f.identified).length, findings.filter((f) => f.kind === 'suspect' && f.identified && f.tags.includes('ukraine')).length],
+        platforms_suspected: [
+          checked.filter((p) => p.verdict === 'suspected').length,
+          checked.filter((p) => p.verdict === 'suspected' && p.tags.includes('ukraine')).length,
+        ],
+        platforms_confirmed: [
+          checked.filter((p) => p.verdict === 'confirmed').length,
+          checked.filter((p) => p.verdict === 'confirmed' && p.tags.includes('ukraine')).length,
+        ],
+        suspects_identified: [
+          findings.filter((f) => f.kind === 'suspect' && f.identified).length,
+          findings.filter((f) => f.kind === 'suspect' && f.identified && f.tags.includes('ukraine')).length,
+        ],
         possible_victims: [victims.length, victims.filter((f) => f.tags.includes('ukraine')).length],
-        platforms_follow_up: [board.filter((p) => p.followUp).length, board.filter((p) => p.followUp && p.tags.includes('ukraine')).length],
-        identifiers_checked: [findings.filter((f) => f.kind === 'identifier').length, findings.filter((f) => f.kind === 'identifier' && f.tags.includes('ukraine')).length],
+        platforms_follow_up: [
+          board.filter((p) => p.followUp).length,
+          board.filter((p) => p.followUp && p.tags.includes('ukraine')).length,
+        ],
+        identifiers_checked: [
+          findings.filter((f) => f.kind === 'identifier').length,
+          findings.filter((f) => f.kind === 'identifier' && f.tags.includes('ukraine')).length,
+        ],
       };
-      for (const f of tally.figures) expect([f.key, f.value, f.breakdowns.find((b) => b.key === 'ukraine')?.value]).toEqual([f.key, ...(recount[f.key] as [number, number])]);
-      expect(tally.figures.find((f) => f.key === 'possible_victims')?.breakdowns.find((b) => b.key === 'nationality:UA')?.value).toBe(victims.filter((v) => v.nationality === 'UA').length);
+      for (const f of tally.figures)
+        expect([f.key, f.value, f.breakdowns.find((b) => b.key === 'ukraine')?.value]).toEqual([
+          f.key,
+          ...(recount[f.key] as [number, number]),
+        ]);
+      expect(
+        tally.figures.find((f) => f.key === 'possible_victims')?.breakdowns.find((b) => b.key === 'nationality:UA')
+          ?.value,
+      ).toBe(victims.filter((v) => v.nationality === 'UA').length);
       expect(tally.progress).toEqual({
         unchecked: board.filter((p) => p.status === 'unchecked').length,
         claimed: board.filter((p) => p.status === 'claimed').length,
