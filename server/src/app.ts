@@ -7,44 +7,55 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { EVIDENCE_MAX_BYTES, type ErrorBody, rooms } from '@actionday/shared';
+import { EVIDENCE_MAX_BYTES, type ErrorBody, NOTES_NAMESPACE, errorMessage } from '@actionday/shared';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import type { Deps, IoServer } from './deps.js';
+import type { Deps } from './deps.js';
 import { createLocalBus } from './events/bus.js';
+import type { Projections } from './events/delivery.js';
+import { SESSION_COOKIE } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
-import { installSecurity } from './http/security.js';
 import { AppError } from './http/errors.js';
-import { recordAudit } from './modules/audit/audit.service.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { totpRoutes } from './modules/auth/totp.routes.js';
-import { revocationRoutes } from './modules/operations/revocation.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { SESSION_COOKIE, resolveSession } from './modules/auth/sessions.js';
-import { FirstRunSetup } from './modules/auth/setup.js';
-import { broadcastEvidenceEvents } from './modules/evidence/evidence.events.js';
-import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
-import { broadcastFindingEvents } from './modules/findings/findings.events.js';
-import { findingRoutes } from './modules/findings/findings.routes.js';
-import { broadcastHitEvents } from './modules/hits/hits.events.js';
-import { hitRoutes } from './modules/hits/hits.routes.js';
-import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
-import { TallyScheduler } from './modules/tallies/tallies.scheduler.js';
-import { tallyRoutes } from './modules/tallies/tallies.routes.js';
-import { activityRoutes } from './modules/activity/activity.routes.js';
-import { announcementRoutes } from './modules/announcements/announcements.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { inviteRoutes } from './modules/invites/invites.routes.js';
-import { broadcastOperationEvents } from './modules/operations/operations.events.js';
-import { operationRoutes } from './modules/operations/operations.routes.js';
-import { broadcastPlatformEvents } from './modules/platforms/platforms.events.js';
-import { platformRoutes } from './modules/platforms/platforms.routes.js';
-import { startClaimSweeper } from './modules/platforms/platforms.sweeper.js';
+import { safeError } from './http/safe-error.js';
+import { installSecurity } from './http/security.js';
+import { activityRoutes, auditRoutes } from './modules/activity/index.js';
+import { announcementProjections, announcementRoutes } from './modules/announcements/index.js';
+import { recordAudit } from './modules/audit/index.js';
+import {
+  FirstRunSetup,
+  authProjections,
+  authRoutes,
+  findUser,
+  resolveSession,
+  totpRoutes,
+} from './modules/auth/index.js';
+import { evidenceProjections, evidenceRoutes } from './modules/evidence/index.js';
+import { findingProjections, findingRoutes } from './modules/findings/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { hitCorrelation, hitProjections, hitRoutes } from './modules/hits/index.js';
+import { indicatorRoutes, seedIndicators } from './modules/indicators/index.js';
+import { inviteRoutes } from './modules/invites/index.js';
+import { type NotesNamespace, attachNotes } from './modules/notes/index.js';
+import { accessEndsAt, operationProjections, operationRoutes } from './modules/operations/index.js';
+import { platformProjections, platformRoutes, startClaimSweeper } from './modules/platforms/index.js';
+import { reportRoutes } from './modules/reports/index.js';
+import { TallyScheduler, recount, tallyProjections, tallyRoutes } from './modules/tallies/index.js';
+import { startFanout } from './realtime/fanout.js';
+import type { IoServer } from './realtime/io.js';
 import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { attachSocketServer } from './realtime/socket.js';
-import { attachNotes } from './modules/notes/notes.socket.js';
-import { reportRoutes } from './modules/reports/reports.routes.js';
-import { safeError } from './http/safe-error.js';
+
+/** Every module's projections: what its domain events become on the sockets (realtime/fanout.ts delivers them). */
+const projections: readonly Projections[] = [
+  authProjections,
+  operationProjections,
+  platformProjections,
+  findingProjections,
+  evidenceProjections,
+  hitProjections,
+  announcementProjections,
+  tallyProjections,
+];
 
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -79,6 +90,8 @@ export interface App extends FastifyInstance {
   io: IoServer;
   deps: Deps;
   database: Database;
+  /** First-run setup: main() bootstraps it after a demo seed. */
+  setup: FirstRunSetup;
 }
 
 /** Builds the whole server (HTTP, sockets, database) without listening. */
@@ -120,20 +133,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     db: database.db,
     bus: createLocalBus(),
     config,
-    setup: new FirstRunSetup(database.db),
+    // the operations module's rule for when a person's sessions end, applied by auth's sessions
+    sessionAccess: async (userId) => {
+      const user = await findUser(database.db, userId);
+      return user ? accessEndsAt(database.db, userId, user.isAdmin) : null;
+    },
     now: options.now ?? (() => new Date()),
   };
+  const setup = new FirstRunSetup(database.db);
 
-  const { io } = attachSocketServer(app, deps.db, deps.now, config.publicUrl);
+  const { io } = attachSocketServer(app, deps, config.publicUrl);
   if (config.redisUrl) await attachRedisAdapter(app, io, config.redisUrl);
-  deps.bus.subscribe('session.ended', ({ userId, sessionHash }) => {
-    io.in(rooms.user(userId))
-      .fetchSockets()
-      .then((sockets) => sockets.filter((s) => s.data.sessionHash === sessionHash).forEach((s) => s.disconnect(true)))
-      .catch((error: unknown) =>
-        app.log.error({ error: safeError(error) }, 'could not close the sockets of an ended session'),
-      );
-  });
 
   // a room full of laptops on one Wi-Fi: the client's JavaScript and large JSON lists travel gzipped
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
@@ -172,21 +182,24 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await resolveSession(deps.db, token, deps.now()) : null;
+    request.user = token ? await resolveSession(deps.db, token, deps.now(), deps.sessionAccess) : null;
   });
 
   await app.register(healthRoutes, deps);
-  await app.register(authRoutes, deps);
-  await app.register(operationRoutes, deps);
+  await app.register(authRoutes, { ...deps, setup });
+  await app.register(operationRoutes, {
+    ...deps,
+    setupSteps: [seedIndicators],
+    freeze: (tx, operation, now) => recount(tx, operation, now),
+  });
   await app.register(inviteRoutes, deps);
   await app.register(platformRoutes, deps);
-  await app.register(findingRoutes, deps);
+  await app.register(findingRoutes, { ...deps, correlation: hitCorrelation(deps) });
   await app.register(hitRoutes, deps);
   await app.register(evidenceRoutes, deps);
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
-  await app.register(announcementRoutes(io), deps);
-  await app.register(revocationRoutes(io), deps);
+  await app.register(announcementRoutes, deps);
   await app.register(totpRoutes, deps);
   await app.register(activityRoutes, deps);
   await app.register(auditRoutes, deps);
@@ -218,21 +231,24 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ) {
       return reply.sendFile('index.html');
     }
+    const route = `${request.method} ${request.url.split('?')[0]}`;
     return reply.code(404).send({
-      error: { code: 'request.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+      error: {
+        code: 'request.not_found',
+        message: errorMessage('request.not_found', { route }),
+        details: { params: { route } },
+      },
     } satisfies ErrorBody);
   });
 
-  attachNotes(app, io, deps);
-  broadcastPlatformEvents(deps.bus, io);
-  broadcastFindingEvents(deps.bus, io);
-  broadcastEvidenceEvents(deps.bus, io);
-  broadcastHitEvents(deps.bus, io, deps.db, app.log);
-  broadcastOperationEvents(deps.bus, io, deps.db, app.log);
-  const tallies = new TallyScheduler(deps, io, app.log, options.tallyDelayMs ?? 100);
+  // the notes namespace has its own event map; the server's generics describe the main one
+  attachNotes(app, io.of(NOTES_NAMESPACE) as unknown as NotesNamespace, deps);
+  const stopFanout = startFanout(deps.bus, io, deps.db, app.log, projections);
+  const tallies = new TallyScheduler(deps, app.log, options.tallyDelayMs ?? 100);
   const sweepMs = options.claimSweepMs ?? 30_000;
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
   app.addHook('onClose', async () => {
+    stopFanout();
     stopSweeper();
     tallies.stop();
     if (!options.keepDatabaseOpen) await database.close();
@@ -240,7 +256,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   await app.ready();
   if (options.bootstrap !== false) {
-    await deps.setup.bootstrap(config, app.log, options.print ?? ((line) => process.stdout.write(`${line}\n`)));
+    await setup.bootstrap(config, app.log, options.print ?? ((line) => process.stdout.write(`${line}\n`)));
   }
-  return Object.assign(app, { io, deps, database }) as App;
+  return Object.assign(app, { io, deps, database, setup }) as App;
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       print('  Demo investigators are at work (start with --demo --no-simulate for a still board).\n');
     }
   }
-  await app.deps.setup.bootstrap(config, app.log, print);
+  await app.setup.bootstrap(config, app.log, print);
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(
     `\n  Actionday command centre: ${config.publicUrl}\n  Database: ${app.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL server'}\n\n`,

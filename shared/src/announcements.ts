@@ -9,6 +9,7 @@ export const createAnnouncementSchema = z.object({
   country: countrySchema.optional(),
 });
 
+export type CreateAnnouncement = z.infer<typeof createAnnouncementSchema>;
 export const announcementSchema = z.object({
   id: idSchema,
   operationId: idSchema,

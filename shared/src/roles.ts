@@ -76,6 +76,17 @@ export const permissions: Record<Action, readonly Role[]> = {
   'report.packages': ['coordinator'],
 };
 
+/**
+ * Who is looking at a record: their role, country and membership in the operation. A viewer that stands
+ * for a whole audience (everyone of a role in a country, in live events) has no `memberId`; `country`
+ * null stands for "any country other than the record's".
+ */
+export interface Viewer {
+  role: Role;
+  country: string | null;
+  memberId: string | null;
+}
+
 /** Whether a role may perform an action. */
 export function can(role: Role | undefined, action: Action): boolean {
   return role !== undefined && permissions[action].includes(role);

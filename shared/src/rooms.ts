@@ -7,4 +7,6 @@ export const rooms = {
   /** Members of one role and country, for payloads that depend on the author's country. */
   operationCountryRole: (operationId: string, country: string, role: string) =>
     `operation:${operationId}:country:${country}:role:${role}`,
+  /** One participant's sockets in one operation: views that differ per person (their own hits), and eviction. */
+  operationMember: (operationId: string, memberId: string) => `operation:${operationId}:member:${memberId}`,
 } as const;

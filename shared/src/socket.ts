@@ -1,5 +1,5 @@
 import type { Announcement, Presence, PresenceCounts } from './announcements.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
 import type { HitView } from './hits.js';
 import type { Tally } from './figures.js';
@@ -8,9 +8,7 @@ import type { Participant } from './operations.js';
 import type { Platform } from './platforms.js';
 
 /** The answer of every acknowledged client event. */
-export type Ack<T = undefined> = (
-  answer: { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } },
-) => void;
+export type Ack<T = undefined> = (answer: { ok: true; data: T } | ({ ok: false } & ErrorBody)) => void;
 
 /** Every platform change carries the whole platform and the participant now holding it, if any. */
 export interface PlatformChangedEvent {

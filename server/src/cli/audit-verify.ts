@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config.js';
 import { openDatabase, rowsOf } from '../db/database.js';
-import { verifyAuditChain } from '../modules/audit/audit.service.js';
+import { verifyAuditChain } from '../modules/audit/index.js';
 
 const { values } = parseArgs({ options: { operation: { type: 'string' } } });
 const config = loadConfig(process.env);

@@ -6,11 +6,15 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import * as schema from './schema.js';
 
-/** One database type over both drivers; a transaction is also a Db. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * One database type over both drivers; a transaction is also a Db. Without the relational schema: modules
+ * query their own tables with the query builder, so the database layer knows no module (db/schema.ts only
+ * gathers the tables for drizzle-kit).
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -28,13 +32,13 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 /** Opens the database named by the target; migrations are applied by `migrate()`. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
-    const sql = postgres(target.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const server = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(server) as unknown as Db;
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePostgres(drizzlePostgres(sql, { schema }), { migrationsFolder }),
-      close: () => sql.end({ timeout: 5 }),
+      migrate: () => migratePostgres(drizzlePostgres(server), { migrationsFolder }),
+      close: () => server.end({ timeout: 5 }),
     };
   }
   let client: PGlite;
@@ -44,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else {
     client = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   }
-  const pg = drizzlePglite(client, { schema });
+  const pg = drizzlePglite(client);
   return {
     db: pg as unknown as Db,
     kind: 'pglite',
@@ -57,4 +61,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A round trip to the database: health checks. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

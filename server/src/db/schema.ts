@@ -1,4 +1,4 @@
-/** Every table, gathered for drizzle (queries) and drizzle-kit (migrations). Tables live with their module. */
+/** Every table, gathered for drizzle-kit (migrations). Tables live with their module; nothing at runtime imports this. */
 export * from '../modules/announcements/announcements.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';

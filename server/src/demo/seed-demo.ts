@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { users } from '../modules/auth/auth.table.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { memberships, operations } from '../modules/operations/operations.table.js';
-import { createOperation } from '../modules/operations/operations.service.js';
+import { seedIndicators } from '../modules/indicators/index.js';
+import { createOperation } from '../modules/operations/index.js';
 import { createPlatforms } from '../modules/platforms/platforms.service.js';
 import { platforms } from '../modules/platforms/platforms.table.js';
 
@@ -136,6 +137,7 @@ export async function seedDemo(
         focusTags: ['ukraine'],
         focusNationalities: ['UA'],
       },
+      [seedIndicators],
     );
     await db.update(operations).set({ status: 'live' }).where(eq(operations.id, created.id));
     [operation] = await db.select().from(operations).where(eq(operations.id, created.id));

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { createFinding } from '../modules/findings/findings.service.js';
+import { hitCorrelation } from '../modules/hits/index.js';
+import { viewerOf } from '../modules/operations/index.js';
 import { memberships, operations } from '../modules/operations/operations.table.js';
 import { claimPlatform, recordVerdict } from '../modules/platforms/platforms.claims.js';
 import { platforms } from '../modules/platforms/platforms.table.js';
@@ -72,7 +74,13 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
           exploitation: Math.random() < 0.7 ? 'sexual' : 'labour',
         },
       ];
-      await createFinding(deps, actor, { operation, membership: member }, pick(kinds) as CreateFinding);
+      await createFinding(
+        deps,
+        actor,
+        { operation, membership: member, viewer: viewerOf(member) },
+        pick(kinds) as CreateFinding,
+        hitCorrelation(deps),
+      );
       return;
     }
     const verdict = roll < 0.9 ? 'no_indicators' : roll < 0.97 ? 'suspected' : 'confirmed';

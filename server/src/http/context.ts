@@ -1,18 +1,34 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../modules/audit/audit.service.js';
-import { SESSION_COOKIE, type SessionUser } from '../modules/auth/sessions.js';
 import { fail } from './errors.js';
+
+/** The name of the session cookie (httpOnly; the sessions table keeps only its SHA-256). */
+export const SESSION_COOKIE = 'actionday_session';
+
+/** The signed-in person behind a request or a socket. */
+export interface RequestUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  totpEnabled: boolean;
+}
+
+/** Who acted, and from where: what the audit log records of every change. */
+export interface Actor {
+  userId: string | null;
+  ip: string | null;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user, set by the session hook; null when signed out. */
-    user: SessionUser | null;
+    user: RequestUser | null;
   }
 }
 
 /** The signed-in user, or a 401. */
-export function requireUser(request: FastifyRequest): SessionUser {
-  return request.user ?? fail('auth.unauthenticated', 'Sign in first');
+export function requireUser(request: FastifyRequest): RequestUser {
+  return request.user ?? fail('auth.unauthenticated');
 }
 
 /** Who is acting, for the audit log. */

@@ -48,10 +48,10 @@ export async function installSecurity(
     if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     const site = request.headers['sec-fetch-site'];
-    if (site === 'cross-site') fail('auth.bad_origin', 'Cross-site requests are refused');
+    if (site === 'cross-site') fail('auth.bad_origin');
     if (!origin) return;
     const own = `${request.protocol}://${request.headers.host ?? ''}`;
-    if (origin !== own && !allowed.has(origin)) fail('auth.bad_origin', `Requests from ${origin} are refused`);
+    if (origin !== own && !allowed.has(origin)) fail('auth.bad_origin');
   });
 
   await app.register(fastifyRateLimit, { global: false });
@@ -72,8 +72,7 @@ export async function installSecurity(
       const [byAddress, byAccount] = await Promise.all([perAddress(request), perAccount(request)]);
       // `isAllowed` means "on the allow list"; the verdict is `isExceeded`
       const exceeded = (r: typeof byAddress) => !r.isAllowed && r.isExceeded;
-      if (exceeded(byAddress) || exceeded(byAccount))
-        fail('request.rate_limited', 'Too many sign-in attempts; wait a minute and try again');
+      if (exceeded(byAddress) || exceeded(byAccount)) fail('request.rate_limited');
     },
   };
 }

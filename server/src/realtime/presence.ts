@@ -1,5 +1,5 @@
 import { rooms } from '@actionday/shared';
-import type { IoServer } from '../deps.js';
+import type { IoServer } from './io.js';
 
 /**
  * Who is online in each operation and on which platform, read from the

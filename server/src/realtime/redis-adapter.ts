@@ -1,7 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import type { IoServer } from '../deps.js';
+import type { IoServer } from './io.js';
 
 /**
  * With REDIS_URL set, several server processes share their sockets through

@@ -1,30 +1,35 @@
-import { type Ack, type ErrorCode, operationParamsSchema, rooms } from '@actionday/shared';
-import { Server } from 'socket.io';
+import { type Ack, operationParamsSchema, rooms } from '@actionday/shared';
 import type { FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
 import type { Db } from '../db/database.js';
-import type { IoServer } from '../deps.js';
-import { AppError } from '../http/errors.js';
+import type { Deps } from '../deps.js';
+import { SESSION_COOKIE } from '../http/context.js';
+import { errorBodyOf } from '../http/error-handler.js';
 import { safeError } from '../http/safe-error.js';
-import { SESSION_COOKIE, resolveSession, sha256 } from '../modules/auth/sessions.js';
-import { authorize, listParticipants } from '../modules/operations/memberships.js';
+import { resolveSession, sha256 } from '../modules/auth/index.js';
+import { authorize, listParticipants } from '../modules/operations/index.js';
+import type { IoServer } from './io.js';
 import { PresenceTracker } from './presence.js';
 import { z } from 'zod';
 
 const viewingSchema = z.object({ operationId: z.uuid(), platformId: z.uuid().nullable() });
 
-/** Runs an acknowledged handler and answers `{ ok, data }` or `{ ok: false, error }`. */
-async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: FastifyInstance['log']): Promise<void> {
+/**
+ * Runs an acknowledged handler and answers `{ ok, data }` or `{ ok: false, error }` in the API's error
+ * shape: a payload that fails its schema is `request.invalid`, never `server.internal`.
+ */
+export async function answer<T>(
+  ack: Ack<T> | undefined,
+  work: () => Promise<T>,
+  log: FastifyInstance['log'],
+): Promise<void> {
   if (typeof ack !== 'function') return;
   try {
     ack({ ok: true, data: await work() });
   } catch (error) {
-    if (error instanceof AppError) {
-      ack({ ok: false, error: { code: error.code, message: error.message } });
-      return;
-    }
-    log.error({ error: safeError(error) }, 'socket handler failed');
-    const code: ErrorCode = 'server.internal';
-    ack({ ok: false, error: { code, message: 'Internal error' } });
+    const { body, internal } = errorBodyOf(error);
+    if (internal) log.error({ error: safeError(error) }, 'socket handler failed');
+    ack({ ok: false, ...body });
   }
 }
 
@@ -35,10 +40,10 @@ async function answer<T>(ack: Ack<T> | undefined, work: () => Promise<T>, log: F
  */
 export function attachSocketServer(
   app: FastifyInstance,
-  db: Db,
-  now: () => Date = () => new Date(),
+  deps: Pick<Deps, 'db' | 'now' | 'sessionAccess'>,
   publicUrl?: string,
 ): { io: IoServer; presence: PresenceTracker } {
+  const { db } = deps;
   const allowedOrigin = publicUrl ? new URL(publicUrl).origin : null;
   const io: IoServer = new Server(app.server, {
     serveClient: false,
@@ -59,7 +64,7 @@ export function attachSocketServer(
       next(new Error('auth.unauthenticated'));
       return;
     }
-    resolveSession(db, token, now())
+    resolveSession(db, token, deps.now(), deps.sessionAccess)
       .then((user) => {
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
@@ -106,6 +111,7 @@ export function attachSocketServer(
             rooms.operation(operationId),
             rooms.operationRole(operationId, membership.role),
             rooms.operationCountryRole(operationId, membership.country, membership.role),
+            rooms.operationMember(operationId, membership.id),
           ]);
           socket.data.operations[operationId] = {
             memberId: membership.id,

@@ -1,13 +1,8 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
 import { type ChainVerdict, GENESIS, hashAuditRow, verifyChain } from './audit.chain.js';
 import { auditEvents } from './audit.table.js';
-
-/** Who acted, and from where. */
-export interface Actor {
-  userId: string | null;
-  ip: string | null;
-}
 
 export interface AuditEntry {
   operationId?: string | null;
@@ -59,4 +54,31 @@ export async function verifyAuditChain(db: Db, chain: string): Promise<ChainVerd
     .where(eq(auditEvents.chain, chain))
     .orderBy(asc(auditEvents.chainIndex));
   return verifyChain(chain, rows);
+}
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+/** Every row of a chain in order: the coordinator's read and CSV export. */
+export async function listAuditRows(db: Db, chain: string): Promise<AuditRow[]> {
+  return db.select().from(auditEvents).where(eq(auditEvents.chain, chain)).orderBy(asc(auditEvents.chainIndex));
+}
+
+/** The newest events of an operation, leaving out the given actions: the activity feed's source. */
+export async function recentAuditEvents(
+  db: Db,
+  operationId: string,
+  options: { limit: number; before?: number; excludeActions: readonly string[] },
+): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.operationId, operationId),
+        options.excludeActions.length > 0 ? notInArray(auditEvents.action, [...options.excludeActions]) : undefined,
+        options.before ? lt(auditEvents.id, options.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(options.limit);
 }

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { memberships, operations } from '../operations/operations.table.js';
+import type { RequestUser } from '../../http/context.js';
 import { sessions, users } from './auth.table.js';
 
-export const SESSION_COOKIE = 'actionday_session';
 /** A session ends after this much inactivity… */
 const IDLE_MS = 12 * 60 * 60 * 1000;
 /** …and in any case after this long. */
@@ -17,58 +16,38 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 /** A random URL-safe token of 32 bytes. */
 export const randomToken = () => randomBytes(32).toString('base64url');
 
-/** After the last of a person's operations closed, their sessions last this much longer. */
-export const GRACE_AFTER_CLOSE_MS = 48 * 60 * 60 * 1000;
-
 /**
- * When a person's sessions must end because their operations are over: the
- * latest end (or close) of their operations plus a grace period, once every
- * operation they take part in is closed. Administrators and people with an
- * operation still open have no such limit.
+ * When a person's sessions must end regardless of activity (their action days are over), or null.
+ * The rule belongs to the operations a person takes part in; auth only applies it (see Deps).
  */
-export async function operationsOverAt(db: Db, userId: string): Promise<Date | null> {
-  const [row] = await db
-    .select({
-      isAdmin: users.isAdmin,
-      open: sql<number>`count(*) filter (where ${operations.status} <> 'closed')::int`,
-      last: sql<
-        string | null
-      >`max(greatest(${operations.endsAt}, coalesce(${operations.closedAt}, ${operations.endsAt})))`,
-    })
-    .from(users)
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.revokedAt)))
-    .leftJoin(operations, eq(operations.id, memberships.operationId))
-    .where(eq(users.id, userId))
-    .groupBy(users.isAdmin);
-  if (!row || row.isAdmin || row.open > 0 || !row.last) return null;
-  return new Date(new Date(row.last).getTime() + GRACE_AFTER_CLOSE_MS);
-}
+export type SessionAccess = (userId: string) => Promise<Date | null>;
 
 /** Starts a session for a user; returns the token for the cookie. */
-export async function createSession(db: Db, userId: string, now = new Date()): Promise<string> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now = new Date(),
+  endsBy: Date | null = null,
+): Promise<string> {
   const token = randomToken();
-  const over = await operationsOverAt(db, userId);
   const absolute = new Date(now.getTime() + ABSOLUTE_MS);
   await db.insert(sessions).values({
     tokenHash: sha256(token),
     userId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: over && over < absolute ? over : absolute,
+    expiresAt: endsBy && endsBy < absolute ? endsBy : absolute,
   });
   return token;
 }
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  totpEnabled: boolean;
-}
-
-/** The user behind a session token, or null when the token is unknown, idle or expired. */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+/** The user behind a session token, or null when the token is unknown, idle, expired or its access ended. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  access: SessionAccess,
+): Promise<RequestUser | null> {
   const tokenHash = sha256(token);
   const [row] = await db
     .select({
@@ -93,7 +72,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   }
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
     // also the moment to notice that the person's operations have all ended
-    const over = await operationsOverAt(db, row.user.id);
+    const over = await access(row.user.id);
     if (over && over <= now) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
       return null;
@@ -109,4 +88,9 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
 /** Ends one session. */
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+/** Ends every session of a user (their sockets are closed by the realtime layer). */
+export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -4,7 +4,8 @@ import type { NewAccount } from '@actionday/shared';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
+import type { Actor } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
 import { users } from './auth.table.js';
 import { hashPassword } from './passwords.js';
 import { randomToken, sha256 } from './sessions.js';
@@ -46,8 +47,8 @@ export class FirstRunSetup {
 
   /** Creates the first administrator with the printed token; works once. */
   async complete(actor: Actor, token: string, account: NewAccount): Promise<string> {
-    if (!(await this.isOpen())) fail('auth.setup_not_available', 'Setup is already done');
-    if (sha256(token) !== this.tokenHash) fail('auth.setup_token_invalid', 'This setup link is not valid');
+    if (!(await this.isOpen())) fail('auth.setup_not_available');
+    if (sha256(token) !== this.tokenHash) fail('auth.setup_token_invalid');
     this.tokenHash = null;
     return this.createAdmin(actor, account);
   }

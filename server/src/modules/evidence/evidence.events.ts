@@ -1,19 +1,34 @@
-import type { IoServer } from '../../deps.js';
-import type { EventBus } from '../../events/bus.js';
-import { sightOf } from '../findings/visibility.js';
-import { emitPerAudience } from '../../realtime/audience.js';
+import type { Handling } from '@actionday/shared';
+import { perAudience, type Projections } from '../../events/delivery.js';
+import { sightOf } from '../findings/index.js';
+import type { LinkedFinding } from './evidence.service.js';
 
-/** Tells those who may see new evidence that it is there (they fetch it as usual). */
-export function broadcastEvidenceEvents(bus: EventBus, io: IoServer): () => void {
-  return bus.subscribe(
-    'evidence.uploaded',
-    ({ operationId, evidenceId, platformId, country, handling, capturedBy, linked }) => {
-      const guard = { kind: 'evidence', handling, country, authorId: capturedBy };
-      emitPerAudience(io, operationId, country, 'evidence:uploaded', (viewer) => {
-        const v = { memberId: '', ...viewer };
-        const seen = sightOf(guard, v) === 'full' && (!linked || sightOf(linked, v) === 'full');
-        return seen ? { operationId, platformId, evidenceId } : null;
-      });
-    },
-  );
+declare module '../../events/bus.js' {
+  interface DomainEvents {
+    'evidence.uploaded': {
+      operationId: string;
+      evidenceId: string;
+      platformId: string;
+      country: string;
+      handling: Handling;
+      capturedBy: string;
+      linked: LinkedFinding | null;
+    };
+  }
 }
+
+/** Those who may see new evidence are told it is there (they fetch it as usual). */
+export const evidenceProjections: Projections = {
+  'evidence.uploaded': ({ operationId, evidenceId, platformId, country, handling, capturedBy, linked }) => {
+    const guard = { kind: 'evidence', handling, country, authorId: capturedBy };
+    return perAudience({
+      operationId,
+      event: 'evidence:uploaded',
+      countries: [country, ...(linked ? [linked.country] : [])],
+      build: (viewer) =>
+        sightOf(guard, viewer) === 'full' && (!linked || sightOf(linked, viewer) === 'full')
+          ? { operationId, platformId, evidenceId }
+          : null,
+    });
+  },
+};

@@ -5,9 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { viewerOf } from '../findings/findings.service.js';
-import { authorize } from '../operations/memberships.js';
+import { recordAudit } from '../audit/index.js';
+import { authorize } from '../operations/index.js';
 import {
   type Upload,
   getEvidenceRow,
@@ -27,7 +26,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     { schema: { params: operationParamsSchema, response: { 201: evidenceSchema }, tags: ['evidence'] } },
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.create');
-      if (!request.isMultipart()) fail('evidence.missing_file', 'Send the file as multipart/form-data');
+      if (!request.isMultipart()) fail('evidence.not_multipart');
       const upload: Upload = { fields: {}, file: null };
       let saved;
       // fields must come before the file part, as browsers send FormData in order
@@ -49,7 +48,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
           upload,
         );
       }
-      if (!saved) fail('evidence.missing_file', 'Attach the captured file');
+      if (!saved) fail('evidence.missing_file');
       const linked = saved.findingId
         ? ((await linkedFindings(db, [{ findingId: saved.findingId }])).get(saved.findingId) ?? null)
         : null;
@@ -77,13 +76,13 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       },
     },
     async (request) => {
-      const { membership, operation } = await authorize(
+      const { viewer, operation } = await authorize(
         db,
         requireUser(request).id,
         request.params.operationId,
         'evidence.read',
       );
-      const list = await listEvidence(db, viewerOf(membership), operation.id, request.query.platformId);
+      const list = await listEvidence(db, viewer, operation.id, request.query.platformId);
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: 'evidence.list_read',
@@ -98,9 +97,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     { schema: { params: evidenceParamsSchema, tags: ['evidence'] } },
     async (request, reply) => {
       const row = await getEvidenceRow(db, request.params.evidenceId);
-      const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
-      if (row.deletedAt || (await visibleEvidence(db, [row], viewerOf(membership))).length === 0)
-        fail('evidence.not_found', 'No such evidence');
+      const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
+      if (row.deletedAt || (await visibleEvidence(db, [row], viewer)).length === 0) fail('evidence.not_found');
       let path: string;
       try {
         path = await verifiedEvidencePath(deps.config.dataDir, row);

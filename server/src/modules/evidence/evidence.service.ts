@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { CountSource } from '../../db/counting.js';
 import type { Db } from '../../db/database.js';
-import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { type MemberContext, assertOpen } from '../findings/findings.service.js';
-import { findings } from '../findings/findings.table.js';
-import type { FindingRow } from '../findings/findings.dto.js';
-import { type Sight, type Viewer, sightOf } from '../findings/visibility.js';
-import { platforms } from '../platforms/platforms.table.js';
+import type { Actor } from '../../http/context.js';
+import { fail, failField } from '../../http/errors.js';
+import { recordAudit } from '../audit/index.js';
+import { type FindingRow, type Sight, type Viewer, findingRowsByIds, sightOf } from '../findings/index.js';
+import { type Access, entryPolicy } from '../operations/index.js';
+import { platformInOperation } from '../platforms/index.js';
 import {
   contentMatchesType,
   discardSealed,
@@ -67,20 +67,16 @@ export async function linkedFindings(
   db: Db,
   rows: { findingId: string | null }[],
 ): Promise<Map<string, LinkedFinding>> {
-  const ids = [...new Set(rows.map((r) => r.findingId).filter((id): id is string => !!id))];
-  if (ids.length === 0) return new Map();
-  const found = await db
-    .select({
-      id: findings.id,
-      kind: findings.kind,
-      handling: findings.handling,
-      country: findings.country,
-      authorId: findings.authorId,
-      deletedAt: findings.deletedAt,
-    })
-    .from(findings)
-    .where(inArray(findings.id, ids));
-  return new Map(found.map(({ id, ...rest }) => [id, rest]));
+  const found = await findingRowsByIds(
+    db,
+    rows.map((r) => r.findingId).filter((id): id is string => !!id),
+  );
+  return new Map(
+    [...found].map(([id, f]) => [
+      id,
+      { kind: f.kind, handling: f.handling, country: f.country, authorId: f.authorId, deletedAt: f.deletedAt },
+    ]),
+  );
 }
 
 /** The rows of which the viewer may see everything. */
@@ -101,35 +97,29 @@ export interface Upload {
 export async function saveEvidence(
   deps: { db: Db; now: () => Date; dataDir: string },
   actor: Actor,
-  context: MemberContext,
+  context: Access,
   upload: Upload,
 ): Promise<Evidence> {
-  assertOpen(context.operation);
-  if (!upload.file) fail('evidence.missing_file', 'Attach the captured file');
+  entryPolicy(context.operation);
+  if (!upload.file) fail('evidence.missing_file');
   const fields = evidenceFieldsSchema.parse(upload.fields);
   const { file } = upload;
   if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType)) {
     file.stream.resume();
-    fail('evidence.bad_type', `Files of type ${file.mimeType} are not accepted as evidence`);
+    fail('evidence.bad_type', { params: { type: file.mimeType } });
   }
   const evidenceDir = join(deps.dataDir, 'evidence');
   const stored = await storeUpload(evidenceDir, file.stream);
   try {
     if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES)
-      fail('evidence.too_large', `Evidence files are limited to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-    if (stored.size === 0) fail('evidence.missing_file', 'The file is empty');
+      fail('evidence.too_large', { params: { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 } });
+    if (stored.size === 0) fail('evidence.empty_file');
     if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType))
-      fail('evidence.bad_type', `The file's content is not ${file.mimeType}`);
-    const [platform] = await deps.db.select().from(platforms).where(eq(platforms.id, fields.platformId));
-    if (!platform || platform.operationId !== context.operation.id)
-      fail('findings.platform_mismatch', 'That platform is not part of this operation', { field: 'platformId' });
+      fail('evidence.content_mismatch', { params: { type: file.mimeType } });
+    const platform = await platformInOperation(deps.db, context.operation.id, fields.platformId);
     if (fields.findingId) {
-      const [finding] = await deps.db
-        .select({ operationId: findings.operationId })
-        .from(findings)
-        .where(eq(findings.id, fields.findingId));
-      if (finding?.operationId !== context.operation.id)
-        fail('findings.bad_link', 'That finding is not part of this operation', { field: 'findingId' });
+      const finding = (await findingRowsByIds(deps.db, [fields.findingId])).get(fields.findingId);
+      if (finding?.operationId !== context.operation.id) failField('findings.bad_link', 'findingId');
     }
     const id = randomUUID();
     const storagePath = join('evidence', context.operation.id, id);
@@ -198,14 +188,39 @@ export async function listEvidence(
 /** An evidence row, or 404. */
 export async function getEvidenceRow(db: Db, evidenceId: string): Promise<EvidenceRow> {
   const [row] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
-  return row ?? fail('evidence.not_found', 'No such evidence');
+  return row ?? fail('evidence.not_found');
 }
 
 /** The stored file's path after re-verifying its SHA-256 against the one recorded at upload. */
 export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): Promise<string> {
   const path = join(dataDir, row.storagePath);
   const actual = await hashFile(path).catch(() => null);
-  if (actual !== row.sha256)
-    fail('evidence.integrity_failed', 'The stored file no longer matches its recorded SHA-256; it is withheld');
+  if (actual !== row.sha256) fail('evidence.integrity_failed');
   return path;
+}
+
+/** Every live evidence row of an operation, oldest first (country packages filter them per country). */
+export async function liveEvidence(db: Db, operationId: string): Promise<EvidenceRow[]> {
+  return db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt)))
+    .orderBy(asc(evidence.capturedAt), asc(evidence.id));
+}
+
+/** Evidence as key figures count it. */
+export const evidenceCountSource: CountSource = {
+  from: sql`evidence`,
+  where: (id) => sql`operation_id = ${id} and deleted_at is null`,
+  columns: { handling: 'handling', country: 'country' },
+};
+
+/** Live evidence per capturing country (the per-country table). */
+export async function evidencePerCountry(db: Db, operationId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ country: evidence.country, n: sql<number>`count(*)::int` })
+    .from(evidence)
+    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt)))
+    .groupBy(evidence.country);
+  return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }

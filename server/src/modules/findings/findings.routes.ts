@@ -12,20 +12,23 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { authorize } from '../operations/memberships.js';
+import { recordAudit } from '../audit/index.js';
+import { authorize } from '../operations/index.js';
 import { viewOf } from './findings.dto.js';
 import {
+  type IdentifierCorrelation,
   createFinding,
   deleteFinding,
   getFindingRow,
   listFindings,
   updateFinding,
-  viewerOf,
 } from './findings.service.js';
 
 /** Findings: logged by investigators, read as the sharing rules allow. */
-export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+export const findingRoutes: FastifyPluginAsyncZod<Deps & { correlation: IdentifierCorrelation }> = async (
+  app,
+  deps,
+) => {
   const { db } = deps;
 
   app.post(
@@ -39,8 +42,8 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const context = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.create');
-      return reply.code(201).send(await createFinding(deps, actorOf(request), context, request.body));
+      const access = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.create');
+      return reply.code(201).send(await createFinding(deps, actorOf(request), access, request.body, deps.correlation));
     },
   );
 
@@ -55,13 +58,13 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const { membership, operation } = await authorize(
+      const { operation, viewer } = await authorize(
         db,
         requireUser(request).id,
         request.params.operationId,
         'finding.read',
       );
-      const list = await listFindings(db, viewerOf(membership), operation.id, request.query);
+      const list = await listFindings(db, viewer, operation.id, request.query);
       // reading records about people is itself recorded: who read which list, not its contents
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
@@ -77,9 +80,9 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     { schema: { params: findingParamsSchema, response: { 200: findingViewSchema }, tags: ['findings'] } },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
-      const { membership } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
-      const view = row.deletedAt ? null : viewOf(row, viewerOf(membership));
-      if (!view) fail('findings.not_found', 'No such finding');
+      const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
+      const view = row.deletedAt ? null : viewOf(row, viewer);
+      if (!view) fail('findings.not_found');
       await recordAudit(db, actorOf(request), {
         operationId: row.operationId,
         action: 'finding.read',
@@ -103,8 +106,8 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
-      const context = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
-      return updateFinding(deps, actorOf(request), context, row, request.body);
+      const access = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
+      return updateFinding(deps, actorOf(request), access, row, request.body);
     },
   );
 
@@ -115,8 +118,8 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
-      const context = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
-      await deleteFinding(deps, actorOf(request), context, row);
+      const access = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
+      await deleteFinding(deps, actorOf(request), access, row);
       return { ok: true as const };
     },
   );

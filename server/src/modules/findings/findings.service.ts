@@ -12,44 +12,26 @@ import {
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
-import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { detectHits } from '../hits/hits.detect.js';
-import { hitView, loadHitContext } from '../hits/hits.views.js';
-import type { MembershipRow, OperationRow } from '../operations/memberships.js';
-import { platforms } from '../platforms/platforms.table.js';
+import type { Actor } from '../../http/context.js';
+import { fail, failField } from '../../http/errors.js';
+import { recordAudit } from '../audit/index.js';
+import { type Access, assertFocusTags, entryPolicy } from '../operations/index.js';
+import { platformInOperation, touchClaim } from '../platforms/index.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
 import type { Viewer } from './visibility.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
-export interface MemberContext {
-  operation: OperationRow;
-  membership: MembershipRow;
-}
 
 /**
- * Records after an operation closes are refused (closing freezes the
- * figures), unless the coordinator allows late entries: then they are kept,
- * flagged late. Returns whether the entry is late.
+ * What correlation answers when an identifier is logged. The hits module implements it; app.ts wires it
+ * in, so findings do not depend on hits (hits read findings through this module's index).
  */
-export function assertOpen(operation: OperationRow): boolean {
-  if (operation.status !== 'closed') return false;
-  if (operation.allowLateEntries) return true;
-  fail('operations.closed', 'The operation is closed; nothing more can be logged');
-}
-
-export const viewerOf = (membership: MembershipRow): Viewer => ({
-  memberId: membership.id,
-  role: membership.role,
-  country: membership.country,
-});
-
-async function platformOf(db: Db, operationId: string, platformId: string) {
-  const [platform] = await db.select().from(platforms).where(eq(platforms.id, platformId));
-  if (!platform || platform.operationId !== operationId)
-    fail('findings.platform_mismatch', 'That platform is not part of this operation', { field: 'platformId' });
-  return platform;
+export interface IdentifierCorrelation {
+  /** Inside the logging transaction: the new identifier meets what is already known (the ids of what it met). */
+  inTransaction(tx: Db, finding: FindingRow): Promise<string[]>;
+  /** After commit: matches once more (a list imported meanwhile), announces, and answers what the author may know. */
+  afterCommit(finding: FindingRow, author: Viewer, found: string[]): Promise<FindingCreated['hits']>;
 }
 
 async function assertLinks(db: Db, operationId: string, links: string[]): Promise<void> {
@@ -58,37 +40,26 @@ async function assertLinks(db: Db, operationId: string, links: string[]): Promis
     .select({ id: findings.id })
     .from(findings)
     .where(and(eq(findings.operationId, operationId), inArray(findings.id, links), isNull(findings.deletedAt)));
-  if (found.length !== new Set(links).size)
-    fail('findings.bad_link', 'A linked finding is not part of this operation', { field: 'links' });
-}
-
-function assertTags(operation: OperationRow, tags: string[]): void {
-  const unknown = tags.filter((tag) => !operation.focusTags.includes(tag));
-  if (unknown.length > 0)
-    fail('platforms.unknown_tag', `Not a focus tag of this operation: ${unknown.join(', ')}`, {
-      field: 'tags',
-      tags: unknown,
-    });
+  if (found.length !== new Set(links).size) failField('findings.bad_link', 'links');
 }
 
 /**
- * Logs a finding on a platform of the operation. An identifier is
- * normalised for matching (phones read in the platform's or the author's
- * region) and compared with what is already known: every match is a hit,
- * recorded in the same transaction.
+ * Logs a finding on a platform of the operation. An identifier is normalised for matching (phones read in
+ * the platform's or the author's region) and handed to correlation in the same transaction.
  */
 export async function createFinding(
   deps: FindingDeps,
   actor: Actor,
-  context: MemberContext,
+  access: Access,
   input: CreateFinding,
+  correlation: IdentifierCorrelation,
 ): Promise<FindingCreated> {
-  const { operation, membership } = context;
-  const late = assertOpen(operation);
+  const { operation, membership } = access;
+  const { late } = entryPolicy(operation);
   const data = createFindingSchema.parse(input);
-  const platform = await platformOf(deps.db, operation.id, data.platformId);
+  const platform = await platformInOperation(deps.db, operation.id, data.platformId);
   const tags = [...new Set(data.tags ?? platform.tags)];
-  assertTags(operation, tags);
+  assertFocusTags(operation, tags);
   const links = [...new Set(data.links ?? [])];
   await assertLinks(deps.db, operation.id, links);
 
@@ -120,7 +91,7 @@ export async function createFinding(
         platformHost: platformHostOf(platform.url),
       });
     } catch (error) {
-      if (error instanceof IdentifierError) fail('findings.bad_identifier', error.message, { field: 'value' });
+      if (error instanceof IdentifierError) failField('findings.bad_identifier', 'value', { reason: error.message });
       throw error;
     }
     Object.assign(values, {
@@ -141,7 +112,7 @@ export async function createFinding(
   }
 
   const now = deps.now();
-  const { row, hitRows } = await deps.db.transaction(async (tx) => {
+  const { created: row, met } = await deps.db.transaction(async (tx) => {
     // two countries logging the same identifier at the same moment must still meet: one waits for the other
     if (values.normalizedValue)
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hit:${operation.id}:${values.normalizedValue}`}))`);
@@ -150,38 +121,21 @@ export async function createFinding(
       .values({ ...values, createdAt: now, updatedAt: now })
       .returning();
     if (!created) throw new Error('finding insert returned no row');
-    // logging on a platform one holds is a sign of life that keeps the claim
-    await tx
-      .update(platforms)
-      .set({ lastActivityAt: now })
-      .where(
-        and(eq(platforms.id, platform.id), eq(platforms.status, 'claimed'), eq(platforms.claimedBy, membership.id)),
-      );
-    const found = created.kind === 'identifier' ? await detectHits(tx, created) : [];
+    await touchClaim(tx, platform.id, membership.id, now);
+    const met = created.kind === 'identifier' ? await correlation.inTransaction(tx, created) : [];
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.logged',
       targetType: 'finding',
       targetId: created.id,
-      details: { kind: created.kind, platformId: platform.id, handling: created.handling, hits: found.length },
+      details: { kind: created.kind, platformId: platform.id, handling: created.handling, hits: met.length },
     });
-    return { row: created, hitRows: found };
+    return { created, met };
   });
 
-  // once more after commit: a reference list imported while this was being written is matched now
-  if (row.kind === 'identifier') hitRows.push(...(await deps.db.transaction((tx) => detectHits(tx, row))));
   deps.bus.publish('finding.logged', { operationId: operation.id, finding: row });
-  for (const hit of hitRows) deps.bus.publish('hit.found', { operationId: operation.id, hit });
-  // the author learns of the hits they may know of (not of a TLP:RED record of another country)
-  const hitContext = hitRows.length > 0 ? await loadHitContext(deps.db, hitRows) : null;
-  const known = hitContext ? hitRows.filter((h) => hitView(h, viewerOf(membership), hitContext) !== null) : [];
-  return {
-    finding: toFinding(row),
-    hits: known.map((h) => ({
-      hitId: h.id,
-      source: h.referenceEntryId ? ('reference' as const) : ('finding' as const),
-    })),
-  };
+  const hits = row.kind === 'identifier' ? await correlation.afterCommit(row, access.viewer, met) : [];
+  return { finding: toFinding(row), hits };
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
@@ -205,7 +159,7 @@ export async function listFindings(
 /** One finding row (deleted ones included), or 404. */
 export async function getFindingRow(db: Db, findingId: string): Promise<FindingRow> {
   const [row] = await db.select().from(findings).where(eq(findings.id, findingId));
-  return row ?? fail('findings.not_found', 'No such finding');
+  return row ?? fail('findings.not_found');
 }
 
 const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
@@ -215,23 +169,33 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
+/** The author or a coordinator may change or delete a finding that still exists. */
+function assertMayChange(access: Access, row: FindingRow): void {
+  if (row.deletedAt) fail('findings.not_found');
+  if (row.authorId !== access.membership.id && !can(access.membership.role, 'finding.manage'))
+    fail('findings.not_author');
+}
+
 /** The author or a coordinator changes a finding; fields of another kind are refused. */
 export async function updateFinding(
   deps: FindingDeps,
   actor: Actor,
-  context: MemberContext,
+  access: Access,
   row: FindingRow,
   patch: UpdateFinding,
 ): Promise<FindingView> {
-  const { operation, membership } = context;
-  assertOpen(operation);
-  if (row.deletedAt) fail('findings.not_found', 'This finding was deleted');
-  if (row.authorId !== membership.id && !can(membership.role, 'finding.manage'))
-    fail('findings.not_author', 'Only the author or a coordinator can change a finding');
+  const { operation } = access;
+  entryPolicy(operation);
+  assertMayChange(access, row);
   const allowed = [...commonFields, ...kindFields[row.kind]];
   const wrong = Object.keys(patch).filter((key) => !allowed.includes(key as keyof UpdateFinding));
-  if (wrong.length > 0) fail('findings.kind_mismatch', `A ${row.kind} has no ${wrong.join(', ')}`, { fields: wrong });
-  if (patch.tags) assertTags(operation, patch.tags);
+  if (wrong.length > 0) {
+    fail('findings.kind_mismatch', {
+      params: { kind: row.kind, fields: wrong },
+      fields: wrong.map((path) => ({ path, message: `A ${row.kind} has no ${path}` })),
+    });
+  }
+  if (patch.tags) assertFocusTags(operation, patch.tags);
   if (patch.links)
     await assertLinks(
       deps.db,
@@ -246,12 +210,8 @@ export async function updateFinding(
       .from(findings)
       .where(and(eq(findings.id, row.id), isNull(findings.deletedAt)))
       .for('update');
-    if (!before) fail('findings.not_found', 'This finding was deleted');
-    if (patch.version !== undefined && patch.version !== before.version)
-      fail(
-        'findings.version_conflict',
-        'Someone changed this finding meanwhile; reload it and apply your change again',
-      );
+    if (!before) fail('findings.not_found');
+    if (patch.version !== undefined && patch.version !== before.version) fail('findings.version_conflict');
     const { version: _expected, ...changes } = patch;
     const [changed] = await tx
       .update(findings)
@@ -269,21 +229,14 @@ export async function updateFinding(
     return { updated: changed, previous: before };
   });
   deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated, previous });
-  return viewOf(updated, viewerOf(membership)) ?? fail('findings.not_found', 'No such finding');
+  return viewOf(updated, access.viewer) ?? fail('findings.not_found');
 }
 
 /** Soft delete by the author or a coordinator: the record stays for the audit trail and stops counting. */
-export async function deleteFinding(
-  deps: FindingDeps,
-  actor: Actor,
-  context: MemberContext,
-  row: FindingRow,
-): Promise<void> {
-  const { operation, membership } = context;
-  assertOpen(operation);
-  if (row.deletedAt) fail('findings.not_found', 'This finding was already deleted');
-  if (row.authorId !== membership.id && !can(membership.role, 'finding.manage'))
-    fail('findings.not_author', 'Only the author or a coordinator can delete a finding');
+export async function deleteFinding(deps: FindingDeps, actor: Actor, access: Access, row: FindingRow): Promise<void> {
+  const { operation } = access;
+  entryPolicy(operation);
+  assertMayChange(access, row);
   const now = deps.now();
   const deleted = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
@@ -291,7 +244,7 @@ export async function deleteFinding(
       .set({ deletedAt: now, updatedAt: now, version: sql`${findings.version} + 1` })
       .where(and(eq(findings.id, row.id), isNull(findings.deletedAt)))
       .returning();
-    if (!changed) fail('findings.not_found', 'This finding was already deleted');
+    if (!changed) fail('findings.not_found');
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.deleted',

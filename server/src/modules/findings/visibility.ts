@@ -1,11 +1,6 @@
-import { type Handling, type Role, can } from '@actionday/shared';
+import { type Handling, type Viewer, can } from '@actionday/shared';
 
-/** Who is looking: their membership, role and country in the operation. */
-export interface Viewer {
-  memberId: string;
-  role: Role;
-  country: string;
-}
+export type { Viewer };
 
 /** The fields of a record that decide who may see it. */
 export interface Guarded {
@@ -25,11 +20,13 @@ export type Sight = 'full' | 'redacted' | 'none';
  * - victims: coordinators, analysts and investigators of the recording country;
  *   other investigators learn only that a victim was logged on that platform;
  * - TLP:AMBER and TLP:GREEN: every member whose role may see findings.
+ * A viewer without `memberId` (an audience in live events) is never the author; one without a country
+ * is from none of the record's countries.
  */
 export function sightOf(record: Guarded, viewer: Viewer): Sight {
   if (!can(viewer.role, 'finding.read')) return 'none';
   if (record.authorId === viewer.memberId || viewer.role === 'coordinator') return 'full';
-  const sameCountry = record.country === viewer.country;
+  const sameCountry = viewer.country !== null && record.country === viewer.country;
   if (record.handling === 'TLP:RED') return sameCountry ? 'full' : 'none';
   if (record.kind === 'victim' && viewer.role === 'investigator' && !sameCountry) return 'redacted';
   return 'full';

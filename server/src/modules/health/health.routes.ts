@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ping } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 
 /** Liveness and database reachability. */
@@ -9,7 +9,7 @@ export const healthRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => 
     '/api/health',
     { schema: { response: { 200: z.object({ ok: z.literal(true) }) }, tags: ['health'] } },
     async () => {
-      await db.execute(sql`select 1`);
+      await ping(db);
       return { ok: true as const };
     },
   );

@@ -1,7 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import type { FindingRow } from '../findings/findings.dto.js';
-import { findings } from '../findings/findings.table.js';
+import { type FindingRow, identifierPeers, liveIdentifiers } from '../findings/index.js';
 import { hits, referenceEntries } from './hits.table.js';
 
 export type HitRow = typeof hits.$inferSelect;
@@ -13,19 +12,7 @@ export type HitRow = typeof hits.$inferSelect;
  */
 export async function detectHits(tx: Db, finding: FindingRow): Promise<HitRow[]> {
   if (!finding.normalizedValue || !finding.identifierKind) return [];
-  const same = await tx
-    .select({ id: findings.id })
-    .from(findings)
-    .where(
-      and(
-        eq(findings.operationId, finding.operationId),
-        eq(findings.normalizedValue, finding.normalizedValue),
-        eq(findings.kind, 'identifier'),
-        isNull(findings.deletedAt),
-        ne(findings.authorId, finding.authorId),
-        ne(findings.id, finding.id),
-      ),
-    );
+  const same = (await identifierPeers(tx, finding)).map((id) => ({ id }));
   const references = await tx
     .select({ id: referenceEntries.id })
     .from(referenceEntries)
@@ -55,40 +42,29 @@ export async function detectHits(tx: Db, finding: FindingRow): Promise<HitRow[]>
  * entries). Safe to run again: existing hits are kept, only new ones return.
  */
 export async function detectHitsForList(tx: Db, operationId: string, listId: string): Promise<HitRow[]> {
-  const matches = await tx
-    .select({
-      findingId: findings.id,
-      identifierKind: findings.identifierKind,
-      normalizedValue: referenceEntries.normalizedValue,
-      entryId: referenceEntries.id,
-      entryKind: referenceEntries.identifierKind,
-    })
-    .from(referenceEntries)
-    .innerJoin(
-      findings,
-      and(
-        eq(findings.operationId, referenceEntries.operationId),
-        eq(findings.normalizedValue, referenceEntries.normalizedValue),
-      ),
-    )
-    .where(
-      and(
-        eq(referenceEntries.listId, listId),
-        eq(referenceEntries.operationId, operationId),
-        eq(findings.kind, 'identifier'),
-        isNull(findings.deletedAt),
-      ),
-    );
+  // the day's identifiers are a few thousand at most: read them once, then look them up in the list
+  const logged = await liveIdentifiers(tx, operationId);
+  const byValue = new Map<string, typeof logged>();
+  for (const item of logged) byValue.set(item.normalizedValue, [...(byValue.get(item.normalizedValue) ?? []), item]);
+  const values = [...byValue.keys()];
   const created: HitRow[] = [];
-  for (let i = 0; i < matches.length; i += 1000) {
-    const batch = matches.slice(i, i + 1000).map((m) => ({
-      operationId,
-      identifierKind: m.identifierKind ?? m.entryKind,
-      normalizedValue: m.normalizedValue,
-      findingId: m.findingId,
-      referenceEntryId: m.entryId,
-    }));
-    created.push(...(await tx.insert(hits).values(batch).onConflictDoNothing().returning()));
+  for (let i = 0; i < values.length; i += 1000) {
+    const entries = await tx
+      .select({ id: referenceEntries.id, normalizedValue: referenceEntries.normalizedValue })
+      .from(referenceEntries)
+      .where(
+        and(eq(referenceEntries.listId, listId), inArray(referenceEntries.normalizedValue, values.slice(i, i + 1000))),
+      );
+    const batch = entries.flatMap((entry) =>
+      (byValue.get(entry.normalizedValue) ?? []).map((finding) => ({
+        operationId,
+        identifierKind: finding.identifierKind,
+        normalizedValue: entry.normalizedValue,
+        findingId: finding.id,
+        referenceEntryId: entry.id,
+      })),
+    );
+    if (batch.length > 0) created.push(...(await tx.insert(hits).values(batch).onConflictDoNothing().returning()));
   }
   return created;
 }

@@ -10,8 +10,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { viewerOf } from '../findings/findings.service.js';
-import { authorize } from '../operations/memberships.js';
+import { authorize } from '../operations/index.js';
 import { getHitRow, importReferenceList, listHits, resolveHit } from './hits.service.js';
 
 /** Hits and the reference lists they are checked against. */
@@ -22,13 +21,13 @@ export const hitRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/hits',
     { schema: { params: operationParamsSchema, response: { 200: z.array(hitViewSchema) }, tags: ['hits'] } },
     async (request) => {
-      const { membership, operation } = await authorize(
+      const { viewer, operation } = await authorize(
         db,
         requireUser(request).id,
         request.params.operationId,
         'finding.read',
       );
-      return listHits(db, viewerOf(membership), operation.id);
+      return listHits(db, viewer, operation.id);
     },
   );
 
@@ -55,8 +54,7 @@ export const hitRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     },
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'reference.import');
-      if (typeof request.body !== 'string')
-        fail('references.bad_file', 'Send the list as CSV (Content-Type: text/csv)');
+      if (typeof request.body !== 'string') fail('references.not_csv');
       return reply
         .code(201)
         .send(await importReferenceList(deps, actorOf(request), context, request.query.name, request.body));

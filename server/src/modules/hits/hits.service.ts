@@ -6,15 +6,17 @@ import {
   identifierKinds,
   normalizeIdentifier,
 } from '@actionday/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
+import type { CountSource } from '../../db/counting.js';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
+import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { type MemberContext, viewerOf } from '../findings/findings.service.js';
-import type { Viewer } from '../findings/visibility.js';
-import { type HitRow, detectHitsForList } from './hits.detect.js';
+import { recordAudit } from '../audit/index.js';
+import type { IdentifierCorrelation, Viewer } from '../findings/index.js';
+import type { Access } from '../operations/index.js';
+import { type HitRow, detectHits, detectHitsForList } from './hits.detect.js';
 import { hits, referenceEntries, referenceLists } from './hits.table.js';
 import { hitView, loadHitContext } from './hits.views.js';
 
@@ -31,7 +33,7 @@ export async function listHits(db: Db, viewer: Viewer, operationId: string): Pro
 export async function resolveHit(
   deps: HitDeps,
   actor: Actor,
-  context: MemberContext,
+  context: Access,
   hitId: string,
   body: { status: 'confirmed' | 'dismissed'; note?: string },
 ): Promise<HitView> {
@@ -52,10 +54,7 @@ export async function resolveHit(
         .select({ id: hits.id })
         .from(hits)
         .where(and(eq(hits.id, hitId), eq(hits.operationId, context.operation.id)));
-      fail(
-        exists ? 'hits.already_resolved' : 'hits.not_found',
-        exists ? 'This hit was already resolved' : 'No such hit',
-      );
+      fail(exists ? 'hits.already_resolved' : 'hits.not_found');
     }
     await recordAudit(tx, actor, {
       operationId: context.operation.id,
@@ -66,16 +65,13 @@ export async function resolveHit(
     return resolved;
   });
   deps.bus.publish('hit.resolved', { operationId: context.operation.id, hit: row });
-  return (
-    hitView(row, viewerOf(context.membership), await loadHitContext(deps.db, [row])) ??
-    fail('hits.not_found', 'No such hit')
-  );
+  return hitView(row, context.viewer, await loadHitContext(deps.db, [row])) ?? fail('hits.not_found');
 }
 
 /** A hit row of the operation, or 404. */
 export async function getHitRow(db: Db, hitId: string): Promise<HitRow> {
   const [row] = await db.select().from(hits).where(eq(hits.id, hitId));
-  return row ?? fail('hits.not_found', 'No such hit');
+  return row ?? fail('hits.not_found');
 }
 
 /**
@@ -87,23 +83,17 @@ export async function getHitRow(db: Db, hitId: string): Promise<HitRow> {
 export async function importReferenceList(
   deps: HitDeps,
   actor: Actor,
-  context: MemberContext,
+  context: Access,
   name: string,
   csv: string,
 ): Promise<{ id: string; name: string; entries: number; rejected: { line: number; message: string }[]; hits: number }> {
-  if (!can(context.membership.role, 'reference.import'))
-    fail('auth.forbidden', 'Only analysts and coordinators import reference lists');
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
-  if (!parsed.meta.fields?.includes('kind') || !parsed.meta.fields.includes('value'))
-    fail(
-      'references.bad_file',
-      'The CSV needs a header row with the columns kind and value (label and region optional)',
-    );
-  if (parsed.data.length > 100_000) fail('references.bad_file', 'At most 100,000 entries per list');
+  if (!parsed.meta.fields?.includes('kind') || !parsed.meta.fields.includes('value')) fail('references.bad_header');
+  if (parsed.data.length > 100_000) fail('references.too_many', { params: { max: 100_000 } });
   const rejected: { line: number; message: string }[] = [];
   const entries: { identifierKind: IdentifierKind; normalizedValue: string; label: string | null }[] = [];
   parsed.data.forEach((row, index) => {
@@ -156,4 +146,53 @@ export async function importReferenceList(
   const late = await deps.db.transaction((tx) => detectHitsForList(tx, context.operation.id, list.id));
   for (const hit of [...found, ...late]) deps.bus.publish('hit.found', { operationId: context.operation.id, hit });
   return { id: list.id, name: list.name, entries: entries.length, rejected, hits: found.length + late.length };
+}
+
+/**
+ * Correlation as findings need it: a new identifier meets what is known inside its transaction, once more
+ * after commit, and its author learns of the hits they may know of (not of a TLP:RED record of another country).
+ */
+export function hitCorrelation(deps: HitDeps): IdentifierCorrelation {
+  return {
+    async inTransaction(tx, finding) {
+      return (await detectHits(tx, finding)).map((h) => h.id);
+    },
+    async afterCommit(finding, author, met) {
+      const found = met.length > 0 ? await deps.db.select().from(hits).where(inArray(hits.id, met)) : [];
+      // a reference list imported while this was being written is matched now
+      found.push(...(await deps.db.transaction((tx) => detectHits(tx, finding))));
+      for (const hit of found) deps.bus.publish('hit.found', { operationId: finding.operationId, hit });
+      if (found.length === 0) return [];
+      const context = await loadHitContext(deps.db, found);
+      return found
+        .filter((h) => hitView(h, author, context) !== null)
+        .map((h) => ({ hitId: h.id, source: h.referenceEntryId ? ('reference' as const) : ('finding' as const) }));
+    },
+  };
+}
+
+/** Confirmed hits of an operation, oldest first (the report's leads). */
+export async function confirmedHitRows(db: Db, operationId: string): Promise<HitRow[]> {
+  return db
+    .select()
+    .from(hits)
+    .where(and(eq(hits.operationId, operationId), eq(hits.status, 'confirmed')))
+    .orderBy(asc(hits.createdAt), asc(hits.id));
+}
+
+/** Hits as key figures count them. */
+export const hitCountSource: CountSource = {
+  from: sql`hits`,
+  where: (id) => sql`operation_id = ${id}`,
+  columns: { status: 'status' },
+};
+
+/** Hits per logged finding (the per-country table maps them to the finding's country). */
+export async function hitsPerFinding(db: Db, operationId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ findingId: hits.findingId, n: sql<number>`count(*)::int` })
+    .from(hits)
+    .where(eq(hits.operationId, operationId))
+    .groupBy(hits.findingId);
+  return new Map(rows.map((r) => [r.findingId, Number(r.n)]));
 }

@@ -1,18 +1,15 @@
-import type { HitView } from '@actionday/shared';
+import type { HitView, Participant } from '@actionday/shared';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { users } from '../auth/auth.table.js';
-import type { FindingRow } from '../findings/findings.dto.js';
-import { findings } from '../findings/findings.table.js';
-import { type Viewer, sightOf } from '../findings/visibility.js';
-import { memberships } from '../operations/operations.table.js';
+import { type FindingRow, type Viewer, findingRowsByIds, sightOf } from '../findings/index.js';
+import { participantsByIds } from '../operations/index.js';
 import type { HitRow } from './hits.detect.js';
 import { referenceEntries, referenceLists } from './hits.table.js';
 
 /** Everything needed to show hits: both findings, the authors as contacts, the reference entries. */
 export interface HitContext {
   findings: Map<string, FindingRow>;
-  contacts: Map<string, { name: string; country: string; agency: string; userId: string }>;
+  contacts: Map<string, Participant>;
   references: Map<string, { list: string; label: string | null; uploadedBy: string }>;
 }
 
@@ -22,7 +19,7 @@ export async function loadHitContext(db: Db, rows: HitRow[]): Promise<HitContext
     ...new Set(rows.flatMap((h) => [h.findingId, h.matchedFindingId]).filter((id): id is string => !!id)),
   ];
   const entryIds = [...new Set(rows.map((h) => h.referenceEntryId).filter((id): id is string => !!id))];
-  const findingRows = findingIds.length ? await db.select().from(findings).where(inArray(findings.id, findingIds)) : [];
+  const findingRows = await findingRowsByIds(db, findingIds);
   const entries = entryIds.length
     ? await db
         .select({
@@ -35,25 +32,13 @@ export async function loadHitContext(db: Db, rows: HitRow[]): Promise<HitContext
         .innerJoin(referenceLists, eq(referenceLists.id, referenceEntries.listId))
         .where(inArray(referenceEntries.id, entryIds))
     : [];
-  const memberIds = [...new Set([...findingRows.map((f) => f.authorId), ...entries.map((e) => e.uploadedBy)])];
-  const people = memberIds.length
-    ? await db
-        .select({
-          id: memberships.id,
-          name: users.name,
-          country: memberships.country,
-          agency: memberships.agency,
-          userId: memberships.userId,
-        })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(inArray(memberships.id, memberIds))
-    : [];
+  const contacts = await participantsByIds(db, [
+    ...[...findingRows.values()].map((f) => f.authorId),
+    ...entries.map((e) => e.uploadedBy),
+  ]);
   return {
-    findings: new Map(findingRows.map((f) => [f.id, f])),
-    contacts: new Map(
-      people.map((p) => [p.id, { name: p.name, country: p.country, agency: p.agency, userId: p.userId }]),
-    ),
+    findings: findingRows,
+    contacts,
     references: new Map(entries.map((e) => [e.id, { list: e.list, label: e.label, uploadedBy: e.uploadedBy }])),
   };
 }
@@ -107,8 +92,13 @@ export function hitView(hit: HitRow, viewer: Viewer, context: HitContext): HitVi
       resolvedAt: hit.resolvedAt?.toISOString() ?? null,
     };
   }
-  const mine = [own, other].find((f) => f?.authorId === viewer.memberId);
-  if (viewer.role === 'analyst' || viewer.role === 'coordinator' || mine || involved.includes(viewer.memberId)) {
+  const mine = viewer.memberId ? [own, other].find((f) => f?.authorId === viewer.memberId) : undefined;
+  if (
+    viewer.role === 'analyst' ||
+    viewer.role === 'coordinator' ||
+    mine ||
+    (viewer.memberId !== null && involved.includes(viewer.memberId))
+  ) {
     return {
       id: hit.id,
       operationId: hit.operationId,

@@ -1,23 +1,18 @@
 import {
   IdentifierError,
-  defaultIndicators,
   extractIdentifiers,
   findIndicators,
   normalizeIdentifier,
   operationParamsSchema,
   platformHostOf,
 } from '@actionday/shared';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { authorize } from '../operations/memberships.js';
-import { platforms } from '../platforms/platforms.table.js';
-import { indicators } from './indicators.table.js';
+import { authorize } from '../operations/index.js';
+import { platformInOperation } from '../platforms/index.js';
+import { listIndicators, replaceIndicators } from './indicators.service.js';
 
 const indicatorSchema = z.object({
   language: z
@@ -28,31 +23,14 @@ const indicatorSchema = z.object({
   phrase: z.string().trim().min(2).max(200),
 });
 
-/** The operation's indicator phrases. */
-export async function listIndicators(db: Db, operationId: string) {
-  return db
-    .select({ language: indicators.language, phrase: indicators.phrase })
-    .from(indicators)
-    .where(eq(indicators.operationId, operationId))
-    .orderBy(indicators.language, indicators.phrase);
-}
-
-/** Gives a new operation the default indicator list. */
-export async function seedIndicators(db: Db, operationId: string): Promise<void> {
-  await db
-    .insert(indicators)
-    .values(defaultIndicators.map((i) => ({ ...i, operationId })))
-    .onConflictDoNothing();
-}
-
 /** Indicator lists and the extraction of identifiers from pasted text. */
 export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
     '/api/operations/:operationId/indicators',
     { schema: { params: operationParamsSchema, response: { 200: z.array(indicatorSchema) }, tags: ['findings'] } },
     async (request) => {
-      await authorize(db, requireUser(request).id, request.params.operationId, 'finding.read');
-      return listIndicators(db, request.params.operationId);
+      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.read');
+      return listIndicators(db, operation.id);
     },
   );
 
@@ -73,20 +51,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
         request.params.operationId,
         'operation.manage',
       );
-      await db.transaction(async (tx) => {
-        await tx.delete(indicators).where(eq(indicators.operationId, operation.id));
-        if (request.body.length > 0)
-          await tx
-            .insert(indicators)
-            .values(request.body.map((i) => ({ ...i, operationId: operation.id })))
-            .onConflictDoNothing();
-        await recordAudit(tx, actorOf(request), {
-          operationId: operation.id,
-          action: 'indicators.replaced',
-          details: { count: request.body.length },
-        });
-      });
-      return listIndicators(db, operation.id);
+      return replaceIndicators(db, actorOf(request), operation.id, request.body);
     },
   );
 
@@ -122,9 +87,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
       let region = membership.country;
       let platformHost: string | undefined;
       if (request.body.platformId) {
-        const [platform] = await db.select().from(platforms).where(eq(platforms.id, request.body.platformId));
-        if (!platform || platform.operationId !== operation.id)
-          fail('findings.platform_mismatch', 'That platform is not part of this operation');
+        const platform = await platformInOperation(db, operation.id, request.body.platformId);
         region = platform.countryFocus ?? region;
         platformHost = platformHostOf(platform.url);
       }

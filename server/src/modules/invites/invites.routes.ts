@@ -10,12 +10,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser, setSessionCookie } from '../../http/context.js';
-import { createSession } from '../auth/sessions.js';
-import { authorize } from '../operations/memberships.js';
+import { createSession } from '../auth/index.js';
+import { authorize } from '../operations/index.js';
 import { acceptInvite, createInvite, previewInvite } from './invites.service.js';
 
 /** Invites: created by coordinators, accepted by new participants. */
-export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus, checkSignIn }) => {
+export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus, checkSignIn, now }) => {
   app.post(
     '/api/operations/:operationId/invites',
     {
@@ -60,7 +60,7 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
       // counted as a sign-in attempt: the answer says whether an e-mail has an account
       await checkSignIn(request, request.body.email);
       const { userId, operationId } = await acceptInvite(db, actorOf(request), request.params.code, request.body);
-      setSessionCookie(request, reply, await createSession(db, userId));
+      setSessionCookie(request, reply, await createSession(db, userId, now()));
       bus.publish('operation.changed', { operationId });
       return { ok: true as const, operationId };
     },

@@ -2,12 +2,11 @@ import type { CreateInvite, InviteCreated, InvitePreview, NewAccount } from '@ac
 import { createInviteSchema } from '@actionday/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { users } from '../auth/auth.table.js';
-import { hashPassword } from '../auth/passwords.js';
-import { randomToken, sha256 } from '../auth/sessions.js';
-import { memberships, operations } from '../operations/operations.table.js';
+import { recordAudit } from '../audit/index.js';
+import { findUserByEmail, hashPassword, insertUser, randomToken, sha256 } from '../auth/index.js';
+import { addMembership, getOperation, membershipOfUser } from '../operations/index.js';
 import { invites } from './invites.table.js';
 
 /** Creates a one-time invite; the code is returned once and stored only as a hash. */
@@ -46,15 +45,15 @@ export async function createInvite(
 }
 
 async function findUsableInvite(db: Db, code: string) {
-  const [row] = await db
-    .select({ invite: invites, operationName: operations.name })
+  const [invite] = await db
+    .select()
     .from(invites)
-    .innerJoin(operations, eq(operations.id, invites.operationId))
     .where(eq(invites.codeHash, sha256(code)));
-  if (!row) fail('invites.not_found', 'This invite code is not valid');
-  if (row.invite.usedAt) fail('invites.used', 'This invite has already been used');
-  if (row.invite.expiresAt <= new Date()) fail('invites.expired', 'This invite has expired');
-  return row;
+  const operation = invite ? await getOperation(db, invite.operationId) : null;
+  if (!invite || !operation) fail('invites.not_found');
+  if (invite.usedAt) fail('invites.used');
+  if (invite.expiresAt <= new Date()) fail('invites.expired');
+  return { invite, operationName: operation.name };
 }
 
 /** What the invite is for, shown before accepting it. */
@@ -83,20 +82,9 @@ export async function acceptInvite(
   account: NewAccount,
 ): Promise<{ userId: string; operationId: string }> {
   const { invite } = await findUsableInvite(db, code);
-  const [existing] = await db.select().from(users).where(eq(users.email, account.email));
-  if (existing && existing.id !== actor.userId) {
-    fail(
-      'auth.email_taken',
-      'An account with this e-mail exists: sign in with it first, then open the invite link again',
-    );
-  }
-  if (existing) {
-    const [member] = await db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.operationId, invite.operationId), eq(memberships.userId, existing.id)));
-    if (member) fail('invites.already_member', 'You already take part in this operation');
-  }
+  const existing = await findUserByEmail(db, account.email);
+  if (existing && existing.id !== actor.userId) fail('auth.email_taken');
+  if (existing && (await membershipOfUser(db, invite.operationId, existing.id))) fail('invites.already_member');
   const passwordHash = existing ? null : await hashPassword(account.password);
   return db.transaction(async (tx) => {
     const [spent] = await tx
@@ -104,27 +92,18 @@ export async function acceptInvite(
       .set({ usedAt: new Date() })
       .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
       .returning({ id: invites.id });
-    if (!spent) fail('invites.used', 'This invite has already been used');
-    let userId = existing?.id;
-    if (!userId) {
-      const [created] = await tx
-        .insert(users)
-        .values({ email: account.email, name: account.name, passwordHash: passwordHash ?? '' })
-        .returning({ id: users.id });
-      userId = created?.id;
-    }
-    if (!userId) throw new Error('user insert returned no row');
+    if (!spent) fail('invites.used');
+    const userId =
+      existing?.id ??
+      (await insertUser(tx, { email: account.email, name: account.name, passwordHash: passwordHash ?? '' }));
     await tx.update(invites).set({ usedBy: userId }).where(eq(invites.id, invite.id));
-    await tx
-      .insert(memberships)
-      .values({
-        operationId: invite.operationId,
-        userId,
-        role: invite.role,
-        country: invite.country,
-        agency: invite.agency,
-      })
-      .onConflictDoNothing();
+    await addMembership(tx, {
+      operationId: invite.operationId,
+      userId,
+      role: invite.role,
+      country: invite.country,
+      agency: invite.agency,
+    });
     await recordAudit(
       tx,
       { ...actor, userId },

@@ -1,9 +1,8 @@
 import { type NoteKind, type NoteRef, can, noteDocName, noteRefSchema } from '@actionday/shared';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { fail } from '../../http/errors.js';
-import { type MembershipRow, authorize } from '../operations/memberships.js';
-import { platforms } from '../platforms/platforms.table.js';
+import { AppError, fail } from '../../http/errors.js';
+import { type MembershipRow, authorize } from '../operations/index.js';
+import { platformInOperation } from '../platforms/index.js';
 
 /** A note resolved from its reference: what it belongs to. */
 export interface NoteTarget {
@@ -25,12 +24,10 @@ export async function authorizeNoteOpen(
   const ref = noteRefSchema.parse(input);
   const { membership } = await authorize(db, userId, ref.operationId, 'note.read');
   if (ref.platformId) {
-    const [platform] = await db
-      .select({ id: platforms.id })
-      .from(platforms)
-      .where(and(eq(platforms.id, ref.platformId), eq(platforms.operationId, ref.operationId)))
-      .limit(1);
-    if (!platform) fail('notes.not_found', 'No such platform in this operation');
+    await platformInOperation(db, ref.operationId, ref.platformId).catch((error: unknown) => {
+      if (error instanceof AppError) fail('notes.not_found');
+      throw error;
+    });
   }
   return {
     target: {

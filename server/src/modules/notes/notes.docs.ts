@@ -3,7 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
-import type { Actor } from '../audit/audit.service.js';
+import type { Actor } from '../../http/context.js';
 import type { NoteTarget } from './notes.access.js';
 import { loadNoteState, storeNote } from './notes.store.js';
 import { safeError } from '../../http/safe-error.js';
@@ -167,7 +167,7 @@ export class NoteDocs {
   }
 
   private async load(target: NoteTarget): Promise<LiveNote> {
-    if (this.closing) fail('notes.unavailable', 'The server is restarting');
+    if (this.closing) fail('notes.unavailable');
     const state = await loadNoteState(this.db, target.docName);
     const note = new LiveNote(target);
     if (state) Y.applyUpdate(note.doc, state, LOADED);

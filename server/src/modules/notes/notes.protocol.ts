@@ -52,7 +52,7 @@ export function readSyncMessage(message: Uint8Array): { type: number; body: Uint
       throw new Error('unknown type');
     return { type, body: decoding.readVarUint8Array(decoder) };
   } catch {
-    fail('request.invalid', 'Malformed sync message');
+    fail('request.invalid', { params: { problem: 'malformed sync message' } });
   }
 }
 

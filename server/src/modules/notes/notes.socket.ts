@@ -1,11 +1,11 @@
 import {
-  NOTES_NAMESPACE,
   type NoteOpened,
   type NotesClientToServerEvents,
   type NotesServerToClientEvents,
   noteAwarenessSchema,
   noteCloseSchema,
   noteSyncSchema,
+  rooms,
 } from '@actionday/shared';
 import type { FastifyInstance } from 'fastify';
 import * as encoding from 'lib0/encoding';
@@ -19,10 +19,11 @@ import {
 } from 'y-protocols/awareness';
 import * as sync from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Deps, IoServer } from '../../deps.js';
+import type { Deps } from '../../deps.js';
+import { SESSION_COOKIE } from '../../http/context.js';
 import { AppError, fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
+import { recordAudit } from '../audit/index.js';
+import { resolveSession } from '../auth/index.js';
 import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
 import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
 import { bytes, readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
@@ -67,14 +68,15 @@ const crossProcess = (nsp: NotesNamespace) => nsp.adapter.serverSideEmit !== Ada
  * note checks `note.read`, and every change is applied only after a fresh
  * `note.edit` check. Returns the note cache (saved and closed in `preClose`).
  */
+export type { NotesNamespace };
+
 export function attachNotes(
   app: FastifyInstance,
-  io: IoServer,
+  nsp: NotesNamespace,
   deps: Deps,
   options: Partial<NoteDocsOptions> = {},
 ): NoteDocs {
   // The namespace has its own event map; the server's generics describe the main one.
-  const nsp = (io as unknown as { of(name: string): NotesNamespace }).of(NOTES_NAMESPACE);
   const { db } = deps;
   const opened = new Map<string, Map<string, OpenNote>>();
   const openOf = (socketId: string) => opened.get(socketId) ?? new Map<string, OpenNote>();
@@ -120,30 +122,57 @@ export function attachNotes(
     },
   );
 
-  nsp.on('note:peer-update', (docName, update) => {
-    const note = docs.peek(docName);
-    if (note) Y.applyUpdate(note.doc, bytes(update), PEER);
-  });
-  nsp.on('note:peer-awareness', (docName, update) => {
-    const note = docs.peek(docName);
-    if (note) applyAwarenessUpdate(note.awareness, bytes(update), PEER);
-  });
-  nsp.on('note:peer-sync', (docName, stateVector) => {
-    const note = docs.peek(docName);
-    if (!note) return;
-    relay('note:peer-update', docName, Y.encodeStateAsUpdate(note.doc, bytes(stateVector)));
-    const present = [...note.awareness.states.keys()];
-    if (present.length > 0) relay('note:peer-awareness', docName, encodeAwarenessUpdate(note.awareness, present));
-  });
+  /** A message from another process is checked and applied in isolation: a bad one is logged and dropped. */
+  const fromPeer =
+    <A extends unknown[]>(event: string, handle: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        if (typeof args[0] !== 'string') throw new TypeError('note name is not a string');
+        handle(...args);
+      } catch (error) {
+        peerFailures += 1;
+        app.log.warn(
+          { event, error: safeError(error), dropped: peerFailures },
+          'dropped a malformed note message from a peer process',
+        );
+      }
+    };
+  let peerFailures = 0;
+  nsp.on(
+    'note:peer-update',
+    fromPeer('note:peer-update', (docName: string, update: Uint8Array) => {
+      const note = docs.peek(docName);
+      if (note) Y.applyUpdate(note.doc, bytes(update), PEER);
+    }),
+  );
+  nsp.on(
+    'note:peer-awareness',
+    fromPeer('note:peer-awareness', (docName: string, update: Uint8Array) => {
+      const note = docs.peek(docName);
+      if (note) applyAwarenessUpdate(note.awareness, bytes(update), PEER);
+    }),
+  );
+  nsp.on(
+    'note:peer-sync',
+    fromPeer('note:peer-sync', (docName: string, stateVector: Uint8Array) => {
+      const note = docs.peek(docName);
+      if (!note) return;
+      relay('note:peer-update', docName, Y.encodeStateAsUpdate(note.doc, bytes(stateVector)));
+      const present = [...note.awareness.states.keys()];
+      if (present.length > 0) relay('note:peer-awareness', docName, encodeAwarenessUpdate(note.awareness, present));
+    }),
+  );
 
   nsp.use((socket, next) => {
     const token = app.parseCookie(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
     if (!token) return next(new Error('auth.unauthenticated'));
-    resolveSession(db, token)
+    resolveSession(db, token, deps.now(), deps.sessionAccess)
       .then((user) => {
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
         socket.data.name = user.name;
+        // the user's room: signing out and revocation reach these sockets too
+        void socket.join(rooms.user(user.id));
         next();
       })
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
@@ -161,7 +190,7 @@ export function attachNotes(
     opened.set(socket.id, new Map());
     const actor = { userId: socket.data.userId, ip: socket.handshake.address || null };
     const mine = () => openOf(socket.id);
-    const entryFor = (docName: string) => mine().get(docName) ?? fail('notes.not_open', 'Open the note first');
+    const entryFor = (docName: string) => mine().get(docName) ?? fail('notes.not_open');
 
     /** Access lost while the note was open: close it for this socket and say why. */
     const checkEdit = async (entry: OpenNote) => {
@@ -181,14 +210,14 @@ export function attachNotes(
       void respond<NoteOpened>(
         ack,
         async () => {
-          if (docs.isClosing) fail('notes.unavailable', 'The server is restarting');
+          if (docs.isClosing) fail('notes.unavailable');
           const { target, membership, canEdit } = await authorizeNoteOpen(db, actor.userId, payload);
           entry = mine().get(target.docName);
           if (!entry) {
             const live = await docs.acquire(target, socket.id);
             if (!socket.connected) {
               docs.release(live, socket.id);
-              fail('notes.unavailable', 'Disconnected');
+              fail('notes.unavailable');
             }
             const presence = { name: socket.data.name, country: membership.country };
             entry = new OpenNote(socket.id, actor, live, canEdit, presence, checkEdit, (work) => docs.track(work));
@@ -234,12 +263,12 @@ export function attachNotes(
             socket.emit('note:sync', { docName, message: encoding.toUint8Array(ask) });
             return { saved: false };
           }
-          if (!entry.canEdit) fail('auth.forbidden', 'Your role may not edit notes');
+          if (!entry.canEdit) fail('auth.forbidden');
           await entry.applyChecked(() => {
             try {
               Y.applyUpdate(entry.live.doc, body, entry);
             } catch {
-              fail('request.invalid', 'Malformed Yjs update');
+              fail('request.invalid', { params: { problem: 'malformed Yjs update' } });
             }
           });
           await docs.whenSaved(entry.live);

@@ -1,62 +1,159 @@
-import { type Action, type Participant, can } from '@actionday/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import type { Participant, Role } from '@actionday/shared';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { fail } from '../../http/errors.js';
-import { users } from '../auth/auth.table.js';
+import { userNames } from '../auth/index.js';
+import type { MembershipRow } from './operations.policy.js';
 import { memberships, operations } from './operations.table.js';
 
-export type MembershipRow = typeof memberships.$inferSelect;
-export type OperationRow = typeof operations.$inferSelect;
+/** After the last of a person's operations closed, their sessions last this much longer. */
+export const GRACE_AFTER_CLOSE_MS = 48 * 60 * 60 * 1000;
 
-/**
- * The user's membership in an operation, if the permission table lets its
- * role perform the action: 404 for an unknown operation, 403 otherwise.
- */
-export async function authorize(
-  db: Db,
-  userId: string,
-  operationId: string,
-  action: Action,
-): Promise<{ membership: MembershipRow; operation: OperationRow }> {
-  const [row] = await db
-    .select({ operation: operations, membership: memberships })
-    .from(operations)
-    .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
-    .where(eq(operations.id, operationId))
-    .limit(1);
-  if (!row) fail('operations.not_found', 'No such operation');
-  if (!row.membership) fail('operations.not_member', 'You are not a participant of this operation');
-  if (row.membership.revokedAt) fail('operations.revoked', 'Your participation in this operation was revoked');
-  if (!can(row.membership.role, action)) fail('auth.forbidden', `Your role (${row.membership.role}) may not do this`);
-  return { membership: row.membership, operation: row.operation };
+/** Membership rows as other members see them, with the person's name. */
+async function withNames(db: Db, rows: MembershipRow[]): Promise<Participant[]> {
+  const names = await userNames(
+    db,
+    rows.map((r) => r.userId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    name: names.get(r.userId)?.name ?? '',
+    role: r.role,
+    country: r.country,
+    agency: r.agency,
+  }));
 }
 
-/** A participant as other members see them: membership joined with the person's name. */
-const participantColumns = {
-  id: memberships.id,
-  userId: memberships.userId,
-  name: users.name,
-  role: memberships.role,
-  country: memberships.country,
-  agency: memberships.agency,
-};
-
-/** The participants of an operation as other members see them. */
+/** The active participants of an operation, by country and name. */
 export async function listParticipants(db: Db, operationId: string): Promise<Participant[]> {
-  return db
-    .select(participantColumns)
+  const rows = await db
+    .select()
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
-    .orderBy(memberships.country, users.name);
+    .where(and(eq(memberships.operationId, operationId), isNull(memberships.revokedAt)));
+  const list = await withNames(db, rows);
+  return list.sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
 }
 
 /** One participant by membership id. */
 export async function getParticipant(db: Db, membershipId: string): Promise<Participant | null> {
+  const [row] = await db.select().from(memberships).where(eq(memberships.id, membershipId));
+  return row ? ((await withNames(db, [row]))[0] ?? null) : null;
+}
+
+/** Several participants by membership id (contacts of hits, authors), in two queries. */
+export async function participantsByIds(db: Db, ids: readonly string[]): Promise<Map<string, Participant>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select().from(memberships).where(inArray(memberships.id, unique));
+  return new Map((await withNames(db, rows)).map((p) => [p.id, p]));
+}
+
+/** A membership of the operation by its id, or null. */
+export async function findMembership(db: Db, operationId: string, memberId: string): Promise<MembershipRow | null> {
   const [row] = await db
-    .select(participantColumns)
+    .select()
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.id, membershipId));
+    .where(and(eq(memberships.id, memberId), eq(memberships.operationId, operationId)));
   return row ?? null;
+}
+
+/** A user's membership in the operation (revoked ones included), or null. */
+export async function membershipOfUser(db: Db, operationId: string, userId: string): Promise<MembershipRow | null> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.operationId, operationId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+/** Every membership of a user. */
+export async function membershipsOfUser(db: Db, userId: string): Promise<MembershipRow[]> {
+  return db.select().from(memberships).where(eq(memberships.userId, userId));
+}
+
+/** Memberships of an operation by user id (their country there), for feeds that name who acted. */
+export async function membershipsByUser(
+  db: Db,
+  operationId: string,
+  userIds: readonly string[],
+): Promise<Map<string, MembershipRow>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.operationId, operationId), inArray(memberships.userId, unique)));
+  return new Map(rows.map((r) => [r.userId, r]));
+}
+
+/**
+ * Holds the member's row for the rest of the transaction: a participant's concurrent claims queue behind
+ * each other, so a count taken after it cannot be overtaken.
+ */
+export async function lockMembership(tx: Db, memberId: string): Promise<void> {
+  await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, memberId)).for('update');
+}
+
+/** Adds a participant (an accepted invite); an existing membership is never changed. */
+export async function addMembership(
+  tx: Db,
+  values: { operationId: string; userId: string; role: Role; country: string; agency: string },
+): Promise<void> {
+  await tx.insert(memberships).values(values).onConflictDoNothing();
+}
+
+/** Ends a participant's membership; the row stays for the record. Returns the user, or null if there was none active. */
+export async function revokeMembership(
+  tx: Db,
+  operationId: string,
+  memberId: string,
+  now: Date,
+): Promise<string | null> {
+  const [revoked] = await tx
+    .update(memberships)
+    .set({ revokedAt: now })
+    .where(and(eq(memberships.id, memberId), eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
+    .returning({ userId: memberships.userId });
+  return revoked?.userId ?? null;
+}
+
+/** Active participants per country (the per-country table). */
+export async function participantsPerCountry(db: Db, operationId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ country: memberships.country, n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(eq(memberships.operationId, operationId))
+    .groupBy(memberships.country);
+  return new Map(rows.map((r) => [r.country, Number(r.n)]));
+}
+
+/**
+ * When a person's sessions must end because their action days are over: the latest end (or close) of
+ * their operations plus a grace period, once every operation they take part in is closed. Administrators
+ * and people with an operation still open have no such limit.
+ */
+export async function accessEndsAt(db: Db, userId: string, isAdmin: boolean): Promise<Date | null> {
+  if (isAdmin) return null;
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${operations.status} <> 'closed')::int`,
+      last: sql<
+        string | null
+      >`max(greatest(${operations.endsAt}, coalesce(${operations.closedAt}, ${operations.endsAt})))`,
+    })
+    .from(memberships)
+    .innerJoin(operations, eq(operations.id, memberships.operationId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.revokedAt)));
+  if (!row || Number(row.open) > 0 || !row.last) return null;
+  return new Date(new Date(row.last).getTime() + GRACE_AFTER_CLOSE_MS);
+}
+
+/** The countries of the operation's participants, sorted. */
+export async function participatingCountries(db: Db, operationId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ country: memberships.country })
+    .from(memberships)
+    .where(eq(memberships.operationId, operationId))
+    .orderBy(memberships.country);
+  return rows.map((r) => r.country);
 }

@@ -1,26 +1,21 @@
-import { rooms } from '@actionday/shared';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { IoServer } from '../../deps.js';
-import type { EventBus } from '../../events/bus.js';
-import { toOperation } from './operations.service.js';
-import { operations } from './operations.table.js';
-import { safeError } from '../../http/safe-error.js';
+import { emit, type Projections } from '../../events/delivery.js';
+import { getOperation, toOperation } from './operations.service.js';
 
-/** Pushes the operation's new settings or phase to its room. */
-export function broadcastOperationEvents(
-  bus: EventBus,
-  io: IoServer,
-  db: Db,
-  log: { error: (obj: object, msg: string) => void },
-): () => void {
-  return bus.subscribe('operation.changed', ({ operationId }) => {
-    db.select()
-      .from(operations)
-      .where(eq(operations.id, operationId))
-      .then(([row]) => {
-        if (row) io.to(rooms.operation(operationId)).emit('operation:updated', { operation: toOperation(row) });
-      })
-      .catch((error: unknown) => log.error({ error: safeError(error) }, 'operation broadcast failed'));
-  });
+declare module '../../events/bus.js' {
+  interface DomainEvents {
+    /** Settings, phase or membership of an operation changed. */
+    'operation.changed': { operationId: string };
+    /** A coordinator revoked a participant. */
+    'participant.revoked': { operationId: string; memberId: string; userId: string };
+  }
 }
+
+/** The operation's new settings or phase go to its room; a revoked participant's sockets close. */
+export const operationProjections: Projections = {
+  'operation.changed': async ({ operationId }, { db }) => {
+    const row = await getOperation(db, operationId);
+    return row ? [emit('operation:updated', { operation: toOperation(row) }, { operationId })] : [];
+  },
+  // revocation ends every session of the person today, so every socket closes (issue 13 narrows it to one operation)
+  'participant.revoked': ({ userId }) => [{ kind: 'disconnect', userId }],
+};

@@ -1,36 +1,42 @@
-import type { Operation } from '@actionday/shared';
+import type { Operation, Tally } from '@actionday/shared';
 import { operationStatuses } from '@actionday/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
+import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { recount } from '../tallies/tallies.service.js';
-import type { OperationRow } from './memberships.js';
+import { recordAudit } from '../audit/index.js';
+import { assertNotClosed, type OperationRow } from './operations.policy.js';
 import { toOperation } from './operations.service.js';
 import { operations } from './operations.table.js';
 
 /**
- * Moves the operation to a phase (planned → briefing → live → debrief →
- * closed; the coordinator may step back, except out of closed). Closing
- * freezes the figures that the after-action report will use.
+ * What closing the day freezes, computed in the closing transaction by the module that owns it (the
+ * key figures, from tallies): wired in app.ts, so operations need not know it.
+ */
+export type CloseStep = (tx: Db, operation: OperationRow, now: Date) => Promise<Tally>;
+
+/**
+ * Moves the operation to a phase (planned → briefing → live → debrief → closed; the coordinator may step
+ * back, except out of closed). Closing freezes the figures that the after-action report will use.
  */
 export async function setPhase(
   deps: { db: Db; bus: EventBus; now: () => Date },
   actor: Actor,
   operation: OperationRow,
   status: OperationRow['status'],
+  freeze: CloseStep,
 ): Promise<Operation> {
-  if (operation.status === 'closed')
-    fail('operations.closed', 'A closed operation stays closed: its figures are frozen');
-  if (!operationStatuses.includes(status)) fail('request.invalid', 'Unknown phase');
+  assertNotClosed(operation);
+  if (!operationStatuses.includes(status)) fail('request.invalid', { params: { problem: 'unknown phase' } });
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
-    let frozen = null;
+    let frozen: Tally | null = null;
     if (status === 'closed') {
       // lock the operation so no late write slips between the recount and the close
-      await tx.select({ id: operations.id }).from(operations).where(eq(operations.id, operation.id)).for('update');
-      frozen = { ...(await recount(tx, operation, now)), frozen: true, seq: operation.tallySeq + 1 };
+      const [locked] = await tx.select().from(operations).where(eq(operations.id, operation.id)).for('update');
+      if (!locked) throw new Error('operation vanished');
+      frozen = { ...(await freeze(tx, locked, now)), frozen: true, seq: locked.tallySeq + 1 };
     }
     const [changed] = await tx
       .update(operations)

@@ -1,13 +1,19 @@
 import type { CreateOperation, Operation, UpdateOperation } from '@actionday/shared';
 import { createOperationSchema, defaultFigures, updateOperationSchema } from '@actionday/shared';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
+import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { seedIndicators } from '../indicators/indicators.routes.js';
-import type { OperationRow } from './memberships.js';
+import { recordAudit } from '../audit/index.js';
+import { assertNotClosed, type OperationRow } from './operations.policy.js';
 import { memberships, operations } from './operations.table.js';
+
+/**
+ * What other modules add to a new operation in its creating transaction (the indicator list, …):
+ * wired in app.ts, so operations need not know them.
+ */
+export type OperationSetupStep = (tx: Db, operation: OperationRow) => Promise<void>;
 
 /** The API shape of an operation row. */
 export function toOperation(row: OperationRow): Operation {
@@ -35,10 +41,11 @@ export async function createOperation(
   db: Db,
   actor: Actor & { userId: string },
   input: CreateOperation,
+  setupSteps: readonly OperationSetupStep[],
 ): Promise<Operation> {
   const data = createOperationSchema.parse(input);
   if (new Date(data.endsAt) <= new Date(data.startsAt)) {
-    fail('operations.invalid_window', 'The operation must end after it starts');
+    fail('operations.invalid_window');
   }
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
@@ -65,7 +72,7 @@ export async function createOperation(
       country: data.coordinatorCountry,
       agency: data.coordinatorAgency,
     });
-    await seedIndicators(tx, created.id);
+    for (const step of setupSteps) await step(tx, created);
     await recordAudit(tx, actor, {
       operationId: created.id,
       action: 'operation.created',
@@ -97,11 +104,10 @@ export async function updateOperation(
 ): Promise<Operation> {
   const data = updateOperationSchema.parse(patch);
   // the published report's suppression may still be set after closing; nothing else
-  if (operation.status === 'closed' && Object.keys(data).some((key) => key !== 'suppressBelow'))
-    fail('operations.closed', 'A closed operation is frozen');
+  if (Object.keys(data).some((key) => key !== 'suppressBelow')) assertNotClosed(operation);
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
-  if (endsAt <= startsAt) fail('operations.invalid_window', 'The operation must end after it starts');
+  if (endsAt <= startsAt) fail('operations.invalid_window');
   const row = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
       .update(operations)
@@ -120,4 +126,47 @@ export async function updateOperation(
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });
   return toOperation(row);
+}
+
+/** One operation row, or null. */
+export async function getOperation(db: Db, operationId: string): Promise<OperationRow | null> {
+  const [row] = await db.select().from(operations).where(eq(operations.id, operationId));
+  return row ?? null;
+}
+
+/** Replaces the key-figure definitions (the route checked they are valid and the day is open). */
+export async function setFigures(
+  deps: { db: Db; bus: EventBus },
+  actor: Actor,
+  operation: OperationRow,
+  figures: OperationRow['figures'],
+): Promise<void> {
+  assertNotClosed(operation);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(operations).set({ figures }).where(eq(operations.id, operation.id));
+    await recordAudit(tx, actor, {
+      operationId: operation.id,
+      action: 'figures.updated',
+      details: { keys: figures.map((f) => f.key) },
+    });
+  });
+  deps.bus.publish('operation.changed', { operationId: operation.id });
+}
+
+/** Raises the operation's tally sequence number and returns the new value (the tallies module's counter). */
+export async function raiseTallySeq(db: Db, operationId: string): Promise<number> {
+  const [row] = await db
+    .update(operations)
+    .set({ tallySeq: sql`${operations.tallySeq} + 1` })
+    .where(eq(operations.id, operationId))
+    .returning({ seq: operations.tallySeq });
+  return row?.seq ?? 0;
+}
+
+/** The claim timeout of every operation that is not closed: what the claim sweeper needs. */
+export async function claimTimeouts(db: Db): Promise<{ operationId: string; minutes: number }[]> {
+  return db
+    .select({ operationId: operations.id, minutes: operations.claimTimeoutMinutes })
+    .from(operations)
+    .where(ne(operations.status, 'closed'));
 }

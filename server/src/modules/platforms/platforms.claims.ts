@@ -1,11 +1,17 @@
 import { type Platform, type VerdictBody, can, verdictBodySchema } from '@actionday/shared';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { DomainEvents, EventBus } from '../../events/bus.js';
+import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.service.js';
-import { type MembershipRow, getParticipant } from '../operations/memberships.js';
-import { memberships, operations } from '../operations/operations.table.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  type MembershipRow,
+  claimTimeouts,
+  findMembership,
+  getParticipant,
+  lockMembership,
+} from '../operations/index.js';
 import { type PlatformRow, toPlatform } from './platforms.dto.js';
 import { platforms } from './platforms.table.js';
 
@@ -29,7 +35,7 @@ async function publishChange(
 /** The platform row, locked for the rest of the transaction; 404 when there is none. */
 async function lockPlatform(tx: Db, platformId: string): Promise<PlatformRow> {
   const [row] = await tx.select().from(platforms).where(eq(platforms.id, platformId)).for('update');
-  return row ?? fail('platforms.not_found', 'No such platform');
+  return row ?? fail('platforms.not_found');
 }
 
 /** The columns every change touches. */
@@ -41,15 +47,12 @@ const touched = (now: Date) => ({ updatedAt: now, version: sql`${platforms.versi
  * claims of one member queue, so the count cannot be overtaken.
  */
 async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): Promise<void> {
-  await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, memberId)).for('update');
+  await lockMembership(tx, memberId);
   const [row] = await tx
     .select({ open: sql<number>`count(*)::int` })
     .from(platforms)
     .where(and(eq(platforms.claimedBy, memberId), eq(platforms.status, 'claimed')));
-  if ((row?.open ?? 0) >= limit)
-    fail('platforms.claim_limit', `At most ${limit} open claims per participant: finish or release one first`, {
-      limit,
-    });
+  if ((row?.open ?? 0) >= limit) fail('platforms.claim_limit', { params: { limit } });
 }
 
 /**
@@ -71,7 +74,7 @@ export async function claimPlatform(
       .set({ status: 'claimed', claimedBy: member.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
       .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
       .returning();
-    if (!claimed) fail('platforms.already_claimed', 'Somebody else has already claimed or checked this platform');
+    if (!claimed) fail('platforms.already_claimed');
     await recordAudit(tx, actor, {
       operationId: claimed.operationId,
       action: 'platform.claimed',
@@ -92,12 +95,9 @@ export async function assignPlatform(
   claimLimit: number,
 ): Promise<Platform> {
   const now = deps.now();
-  const [assignee] = await deps.db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.id, assigneeId), eq(memberships.operationId, platform.operationId)));
-  if (!assignee) fail('operations.member_not_found', 'No such participant in this operation');
-  if (!can(assignee.role, 'platform.claim')) fail('auth.forbidden', `A ${assignee.role} cannot hold a claim`);
+  const assignee = await findMembership(deps.db, platform.operationId, assigneeId);
+  if (!assignee) fail('operations.member_not_found');
+  if (!can(assignee.role, 'platform.claim')) fail('platforms.cannot_hold', { params: { role: assignee.role } });
   const row = await deps.db.transaction(async (tx) => {
     if (platform.claimedBy !== assignee.id) await assertBelowClaimLimit(tx, assignee.id, claimLimit);
     const [assigned] = await tx
@@ -105,7 +105,7 @@ export async function assignPlatform(
       .set({ status: 'claimed', claimedBy: assignee.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
       .where(and(eq(platforms.id, platform.id), sql`${platforms.status} in ('unchecked', 'claimed')`))
       .returning();
-    if (!assigned) fail('platforms.not_claimed', 'This platform is already checked; reopen it first');
+    if (!assigned) fail('platforms.already_checked');
     await recordAudit(tx, actor, {
       operationId: assigned.operationId,
       action: 'platform.assigned',
@@ -130,9 +130,8 @@ export async function releasePlatform(
   let previousHolderId: string | null = null;
   const row = await deps.db.transaction(async (tx) => {
     const current = await lockPlatform(tx, platformId);
-    if (current.status !== 'claimed') fail('platforms.not_claimed', 'This platform is not claimed');
-    if (current.claimedBy !== member.id && !mayManage)
-      fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can release it');
+    if (current.status !== 'claimed') fail('platforms.not_claimed');
+    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder');
     previousHolderId = current.claimedBy;
     const [released] = await tx
       .update(platforms)
@@ -164,7 +163,7 @@ export async function heartbeat(
     .set({ lastActivityAt: now })
     .where(and(eq(platforms.id, platformId), eq(platforms.status, 'claimed'), eq(platforms.claimedBy, member.id)))
     .returning({ lastActivityAt: platforms.lastActivityAt });
-  if (!row) fail('platforms.not_holder', 'You do not hold a claim on this platform');
+  if (!row) fail('platforms.not_holder');
   deps.bus.publish('platform.activity', {
     operationId: member.operationId,
     platformId,
@@ -186,9 +185,8 @@ export async function recordVerdict(
   const mayManage = can(member.role, 'platform.manage_claims');
   const row = await deps.db.transaction(async (tx) => {
     const current = await lockPlatform(tx, platformId);
-    if (current.status !== 'claimed') fail('platforms.not_claimed', 'Claim the platform before giving a verdict');
-    if (current.claimedBy !== member.id && !mayManage)
-      fail('platforms.not_holder', 'Only the holder of the claim or a coordinator can give the verdict');
+    if (current.status !== 'claimed') fail('platforms.not_claimed');
+    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder');
     const [checked] = await tx
       .update(platforms)
       .set({
@@ -220,7 +218,7 @@ export async function reopenPlatform(deps: ClaimDeps, actor: Actor, platformId: 
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
     const previous = await lockPlatform(tx, platformId);
-    if (previous.status !== 'checked') fail('platforms.not_checked', 'Only a checked platform can be reopened');
+    if (previous.status !== 'checked') fail('platforms.not_checked');
     const [reopened] = await tx
       .update(platforms)
       .set({
@@ -251,29 +249,33 @@ export async function reopenPlatform(deps: ClaimDeps, actor: Actor, platformId: 
 }
 
 /**
- * Returns idle claims to the pool: those whose holder showed no sign of life
- * for the operation's claim timeout. One UPDATE with a time condition, so
- * several server processes may sweep at once without double work.
+ * Returns idle claims to the pool: those whose holder showed no sign of life for their operation's claim
+ * timeout (from the operations module). Rows are locked with SKIP LOCKED, in one order, so
+ * several server processes may sweep at once without double work or deadlocks.
  */
-export async function expireIdleClaims(deps: ClaimDeps): Promise<Platform[]> {
+export async function expireIdleClaims(
+  deps: ClaimDeps,
+  known?: readonly { operationId: string; minutes: number }[],
+): Promise<Platform[]> {
+  const timeouts = known ?? (await claimTimeouts(deps.db));
+  if (timeouts.length === 0) return [];
   const now = deps.now();
+  const idleIn = or(
+    ...timeouts.map(({ operationId, minutes }) =>
+      and(
+        eq(platforms.operationId, operationId),
+        lt(platforms.lastActivityAt, new Date(now.getTime() - minutes * 60_000)),
+      ),
+    ),
+  );
   const expired = await deps.db.transaction(async (tx) => {
     const idle = await tx
       .select({ id: platforms.id, holder: platforms.claimedBy })
       .from(platforms)
-      .innerJoin(operations, eq(operations.id, platforms.operationId))
-      .where(
-        and(
-          eq(platforms.status, 'claimed'),
-          lt(
-            platforms.lastActivityAt,
-            sql`${now.toISOString()}::timestamptz - make_interval(mins => ${operations.claimTimeoutMinutes})`,
-          ),
-        ),
-      )
-      // one order for every sweeper: audit locks are taken per operation in this order, so two never deadlock
+      .where(and(eq(platforms.status, 'claimed'), idleIn))
+      // one order for every sweeper, so two never deadlock
       .orderBy(platforms.operationId, platforms.id)
-      .for('update', { of: platforms, skipLocked: true });
+      .for('update', { skipLocked: true });
     const released: { row: PlatformRow; holder: string | null }[] = [];
     for (const { id, holder } of idle) {
       const [row] = await tx

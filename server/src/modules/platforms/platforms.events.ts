@@ -1,39 +1,74 @@
-import { type Role, roles, rooms } from '@actionday/shared';
-import type { IoServer } from '../../deps.js';
-import type { EventBus, PlatformChange } from '../../events/bus.js';
+import type { Participant, Platform, Role } from '@actionday/shared';
+import { roles } from '@actionday/shared';
+import { type Emit, emit, type Projections } from '../../events/delivery.js';
 import { forObserver } from './platforms.dto.js';
 
-const changeVerbs = ['claimed', 'assigned', 'released', 'expired', 'checked', 'reopened'] as const;
+/** A change of one platform's place in the funnel. */
+export interface PlatformChange {
+  operationId: string;
+  platform: Platform;
+  /** The participant holding the claim after the change, if any. */
+  claimant: Participant | null;
+  /** The membership that held the claim before a release or expiry. */
+  previousHolderId: string | null;
+}
+
+declare module '../../events/bus.js' {
+  interface DomainEvents {
+    'platform.created': { operationId: string; platforms: Platform[] };
+    'platform.claimed': PlatformChange;
+    'platform.assigned': PlatformChange;
+    'platform.released': PlatformChange;
+    'platform.expired': PlatformChange;
+    'platform.checked': PlatformChange;
+    'platform.reopened': PlatformChange;
+    /** The holder showed a sign of life: only the claim's last-activity time moved. */
+    'platform.activity': { operationId: string; platformId: string; lastActivityAt: string };
+  }
+}
 
 /** Observers get the funnel without who did what (see `forObserver`). */
-const viewFor = (role: Role, change: Pick<PlatformChange, 'platform' | 'claimant' | 'previousHolderId'>) =>
+const viewFor = (role: Role, change: PlatformChange) =>
   role === 'observer' ? { platform: forObserver(change.platform), claimant: null, previousHolderId: null } : change;
 
-/** Sends the platform module's domain events to the operation's role rooms, observers redacted. */
-export function broadcastPlatformEvents(bus: EventBus, io: IoServer): () => void {
-  const off = [
-    bus.subscribe('platform.created', ({ operationId, platforms }) => {
-      for (const role of roles) {
-        io.to(rooms.operationRole(operationId, role)).emit('platform:created', {
-          platforms: role === 'observer' ? platforms.map(forObserver) : platforms,
-        });
-      }
-    }),
-    // "last activity" on the board and stale claims on the dashboard move live; observers do not see who works where
-    bus.subscribe('platform.activity', (event) => {
-      for (const role of roles)
-        if (role !== 'observer') io.to(rooms.operationRole(event.operationId, role)).emit('platform:activity', event);
-    }),
-    ...changeVerbs.map((verb) =>
-      bus.subscribe(`platform.${verb}`, ({ operationId, platform, claimant, previousHolderId }: PlatformChange) => {
-        for (const role of roles) {
-          const view = viewFor(role, { platform, claimant, previousHolderId });
-          const room = io.to(rooms.operationRole(operationId, role));
-          if (verb === 'released' || verb === 'expired' || verb === 'assigned') room.emit(`platform:${verb}`, view);
-          else room.emit(`platform:${verb}`, { platform: view.platform, claimant: view.claimant });
-        }
-      }),
+const perRole = (operationId: string, make: (role: Role) => Emit | null): Emit[] =>
+  roles.map(make).filter((e): e is Emit => e !== null);
+
+const withHolder = (verb: 'released' | 'expired' | 'assigned') => (change: PlatformChange) =>
+  perRole(change.operationId, (role) => {
+    const { platform, claimant, previousHolderId } = viewFor(role, change);
+    return emit(
+      `platform:${verb}`,
+      { platform, claimant, previousHolderId },
+      { operationId: change.operationId, role },
+    );
+  });
+
+const plain = (verb: 'claimed' | 'checked' | 'reopened') => (change: PlatformChange) =>
+  perRole(change.operationId, (role) => {
+    const { platform, claimant } = viewFor(role, change);
+    return emit(`platform:${verb}`, { platform, claimant }, { operationId: change.operationId, role });
+  });
+
+/** The board's changes, to every role of the operation; observers redacted. */
+export const platformProjections: Projections = {
+  'platform.created': ({ operationId, platforms }) =>
+    perRole(operationId, (role) =>
+      emit(
+        'platform:created',
+        { platforms: role === 'observer' ? platforms.map(forObserver) : platforms },
+        { operationId, role },
+      ),
     ),
-  ];
-  return () => off.forEach((unsubscribe) => unsubscribe());
-}
+  // "last activity" on the board and stale claims on the dashboard move live; observers do not see who works where
+  'platform.activity': (event) =>
+    perRole(event.operationId, (role) =>
+      role === 'observer' ? null : emit('platform:activity', event, { operationId: event.operationId, role }),
+    ),
+  'platform.claimed': plain('claimed'),
+  'platform.checked': plain('checked'),
+  'platform.reopened': plain('reopened'),
+  'platform.assigned': withHolder('assigned'),
+  'platform.released': withHolder('released'),
+  'platform.expired': withHolder('expired'),
+};

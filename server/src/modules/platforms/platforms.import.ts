@@ -12,8 +12,8 @@ import Papa from 'papaparse';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import { fail } from '../../http/errors.js';
-import type { Actor } from '../audit/audit.service.js';
-import type { MembershipRow, OperationRow } from '../operations/memberships.js';
+import type { Actor } from '../../http/context.js';
+import type { MembershipRow, OperationRow } from '../operations/index.js';
 import { createPlatforms } from './platforms.service.js';
 import { platforms } from './platforms.table.js';
 
@@ -38,7 +38,7 @@ export function readImportFile(body: unknown, contentType: string | undefined): 
       transformHeader: (h) => h.trim(),
     });
     if (!parsed.meta.fields?.includes('name') || !parsed.meta.fields.includes('url')) {
-      fail('platforms.bad_import', 'The CSV needs a header row with at least the columns name and url');
+      fail('platforms.import_header');
     }
     return parsed.data;
   }
@@ -47,8 +47,8 @@ export function readImportFile(body: unknown, contentType: string | undefined): 
     : typeof body === 'object' && body !== null && Array.isArray((body as { platforms?: unknown }).platforms)
       ? (body as { platforms: unknown[] }).platforms
       : null;
-  if (!rows) fail('platforms.bad_import', 'Send a CSV file (text/csv) or a JSON array of platforms');
-  if (rows.length > 5000) fail('platforms.bad_import', 'At most 5,000 platforms per import');
+  if (!rows) fail('platforms.import_format');
+  if (rows.length > 5000) fail('platforms.import_too_large', { params: { max: 5000 } });
   return rows.map((row) => (typeof row === 'object' && row !== null ? (row as RawRow) : {}));
 }
 

@@ -12,8 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { fail } from '../../http/errors.js';
-import { authorize } from '../operations/memberships.js';
+import { assertNotClosed, authorize } from '../operations/index.js';
 import {
   assignPlatform,
   claimPlatform,
@@ -37,7 +36,7 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     const platform = await getPlatformRow(db, platformId);
     const context = await authorize(db, userId, platform.operationId, action);
     // the board is frozen with the figures once the day is closed
-    if (context.operation.status === 'closed') fail('operations.closed', 'The operation is closed');
+    assertNotClosed(context.operation);
     return { platform, ...context };
   }
 

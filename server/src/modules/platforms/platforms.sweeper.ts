@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { expireIdleClaims } from './platforms.claims.js';
 import { safeError } from '../../http/safe-error.js';
+import { expireIdleClaims } from './platforms.claims.js';
 
 /** Runs the claim-expiry sweep every `intervalMs`; returns a stop function. Safe in several processes at once. */
 export function startClaimSweeper(deps: Deps, intervalMs: number, log: FastifyBaseLogger): () => void {

@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { idSchema, reportAudiences, reportFormats, reportLanguages, reportTables } from '@actionday/shared';
-import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from '../../config.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { operations } from '../operations/operations.table.js';
+import { recordAudit } from '../audit/index.js';
+import { getOperation } from '../operations/index.js';
 import { cliViewer } from './reports.model.js';
 import { generateReport } from './reports.service.js';
 
@@ -92,7 +91,7 @@ export async function runReportCli(
       log(`Cannot open the database: ${reason(error)}`);
       return 1;
     }
-    const [operation] = await database.db.select().from(operations).where(eq(operations.id, operationId));
+    const operation = await getOperation(database.db, operationId);
     if (!operation) {
       log(`No operation ${operationId} in this database.`);
       return 1;

@@ -1,12 +1,13 @@
 import type { ReportLeadHit, ReportLeadPlatform } from '@actionday/shared';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { type Viewer, sightOf } from '../findings/visibility.js';
-import { hits } from '../hits/hits.table.js';
-import { loadHitContext } from '../hits/hits.views.js';
-import { notes } from '../notes/notes.table.js';
-import { memberships } from '../operations/operations.table.js';
-import { platforms } from '../platforms/platforms.table.js';
+import { type Viewer, sightOf } from '../findings/index.js';
+import { confirmedHitRows, loadHitContext } from '../hits/index.js';
+import { participantsByIds } from '../operations/index.js';
+import { followUpPlatforms, platformNames } from '../platforms/index.js';
+
+export { noteTexts } from '../notes/index.js';
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Platforms to follow up: flagged for monitoring, or checked and confirmed
@@ -14,21 +15,19 @@ import { platforms } from '../platforms/platforms.table.js';
  * checked it. Confirmed first, then by country and name.
  */
 export async function leadPlatforms(db: Db, operationId: string, country?: string): Promise<ReportLeadPlatform[]> {
-  const rows = await db
-    .select({ p: platforms, country: memberships.country })
-    .from(platforms)
-    .leftJoin(memberships, eq(memberships.id, platforms.checkedBy))
-    .where(
-      and(
-        eq(platforms.operationId, operationId),
-        or(eq(platforms.followUp, true), and(eq(platforms.status, 'checked'), eq(platforms.verdict, 'confirmed'))),
-        country ? eq(memberships.country, country) : undefined,
-      ),
-    )
-    .orderBy(
-      sql`case when ${platforms.verdict} = 'confirmed' then 0 else 1 end`,
-      asc(memberships.country),
-      asc(platforms.name),
+  const platformRows = await followUpPlatforms(db, operationId);
+  const checkers = await participantsByIds(
+    db,
+    platformRows.map((p) => p.checkedBy).filter((id): id is string => !!id),
+  );
+  const rows = platformRows
+    .map((p) => ({ p, country: p.checkedBy ? (checkers.get(p.checkedBy)?.country ?? null) : null }))
+    .filter((r) => !country || r.country === country)
+    .sort(
+      (a, b) =>
+        (a.p.verdict === 'confirmed' ? 0 : 1) - (b.p.verdict === 'confirmed' ? 0 : 1) ||
+        byText(a.country ?? '\uffff', b.country ?? '\uffff') ||
+        byText(a.p.name, b.p.name),
     );
   return rows.map(({ p, country: responsible }) => ({
     platformId: p.id,
@@ -57,23 +56,12 @@ export interface ConfirmedHit {
  * is given only where `viewer` may see both records in full.
  */
 export async function confirmedHits(db: Db, operationId: string, viewer: Viewer): Promise<ConfirmedHit[]> {
-  const rows = await db
-    .select()
-    .from(hits)
-    .where(and(eq(hits.operationId, operationId), eq(hits.status, 'confirmed')))
-    .orderBy(asc(hits.createdAt), asc(hits.id));
+  const rows = await confirmedHitRows(db, operationId);
   if (rows.length === 0) return [];
   const context = await loadHitContext(db, rows);
-  const platformIds = [...new Set([...context.findings.values()].map((f) => f.platformId))];
-  const names = new Map(
-    platformIds.length
-      ? (
-          await db
-            .select({ id: platforms.id, name: platforms.name })
-            .from(platforms)
-            .where(inArray(platforms.id, platformIds))
-        ).map((p) => [p.id, p.name])
-      : [],
+  const names = await platformNames(
+    db,
+    [...context.findings.values()].map((f) => f.platformId),
   );
   const out: ConfirmedHit[] = [];
   for (const hit of rows) {
@@ -103,27 +91,4 @@ export async function confirmedHits(db: Db, operationId: string, viewer: Viewer)
     });
   }
   return out;
-}
-
-/** The notes' Markdown copies that have any text: the situation log first, then platform notes by name. */
-export async function noteTexts(db: Db, operationId: string) {
-  const rows = await db
-    .select({
-      docName: notes.docName,
-      platformId: notes.platformId,
-      platformName: platforms.name,
-      text: notes.text,
-      updatedAt: notes.updatedAt,
-    })
-    .from(notes)
-    .leftJoin(platforms, eq(platforms.id, notes.platformId))
-    .where(and(eq(notes.operationId, operationId), sql`length(trim(${notes.text})) > 0`))
-    .orderBy(sql`${notes.platformId} is not null`, asc(platforms.name));
-  return rows.map((r) => ({
-    kind: r.platformId ? ('platform' as const) : ('log' as const),
-    platformId: r.platformId,
-    platformName: r.platformName,
-    text: r.text,
-    updatedAt: r.updatedAt.toISOString(),
-  }));
 }

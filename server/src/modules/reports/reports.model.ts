@@ -1,8 +1,8 @@
 import { type FigureSubject, type Report, type ReportAudience, type ReportFigure, can } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
-import type { Viewer } from '../findings/visibility.js';
-import type { OperationRow } from '../operations/memberships.js';
-import { currentTally } from '../tallies/tallies.service.js';
+import type { Viewer } from '../findings/index.js';
+import type { OperationRow } from '../operations/index.js';
+import { currentTally } from '../tallies/index.js';
 import { confirmedHits, leadPlatforms, noteTexts } from './reports.leads.js';
 import {
   countByCategory,
@@ -27,7 +27,7 @@ export interface ReportOptions {
 const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'hits']);
 
 /** The viewer of a report generated outside any membership (the CLI): a coordinator of no country. */
-export const cliViewer: Viewer = { memberId: '', role: 'coordinator', country: '' };
+export const cliViewer: Viewer = { memberId: null, role: 'coordinator', country: null };
 
 /**
  * The report model of an operation: the frozen figures of a closed

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FindingView, PackageManifest } from '@actionday/shared';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { evidence } from '../evidence/evidence.table.js';
-import { visibleEvidence } from '../evidence/evidence.service.js';
-import { viewOf } from '../findings/findings.dto.js';
-import { findings } from '../findings/findings.table.js';
-import type { Viewer } from '../findings/visibility.js';
-import type { OperationRow } from '../operations/memberships.js';
-import { memberships } from '../operations/operations.table.js';
-import { platforms } from '../platforms/platforms.table.js';
+import { liveEvidence, visibleEvidence } from '../evidence/index.js';
+import { type Viewer, liveFindings, viewOf } from '../findings/index.js';
+import { type OperationRow, participatingCountries } from '../operations/index.js';
+import { listPlatforms } from '../platforms/index.js';
 import { BOM, toCsv, zipFiles } from './reports.csv.js';
 import { confirmedHits, leadPlatforms } from './reports.leads.js';
 
@@ -33,12 +28,7 @@ export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').updat
 
 /** The countries that took part (a package exists for each). */
 export async function packageCountries(db: Db, operationId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ country: memberships.country })
-    .from(memberships)
-    .where(eq(memberships.operationId, operationId))
-    .orderBy(asc(memberships.country));
-  return rows.map((r) => r.country);
+  return participatingCountries(db, operationId);
 }
 
 export async function buildCountryPackage(
@@ -47,24 +37,14 @@ export async function buildCountryPackage(
   country: string,
   now: Date,
 ): Promise<CountryPackage> {
-  const viewer: Viewer = { memberId: '', role: 'investigator', country };
+  // read as any investigator of that country who wrote none of the records
+  const viewer: Viewer = { memberId: null, role: 'investigator', country };
   const [leads, hits, findingRows, evidenceRows, platformRows] = await Promise.all([
     leadPlatforms(db, operation.id, country),
-    confirmedHits(db, operation.id, { memberId: '', role: 'coordinator', country: '' }),
-    db
-      .select()
-      .from(findings)
-      .where(and(eq(findings.operationId, operation.id), isNull(findings.deletedAt)))
-      .orderBy(asc(findings.createdAt), asc(findings.id)),
-    db
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.operationId, operation.id), isNull(evidence.deletedAt)))
-      .orderBy(asc(evidence.capturedAt), asc(evidence.id)),
-    db
-      .select({ id: platforms.id, name: platforms.name })
-      .from(platforms)
-      .where(eq(platforms.operationId, operation.id)),
+    confirmedHits(db, operation.id, { memberId: null, role: 'coordinator', country: null }),
+    liveFindings(db, operation.id),
+    liveEvidence(db, operation.id),
+    listPlatforms(db, operation.id),
   ]);
   const platformName = new Map(platformRows.map((p) => [p.id, p.name]));
 

@@ -37,10 +37,8 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 export async function renderPdf(html: string, footerText: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!executablePath)
-    fail(
-      'reports.pdf_unavailable',
-      "PDF needs Chromium on the server (install Debian's `chromium` or set CHROMIUM_PATH); the HTML version prints to PDF from any browser",
-    );
+    // Debian's `chromium` or CHROMIUM_PATH; the HTML version prints to PDF from any browser
+    fail('reports.pdf_unavailable');
   return slot(async () => {
     let browser;
     try {
@@ -57,11 +55,8 @@ export async function renderPdf(html: string, footerText: string): Promise<Uint8
           '--disable-sync',
         ],
       });
-    } catch (error) {
-      fail(
-        'reports.pdf_unavailable',
-        `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      );
+    } catch {
+      fail('reports.pdf_unavailable');
     }
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -5,9 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { viewerOf } from '../findings/findings.service.js';
-import { authorize } from '../operations/memberships.js';
+import { recordAudit } from '../audit/index.js';
+import { authorize } from '../operations/index.js';
 import { buildCountryPackage, packageCountries } from './reports.packages.js';
 import { generateReport, slug } from './reports.service.js';
 
@@ -44,7 +43,7 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { operation, membership } = await authorize(
+      const { operation, membership, viewer } = await authorize(
         db,
         requireUser(request).id,
         request.params.operationId,
@@ -57,7 +56,7 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         audience,
         lang: query.lang,
         table: query.table,
-        viewer: viewerOf(membership),
+        viewer,
         now: deps.now(),
       });
       await recordAudit(db, actorOf(request), {
@@ -104,7 +103,7 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'report.packages');
       const country = request.params.country.toUpperCase();
       if (!(await packageCountries(db, operation.id)).includes(country))
-        fail('reports.unknown_country', `No participant from ${country} took part in this operation`);
+        fail('reports.unknown_country', { params: { country } });
       const built = await buildCountryPackage(db, operation, country, deps.now());
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,

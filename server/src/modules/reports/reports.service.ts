@@ -1,8 +1,8 @@
 import type { Report, ReportAudience, ReportFormat, ReportLanguage, ReportTable } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
-import type { Viewer } from '../findings/visibility.js';
-import type { OperationRow } from '../operations/memberships.js';
+import type { Viewer } from '../findings/index.js';
+import type { OperationRow } from '../operations/index.js';
 import { reportCsvTables, reportCsvZip } from './reports.csv.js';
 import { renderReportHtml } from './reports.html.js';
 import { words } from './reports.i18n.js';
@@ -71,7 +71,7 @@ export async function generateReport(db: Db, operation: OperationRow, request: R
         };
       const csv = reportCsvTables(report, request.lang)[request.table];
       if (csv === undefined)
-        fail('request.not_found', `The table ${request.table} is not part of the ${request.audience} report`);
+        fail('reports.unknown_table', { params: { table: request.table, audience: request.audience } });
       return {
         report,
         body: csv,

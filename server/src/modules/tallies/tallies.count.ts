@@ -1,53 +1,19 @@
 import type { CountryTally, FigureDefinition, FigureFilter, FigureSubject, Tally } from '@actionday/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import type { CountSource } from '../../db/counting.js';
 import { type Db, rowsOf } from '../../db/database.js';
+import { evidenceCountSource, evidencePerCountry } from '../evidence/index.js';
+import { countriesOfFindings, findingCountSources, findingsPerCountry } from '../findings/index.js';
+import { hitCountSource, hitsPerFinding } from '../hits/index.js';
+import { participantsByIds, participantsPerCountry } from '../operations/index.js';
+import { checkedPerMember, countProgress, platformCountSource } from '../platforms/index.js';
 
-/** The table and base condition of each subject, and its filterable columns. */
-const subjects: Record<
-  FigureSubject,
-  { from: SQL; where: (operationId: string) => SQL; columns: Record<string, string> }
-> = {
-  platforms: {
-    from: sql`platforms`,
-    where: (id) => sql`operation_id = ${id}`,
-    columns: {
-      status: 'status',
-      verdict: 'verdict',
-      followUp: 'follow_up',
-      discovered: 'discovered',
-      category: 'category',
-      tags: 'tags',
-      countryFocus: 'country_focus',
-    },
-  },
-  suspects: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'suspect' and deleted_at is null`,
-    columns: { identified: 'identified', nationality: 'nationality', role: 'role', tags: 'tags', country: 'country' },
-  },
-  identifiers: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'identifier' and deleted_at is null`,
-    columns: { identifierKind: 'identifier_kind', result: 'result', tags: 'tags', country: 'country' },
-  },
-  victims: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'victim' and deleted_at is null`,
-    columns: {
-      exploitation: 'exploitation',
-      minor: 'minor',
-      nationality: 'nationality',
-      referral: 'referral',
-      tags: 'tags',
-      country: 'country',
-    },
-  },
-  evidence: {
-    from: sql`evidence`,
-    where: (id) => sql`operation_id = ${id} and deleted_at is null`,
-    columns: { handling: 'handling', country: 'country' },
-  },
-  hits: { from: sql`hits`, where: (id) => sql`operation_id = ${id}`, columns: { status: 'status' } },
+/** Where each subject's records live: described by the module that owns them. */
+const subjects: Record<FigureSubject, CountSource> = {
+  platforms: platformCountSource,
+  ...findingCountSources,
+  evidence: evidenceCountSource,
+  hits: hitCountSource,
 };
 
 /** A filter as a SQL condition; field names were validated against the subject's columns. */
@@ -126,37 +92,34 @@ const emptyCountry = (): CountryTally => ({
 
 /** Per participating country: participants, platforms checked, findings of each kind, evidence and hits. */
 export async function countByCountry(db: Db, operationId: string): Promise<Record<string, CountryTally>> {
+  const [participants, checkedBy, byKind, evidence, hitsBy] = await Promise.all([
+    participantsPerCountry(db, operationId),
+    checkedPerMember(db, operationId),
+    findingsPerCountry(db, operationId),
+    evidencePerCountry(db, operationId),
+    hitsPerFinding(db, operationId),
+  ]);
+  const [checkers, hitCountries] = await Promise.all([
+    participantsByIds(db, [...checkedBy.keys()]),
+    countriesOfFindings(db, [...hitsBy.keys()]),
+  ]);
   const result: Record<string, CountryTally> = {};
   const at = (country: string) => (result[country] ??= emptyCountry());
-  const rows = rowsOf<{ country: string; what: string; n: string | number }>(
-    await db.execute(sql`
-      select country, 'participants' as what, count(*) as n from memberships where operation_id = ${operationId} group by country
-      union all
-      select m.country, 'platformsChecked', count(*) from platforms p join memberships m on m.id = p.checked_by
-        where p.operation_id = ${operationId} and p.status = 'checked' group by m.country
-      union all
-      select country, kind || 's', count(*) from findings where operation_id = ${operationId} and deleted_at is null group by country, kind
-      union all
-      select country, 'evidence', count(*) from evidence where operation_id = ${operationId} and deleted_at is null group by country
-      union all
-      select f.country, 'hits', count(*) from hits h join findings f on f.id = h.finding_id where h.operation_id = ${operationId} group by f.country
-    `),
-  );
-  for (const row of rows) {
-    const key = row.what as keyof CountryTally;
-    if (key in emptyCountry()) at(row.country)[key] = Number(row.n);
+  for (const [country, n] of participants) at(country).participants = n;
+  for (const [member, n] of checkedBy) {
+    const country = checkers.get(member)?.country;
+    if (country) at(country).platformsChecked += n;
+  }
+  for (const { country, kind, n } of byKind) {
+    const key = `${kind}s` as keyof CountryTally;
+    if (key in emptyCountry()) at(country)[key] = n;
+  }
+  for (const [country, n] of evidence) at(country).evidence = n;
+  for (const [findingId, n] of hitsBy) {
+    const country = hitCountries.get(findingId);
+    if (country) at(country).hits += n;
   }
   return result;
 }
 
-/** How far the board is: platforms per status. */
-export async function countProgress(db: Db, operationId: string): Promise<Tally['progress']> {
-  const rows = rowsOf<{ status: string; n: string | number }>(
-    await db.execute(
-      sql`select status, count(*) as n from platforms where operation_id = ${operationId} group by status`,
-    ),
-  );
-  const progress = { unchecked: 0, claimed: 0, checked: 0 };
-  for (const row of rows) if (row.status in progress) progress[row.status as keyof typeof progress] = Number(row.n);
-  return progress;
-}
+export { countProgress };

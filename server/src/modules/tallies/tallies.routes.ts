@@ -1,13 +1,9 @@
 import { figureDefinitionsSchema, operationParamsSchema, tallySchema } from '@actionday/shared';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { authorize } from '../operations/memberships.js';
-import { operations } from '../operations/operations.table.js';
+import { authorize, setFigures } from '../operations/index.js';
 import { currentTally } from './tallies.service.js';
 
 /** Tallies (every member, observers included: aggregates only) and the key-figure definitions. */
@@ -47,16 +43,7 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         request.params.operationId,
         'operation.manage',
       );
-      if (operation.status === 'closed') fail('operations.closed', 'The figures of a closed operation are frozen');
-      await db.transaction(async (tx) => {
-        await tx.update(operations).set({ figures: request.body }).where(eq(operations.id, operation.id));
-        await recordAudit(tx, actorOf(request), {
-          operationId: operation.id,
-          action: 'figures.updated',
-          details: { keys: request.body.map((f) => f.key) },
-        });
-      });
-      deps.bus.publish('operation.changed', { operationId: operation.id });
+      await setFigures(deps, actorOf(request), operation, request.body);
       return request.body;
     },
   );

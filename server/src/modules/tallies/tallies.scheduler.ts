@@ -1,11 +1,9 @@
-import { rooms } from '@actionday/shared';
-import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Deps, IoServer } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import type { DomainEvents } from '../../events/bus.js';
-import { operations } from '../operations/operations.table.js';
-import { nextSeq, recount } from './tallies.service.js';
 import { safeError } from '../../http/safe-error.js';
+import { getOperation } from '../operations/index.js';
+import { nextSeq, recount } from './tallies.service.js';
 
 /** Domain events that can move a figure. */
 const movers: (keyof DomainEvents)[] = [
@@ -45,7 +43,6 @@ export class TallyScheduler {
 
   constructor(
     private readonly deps: Deps,
-    private readonly io: IoServer,
     private readonly log: FastifyBaseLogger,
     private readonly delayMs = 100,
   ) {
@@ -67,14 +64,14 @@ export class TallyScheduler {
     slot.running = true;
     slot.dirty = false;
     try {
-      const [operation] = await this.deps.db.select().from(operations).where(eq(operations.id, operationId));
+      const operation = await getOperation(this.deps.db, operationId);
       if (operation && operation.status !== 'closed') {
         const tally = await recount(this.deps.db, operation, this.deps.now());
         const fingerprint = JSON.stringify([tally.figures, tally.byCountry, tally.progress]);
         if (fingerprint !== slot.last) {
           slot.last = fingerprint;
           tally.seq = await nextSeq(this.deps.db, operationId);
-          this.io.to(rooms.operation(operationId)).emit('tally:updated', tally);
+          this.deps.bus.publish('tally.updated', { operationId, tally });
         }
       }
     } catch (error) {

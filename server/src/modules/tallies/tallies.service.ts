@@ -1,8 +1,6 @@
 import type { Tally } from '@actionday/shared';
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import type { OperationRow } from '../operations/memberships.js';
-import { operations } from '../operations/operations.table.js';
+import { type OperationRow, raiseTallySeq } from '../operations/index.js';
 import { countByCountry, countFigures, countProgress } from './tallies.count.js';
 
 /** A fresh recount of an operation's figures, with the last pushed sequence number. */
@@ -31,10 +29,5 @@ export async function currentTally(db: Db, operation: OperationRow, now: Date): 
 
 /** Raises the operation's tally sequence number and returns the new value. */
 export async function nextSeq(db: Db, operationId: string): Promise<number> {
-  const [row] = await db
-    .update(operations)
-    .set({ tallySeq: sql`${operations.tallySeq} + 1` })
-    .where(eq(operations.id, operationId))
-    .returning({ seq: operations.tallySeq });
-  return row?.seq ?? 0;
+  return raiseTallySeq(db, operationId);
 }

@@ -1,13 +1,11 @@
 import { operationParamsSchema } from '@actionday/shared';
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { authorize } from '../operations/memberships.js';
-import { recordAudit, verifyAuditChain } from './audit.service.js';
-import { auditEvents } from './audit.table.js';
+import { authorize } from '../operations/index.js';
+import { listAuditRows, recordAudit, verifyAuditChain } from '../audit/index.js';
 
 const verdictSchema = z.object({
   chain: z.string(),
@@ -17,7 +15,10 @@ const verdictSchema = z.object({
   problems: z.array(z.object({ chainIndex: z.int(), id: z.int().nullable(), problem: z.string() })),
 });
 
-/** The audit trail of an operation: read, export and verify (coordinators). */
+/**
+ * The audit trail of an operation: read, export and verify (coordinators). Here rather than in audit/, which
+ * every module records into and so must not depend on operations' permissions.
+ */
 export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
     '/api/operations/:operationId/audit',
@@ -30,11 +31,7 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     },
     async (request, reply) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
-      const rows = await db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.chain, operation.id))
-        .orderBy(asc(auditEvents.chainIndex));
+      const rows = await listAuditRows(db, operation.id);
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: request.query.format === 'csv' ? 'audit.exported' : 'audit.read',

@@ -1,0 +1,15 @@
+/** Accounts, sessions and sign-in: what other modules may use of them. */
+export { authProjections } from './auth.events.js';
+export { authRoutes } from './auth.routes.js';
+export { hashPassword } from './passwords.js';
+export {
+  type SessionAccess,
+  createSession,
+  deleteSessionsOf,
+  randomToken,
+  resolveSession,
+  sha256,
+} from './sessions.js';
+export { FirstRunSetup } from './setup.js';
+export { totpRoutes } from './totp.routes.js';
+export { type UserRow, findUser, findUserByEmail, insertUser, userNames } from './users.js';

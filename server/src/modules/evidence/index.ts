@@ -1,0 +1,12 @@
+/** Evidence files: what other modules may use of them. */
+export { evidenceProjections } from './evidence.events.js';
+export { evidenceRoutes } from './evidence.routes.js';
+export {
+  type EvidenceRow,
+  type LinkedFinding,
+  evidenceCountSource,
+  evidencePerCountry,
+  liveEvidence,
+  toEvidence,
+  visibleEvidence,
+} from './evidence.service.js';

@@ -1,0 +1,15 @@
+/** Findings and the sharing rules: what other modules may use of them. */
+export { type FindingRow, toFinding, toRedacted, viewOf } from './findings.dto.js';
+export { findingProjections } from './findings.events.js';
+export {
+  findingRowsByIds,
+  identifierPeers,
+  liveFindings,
+  liveIdentifiers,
+  loggedPerBucket,
+} from './findings.queries.js';
+export { findingRoutes } from './findings.routes.js';
+export { type IdentifierCorrelation, getFindingRow, listFindings } from './findings.service.js';
+export { type Guarded, type Sight, type Viewer, sightOf } from './visibility.js';
+export { type ExploitationCounts, countByExploitation, findingCountsByTag } from './findings.stats.js';
+export { countriesOfFindings, findingCountSources, findingsPerCountry } from './findings.stats.js';

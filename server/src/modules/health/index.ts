@@ -1,0 +1,2 @@
+/** Liveness: what other modules may use of it. */
+export { healthRoutes } from './health.routes.js';

@@ -1,0 +1,65 @@
+import { type Action, type Viewer, can } from '@actionday/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { fail } from '../../http/errors.js';
+import { memberships, operations } from './operations.table.js';
+
+export type MembershipRow = typeof memberships.$inferSelect;
+export type OperationRow = typeof operations.$inferSelect;
+
+/** What every rule of an operation starts from: the operation, the caller's membership, and how they look at records. */
+export interface Access {
+  operation: OperationRow;
+  membership: MembershipRow;
+  viewer: Viewer & { memberId: string };
+}
+
+/** How a participant looks at records (the sharing rules take it). */
+export const viewerOf = (membership: MembershipRow): Viewer & { memberId: string } => ({
+  memberId: membership.id,
+  role: membership.role,
+  country: membership.country,
+});
+
+/**
+ * The one door into an operation: the caller's membership, if the permission table lets its role
+ * perform the action. 404 for an unknown operation, 403 otherwise.
+ */
+export async function authorize(db: Db, userId: string, operationId: string, action: Action): Promise<Access> {
+  const [row] = await db
+    .select({ operation: operations, membership: memberships })
+    .from(operations)
+    .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
+    .where(eq(operations.id, operationId))
+    .limit(1);
+  if (!row) fail('operations.not_found');
+  if (!row.membership) fail('operations.not_member');
+  if (row.membership.revokedAt) fail('operations.revoked');
+  if (!can(row.membership.role, action)) fail('auth.forbidden', { params: { role: row.membership.role } });
+  return { operation: row.operation, membership: row.membership, viewer: viewerOf(row.membership) };
+}
+
+/**
+ * Whether a record may still be entered: always while the operation is open; after closing (which freezes
+ * the figures) only where the coordinator allows late entries, and then flagged late. One rule, one error.
+ */
+export function entryPolicy(operation: OperationRow): { late: boolean } {
+  if (operation.status !== 'closed') return { late: false };
+  if (operation.allowLateEntries) return { late: true };
+  fail('operations.closed');
+}
+
+/** The board, the settings and the figures are frozen with the day once it is closed. */
+export function assertNotClosed(operation: OperationRow): void {
+  if (operation.status === 'closed') fail('operations.closed');
+}
+
+/** Tags on records and platforms must be focus tags of the operation. */
+export function assertFocusTags(operation: OperationRow, tags: readonly string[], field = 'tags'): void {
+  const unknown = tags.filter((tag) => !operation.focusTags.includes(tag));
+  if (unknown.length === 0) return;
+  fail('operations.unknown_tag', {
+    params: { tags: unknown },
+    fields: [{ path: field, message: `Not a focus tag of this operation: ${unknown.join(', ')}` }],
+  });
+}
