@@ -31,8 +31,9 @@ import {
 } from './modules/auth/index.js';
 import { evidenceProjections, evidenceRoutes } from './modules/evidence/index.js';
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
+import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
-import { hitCorrelation, hitProjections, hitRoutes } from './modules/hits/index.js';
+import { matchProjections, matchRoutes } from './modules/matches/index.js';
 import { indicatorRoutes, seedIndicators } from './modules/indicators/index.js';
 import { inviteRoutes } from './modules/invites/index.js';
 import { type NotesNamespace, attachNotes } from './modules/notes/index.js';
@@ -52,7 +53,7 @@ const projections: readonly Projections[] = [
   platformProjections,
   findingProjections,
   evidenceProjections,
-  hitProjections,
+  matchProjections,
   announcementProjections,
   tallyProjections,
 ];
@@ -194,8 +195,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(inviteRoutes, deps);
   await app.register(platformRoutes, deps);
-  await app.register(findingRoutes, { ...deps, correlation: hitCorrelation(deps) });
-  await app.register(hitRoutes, deps);
+  await app.register(findingRoutes, deps);
+  await app.register(matchRoutes, deps);
+  await app.register(graphRoutes, deps);
   await app.register(evidenceRoutes, deps);
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);

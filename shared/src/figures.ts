@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { isoDateTime } from './common.js';
 import { exploitationTypes, identifierResults, referralStatuses, suspectRoles } from './findings.js';
 import { handlingCodes } from './handling.js';
-import { hitStatuses } from './hits.js';
+import { matchStatuses, matchStrengths } from './matches.js';
 import { identifierKinds } from './identifiers.js';
 import { platformCategories, platformStatuses, verdicts } from './platforms.js';
 
 /** What a key figure counts. */
-export const figureSubjects = ['platforms', 'suspects', 'identifiers', 'victims', 'evidence', 'hits'] as const;
+export const figureSubjects = ['platforms', 'suspects', 'identifiers', 'victims', 'evidence', 'matches'] as const;
 export type FigureSubject = (typeof figureSubjects)[number];
 
 /** The type of value a filter field takes. */
@@ -43,7 +43,7 @@ export const figureFields: Record<FigureSubject, Record<string, FieldType>> = {
     country,
   },
   evidence: { handling: enumOf(handlingCodes), country },
-  hits: { status: enumOf(hitStatuses) },
+  matches: { status: enumOf(matchStatuses), strength: enumOf(matchStrengths), identifierKind: enumOf(identifierKinds) },
 };
 
 /** A filter: each field must equal the value (or one of the values); for `tags`, carry the tag. */
@@ -169,7 +169,8 @@ export const countryTallySchema = z.object({
   identifiers: z.int(),
   victims: z.int(),
   evidence: z.int(),
-  hits: z.int(),
+  /** Matches with a sighting of this country that everybody may know of. */
+  matches: z.int(),
 });
 export const tallySchema = z.object({
   operationId: z.string(),

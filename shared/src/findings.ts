@@ -3,6 +3,7 @@ import { idSchema, isoDateTime, tagSchema } from './common.js';
 import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { identifierKindSchema } from './identifiers.js';
+import { findingMatchSchema } from './matches.js';
 
 export const findingKinds = ['suspect', 'identifier', 'victim'] as const;
 export const findingKindSchema = z.enum(findingKinds);
@@ -120,6 +121,8 @@ export const findingSchema = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   version: z.int(),
+  /** The matches this finding is part of: for its author, analysts and coordinators (listed findings only). */
+  matches: z.array(findingMatchSchema).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -144,9 +147,9 @@ export const findingsQuerySchema = z.object({
   platformId: idSchema.optional(),
 });
 
-/** The answer to logging a finding: an identifier says whether it produced hits. */
+/** The answer to logging a finding: an identifier says which matches it is part of, as far as its author may know. */
 export const findingCreatedSchema = z.object({
   finding: findingSchema,
-  hits: z.array(z.object({ hitId: idSchema, source: z.enum(['finding', 'reference']) })),
+  matches: z.array(findingMatchSchema),
 });
 export type FindingCreated = z.infer<typeof findingCreatedSchema>;

@@ -13,7 +13,7 @@ export * from './extraction.js';
 export * from './figures.js';
 export * from './findings.js';
 export * from './handling.js';
-export * from './hits.js';
+export * from './matches.js';
 export * from './identifiers.js';
 export * from './notes.js';
 export * from './reports.js';

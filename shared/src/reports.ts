@@ -36,7 +36,7 @@ export const reportTables = [
   'timeline',
   'funnel',
   'lead_platforms',
-  'lead_hits',
+  'lead_matches',
   'notes',
 ] as const;
 export type ReportTable = (typeof reportTables)[number];
@@ -87,7 +87,7 @@ export const reportCountryRowSchema = z.object({
   suspects: count,
   identifiers: count,
   victims: count,
-  hits: count,
+  matches: count,
 });
 export const reportCategoryRowSchema = z.object({
   category: platformCategorySchema,
@@ -144,20 +144,21 @@ export const reportLeadPlatformSchema = z.object({
 });
 export type ReportLeadPlatform = z.infer<typeof reportLeadPlatformSchema>;
 
-/** A confirmed cross-hit: the same identifier logged by two participants, or found in a reference list. */
-export const reportLeadHitSchema = z.object({
-  hitId: idSchema,
-  source: z.enum(['finding', 'reference']),
+/** A confirmed match: one identifier seen by several participants or found in reference lists, with its sightings. */
+export const reportLeadMatchSchema = z.object({
+  matchId: idSchema,
+  strength: z.enum(['exact', 'possible']),
   identifierKind: identifierKindSchema,
-  /** The matched value, only where the viewer may see both records; otherwise null. */
+  /** The shared value, only where the reader may see every sighting in full; otherwise null. */
   value: z.string().nullable(),
+  sightings: z.int(),
   countries: z.array(z.string()),
   platforms: z.array(z.string()),
-  referenceList: z.string().nullable(),
+  referenceLists: z.array(z.string()),
   createdAt: isoDateTime,
   resolvedAt: isoDateTime.nullable(),
 });
-export type ReportLeadHit = z.infer<typeof reportLeadHitSchema>;
+export type ReportLeadMatch = z.infer<typeof reportLeadMatchSchema>;
 
 /** A note's plain-text (Markdown) copy. */
 export const reportNoteSchema = z.object({
@@ -202,7 +203,7 @@ export const reportSchema = z.object({
   timeline: z.object({ bucketMinutes: z.int(), buckets: z.array(reportTimelineBucketSchema) }),
   funnel: reportFunnelSchema,
   /** Null in public versions: leads name targets of ongoing investigations. */
-  leads: z.object({ platforms: z.array(reportLeadPlatformSchema), crossHits: z.array(reportLeadHitSchema) }).nullable(),
+  leads: z.object({ platforms: z.array(reportLeadPlatformSchema), matches: z.array(reportLeadMatchSchema) }).nullable(),
   /** Null in public versions and for roles that may not read notes. */
   notes: z.array(reportNoteSchema).nullable(),
 });

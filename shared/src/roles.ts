@@ -22,8 +22,8 @@ export type Action =
   | 'finding.manage'
   | 'evidence.read'
   | 'evidence.create'
-  | 'hit.read_all'
-  | 'hit.resolve'
+  | 'match.read_all'
+  | 'match.resolve'
   | 'reference.import'
   | 'note.read'
   | 'note.edit'
@@ -57,9 +57,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   'finding.manage': ['coordinator'],
   'evidence.read': ['coordinator', 'investigator', 'analyst'],
   'evidence.create': ['coordinator', 'investigator'],
-  /** See every hit of the operation, not only one's own. */
-  'hit.read_all': ['coordinator', 'analyst'],
-  'hit.resolve': ['coordinator', 'analyst'],
+  /** See every match of the operation, not only those one's own findings are part of. */
+  'match.read_all': ['coordinator', 'analyst'],
+  'match.resolve': ['coordinator', 'analyst'],
   'reference.import': ['coordinator', 'analyst'],
   /** Open the situation log and platform notes; observers never (notes may hold personal data). */
   'note.read': ['coordinator', 'investigator', 'analyst'],

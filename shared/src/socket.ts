@@ -1,7 +1,7 @@
 import type { Announcement, Presence, PresenceCounts } from './announcements.js';
 import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
-import type { HitView } from './hits.js';
+import type { Match } from './matches.js';
 import type { Tally } from './figures.js';
 import type { Operation } from './operations.js';
 import type { Participant } from './operations.js';
@@ -41,11 +41,17 @@ export interface ServerToClientEvents {
     platformId: string;
     kind: FindingView['kind'];
   }) => void;
-  /** Hits go to coordinators, analysts and the participants involved, each with their view. */
   /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
   'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;
-  'hit:found': (payload: { hit: HitView }) => void;
-  'hit:resolved': (payload: { hit: HitView }) => void;
+  /**
+   * Matches go to coordinators, analysts and the participants whose sightings they hold, each with their view:
+   * a new one (`found`), a new or withdrawn sighting (`updated`), a resolution or disclosure (`resolved`).
+   * `match:withdrawn` tells a viewer a match they knew of no longer exists for them.
+   */
+  'match:found': (payload: { match: Match }) => void;
+  'match:updated': (payload: { match: Match }) => void;
+  'match:resolved': (payload: { match: Match }) => void;
+  'match:withdrawn': (payload: { operationId: string; matchId: string }) => void;
   /** Fresh figures after a change (coalesced); `seq` rises by one with each. */
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */

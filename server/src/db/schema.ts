@@ -4,7 +4,7 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../modules/evidence/evidence.table.js';
 export * from '../modules/findings/findings.table.js';
-export * from '../modules/hits/hits.table.js';
+export * from '../modules/matches/matches.table.js';
 export * from '../modules/indicators/indicators.table.js';
 export * from '../modules/invites/invites.table.js';
 export * from '../modules/notes/notes.table.js';

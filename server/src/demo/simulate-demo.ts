@@ -3,8 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
-import { createFinding } from '../modules/findings/findings.service.js';
-import { hitCorrelation } from '../modules/hits/index.js';
+import { createFinding } from '../modules/findings/index.js';
 import { viewerOf } from '../modules/operations/index.js';
 import { memberships, operations } from '../modules/operations/operations.table.js';
 import { claimPlatform, recordVerdict } from '../modules/platforms/platforms.claims.js';
@@ -79,7 +78,6 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
         actor,
         { operation, membership: member, viewer: viewerOf(member) },
         pick(kinds) as CreateFinding,
-        hitCorrelation(deps),
       );
       return;
     }

@@ -1,6 +1,6 @@
 import { defineErrors } from './contract.js';
 
-/** Findings, evidence, cross-hits and reference lists. */
+/** Findings, evidence, matches and reference lists. */
 export const findingErrors = defineErrors({
   'findings.not_found': { status: 404, message: 'No such finding' },
   'findings.bad_identifier': { status: 400, message: 'The identifier cannot be read: {reason}' },
@@ -23,12 +23,21 @@ export const findingErrors = defineErrors({
     status: 409,
     message: 'The stored file no longer matches its recorded SHA-256; it is withheld',
   },
-  'hits.not_found': { status: 404, message: 'No such hit' },
-  'hits.already_resolved': { status: 409, message: 'This hit was already resolved' },
+  'matches.not_found': { status: 404, message: 'No such match' },
+  'matches.version_conflict': {
+    status: 409,
+    message: 'Someone resolved this match meanwhile; look at it again before you change it',
+  },
+  'matches.not_owner': {
+    status: 403,
+    message: 'Only the country that logged the TLP:RED record, or a coordinator, decides whether to share it',
+  },
+  'matches.no_disclosure': { status: 409, message: 'This match has no TLP:RED sighting waiting for a decision' },
   'references.not_csv': { status: 415, message: 'Send the list as CSV (Content-Type: text/csv)' },
   'references.bad_header': {
     status: 400,
     message: 'The CSV needs a header row with the columns kind and value (label and region optional)',
   },
   'references.too_many': { status: 413, message: 'At most {max} entries per list' },
+  'references.not_found': { status: 404, message: 'No such reference list' },
 });

@@ -8,6 +8,7 @@ import { checkedPerBucket } from '../platforms/index.js';
 
 /** Audit actions that are reads, not activity worth showing on the board. */
 const quiet = [
+  'graph.read',
   'finding.list_read',
   'finding.read',
   'evidence.downloaded',
@@ -18,7 +19,7 @@ const quiet = [
 ];
 
 /** Records whose identity is guarded (TLP:RED, victims): others learn who acted, not which record. */
-const guardedTargets = new Set(['finding', 'evidence', 'hit', 'reference_list', 'note']);
+const guardedTargets = new Set(['finding', 'evidence', 'match', 'reference_list', 'note']);
 
 /** The activity feed, from the audit log (which never holds personal contents). */
 export async function activityFeed(

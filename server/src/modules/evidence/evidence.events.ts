@@ -1,6 +1,6 @@
 import type { Handling } from '@actionday/shared';
 import { perAudience, type Projections } from '../../events/delivery.js';
-import { sightOf } from '../findings/index.js';
+import { sightOf } from '../sharing/index.js';
 import type { LinkedFinding } from './evidence.service.js';
 
 declare module '../../events/bus.js' {

@@ -8,7 +8,8 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { fail, failField } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { type FindingRow, type Sight, type Viewer, findingRowsByIds, sightOf } from '../findings/index.js';
+import { type FindingRow, findingRowsByIds } from '../findings/index.js';
+import { type Sight, type Viewer, sightOf } from '../sharing/index.js';
 import { type Access, entryPolicy } from '../operations/index.js';
 import { platformInOperation } from '../platforms/index.js';
 import {

@@ -1,5 +1,5 @@
 import type { Finding, FindingView, RedactedFinding } from '@actionday/shared';
-import { type Viewer, sightOf } from './visibility.js';
+import { type Viewer, sightOf } from '../sharing/index.js';
 import type { findings } from './findings.table.js';
 
 export type FindingRow = typeof findings.$inferSelect;

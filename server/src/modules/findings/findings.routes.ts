@@ -15,20 +15,10 @@ import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { authorize } from '../operations/index.js';
 import { viewOf } from './findings.dto.js';
-import {
-  type IdentifierCorrelation,
-  createFinding,
-  deleteFinding,
-  getFindingRow,
-  listFindings,
-  updateFinding,
-} from './findings.service.js';
+import { createFinding, deleteFinding, getFindingRow, listFindings, updateFinding } from './findings.service.js';
 
 /** Findings: logged by investigators, read as the sharing rules allow. */
-export const findingRoutes: FastifyPluginAsyncZod<Deps & { correlation: IdentifierCorrelation }> = async (
-  app,
-  deps,
-) => {
+export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const { db } = deps;
 
   app.post(
@@ -43,7 +33,7 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps & { correlation: Identifi
     },
     async (request, reply) => {
       const access = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.create');
-      return reply.code(201).send(await createFinding(deps, actorOf(request), access, request.body, deps.correlation));
+      return reply.code(201).send(await createFinding(deps, actorOf(request), access, request.body));
     },
   );
 

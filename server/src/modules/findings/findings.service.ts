@@ -15,23 +15,29 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail, failField } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { changeSighting, matchesOfFindings, recordSighting, settle } from '../matches/index.js';
 import { type Access, assertFocusTags, entryPolicy } from '../operations/index.js';
 import { platformInOperation, touchClaim } from '../platforms/index.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
-import type { Viewer } from './visibility.js';
+import type { Viewer } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
-/**
- * What correlation answers when an identifier is logged. The hits module implements it; app.ts wires it
- * in, so findings do not depend on hits (hits read findings through this module's index).
- */
-export interface IdentifierCorrelation {
-  /** Inside the logging transaction: the new identifier meets what is already known (the ids of what it met). */
-  inTransaction(tx: Db, finding: FindingRow): Promise<string[]>;
-  /** After commit: matches once more (a list imported meanwhile), announces, and answers what the author may know. */
-  afterCommit(finding: FindingRow, author: Viewer, found: string[]): Promise<FindingCreated['hits']>;
+/** An identifier finding as correlation sees it (null for other kinds). */
+function sightingOf(row: FindingRow) {
+  if (row.kind !== 'identifier' || !row.identifierKind || !row.normalizedValue) return null;
+  return {
+    operationId: row.operationId,
+    findingId: row.id,
+    identifierKind: row.identifierKind,
+    value: row.normalizedValue,
+    authorId: row.authorId,
+    country: row.country,
+    handling: row.handling,
+    platformId: row.platformId,
+    createdAt: row.createdAt,
+  };
 }
 
 async function assertLinks(db: Db, operationId: string, links: string[]): Promise<void> {
@@ -45,14 +51,14 @@ async function assertLinks(db: Db, operationId: string, links: string[]): Promis
 
 /**
  * Logs a finding on a platform of the operation. An identifier is normalised for matching (phones read in
- * the platform's or the author's region) and handed to correlation in the same transaction.
+ * the platform's or the author's region) and becomes a sighting in the same transaction: it makes or joins
+ * the matches of its value. The answer tells the author which matches it is part of, as far as they may know.
  */
 export async function createFinding(
   deps: FindingDeps,
   actor: Actor,
   access: Access,
   input: CreateFinding,
-  correlation: IdentifierCorrelation,
 ): Promise<FindingCreated> {
   const { operation, membership } = access;
   const { late } = entryPolicy(operation);
@@ -112,30 +118,30 @@ export async function createFinding(
   }
 
   const now = deps.now();
-  const { created: row, met } = await deps.db.transaction(async (tx) => {
-    // two countries logging the same identifier at the same moment must still meet: one waits for the other
-    if (values.normalizedValue)
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hit:${operation.id}:${values.normalizedValue}`}))`);
+  const { created: row, sighting } = await deps.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
       .returning();
     if (!created) throw new Error('finding insert returned no row');
     await touchClaim(tx, platform.id, membership.id, now);
-    const met = created.kind === 'identifier' ? await correlation.inTransaction(tx, created) : [];
+    // two countries logging the same identifier at the same moment still meet: the sighting waits for the other
+    const input = sightingOf(created);
+    const sighting = input ? await recordSighting(tx, input) : null;
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.logged',
       targetType: 'finding',
       targetId: created.id,
-      details: { kind: created.kind, platformId: platform.id, handling: created.handling, hits: met.length },
+      details: { kind: created.kind, platformId: platform.id, handling: created.handling },
     });
-    return { created, met };
+    return { created, sighting };
   });
 
   deps.bus.publish('finding.logged', { operationId: operation.id, finding: row });
-  const hits = row.kind === 'identifier' ? await correlation.afterCommit(row, access.viewer, met) : [];
-  return { finding: toFinding(row), hits };
+  if (sighting) await settle(deps, sighting);
+  const matches = sighting ? ((await matchesOfFindings(deps.db, access.viewer, [row.id])).get(row.id) ?? []) : [];
+  return { finding: toFinding(row), matches };
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
@@ -153,7 +159,16 @@ export async function listFindings(
     .from(findings)
     .where(and(...conditions))
     .orderBy(desc(findings.createdAt));
-  return rows.map((row) => viewOf(row, viewer)).filter((view): view is FindingView => view !== null);
+  const views = rows.map((row) => viewOf(row, viewer)).filter((view): view is FindingView => view !== null);
+  // an identifier says which matches it is part of, to its author and to those who see every match
+  const matched = await matchesOfFindings(
+    db,
+    viewer,
+    views.filter((v) => !v.redacted && v.kind === 'identifier').map((v) => v.id),
+  );
+  return views.map((view) =>
+    !view.redacted && matched.has(view.id) ? { ...view, matches: matched.get(view.id) } : view,
+  );
 }
 
 /** One finding row (deleted ones included), or 404. */
@@ -203,7 +218,7 @@ export async function updateFinding(
       patch.links.filter((id) => id !== row.id),
     );
   const now = deps.now();
-  const { updated, previous } = await deps.db.transaction(async (tx) => {
+  const { updated, previous, sighting } = await deps.db.transaction(async (tx) => {
     // the row as it stands now, locked: the view before the change is the one others saw
     const [before] = await tx
       .select()
@@ -226,9 +241,15 @@ export async function updateFinding(
       targetId: row.id,
       details: { fields: Object.keys(changes) },
     });
-    return { updated: changed, previous: before };
+    // a new handling code changes who may know of the identifier's sighting
+    const sighting =
+      changed.handling !== before.handling
+        ? await changeSighting(tx, row.id, { handling: changed.handling }, now)
+        : null;
+    return { updated: changed, previous: before, sighting };
   });
   deps.bus.publish('finding.updated', { operationId: operation.id, finding: updated, previous });
+  if (sighting) await settle(deps, sighting);
   return viewOf(updated, access.viewer) ?? fail('findings.not_found');
 }
 
@@ -238,7 +259,7 @@ export async function deleteFinding(deps: FindingDeps, actor: Actor, access: Acc
   entryPolicy(operation);
   assertMayChange(access, row);
   const now = deps.now();
-  const deleted = await deps.db.transaction(async (tx) => {
+  const { deleted, sighting } = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
       .update(findings)
       .set({ deletedAt: now, updatedAt: now, version: sql`${findings.version} + 1` })
@@ -252,7 +273,9 @@ export async function deleteFinding(deps: FindingDeps, actor: Actor, access: Acc
       targetId: row.id,
       details: { kind: row.kind },
     });
-    return changed;
+    const sighting = await changeSighting(tx, row.id, { withdrawn: true }, now);
+    return { deleted: changed, sighting };
   });
   deps.bus.publish('finding.deleted', { operationId: operation.id, finding: deleted });
+  if (sighting) await settle(deps, sighting);
 }

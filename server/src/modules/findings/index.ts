@@ -9,7 +9,6 @@ export {
   loggedPerBucket,
 } from './findings.queries.js';
 export { findingRoutes } from './findings.routes.js';
-export { type IdentifierCorrelation, getFindingRow, listFindings } from './findings.service.js';
-export { type Guarded, type Sight, type Viewer, sightOf } from './visibility.js';
+export { createFinding, getFindingRow, listFindings } from './findings.service.js';
 export { type ExploitationCounts, countByExploitation, findingCountsByTag } from './findings.stats.js';
 export { countriesOfFindings, findingCountSources, findingsPerCountry } from './findings.stats.js';

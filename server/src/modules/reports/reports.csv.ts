@@ -34,7 +34,7 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
     ]),
   );
   tables.by_country = toCsv(
-    ['country', 'country_name', 'participants', 'platforms_checked', 'suspects', 'identifiers', 'victims', 'hits'],
+    ['country', 'country_name', 'participants', 'platforms_checked', 'suspects', 'identifiers', 'victims', 'matches'],
     report.tables.byCountry.map((r) => [
       r.country,
       countryName(r.country, language),
@@ -43,7 +43,7 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
       c(r.suspects),
       c(r.identifiers),
       c(r.victims),
-      c(r.hits),
+      c(r.matches),
     ]),
   );
   tables.by_category = toCsv(
@@ -123,28 +123,30 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
         p.summary,
       ]),
     );
-    tables.lead_hits = toCsv(
+    tables.lead_matches = toCsv(
       [
-        'hit_id',
-        'source',
+        'match_id',
+        'strength',
         'identifier_kind',
         'value',
+        'sightings',
         'countries',
         'platforms',
-        'reference_list',
+        'reference_lists',
         'created_at',
         'resolved_at',
       ],
-      report.leads.crossHits.map((h) => [
-        h.hitId,
-        h.source,
-        h.identifierKind,
-        h.value,
-        h.countries.join(' '),
-        h.platforms.join(' | '),
-        h.referenceList,
-        h.createdAt,
-        h.resolvedAt,
+      report.leads.matches.map((m) => [
+        m.matchId,
+        m.strength,
+        m.identifierKind,
+        m.value,
+        m.sightings,
+        m.countries.join(' '),
+        m.platforms.join(' | '),
+        m.referenceLists.join(' | '),
+        m.createdAt,
+        m.resolvedAt,
       ]),
     );
   }

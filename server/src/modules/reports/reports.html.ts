@@ -178,7 +178,7 @@ function tables(ctx: Ctx): string {
         { head: w.columns.suspects ?? '', ...n((r) => r.suspects) },
         { head: w.columns.identifiers ?? '', ...n((r) => r.identifiers) },
         { head: w.columns.victims ?? '', ...n((r) => r.victims) },
-        { head: w.columns.hits ?? '', ...n((r) => r.hits) },
+        { head: w.columns.matches ?? '', ...n((r) => r.matches) },
       ],
       true,
     ),
@@ -250,17 +250,20 @@ function leads(ctx: Ctx, stamp: (iso: string) => string): string {
         )
         .join('')}</tbody></table>`
     : `<p class="empty">${esc(w.noLeads)}</p>`;
-  const hits = report.leads.crossHits.length
+  const hits = report.leads.matches.length
     ? `<table data-table="lead-hits"><thead><tr><th class="l">${esc(w.columns.kind)}</th><th class="l">${esc(w.columns.value)}</th><th class="l">${esc(w.columns.countries)}</th><th class="l">${esc(
         w.columns.platformNames,
-      )}</th><th class="l">${esc(w.columns.source)}</th><th class="l">${esc(w.columns.confirmed)}</th></tr></thead><tbody>${report.leads.crossHits
+      )}</th><th class="l">${esc(w.columns.source)}</th><th class="l">${esc(w.columns.confirmed)}</th></tr></thead><tbody>${report.leads.matches
         .map(
           (h) =>
             `<tr><td class="l">${esc(h.identifierKind)}</td><td class="l mono">${h.value === null ? '<span class="muted">—</span>' : esc(h.value)}</td><td class="l">${esc(
               h.countries.map((c) => countryName(c, lang)).join(', '),
-            )}</td><td class="l">${esc(h.platforms.join(', '))}</td><td class="l">${esc(h.referenceList ? `${w.source.reference}: ${h.referenceList}` : (w.source[h.source] ?? h.source))}</td><td class="l">${
-              h.resolvedAt ? esc(stamp(h.resolvedAt)) : ''
-            }</td></tr>`,
+            )}</td><td class="l">${esc(h.platforms.join(', '))}</td><td class="l">${esc(
+              [
+                `${h.sightings} ${w.source.finding}`,
+                ...h.referenceLists.map((l) => `${w.source.reference}: ${l}`),
+              ].join('; '),
+            )}</td><td class="l">${h.resolvedAt ? esc(stamp(h.resolvedAt)) : ''}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p class="empty">${esc(w.noHits)}</p>`;

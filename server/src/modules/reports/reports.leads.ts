@@ -1,9 +1,9 @@
-import type { ReportLeadHit, ReportLeadPlatform } from '@actionday/shared';
+import type { ReportLeadMatch, ReportLeadPlatform } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
-import { type Viewer, sightOf } from '../findings/index.js';
-import { confirmedHitRows, loadHitContext } from '../hits/index.js';
+import { confirmedMatchStates, matchView } from '../matches/index.js';
+import type { Viewer } from '../sharing/index.js';
 import { participantsByIds } from '../operations/index.js';
-import { followUpPlatforms, platformNames } from '../platforms/index.js';
+import { followUpPlatforms } from '../platforms/index.js';
 
 export { noteTexts } from '../notes/index.js';
 
@@ -43,52 +43,44 @@ export async function leadPlatforms(db: Db, operationId: string, country?: strin
   }));
 }
 
-/** A confirmed hit with what a report needs: both findings, platform names, countries. */
-export interface ConfirmedHit {
-  lead: ReportLeadHit;
-  /** The findings on each side (the second is absent for a reference-list hit). */
-  findingIds: string[];
-  findingCountries: string[];
+/**
+ * Confirmed matches as the reader may see them (a match that rests on records they may not know of is not
+ * theirs at all). The shared value is given only to readers who see every match (analysts, coordinators).
+ */
+export async function confirmedMatches(db: Db, operationId: string, viewer: Viewer): Promise<ReportLeadMatch[]> {
+  const states = await confirmedMatchStates(db, operationId);
+  return states.flatMap((state): ReportLeadMatch[] => {
+    const view = matchView(state, viewer);
+    if (!view) return [];
+    return [
+      {
+        matchId: view.id,
+        strength: view.strength,
+        identifierKind: view.identifierKind,
+        value: view.redacted ? null : view.value,
+        sightings: view.sightings.length,
+        countries: view.countries,
+        platforms: [...new Set(view.sightings.map((s) => s.platformName).filter((n): n is string => !!n))],
+        referenceLists: [...new Set(view.sightings.map((s) => s.referenceList).filter((n): n is string => !!n))],
+        createdAt: view.createdAt,
+        resolvedAt: view.resolution?.at ?? null,
+      },
+    ];
+  });
 }
 
 /**
- * Confirmed cross-hits whose logged finding still stands. The matched value
- * is given only where `viewer` may see both records in full.
+ * A country's confirmed matches, read as one of its participants whose finding is in the match: their own
+ * value and findings, and whom to contact in the other countries.
  */
-export async function confirmedHits(db: Db, operationId: string, viewer: Viewer): Promise<ConfirmedHit[]> {
-  const rows = await confirmedHitRows(db, operationId);
-  if (rows.length === 0) return [];
-  const context = await loadHitContext(db, rows);
-  const names = await platformNames(
-    db,
-    [...context.findings.values()].map((f) => f.platformId),
-  );
-  const out: ConfirmedHit[] = [];
-  for (const hit of rows) {
-    const own = context.findings.get(hit.findingId);
-    if (!own || own.deletedAt) continue;
-    const other = hit.matchedFindingId ? context.findings.get(hit.matchedFindingId) : undefined;
-    const sides = [own, other].filter((f) => !!f && !f.deletedAt) as (typeof own)[];
-    const reference = hit.referenceEntryId ? context.references.get(hit.referenceEntryId) : undefined;
-    const seesBoth =
-      sides.every((f) => sightOf(f, viewer) === 'full') && (viewer.role === 'coordinator' || viewer.role === 'analyst');
-    // a hit whose other side the reader may not know of (TLP:RED elsewhere) is not theirs to see at all
-    if (sides.some((f) => sightOf(f, viewer) === 'none')) continue;
-    out.push({
-      lead: {
-        hitId: hit.id,
-        source: hit.matchedFindingId ? 'finding' : 'reference',
-        identifierKind: hit.identifierKind,
-        value: seesBoth ? hit.normalizedValue : null,
-        countries: [...new Set(sides.map((f) => f.country))].sort(),
-        platforms: [...new Set(sides.map((f) => names.get(f.platformId) ?? ''))].filter(Boolean),
-        referenceList: reference?.list ?? null,
-        createdAt: hit.createdAt.toISOString(),
-        resolvedAt: hit.resolvedAt?.toISOString() ?? null,
-      },
-      findingIds: sides.map((f) => f.id),
-      findingCountries: sides.map((f) => f.country),
-    });
-  }
-  return out;
+export async function countryMatches(db: Db, operationId: string, country: string) {
+  const states = await confirmedMatchStates(db, operationId);
+  return states.flatMap((state) => {
+    const author = state.sightings.find((s) => s.country === country);
+    if (!author) return [];
+    const view = matchView(state, { role: 'investigator', country, memberId: author.authorId });
+    if (!view) return [];
+    const own = state.sightings.filter((s) => s.country === country).map((s) => s.findingId);
+    return [{ view, own }];
+  });
 }

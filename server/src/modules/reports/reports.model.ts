@@ -1,9 +1,9 @@
 import { type FigureSubject, type Report, type ReportAudience, type ReportFigure, can } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
-import type { Viewer } from '../findings/index.js';
+import type { Viewer } from '../sharing/index.js';
 import type { OperationRow } from '../operations/index.js';
 import { currentTally } from '../tallies/index.js';
-import { confirmedHits, leadPlatforms, noteTexts } from './reports.leads.js';
+import { confirmedMatches, leadPlatforms, noteTexts } from './reports.leads.js';
 import {
   countByCategory,
   countByExploitation,
@@ -24,7 +24,7 @@ export interface ReportOptions {
 }
 
 /** Counts that could point at a person: suppressed when small in public versions. Platform and participant counts are not. */
-const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'hits']);
+const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'matches']);
 
 /** The viewer of a report generated outside any membership (the CLI): a coordinator of no country. */
 export const cliViewer: Viewer = { memberId: null, role: 'coordinator', country: null };
@@ -94,7 +94,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       suspects: shown(c?.suspects ?? 0, true),
       identifiers: shown(c?.identifiers ?? 0, true),
       victims: shown(c?.victims ?? 0, true),
-      hits: shown(c?.hits ?? 0, true),
+      matches: shown(c?.matches ?? 0, true),
     };
   });
 
@@ -111,11 +111,11 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   let leads: Report['leads'] = null;
   let notes: Report['notes'] = null;
   if (full) {
-    const [platforms, hits] = await Promise.all([
+    const [platforms, matches] = await Promise.all([
       leadPlatforms(db, operation.id),
-      confirmedHits(db, operation.id, viewer),
+      confirmedMatches(db, operation.id, viewer),
     ]);
-    leads = { platforms, crossHits: hits.map((h) => h.lead) };
+    leads = { platforms, matches };
     if (can(viewer.role, 'note.read')) notes = await noteTexts(db, operation.id);
   }
 

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { FindingView, PackageManifest } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
 import { liveEvidence, visibleEvidence } from '../evidence/index.js';
-import { type Viewer, liveFindings, viewOf } from '../findings/index.js';
+import { liveFindings, viewOf } from '../findings/index.js';
+import type { Viewer } from '../sharing/index.js';
 import { type OperationRow, participatingCountries } from '../operations/index.js';
 import { listPlatforms } from '../platforms/index.js';
 import { BOM, toCsv, zipFiles } from './reports.csv.js';
-import { confirmedHits, leadPlatforms } from './reports.leads.js';
+import { countryMatches, leadPlatforms } from './reports.leads.js';
 
 /**
  * A country's follow-up package: its leads and every record it may see
@@ -21,7 +22,7 @@ import { confirmedHits, leadPlatforms } from './reports.leads.js';
 export interface CountryPackage {
   zip: Uint8Array;
   manifest: PackageManifest;
-  counts: { leads: number; hits: number; findings: number; evidence: number };
+  counts: { leads: number; matches: number; findings: number; evidence: number };
 }
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -39,9 +40,9 @@ export async function buildCountryPackage(
 ): Promise<CountryPackage> {
   // read as any investigator of that country who wrote none of the records
   const viewer: Viewer = { memberId: null, role: 'investigator', country };
-  const [leads, hits, findingRows, evidenceRows, platformRows] = await Promise.all([
+  const [leads, matches, findingRows, evidenceRows, platformRows] = await Promise.all([
     leadPlatforms(db, operation.id, country),
-    confirmedHits(db, operation.id, { memberId: null, role: 'coordinator', country: null }),
+    countryMatches(db, operation.id, country),
     liveFindings(db, operation.id),
     liveEvidence(db, operation.id),
     listPlatforms(db, operation.id),
@@ -60,34 +61,26 @@ export async function buildCountryPackage(
       visible.push({ ...view, reference: pseudonym.get(view.id) ?? null, ageEstimate: null, note: null });
     else visible.push(view);
   }
-  const seen = new Set(visible.map((f) => f.id));
 
-  // confirmed hits on this country's own findings: the value is theirs already; the other side as they may see it
-  // only hits whose every side this country may see (a TLP:RED side elsewhere stays unknown to it)
-  const countryHits = hits.filter(
-    (h) => h.findingCountries.includes(country) && h.findingIds.every((id) => seen.has(id)),
-  );
-  const rowById = new Map(findingRows.map((f) => [f.id, f]));
-  const fullySeen = (id: string) => seen.has(id) && visible.find((f) => f.id === id)?.redacted === false;
-  const hitRows = countryHits.map((h) => {
-    const own = h.findingIds.filter((_, i) => h.findingCountries[i] === country);
-    const others = h.findingIds.filter((id) => !own.includes(id));
-    const shownPlatforms = [...own, ...others.filter(fullySeen)]
-      .map((id) => platformName.get(rowById.get(id)?.platformId ?? '') ?? '')
-      .filter(Boolean);
-    return {
-      hit_id: h.lead.hitId,
-      source: h.lead.source,
-      identifier_kind: h.lead.identifierKind,
-      value: h.lead.value,
-      own_findings: own.join(' '),
-      other_countries: h.lead.countries.filter((c) => c !== country).join(' '),
-      other_findings: others.filter(fullySeen).join(' '),
-      reference_list: h.lead.referenceList,
-      platforms: [...new Set(shownPlatforms)].join(' | '),
-      confirmed_at: h.lead.resolvedAt,
-    };
-  });
+  // confirmed matches with this country's findings: its own value and findings, and whom to call elsewhere
+  const matchRows = matches.map(({ view, own }) => ({
+    match_id: view.id,
+    strength: view.strength,
+    identifier_kind: view.identifierKind,
+    value: view.value,
+    own_findings: own.join(' '),
+    other_countries: view.countries.filter((c) => c !== country).join(' '),
+    contacts: view.contacts.map((c) => `${c.name} (${c.agency}, ${c.country})`).join(' | '),
+    platforms: [
+      ...new Set(
+        view.sightings
+          .filter((s) => s.mine)
+          .map((s) => s.platformName)
+          .filter(Boolean),
+      ),
+    ].join(' | '),
+    confirmed_at: view.resolution?.at ?? null,
+  }));
 
   const evidenceSeen = await visibleEvidence(db, evidenceRows, viewer);
 
@@ -107,22 +100,19 @@ export async function buildCountryPackage(
       p.summary,
     ]),
   );
-  files['hits.csv'] = toCsv(
-    Object.keys(
-      hitRows[0] ?? {
-        hit_id: 0,
-        source: 0,
-        identifier_kind: 0,
-        value: 0,
-        own_findings: 0,
-        other_countries: 0,
-        other_findings: 0,
-        reference_list: 0,
-        platforms: 0,
-        confirmed_at: 0,
-      },
-    ),
-    hitRows.map((r) => Object.values(r)),
+  files['matches.csv'] = toCsv(
+    [
+      'match_id',
+      'strength',
+      'identifier_kind',
+      'value',
+      'own_findings',
+      'other_countries',
+      'contacts',
+      'platforms',
+      'confirmed_at',
+    ],
+    matchRows.map((r) => Object.values(r)),
   );
   files['findings.csv'] = toCsv(
     [
@@ -240,7 +230,7 @@ export async function buildCountryPackage(
     ]),
   );
   files['README.txt'] =
-    `${BOM}${readme(operation.name, country, now, { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
+    `${BOM}${readme(operation.name, country, now, { leads: leads.length, matches: matchRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
 
   const encoder = new TextEncoder();
   const manifest: PackageManifest = {
@@ -257,7 +247,7 @@ export async function buildCountryPackage(
   return {
     zip,
     manifest,
-    counts: { leads: leads.length, hits: hitRows.length, findings: visible.length, evidence: evidenceSeen.length },
+    counts: { leads: leads.length, matches: matchRows.length, findings: visible.length, evidence: evidenceSeen.length },
   };
 }
 
@@ -268,7 +258,7 @@ function readme(name: string, country: string, now: Date, counts: CountryPackage
     '',
     'Contents',
     `  leads.csv      ${counts.leads} platform(s) checked by ${country} and flagged for follow-up or confirmed involved`,
-    `  hits.csv       ${counts.hits} confirmed cross-hit(s) on findings logged by ${country}`,
+    `  matches.csv    ${counts.matches} confirmed match(es) with findings logged by ${country}`,
     `  findings.csv   ${counts.findings} finding(s) ${country} may see under the handling codes (also as findings.json)`,
     `  evidence.csv   ${counts.evidence} evidence record(s) (metadata and SHA-256; files stay in Actionday)`,
     '  manifest.json  the SHA-256 of every other file: check with `sha256sum`',

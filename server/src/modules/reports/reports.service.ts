@@ -1,7 +1,7 @@
 import type { Report, ReportAudience, ReportFormat, ReportLanguage, ReportTable } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
-import type { Viewer } from '../findings/index.js';
+import type { Viewer } from '../sharing/index.js';
 import type { OperationRow } from '../operations/index.js';
 import { reportCsvTables, reportCsvZip } from './reports.csv.js';
 import { renderReportHtml } from './reports.html.js';

@@ -3,8 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { CountSource } from '../../db/counting.js';
 import { type Db, rowsOf } from '../../db/database.js';
 import { evidenceCountSource, evidencePerCountry } from '../evidence/index.js';
-import { countriesOfFindings, findingCountSources, findingsPerCountry } from '../findings/index.js';
-import { hitCountSource, hitsPerFinding } from '../hits/index.js';
+import { findingCountSources, findingsPerCountry } from '../findings/index.js';
+import { matchCountSource, matchesPerCountry } from '../matches/index.js';
 import { participantsByIds, participantsPerCountry } from '../operations/index.js';
 import { checkedPerMember, countProgress, platformCountSource } from '../platforms/index.js';
 
@@ -13,7 +13,7 @@ const subjects: Record<FigureSubject, CountSource> = {
   platforms: platformCountSource,
   ...findingCountSources,
   evidence: evidenceCountSource,
-  hits: hitCountSource,
+  matches: matchCountSource,
 };
 
 /** A filter as a SQL condition; field names were validated against the subject's columns. */
@@ -87,22 +87,19 @@ const emptyCountry = (): CountryTally => ({
   identifiers: 0,
   victims: 0,
   evidence: 0,
-  hits: 0,
+  matches: 0,
 });
 
-/** Per participating country: participants, platforms checked, findings of each kind, evidence and hits. */
+/** Per participating country: participants, platforms checked, findings of each kind, evidence and matches. */
 export async function countByCountry(db: Db, operationId: string): Promise<Record<string, CountryTally>> {
-  const [participants, checkedBy, byKind, evidence, hitsBy] = await Promise.all([
+  const [participants, checkedBy, byKind, evidence, matched] = await Promise.all([
     participantsPerCountry(db, operationId),
     checkedPerMember(db, operationId),
     findingsPerCountry(db, operationId),
     evidencePerCountry(db, operationId),
-    hitsPerFinding(db, operationId),
+    matchesPerCountry(db, operationId),
   ]);
-  const [checkers, hitCountries] = await Promise.all([
-    participantsByIds(db, [...checkedBy.keys()]),
-    countriesOfFindings(db, [...hitsBy.keys()]),
-  ]);
+  const checkers = await participantsByIds(db, [...checkedBy.keys()]);
   const result: Record<string, CountryTally> = {};
   const at = (country: string) => (result[country] ??= emptyCountry());
   for (const [country, n] of participants) at(country).participants = n;
@@ -115,10 +112,7 @@ export async function countByCountry(db: Db, operationId: string): Promise<Recor
     if (key in emptyCountry()) at(country)[key] = n;
   }
   for (const [country, n] of evidence) at(country).evidence = n;
-  for (const [findingId, n] of hitsBy) {
-    const country = hitCountries.get(findingId);
-    if (country) at(country).hits += n;
-  }
+  for (const [country, n] of matched) at(country).matches = n;
   return result;
 }
 

@@ -17,8 +17,9 @@ const movers: (keyof DomainEvents)[] = [
   'finding.logged',
   'finding.updated',
   'finding.deleted',
-  'hit.found',
-  'hit.resolved',
+  'match.found',
+  'match.updated',
+  'match.resolved',
   'evidence.uploaded',
   'operation.changed',
 ];

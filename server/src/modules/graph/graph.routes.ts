@@ -1,0 +1,46 @@
+import { graphSchema, operationParamsSchema } from '@actionday/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { actorOf, requireUser } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
+import { authorize } from '../operations/index.js';
+import { buildGraph } from './graph.service.js';
+
+/** The link chart of an operation, as the viewer may see it. */
+export const graphRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+  app.get(
+    '/api/operations/:operationId/graph',
+    {
+      schema: {
+        params: operationParamsSchema,
+        querystring: z.object({
+          country: z
+            .string()
+            .regex(/^[A-Z]{2}$/)
+            .optional(),
+          tag: z.string().max(60).optional(),
+          kind: z.enum(['suspect', 'identifier', 'victim']).optional(),
+        }),
+        response: { 200: graphSchema },
+        tags: ['matches'],
+      },
+    },
+    async (request) => {
+      const { operation, viewer } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'finding.read',
+      );
+      const graph = await buildGraph(db, viewer, operation.id, request.query);
+      // the chart shows records about people: reading it is recorded like reading a list
+      await recordAudit(db, actorOf(request), {
+        operationId: operation.id,
+        action: 'graph.read',
+        details: { nodes: graph.nodes.length },
+      });
+      return graph;
+    },
+  );
+};

@@ -1,0 +1,2 @@
+/** The link chart: what other modules may use of it. */
+export { graphRoutes } from './graph.routes.js';
