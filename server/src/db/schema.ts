@@ -10,3 +10,4 @@ export * from '../modules/invites/invites.table.js';
 export * from '../modules/notes/notes.table.js';
 export * from '../modules/operations/operations.table.js';
 export * from '../modules/platforms/platforms.table.js';
+export * from '../modules/tallies/tallies.table.js';

@@ -211,8 +211,8 @@ export async function liveEvidence(db: Db, operationId: string): Promise<Evidenc
 
 /** Evidence as key figures count it. */
 export const evidenceCountSource: CountSource = {
-  from: sql`evidence`,
-  where: (id) => sql`operation_id = ${id} and deleted_at is null`,
+  table: 'evidence',
+  where: (col) => sql`${col.text('deleted_at')} is null`,
   columns: { handling: 'handling', country: 'country' },
 };
 

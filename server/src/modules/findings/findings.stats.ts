@@ -60,18 +60,18 @@ export async function countByExploitation(db: Db, operationId: string, frozen: b
 /** Suspects, identifiers and victims as key figures count them. */
 export const findingCountSources: Record<'suspects' | 'identifiers' | 'victims', CountSource> = {
   suspects: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'suspect' and deleted_at is null`,
+    table: 'findings',
+    where: (col) => sql`${col.text('kind')} = 'suspect' and ${col.text('deleted_at')} is null`,
     columns: { identified: 'identified', nationality: 'nationality', role: 'role', tags: 'tags', country: 'country' },
   },
   identifiers: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'identifier' and deleted_at is null`,
+    table: 'findings',
+    where: (col) => sql`${col.text('kind')} = 'identifier' and ${col.text('deleted_at')} is null`,
     columns: { identifierKind: 'identifier_kind', result: 'result', tags: 'tags', country: 'country' },
   },
   victims: {
-    from: sql`findings`,
-    where: (id) => sql`operation_id = ${id} and kind = 'victim' and deleted_at is null`,
+    table: 'findings',
+    where: (col) => sql`${col.text('kind')} = 'victim' and ${col.text('deleted_at')} is null`,
     columns: {
       exploitation: 'exploitation',
       minor: 'minor',

@@ -86,9 +86,19 @@ export async function refreshKey(
       : [];
   const decisions = await tx.select().from(disclosures).where(eq(disclosures.matchId, row.id));
   const shared = new Set(decisions.filter((d) => d.state === 'shared').map((d) => d.country));
-  const publicParties = new Set(sources.filter((s) => !s.red || shared.has(s.country)).map((s) => s.party)).size;
+  const known = sources.filter((s) => !s.red || shared.has(s.country));
+  const publicParties = new Set(known.map((s) => s.party)).size;
+  const publicCountries =
+    qualifies && publicParties >= 2 ? [...new Set(known.map((s) => s.country).filter(Boolean))].sort() : [];
   const nowParties = qualifies ? parties : 0;
-  if (existing && existing.parties === nowParties && existing.publicParties === publicParties && opened.length === 0) {
+  const sameCountries = existing !== undefined && existing.publicCountries.join(',') === publicCountries.join(',');
+  if (
+    existing &&
+    existing.parties === nowParties &&
+    existing.publicParties === publicParties &&
+    sameCountries &&
+    opened.length === 0
+  ) {
     return null;
   }
   await tx
@@ -96,6 +106,7 @@ export async function refreshKey(
     .set({
       parties: nowParties,
       publicParties: qualifies ? publicParties : 0,
+      publicCountries,
       updatedAt: now,
       version: sql`${matches.version} + 1`,
     })

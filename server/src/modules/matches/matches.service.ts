@@ -2,7 +2,7 @@ import type { FindingMatch, IdentifierKind, Match, MatchResolution, MatchesQuery
 import { can } from '@actionday/shared';
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { CountSource } from '../../db/counting.js';
-import type { Db } from '../../db/database.js';
+import { type Db, rowsOf } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
@@ -318,27 +318,18 @@ export async function discloseMatch(
 
 /** Matches as key figures count them: those everybody may know of. */
 export const matchCountSource: CountSource = {
-  from: sql`matches`,
-  where: (id) => sql`operation_id = ${id} and public_parties >= 2`,
+  table: 'matches',
+  where: (col) => sql`${col.int('public_parties')} >= 2`,
   columns: { status: 'status', strength: 'strength', identifierKind: 'identifier_kind' },
 };
 
 /** Matches everybody may know of, per country with a sighting in them (the per-country table). */
 export async function matchesPerCountry(db: Db, operationId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ country: sightings.country, n: sql<number>`count(distinct ${matches.id})::int` })
-    .from(matches)
-    .innerJoin(
-      sightings,
-      and(
-        eq(sightings.operationId, matches.operationId),
-        isNull(sightings.withdrawnAt),
-        sql`(case when ${matches.strength} = 'exact' then ${sightings.value} = ${matches.key} else ${sightings.handle} = ${matches.key} end)`,
-        sql`(${sightings.handling} <> 'TLP:RED' or exists (select 1 from disclosures d where d.match_id = ${matches.id} and d.country = ${sightings.country} and d.state = 'shared'))`,
-      ),
-    )
-    .where(and(eq(matches.operationId, operationId), gte(matches.publicParties, 2)))
-    .groupBy(sightings.country);
+  const rows = rowsOf<{ country: string; n: string | number }>(
+    await db.execute(sql`
+      select country, count(*) as n from ${matches}, unnest(${matches.publicCountries}) as country
+      where ${matches.operationId} = ${operationId} and ${matches.publicParties} >= 2 group by country`),
+  );
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }
 

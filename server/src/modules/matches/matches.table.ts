@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { memberships, operations } from '../operations/operations.table.js';
 import { platforms } from '../platforms/platforms.table.js';
@@ -89,6 +90,8 @@ export const matches = pgTable(
     parties: integer('parties').notNull().default(0),
     /** Sources everybody may know of (TLP:RED sightings only once their country shared the contact). */
     publicParties: integer('public_parties').notNull().default(0),
+    /** The countries of those sources (what the per-country table counts). */
+    publicCountries: text('public_countries').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['open', 'confirmed', 'dismissed'] })
       .notNull()
       .default('open'),

@@ -77,8 +77,8 @@ export async function platformCountsByTag(
 
 /** Platforms as key figures count them. */
 export const platformCountSource: CountSource = {
-  from: sql`platforms`,
-  where: (id) => sql`operation_id = ${id}`,
+  table: 'platforms',
+  where: () => sql`true`,
   columns: {
     status: 'status',
     verdict: 'verdict',

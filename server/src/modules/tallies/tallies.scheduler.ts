@@ -3,7 +3,8 @@ import type { Deps } from '../../deps.js';
 import type { DomainEvents } from '../../events/bus.js';
 import { safeError } from '../../http/safe-error.js';
 import { getOperation } from '../operations/index.js';
-import { nextSeq, recount } from './tallies.service.js';
+import { FOLD_AFTER, foldChanges, pendingChanges, runningTally } from './tallies.running.js';
+import { nextSeq } from './tallies.service.js';
 
 /** Domain events that can move a figure. */
 const movers: (keyof DomainEvents)[] = [
@@ -67,13 +68,16 @@ export class TallyScheduler {
     try {
       const operation = await getOperation(this.deps.db, operationId);
       if (operation && operation.status !== 'closed') {
-        const tally = await recount(this.deps.db, operation, this.deps.now());
+        const tally = await runningTally(this.deps.db, operation, this.deps.now());
         const fingerprint = JSON.stringify([tally.figures, tally.byCountry, tally.progress]);
         if (fingerprint !== slot.last) {
           slot.last = fingerprint;
           tally.seq = await nextSeq(this.deps.db, operationId);
           this.deps.bus.publish('tally.updated', { operationId, tally });
         }
+        // the changes since the last fold are what every read sums: fold them before they pile up
+        if ((await pendingChanges(this.deps.db, operationId)) >= FOLD_AFTER)
+          await foldChanges(this.deps.db, operation, this.deps.now());
       }
     } catch (error) {
       if (!this.stopped) this.log.error({ error: safeError(error) }, 'tally recount failed');

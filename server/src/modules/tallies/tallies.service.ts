@@ -1,30 +1,17 @@
 import type { Tally } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
 import { type OperationRow, raiseTallySeq } from '../operations/index.js';
-import { countByCountry, countFigures, countProgress } from './tallies.count.js';
+import { recountTally, runningTally } from './tallies.running.js';
 
-/** A fresh recount of an operation's figures, with the last pushed sequence number. */
+/** A full recount of an operation's figures (closing freezes it; checks compare the running figures with it). */
 export async function recount(db: Db, operation: OperationRow, now: Date): Promise<Tally> {
-  const [figures, byCountry, progress] = await Promise.all([
-    countFigures(db, operation.id, operation.figures),
-    countByCountry(db, operation.id),
-    countProgress(db, operation.id),
-  ]);
-  return {
-    operationId: operation.id,
-    figures,
-    byCountry,
-    progress,
-    asOf: now.toISOString(),
-    seq: operation.tallySeq,
-    frozen: false,
-  };
+  return recountTally(db, operation, now);
 }
 
-/** The tallies to show: the frozen ones of a closed operation, otherwise a recount. */
+/** The tallies to show: the frozen ones of a closed operation, otherwise the running figures. */
 export async function currentTally(db: Db, operation: OperationRow, now: Date): Promise<Tally> {
   if (operation.status === 'closed' && operation.frozenTally) return operation.frozenTally;
-  return recount(db, operation, now);
+  return runningTally(db, operation, now);
 }
 
 /** Raises the operation's tally sequence number and returns the new value. */
