@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { safeError } from './http/safe-error.js';
+import { installIdempotency, withIdempotentTransactions } from './http/idempotency.js';
 import { installSecurity } from './http/security.js';
 import { activityRoutes, auditRoutes } from './modules/activity/index.js';
 import { announcementProjections, announcementRoutes } from './modules/announcements/index.js';
@@ -129,9 +130,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     publicUrl: config.publicUrl,
     signIn: { perAddress: 300, perAccount: 10, windowMs: 60_000, ...options.signInLimits },
   });
+  // a write carrying an Idempotency-Key claims it inside its first transaction (http/idempotency.ts)
+  const db = withIdempotentTransactions(database.db);
   const deps: Deps = {
     checkSignIn: security.checkSignIn,
-    db: database.db,
+    db,
     bus: createLocalBus(),
     config,
     // the operations module's rule for when a person's sessions end, applied by auth's sessions
@@ -186,6 +189,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     request.user = token ? await resolveSession(deps.db, token, deps.now(), deps.sessionAccess) : null;
   });
 
+  const stopIdempotency = installIdempotency(app, db);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, { ...deps, setup });
   await app.register(operationRoutes, {
@@ -251,6 +255,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
   app.addHook('onClose', async () => {
     stopFanout();
+    stopIdempotency();
     stopSweeper();
     tallies.stop();
     if (!options.keepDatabaseOpen) await database.close();

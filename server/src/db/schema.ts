@@ -1,4 +1,5 @@
 /** Every table, gathered for drizzle-kit (migrations). Tables live with their module; nothing at runtime imports this. */
+export * from '../http/idempotency.table.js';
 export * from '../modules/announcements/announcements.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';

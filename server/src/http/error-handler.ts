@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from './errors.js';
+import { isAlreadyApplied } from './idempotency.js';
 import { isBadText, safeError } from './safe-error.js';
 
 /** The fields at fault in a ZodError, in the API's one field-error shape. */
@@ -25,6 +26,13 @@ export function invalidRequest(fields: FieldError[]): ErrorBody['error'] {
 /** Any error thrown by a handler, as the answer a client gets: stable code, no internals. */
 export function errorBodyOf(error: unknown): { status: number; body: ErrorBody; internal: boolean } {
   if (error instanceof AppError) return { status: error.status, body: { error: error.toBody() }, internal: false };
+  if (isAlreadyApplied(error)) {
+    return {
+      status: 409,
+      body: { error: { code: 'request.already_applied', message: errorMessage('request.already_applied') } },
+      internal: false,
+    };
+  }
   if (error instanceof ZodError)
     return { status: 400, body: { error: invalidRequest(zodFields(error)) }, internal: false };
   if (isBadText(error))

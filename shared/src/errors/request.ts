@@ -7,6 +7,14 @@ export const requestErrors = defineErrors({
   'request.not_found': { status: 404, message: 'No such route: {route}' },
   'request.too_large': { status: 413, message: 'The request is too large' },
   'request.unsupported_type': { status: 415, message: 'This route does not accept {type}' },
+  'request.idempotency_mismatch': {
+    status: 422,
+    message: 'This Idempotency-Key was already used for another request',
+  },
+  'request.already_applied': {
+    status: 409,
+    message: 'This request was already carried out (its answer was lost); reload to see the result',
+  },
   'request.rate_limited': { status: 429, message: 'Too many requests; wait a moment and try again' },
   'server.internal': { status: 500, message: 'Something went wrong on the server' },
   'server.stopping': { status: 503, message: 'The server is restarting; try again in a moment' },

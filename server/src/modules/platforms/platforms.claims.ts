@@ -41,18 +41,22 @@ async function lockPlatform(tx: Db, platformId: string): Promise<PlatformRow> {
 /** The columns every change touches. */
 const touched = (now: Date) => ({ updatedAt: now, version: sql`${platforms.version} + 1` });
 
-/**
- * Holds the member's row for the rest of the transaction and checks their
- * open claims against the operation's limit. The row lock makes concurrent
- * claims of one member queue, so the count cannot be overtaken.
- */
-async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): Promise<void> {
-  await lockMembership(tx, memberId);
+/** How many open claims a participant holds (call after `lockMembership`, so it cannot be overtaken). */
+async function openClaims(tx: Db, memberId: string): Promise<number> {
   const [row] = await tx
     .select({ open: sql<number>`count(*)::int` })
     .from(platforms)
     .where(and(eq(platforms.claimedBy, memberId), eq(platforms.status, 'claimed')));
-  if ((row?.open ?? 0) >= limit) fail('platforms.claim_limit', { params: { limit } });
+  return row?.open ?? 0;
+}
+
+/**
+ * Holds the member's row for the rest of the transaction and checks their open claims against the operation's
+ * limit. The row lock makes concurrent claims of one member queue, so the count cannot be overtaken.
+ */
+async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): Promise<void> {
+  await lockMembership(tx, memberId);
+  if ((await openClaims(tx, memberId)) >= limit) fail('platforms.claim_limit', { params: { limit } });
 }
 
 /**
@@ -67,22 +71,34 @@ export async function claimPlatform(
   platformId: string,
 ): Promise<Platform> {
   const now = deps.now();
-  const row = await deps.db.transaction(async (tx) => {
-    await assertBelowClaimLimit(tx, member.id, claimLimit);
-    const [claimed] = await tx
-      .update(platforms)
-      .set({ status: 'claimed', claimedBy: member.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
-      .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
-      .returning();
-    if (!claimed) fail('platforms.already_claimed');
+  const { row, again } = await deps.db.transaction(async (tx) => {
+    await lockMembership(tx, member.id);
+    const open = await openClaims(tx, member.id);
+    const [claimed] =
+      open < claimLimit
+        ? await tx
+            .update(platforms)
+            .set({ status: 'claimed', claimedBy: member.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
+            .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
+            .returning()
+        : [];
+    if (!claimed) {
+      // a retry of a claim that was won (its answer lost) answers as the first time, changing nothing
+      const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId));
+      if (current?.status === 'claimed' && current.claimedBy === member.id) return { row: current, again: true };
+      if (!current) fail('platforms.not_found');
+      if (open >= claimLimit) fail('platforms.claim_limit', { params: { limit: claimLimit } });
+      fail('platforms.already_claimed');
+    }
     await recordAudit(tx, actor, {
       operationId: claimed.operationId,
       action: 'platform.claimed',
       targetType: 'platform',
       targetId: claimed.id,
     });
-    return claimed;
+    return { row: claimed, again: false };
   });
+  if (again) return toPlatform(row);
   return publishChange(deps, 'claimed', row);
 }
 
