@@ -2,8 +2,7 @@ import { type Presence, can } from '@actionday/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { codeMessage } from '../../app/errors';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { ErrorNotice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
 import { AnnouncementForm } from '../announcements/AnnouncementForm';
@@ -11,7 +10,8 @@ import { useHits, useHitsLive } from '../hits/hits.api';
 import { OperationGate } from '../operations/OperationGate';
 import type { OperationDetail } from '../operations/operations.api';
 import { usePlatforms } from '../platforms/platforms.api';
-import { useOperationLive } from '../platforms/useOperationLive';
+import { usePlatformsLive } from '../platforms/usePlatformsLive';
+import { RoomNotice } from '../operations/RoomNotice';
 import { ActivityFeed, platformNamer } from './ActivityFeed';
 import { CountryTable } from './CountryTable';
 import { useActivity, useTimeline } from './dashboard.api';
@@ -61,7 +61,7 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
   const role = operation.me.role;
   const canManage = can(role, 'operation.manage');
   const seesHits = can(role, 'hit.read_all');
-  const joinError = useOperationLive(operation.id);
+  usePlatformsLive(operation.id);
   useDashboardLive(operation.id);
   useHitsLive(operation.id);
   const tallies = useTallies(operation.id);
@@ -90,7 +90,7 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
           </Link>
         </div>
       </header>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <RoomNotice />
 
       <section className="dash-section" aria-labelledby="figures-title">
         <div className="dash-section__head">

@@ -5,7 +5,6 @@ import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
 import type { OperationDetail } from '../operations/operations.api';
 import { TimeWindow } from '../operations/TimeWindow';
-import { useOperationLive } from '../platforms/useOperationLive';
 import { CountryTable } from './CountryTable';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive, usePresenceCounts } from './live';
@@ -20,7 +19,6 @@ import './dashboard.css';
  */
 export function ObserverView({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
-  useOperationLive(operation.id);
   useDashboardLive(operation.id);
   const tallies = useTallies(operation.id);
   const counts = usePresenceCounts(operation.id);

@@ -7,7 +7,6 @@ import { errorMessage } from '../../app/errors';
 import { useAnnouncements, useAnnouncementsLive } from '../announcements/announcements.api';
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
 import { type OperationDetail, useOperation } from '../operations/operations.api';
-import { useOperationLive } from '../platforms/useOperationLive';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
@@ -54,7 +53,6 @@ export function WallPage() {
 
 function Wall({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
-  useOperationLive(operation.id);
   useDashboardLive(operation.id);
   useAnnouncementsLive(operation.id);
   const tallies = useTallies(operation.id);

@@ -2,14 +2,13 @@ import { type HitView, can, hitStatuses } from '@actionday/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { Loading } from '../../app/ui/Loading';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
 import { OperationGate } from '../operations/OperationGate';
 import type { OperationDetail } from '../operations/operations.api';
-import { useOperationLive } from '../platforms/useOperationLive';
+import { RoomNotice } from '../operations/RoomNotice';
 import { HitCard } from './HitCard';
 import { ReferenceListUpload } from './ReferenceListUpload';
 import { useHits, useHitsLive } from './hits.api';
@@ -50,7 +49,6 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
   const role = operation.me.role;
   const seesAll = can(role, 'hit.read_all');
   const canResolve = can(role, 'hit.resolve');
-  const joinError = useOperationLive(operation.id);
   const hits = useHits(operation.id);
   useHitsLive(operation.id);
   const [filter, setFilter] = useState<Filter>('all');
@@ -72,7 +70,7 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
         <h1>{seesAll ? t('hits.title') : t('hits.titleMine')}</h1>
         <p className="lead">{seesAll ? t('hits.intro') : t('hits.introMine')}</p>
       </header>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <RoomNotice />
       <div className={can(role, 'reference.import') ? 'split' : undefined}>
         <section className="hits card" aria-labelledby="hits-list-title">
           <div className="hits__head">

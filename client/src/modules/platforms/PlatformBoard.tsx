@@ -1,7 +1,6 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
 import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
@@ -29,7 +28,8 @@ import { releasedByThisTab, usePlatforms } from './platforms.api';
 import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useClaims } from './useClaims';
-import { type ChangeListener, useOperationLive } from './useOperationLive';
+import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
+import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
 import './board.css';
 
@@ -68,7 +68,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
     },
     [me.id, addNotice],
   );
-  const joinError = useOperationLive(operation.id, onChange);
+  usePlatformsLive(operation.id, onChange);
   const [filters, changeFilters, clearFilters] = useBoardFilters();
   const now = useNow();
   useClaimHeartbeat(operation.id, platforms.data, me.id, operation.claimTimeoutMinutes);
@@ -223,7 +223,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
         <h2 id="board-title">{t('board.title')}</h2>
         {list && <BoardSummary platforms={list} />}
       </div>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <RoomNotice />
       {closed && <Notice tone="info">{t('board.closed')}</Notice>}
 
       {list && (

@@ -1,0 +1,74 @@
+import { type ReactNode, useId } from 'react';
+import styles from './Panel.module.css';
+import { cx } from './cx';
+
+type Heading = 'h2' | 'h3' | 'h4';
+
+export interface PanelProps {
+  /** The panel's heading (also its accessible name). */
+  title?: ReactNode;
+  heading?: Heading;
+  /** Beside the heading, at the end of the line (a count, a live label, a button). */
+  aside?: ReactNode;
+  /** `attention` for what needs someone (stale claims, open hits), `accent` for one's own things. */
+  tone?: 'attention' | 'accent';
+  /** More room inside (a page's main card). */
+  roomy?: boolean;
+  /** No shadow (a panel inside another). */
+  flat?: boolean;
+  /** Folded into its title until opened (a tool that is used now and then). */
+  collapsible?: boolean;
+  defaultOpen?: boolean;
+  /** The section's element: a landmark `section` (default), or an `article` for one of several like it. */
+  as?: 'section' | 'article' | 'div';
+  className?: string;
+  headingId?: string;
+  'data-testid'?: string;
+  children: ReactNode;
+}
+
+/** A surface with a heading: the unit the pages are built from. */
+export function Panel({
+  title,
+  heading = 'h2',
+  aside,
+  tone,
+  roomy,
+  flat,
+  collapsible,
+  defaultOpen,
+  as: Element = 'section',
+  className,
+  headingId,
+  'data-testid': testId,
+  children,
+}: PanelProps) {
+  const ownId = useId();
+  const id = headingId ?? `${ownId}-title`;
+  const Title = heading;
+  if (collapsible) {
+    return (
+      <details className={cx(styles.panel, styles.collapsible, className)} open={defaultOpen} data-testid={testId}>
+        <summary className={styles.summary}>{title}</summary>
+        <div className={styles.body}>{children}</div>
+      </details>
+    );
+  }
+  return (
+    <Element
+      className={cx(styles.panel, roomy && styles.roomy, flat && styles.flat, tone && styles[tone], className)}
+      aria-labelledby={title ? id : undefined}
+      data-testid={testId}
+    >
+      {title && (
+        <div className={styles.head}>
+          <Title id={id} className={heading === 'h2' ? styles.title : undefined}>
+            {title}
+          </Title>
+          {aside}
+        </div>
+      )}
+      {children}
+    </Element>
+  );
+}
