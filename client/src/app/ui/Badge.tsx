@@ -21,14 +21,22 @@ export type BadgeProps = HTMLAttributes<HTMLSpanElement> & {
   shape?: 'pill' | 'square' | 'marker' | 'tag';
   /** A symbol before the words (hidden from screen readers: the words say it). Never colour alone. */
   symbol?: ReactNode;
+  /** Smaller type and padding, for a label inside a line of text (a handling code). */
+  small?: boolean;
   'data-testid'?: string;
 };
 
 /** A short label with a meaning in colour, always with its words (and a symbol where the colour means much). */
-export function Badge({ tone = 'neutral', shape = 'pill', symbol, className, children, ...rest }: BadgeProps) {
+export function Badge({ tone = 'neutral', shape = 'pill', symbol, small, className, children, ...rest }: BadgeProps) {
   return (
     <span
-      className={cx(styles.badge, shape !== 'pill' && styles[shape], shape !== 'tag' && styles[tone], className)}
+      className={cx(
+        styles.badge,
+        shape !== 'pill' && styles[shape],
+        shape !== 'tag' && styles[tone],
+        small && styles.small,
+        className,
+      )}
       {...rest}
     >
       {symbol !== undefined && (

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type CSSProperties, type ReactNode, useId } from 'react';
 import styles from './Panel.module.css';
 import { cx } from './cx';
 
@@ -16,6 +16,8 @@ export interface PanelProps {
   roomy?: boolean;
   /** No shadow (a panel inside another). */
   flat?: boolean;
+  /** In a `PanelGrid`: the whole row (a collapsible one while open), or two columns. */
+  span?: 'row' | 'two';
   /** Folded into its title until opened (a tool that is used now and then). */
   collapsible?: boolean;
   defaultOpen?: boolean;
@@ -35,6 +37,7 @@ export function Panel({
   tone,
   roomy,
   flat,
+  span,
   collapsible,
   defaultOpen,
   as: Element = 'section',
@@ -46,9 +49,14 @@ export function Panel({
   const ownId = useId();
   const id = headingId ?? `${ownId}-title`;
   const Title = heading;
+  const spanClass = span === 'row' ? styles.spanRow : span === 'two' ? styles.spanTwo : undefined;
   if (collapsible) {
     return (
-      <details className={cx(styles.panel, styles.collapsible, className)} open={defaultOpen} data-testid={testId}>
+      <details
+        className={cx(styles.panel, styles.collapsible, spanClass, className)}
+        open={defaultOpen}
+        data-testid={testId}
+      >
         <summary className={styles.summary}>{title}</summary>
         <div className={styles.body}>{children}</div>
       </details>
@@ -56,7 +64,14 @@ export function Panel({
   }
   return (
     <Element
-      className={cx(styles.panel, roomy && styles.roomy, flat && styles.flat, tone && styles[tone], className)}
+      className={cx(
+        styles.panel,
+        roomy && styles.roomy,
+        flat && styles.flat,
+        tone && styles[tone],
+        spanClass,
+        className,
+      )}
       aria-labelledby={title ? id : undefined}
       data-testid={testId}
     >
@@ -70,5 +85,28 @@ export function Panel({
       )}
       {children}
     </Element>
+  );
+}
+
+/** Panels side by side, as many columns as fit (each at least `min` wide), filling gaps. */
+export function PanelGrid({
+  min = '22rem',
+  label,
+  children,
+}: {
+  min?: string;
+  /** Makes the grid a labelled region ("Coordination tools"). */
+  label?: string;
+  children: ReactNode;
+}) {
+  const style = { '--grid-min': min } as CSSProperties;
+  return label ? (
+    <section className={styles.grid} style={style} aria-label={label}>
+      {children}
+    </section>
+  ) : (
+    <div className={styles.grid} style={style}>
+      {children}
+    </div>
   );
 }

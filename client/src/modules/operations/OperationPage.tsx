@@ -1,6 +1,7 @@
 import { can } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel, PanelGrid } from '../../app/ui/Panel';
 import { Page } from '../../app/ui/Page';
 import { ObserverView } from '../dashboard/ObserverView';
 import { PlatformPanels } from '../findings/PlatformPanels';
@@ -10,9 +11,10 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { AddPlatformForm } from '../platforms/AddPlatformForm';
 import { ImportPanel } from '../platforms/ImportPanel';
 import { PlatformBoard } from '../platforms/PlatformBoard';
-import { OperationHeader } from './OperationHeader';
 import { OperationGate } from './OperationGate';
+import { OperationHeader } from './OperationHeader';
 import type { OperationDetail } from './operations.api';
+import styles from './operations.module.css';
 
 /** One operation: its header, the coordination tools the role allows, and the live board. */
 export function OperationPage() {
@@ -32,35 +34,33 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
     <Page title={detail.name}>
       <OperationHeader operation={detail} />
       {can(role, 'report.read') && (
-        <p className="report-link">
+        <p className={styles.reportLink}>
           <Link to={`/operations/${detail.id}/report`} data-testid="report-link">
             {t('reports.link')} →
           </Link>
         </p>
       )}
       {(canInvite || canAdd || canImport) && (
-        <section className="tools" aria-label={t('operation.tools')}>
+        <PanelGrid label={t('operation.tools')}>
           {canInvite && (
-            <details className="panel">
-              <summary>{t('inviteForm.title')}</summary>
+            <Panel collapsible title={t('inviteForm.title')}>
               <InviteForm operation={detail} />
-            </details>
+            </Panel>
           )}
           {canAdd && (
-            <details className="panel">
-              <summary>
-                {can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}
-              </summary>
+            <Panel
+              collapsible
+              title={can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}
+            >
               <AddPlatformForm operation={detail} />
-            </details>
+            </Panel>
           )}
           {canImport && (
-            <details className="panel panel--wide" data-testid="import-tool">
-              <summary>{t('import.title')}</summary>
+            <Panel collapsible title={t('import.title')} span="row" data-testid="import-tool">
               <ImportPanel operation={detail} />
-            </details>
+            </Panel>
           )}
-        </section>
+        </PanelGrid>
       )}
       <OperationHits operation={detail} />
       {/* Other modules' panels for one platform (findings, hits, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
