@@ -2,8 +2,11 @@ import { type Participant, type Platform, can } from '@actionday/shared';
 import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Button } from '../../app/ui/Button';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { Loading } from '../../app/ui/Loading';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { cx } from '../../app/ui/cx';
 import type { OperationDetail } from '../operations/operations.api';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BoardSummary } from './BoardSummary';
@@ -31,7 +34,8 @@ import { useClaims } from './useClaims';
 import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
-import './board.css';
+import styles from './PlatformBoard.module.css';
+import table from './PlatformTable.module.css';
 
 export interface PlatformBoardProps {
   operation: OperationDetail;
@@ -217,9 +221,9 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
   const suggested = suggestedId ? list?.find((p) => p.id === suggestedId) : undefined;
 
   return (
-    <section className="board" aria-labelledby="board-title" data-testid="platform-board">
+    <section className={styles.board} aria-labelledby="board-title" data-testid="platform-board">
       <ClaimNoticeStack notices={notices} timeZone={operation.timeZone} onDismiss={dismiss} onOpen={openDetail} />
-      <div className="board__head">
+      <div className={styles.head}>
         <h2 id="board-title">{t('board.title')}</h2>
         {list && <BoardSummary platforms={list} />}
       </div>
@@ -227,7 +231,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
       {closed && <Notice tone="info">{t('board.closed')}</Notice>}
 
       {list && (
-        <div className={canClaim ? 'board__overview' : 'board__overview board__overview--single'}>
+        <div className={cx(styles.overview, !canClaim && styles.single)}>
           {canClaim && (
             <MyPlatforms
               platforms={list}
@@ -245,13 +249,13 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
         </div>
       )}
 
-      <div className="board__toolbar">
+      <div className={styles.toolbar}>
         {canClaim && !closed && (
-          <button type="button" className="button" onClick={suggestNext} aria-keyshortcuts="N" data-testid="next-best">
-            {t('board.next.button')} <kbd className="kbd">N</kbd>
-          </button>
+          <Button onClick={suggestNext} shortcut="N" data-testid="next-best">
+            {t('board.next.button')}
+          </Button>
         )}
-        <p className="board__suggestion" aria-live="polite" data-testid="suggestion">
+        <p className={styles.suggestion} aria-live="polite" data-testid="suggestion">
           {noSuggestion
             ? t('board.next.none')
             : suggested
@@ -262,9 +266,9 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
                   : t('board.next.taken', { name: suggested.name })
               : ''}
         </p>
-        <button type="button" className="button button--ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          {t('board.keys.button')} <kbd className="kbd">?</kbd>
-        </button>
+        <Button variant="ghost" onClick={() => setHelpOpen(true)} shortcut="?">
+          {t('board.keys.button')}
+        </Button>
       </div>
 
       <BoardFiltersBar
@@ -279,14 +283,14 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
       <ErrorNotice error={platforms.error} onRetry={() => void platforms.refetch()} />
       {list && (
         <>
-          <p className="board__showing muted" aria-live="polite">
+          <p className={cx(styles.showing, 'muted')} aria-live="polite">
             {t('board.showing', { shown: format.number(shown.length), total: format.number(list.length) })}
           </p>
           {shown.length === 0 ? (
-            <p className="empty">{list.length === 0 ? t('board.none') : t('board.empty')}</p>
+            <EmptyState>{list.length === 0 ? t('board.none') : t('board.empty')}</EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="platform-table" aria-label={t('board.tableLabel')}>
+            <div className={table.wrap}>
+              <table className={table.table} aria-label={t('board.tableLabel')}>
                 <thead>
                   <tr>
                     <th scope="col">{t('column.name')}</th>
@@ -319,7 +323,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
                         claimTimeoutMinutes={operation.claimTimeoutMinutes}
                       />
                       {platform.id === openId && (
-                        <tr className="detail-row">
+                        <tr className={table.detailRow}>
                           <td colSpan={COLUMNS}>
                             <PlatformDetail
                               operation={operation}
@@ -347,9 +351,9 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
             </div>
           )}
           {isFiltered(filters) && shown.length === 0 && (
-            <button type="button" className="button button--ghost" onClick={clearFilters}>
+            <Button variant="ghost" className={styles.clear} onClick={clearFilters}>
               {t('board.clearFilters')}
-            </button>
+            </Button>
           )}
         </>
       )}
