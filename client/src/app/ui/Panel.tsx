@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useId } from 'react';
+import { type CSSProperties, type ReactNode, useId, useState } from 'react';
 import styles from './Panel.module.css';
 import { cx } from './cx';
 
@@ -52,14 +52,14 @@ export function Panel({
   const spanClass = span === 'row' ? styles.spanRow : span === 'two' ? styles.spanTwo : undefined;
   if (collapsible) {
     return (
-      <details
+      <Collapsible
         className={cx(styles.panel, styles.collapsible, spanClass, className)}
-        open={defaultOpen}
-        data-testid={testId}
+        title={title}
+        defaultOpen={defaultOpen}
+        testId={testId}
       >
-        <summary className={styles.summary}>{title}</summary>
-        <div className={styles.body}>{children}</div>
-      </details>
+        {children}
+      </Collapsible>
     );
   }
   return (
@@ -108,5 +108,35 @@ export function PanelGrid({
     <div className={styles.grid} style={style}>
       {children}
     </div>
+  );
+}
+
+/** A folded panel whose body is made only once it is first opened (a lazy tool loads then, not with the page). */
+function Collapsible({
+  className,
+  title,
+  defaultOpen,
+  testId,
+  children,
+}: {
+  className: string;
+  title: ReactNode;
+  defaultOpen: boolean | undefined;
+  testId: string | undefined;
+  children: ReactNode;
+}) {
+  const [opened, setOpened] = useState(defaultOpen ?? false);
+  return (
+    <details
+      className={className}
+      open={defaultOpen}
+      data-testid={testId}
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary className={styles.summary}>{title}</summary>
+      <div className={styles.body}>{opened ? children : null}</div>
+    </details>
   );
 }

@@ -26,7 +26,6 @@ export function HandlingBadge({ code }: { code: Handling }) {
       shape="square"
       small
       tone={handlingTones[key]}
-      className="mono"
       title={t(`findings.handling.${key}Hint`)}
       data-testid="handling-badge"
     >
