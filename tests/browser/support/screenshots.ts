@@ -82,6 +82,18 @@ try {
   await annaPage.locator('body').click({ position: { x: 2, y: 2 } });
   await annaPage.keyboard.press('?');
   await shoot(annaPage, 'board-keys', false);
+  await annaPage.keyboard.press('Escape');
+  // news for Anna while she works: a hit on her phone number, as a toast that must not cover the board
+  await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
+    platformId: chat.id,
+    kind: 'identifier',
+    identifierKind: 'phone',
+    value: '+31 (0)6 1234 5678',
+  });
+  await annaPage.waitForSelector('[data-testid="hit-toast"]');
+  await shoot(annaPage, 'board-toast', false);
+  await annaPage.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await shoot(annaPage, 'board-toast-end', false);
 
   const coordinatorPage = await open(coordinator);
   await shoot(coordinatorPage, 'board-coordinator');

@@ -93,7 +93,7 @@ export function ReportSuppression({ operation }: { operation: OperationDetail })
             onChange={(event) => setValue(event.target.value)}
           />
         </Field>
-        <Button type="submit" pending={save.isPending}>
+        <Button type="submit" size="sm" pending={save.isPending}>
           {t('reports.suppressionSave')}
         </Button>
         <span role="status">{save.isSuccess ? t('reports.suppressionSaved') : ''}</span>
