@@ -1,5 +1,5 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { Button } from '../../app/ui/Button';
@@ -13,8 +13,7 @@ import { BoardSummary } from './BoardSummary';
 import { ClaimNoticeStack } from './ClaimNoticeStack';
 import { KeyboardHelp } from './KeyboardHelp';
 import { MyPlatforms } from './MyPlatforms';
-import { PlatformDetail } from './PlatformDetail';
-import { PlatformRow } from './PlatformRow';
+import { PlatformTable } from './PlatformTable';
 import { WhoIsWhere } from './WhoIsWhere';
 import { noticeFor, useClaimNotices } from './claimNotices';
 import {
@@ -35,7 +34,6 @@ import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
 import styles from './PlatformBoard.module.css';
-import table from './PlatformTable.module.css';
 
 export interface PlatformBoardProps {
   operation: OperationDetail;
@@ -46,8 +44,6 @@ export interface PlatformBoardProps {
    */
   renderDetail?: (platform: Platform) => ReactNode;
 }
-
-const COLUMNS = 6;
 
 /**
  * The live list of platforms to check: my platforms and who is on what on
@@ -289,66 +285,27 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
           {shown.length === 0 ? (
             <EmptyState>{list.length === 0 ? t('board.none') : t('board.empty')}</EmptyState>
           ) : (
-            <div className={table.wrap}>
-              <table className={table.table} aria-label={t('board.tableLabel')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.name')}</th>
-                    <th scope="col">{t('column.category')}</th>
-                    <th scope="col">{t('column.tags')}</th>
-                    <th scope="col">{t('column.status')}</th>
-                    <th scope="col">{t('column.claimant')}</th>
-                    <th scope="col">
-                      <span className={canClaim ? undefined : 'visually-hidden'}>{t('column.action')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((platform) => (
-                    <Fragment key={platform.id}>
-                      <PlatformRow
-                        platform={platform}
-                        participants={participantsById}
-                        meId={me.id}
-                        canClaim={canClaim && !closed}
-                        claimState={claimStates.get(platform.id)}
-                        onClaim={claim}
-                        focused={platform.id === focusedId}
-                        open={platform.id === openId}
-                        onToggle={toggleDetail}
-                        onFocusRow={setFocusedId}
-                        onVerdict={giveVerdict}
-                        timeZone={operation.timeZone}
-                        now={now}
-                        claimTimeoutMinutes={operation.claimTimeoutMinutes}
-                      />
-                      {platform.id === openId && (
-                        <tr className={table.detailRow}>
-                          <td colSpan={COLUMNS}>
-                            <PlatformDetail
-                              operation={operation}
-                              platform={platform}
-                              participants={participantsById}
-                              openClaims={openClaims}
-                              claimState={claimStates.get(platform.id)}
-                              onClaim={claim}
-                              onClose={() => {
-                                setOpenId(null);
-                                focusRow(platform.id);
-                              }}
-                              verdictFocusRequest={verdictFocus.id === platform.id ? verdictFocus.request : 0}
-                              now={now}
-                            >
-                              {renderDetail?.(platform)}
-                            </PlatformDetail>
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlatformTable
+              operation={operation}
+              platforms={shown}
+              participants={participantsById}
+              openClaims={openClaims}
+              canClaim={canClaim}
+              claimStates={claimStates}
+              onClaim={claim}
+              focusedId={focusedId}
+              openId={openId}
+              onToggle={toggleDetail}
+              onFocusRow={setFocusedId}
+              onVerdict={giveVerdict}
+              onCloseDetail={(platformId) => {
+                setOpenId(null);
+                focusRow(platformId);
+              }}
+              verdictFocus={verdictFocus}
+              now={now}
+              renderDetail={renderDetail}
+            />
           )}
           {isFiltered(filters) && shown.length === 0 && (
             <Button variant="ghost" className={styles.clear} onClick={clearFilters}>
