@@ -110,7 +110,8 @@ describe.skipIf(!chromiumPath)('the platform board, keyboard first, in a real br
     await expect(notice.innerText()).resolves.toContain('Anna de Vries');
     await annaPage.waitForSelector('[data-testid="claim-notice"][data-kind="assignedToMe"]', { timeout: 5000 });
     await notice.locator('[data-testid="claim-notice-dismiss"]').click();
-    await expect(bramPage.locator('[data-testid="claim-notice"]').count()).resolves.toBe(0);
+    // it fades out, then is gone
+    await expect.poll(() => bramPage.locator('[data-testid="claim-notice"]').count()).toBe(0);
 
     // Anna goes to lunch: 21 minutes later her claim is idle and returns to the pool, with a notice to her
     const expired = await expireIdleClaims({ ...t.app.deps, now: () => new Date(Date.now() + 21 * 60_000) });

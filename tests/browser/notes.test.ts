@@ -46,13 +46,15 @@ describe.skipIf(!chromiumPath)('shared notes in a real browser', () => {
   function written(page: Page): Promise<string> {
     return page.locator('[data-testid="note-text"]').evaluate((element) => {
       const copy = element.cloneNode(true) as HTMLElement;
-      for (const caret of copy.querySelectorAll('.note-caret')) caret.remove();
+      for (const caret of copy.querySelectorAll('[data-note-caret]')) caret.remove();
       return copy.textContent ?? '';
     });
   }
 
-  /** The open note's editable text, once it is in step with the server. */
+  /** Opens the chosen note (the editor loads only then) and answers its text, once it is in step with the server. */
   async function noteText(page: Page) {
+    const open = page.locator('[data-testid="note-open"]');
+    if (await open.count()) await open.click();
     await page.waitForSelector(
       '[data-testid="note-editor"][data-status="synced"] [data-testid="note-text"][contenteditable="true"]',
     );

@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath)('the wall view in a real browser', () => {
     await expect(
       page
         .locator(
-          '[data-testid="figure"][data-key="identifiers_checked"] [data-testid="figure-breakdown"][data-key="ukraine"] .figure__breakdown-value',
+          '[data-testid="figure"][data-key="identifiers_checked"] [data-testid="figure-breakdown"][data-key="ukraine"] [data-testid="figure-breakdown-value"]',
         )
         .textContent(),
     ).resolves.toBe('2');

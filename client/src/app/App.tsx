@@ -1,19 +1,28 @@
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { AccountPage } from '../modules/auth/AccountPage';
-import { InviteAcceptPage } from '../modules/auth/InviteAcceptPage';
-import { SetupPage } from '../modules/auth/SetupPage';
-import { SignInPage } from '../modules/auth/SignInPage';
-import { DashboardPage } from '../modules/dashboard/DashboardPage';
-import { WallPage } from '../modules/dashboard/WallPage';
-import { HitsPage } from '../modules/hits/HitsPage';
-import { OperationListPage } from '../modules/operations/OperationListPage';
-import { OperationPage } from '../modules/operations/OperationPage';
-import { ReportPage } from '../modules/reports/ReportPage';
+import { OperationRoomRoute } from '../modules/operations/OperationRoom';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
+import {
+  AccountPage,
+  DashboardPage,
+  HitsPage,
+  InviteAcceptPage,
+  OperationListPage,
+  OperationPage,
+  ReportPage,
+  SetupPage,
+  SignInPage,
+  WallPage,
+} from './routes';
+import { PageLoading } from './ui/Loading';
 
-/** The routes: public pages for getting in, the rest behind sign-in. */
+/**
+ * The routes: public pages for getting in, the rest behind sign-in. Every
+ * page of an operation shares one membership of its live room
+ * (`OperationRoomRoute`); pages load when first opened (see `routes.ts`).
+ */
 export function App() {
   return (
     <Routes>
@@ -24,16 +33,27 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route index element={<OperationListPage />} />
           <Route path="/account" element={<AccountPage />} />
-          <Route path="/operations/:operationId" element={<OperationPage />} />
-          <Route path="/operations/:operationId/hits" element={<HitsPage />} />
-          <Route path="/operations/:operationId/dashboard" element={<DashboardPage />} />
-          <Route path="/operations/:operationId/report" element={<ReportPage />} />
+          <Route path="/operations/:operationId" element={<OperationRoomRoute />}>
+            <Route index element={<OperationPage />} />
+            <Route path="hits" element={<HitsPage />} />
+            <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="report" element={<ReportPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       {/* the wall is for a projector: full screen, without the app's header */}
       <Route element={<RequireAuth />}>
-        <Route path="/operations/:operationId/wall" element={<WallPage />} />
+        <Route path="/operations/:operationId/wall" element={<OperationRoomRoute />}>
+          <Route
+            index
+            element={
+              <Suspense fallback={<PageLoading wall />}>
+                <WallPage />
+              </Suspense>
+            }
+          />
+        </Route>
       </Route>
     </Routes>
   );

@@ -1,12 +1,17 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { AnnouncementSlot } from '../modules/announcements/AnnouncementBanner';
 import { OperationHeaderSlot } from '../modules/dashboard/OperationClock';
+import styles from './AppShell.module.css';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useMe, useSignOut } from './session';
 import { ConnectionIndicator } from './socket/ConnectionIndicator';
+import { Button } from './ui/Button';
+import { PageLoading } from './ui/Loading';
+import { ToastProvider } from './ui/Toast';
 
-/** The header on every page, and the page below it. */
+/** The header on every page, the page below it, and the one place toasts appear. */
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
@@ -15,41 +20,43 @@ export function AppShell() {
   const user = me.data?.user;
 
   return (
-    <>
-      <a className="skip-link" href="#main">
+    <ToastProvider label={t('app.toasts')}>
+      <a className={styles.skipLink} href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <Link to="/" className="brand" aria-label={t('app.home')}>
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__name">{t('app.name')}</span>
-          <span className="brand__tagline">{t('app.tagline')}</span>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand} aria-label={t('app.home')}>
+          <span className={styles.mark} aria-hidden="true" />
+          <span className={styles.name}>{t('app.name')}</span>
+          <span className={styles.tagline}>{t('app.tagline')}</span>
         </Link>
-        <div className="app-header__tools">
+        <div className={styles.tools}>
           <OperationHeaderSlot />
           {user && <ConnectionIndicator />}
           <LanguageSwitcher />
           {user && (
             <>
-              <Link className="app-header__user" to="/account" title={`${user.email} — ${t('nav.account')}`}>
+              <Link className={styles.user} to="/account" title={`${user.email} — ${t('nav.account')}`}>
                 {user.name}
               </Link>
-              <button
-                type="button"
-                className="button button--ghost"
-                disabled={signOut.isPending}
+              <Button
+                variant="onDark"
+                pending={signOut.isPending}
+                pendingLabel={t('nav.signingOut')}
                 onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/signin') })}
               >
-                {signOut.isPending ? t('nav.signingOut') : t('nav.signOut')}
-              </button>
+                {t('nav.signOut')}
+              </Button>
             </>
           )}
         </div>
       </header>
       <AnnouncementSlot />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
-    </>
+    </ToastProvider>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from './ui/Page';
 
+/** Any address the app does not know. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (

@@ -1,30 +1,6 @@
-import type { ErrorBody, ErrorCode } from '@actionday/shared';
+import { answerError, networkError, readAnswer } from './errors';
 
-/** Codes the client adds for failures that never reached a JSON answer. */
-export type ClientErrorCode = ErrorCode | 'network.failed' | 'response.invalid';
-
-/** A failed API call, with the server's stable error code. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ClientErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export function isApiError(error: unknown, code?: ClientErrorCode): error is ApiError {
-  return error instanceof ApiError && (code === undefined || error.code === code);
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const inner: unknown = value.error;
-  return typeof inner === 'object' && inner !== null && 'code' in inner && typeof inner.code === 'string';
-}
+export { ApiError, type ClientErrorCode, isApiError } from './errors';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -49,24 +25,23 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network.failed', error instanceof Error ? error.message : 'Network request failed');
+    throw networkError(error);
   }
-  const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ApiError(response.status, 'response.invalid', `Unreadable answer (HTTP ${response.status})`);
-    }
+  return readAnswer<T>(response.status, await response.text());
+}
+
+/**
+ * Fetches a binary answer (a generated report, a package) as a blob with the
+ * name the server suggests; a refusal throws the server's `ApiError`.
+ */
+export async function fetchFile(path: string, fallbackName: string): Promise<{ blob: Blob; name: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch (error) {
+    throw networkError(error);
   }
-  if (!response.ok) {
-    if (isErrorBody(json)) throw new ApiError(response.status, json.error.code, json.error.message, json.error.details);
-    throw new ApiError(
-      response.status,
-      response.status >= 500 ? 'server.internal' : 'response.invalid',
-      `HTTP ${response.status}`,
-    );
-  }
-  return json as T;
+  if (!response.ok) throw answerError(response.status, await response.text());
+  const match = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return { blob: await response.blob(), name: match?.[1] ?? fallbackName };
 }

@@ -6,7 +6,8 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { createQueryClient } from './queryClient';
 import { SocketProvider } from './socket/SocketProvider';
-import './styles.css';
+import './ui/tokens.css';
+import './ui/base.css';
 
 async function start(): Promise<void> {
   await initI18n();

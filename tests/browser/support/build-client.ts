@@ -23,6 +23,11 @@ export default function buildClient(): void {
     newest(join(root, 'client/index.html')),
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const result = spawnSync('pnpm', ['--filter', '@actionday/client', 'build'], { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what users get
+  const result = spawnSync('pnpm', ['--filter', '@actionday/client', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('client build failed');
 }

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import nl from './nl.json';
 
 /** Interface languages, with their own names for the switcher. */
 export const languages = { en: 'English', nl: 'Nederlands' } as const;
@@ -36,22 +35,34 @@ export async function chooseLanguage(language: Language): Promise<void> {
   } catch {
     // not remembered, still switched
   }
+  await loadCatalogue(language);
   await i18next.changeLanguage(language);
 }
 
-/** Every catalogue must have every key of the English one (checked by the compiler). */
-export const resources = {
-  en: { translation: en },
-  nl: { translation: nl satisfies typeof en },
-} as const;
+/**
+ * The catalogues other than English, loaded when chosen: each person downloads the language they read
+ * (English is in the first load, as the language of most and the fallback of all).
+ */
+const catalogues: Record<Exclude<Language, 'en'>, () => Promise<typeof en>> = {
+  // every catalogue must have every key of the English one (checked by the compiler here, and by a test)
+  nl: async () => (await import('./nl.json')).default satisfies typeof en,
+};
+
+async function loadCatalogue(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await catalogues[language]());
+}
 
 export async function initI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
+  const language = detectLanguage();
+  const resources: Partial<Record<Language, { translation: typeof en }>> = { en: { translation: en } };
+  if (language !== 'en') resources[language] = { translation: await catalogues[language]() };
   await i18next.use(initReactI18next).init({
     resources,
-    lng: detectLanguage(),
+    lng: language,
     fallbackLng: 'en',
     supportedLngs: Object.keys(languages),
     interpolation: { escapeValue: false },

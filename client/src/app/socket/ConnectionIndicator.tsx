@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import styles from './ConnectionIndicator.module.css';
 import { useConnectionState } from './SocketProvider';
 
 /** "Live" / "Reconnecting…" / "Offline", in colour and in words. */
@@ -21,13 +22,13 @@ export function ConnectionIndicator() {
         : t('connection.hintReconnecting');
   return (
     <span
-      className={`connection connection--${state}`}
+      className={`${styles.connection} ${styles[state]}`}
       data-testid="connection-status"
       data-state={state}
       role="status"
       title={hint}
     >
-      <span className="connection__dot" aria-hidden="true" />
+      <span className={styles.dot} aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label')}: </span>
       {label}
     </span>

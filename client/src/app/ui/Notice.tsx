@@ -1,11 +1,28 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../errors';
+import { Button } from './Button';
+import styles from './Notice.module.css';
+import { cx } from './cx';
 
 /** A message block: errors are announced at once, the others politely. */
-export function Notice({ tone, children }: { tone: 'error' | 'success' | 'info'; children: ReactNode }) {
+export function Notice({
+  tone,
+  children,
+  className,
+  'data-testid': testId,
+}: {
+  tone: 'error' | 'success' | 'info';
+  children: ReactNode;
+  className?: string;
+  'data-testid'?: string;
+}) {
   return (
-    <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div
+      className={cx(styles.notice, styles[tone], className)}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+    >
       {children}
     </div>
   );
@@ -20,9 +37,9 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
     <Notice tone="error">
       <span>{message(error)}</span>
       {onRetry && (
-        <button type="button" className="button notice__action" onClick={onRetry}>
+        <Button className={styles.action} onClick={onRetry}>
           {t('common.retry')}
-        </button>
+        </Button>
       )}
     </Notice>
   );

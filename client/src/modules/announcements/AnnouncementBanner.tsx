@@ -2,6 +2,7 @@ import type { Announcement } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
 import { useMe } from '../../app/session';
 import {
   dismissAnnouncements,
@@ -10,7 +11,7 @@ import {
   useDismissedAnnouncements,
 } from './announcements.api';
 import { MegaphoneIcon } from './MegaphoneIcon';
-import './announcements.css';
+import styles from './AnnouncementBanner.module.css';
 
 /** How many undismissed announcements the banner shows at once (the newest). */
 const SHOWN = 3;
@@ -31,8 +32,8 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
   const more = waiting.length - shown.length;
 
   return (
-    <section className="announcements" aria-label={t('announcements.region')} data-testid="announcement-banner">
-      <div role="alert" className="announcements__list">
+    <section className={styles.banner} aria-label={t('announcements.region')} data-testid="announcement-banner">
+      <div role="alert" className={styles.list}>
         {shown.map((announcement) => (
           <AnnouncementItem
             key={announcement.id}
@@ -43,11 +44,11 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
         ))}
       </div>
       {(more > 0 || shown.length > 1) && (
-        <div className="announcements__footer">
+        <div className={styles.footer}>
           {more > 0 && <span>{t('announcements.more', { count: more })}</span>}
-          <button
-            type="button"
-            className="button button--tight announcements__dismiss-all"
+          <Button
+            size="xs"
+            className={styles.dismiss}
             onClick={() =>
               dismissAnnouncements(
                 operationId,
@@ -56,7 +57,7 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
             }
           >
             {t('announcements.dismissAll')}
-          </button>
+          </Button>
         </div>
       )}
     </section>
@@ -75,11 +76,11 @@ function AnnouncementItem({
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <article className="announcement" data-testid="announcement" data-announcement-id={announcement.id}>
-      <MegaphoneIcon className="announcement__icon" />
-      <div className="announcement__body">
-        <p className="announcement__message">{announcement.message}</p>
-        <p className="announcement__meta">
+    <article className={styles.announcement} data-testid="announcement" data-announcement-id={announcement.id}>
+      <MegaphoneIcon className={styles.icon} />
+      <div>
+        <p className={styles.message}>{announcement.message}</p>
+        <p className={styles.meta}>
           {t('announcements.from', { name: announcement.authorName })} ·{' '}
           <time dateTime={announcement.createdAt}>{format.time(announcement.createdAt, timeZone)}</time>
           {announcement.country && (
@@ -87,14 +88,14 @@ function AnnouncementItem({
           )}
         </p>
       </div>
-      <button
-        type="button"
-        className="button button--tight announcement__dismiss"
+      <Button
+        size="xs"
+        className={styles.dismiss}
         onClick={onDismiss}
         aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
       >
         {t('common.dismiss')}
-      </button>
+      </Button>
     </article>
   );
 }

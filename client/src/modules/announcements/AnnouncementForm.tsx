@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { Notice, ErrorNotice } from '../../app/ui/Notice';
-import { SelectField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { SelectField, TextAreaField, formClass } from '../../app/ui/Field';
 import type { OperationDetail } from '../operations/operations.api';
 import { useCreateAnnouncement } from './announcements.api';
 
@@ -14,7 +15,6 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
   const [message, setMessage] = useState('');
   const [country, setCountry] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const messageId = useId();
   const countries = useMemo(() => {
     const collator = new Intl.Collator(format.language);
     return [...new Set(operation.participants.map((p) => p.country))]
@@ -36,23 +36,17 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
   };
 
   return (
-    <form className="form announcement-form" onSubmit={submit} data-testid="announcement-form">
-      <div className="field">
-        <label htmlFor={messageId} className="field__label">
-          {t('announcements.message')}
-        </label>
-        <textarea
-          id={messageId}
-          name="message"
-          className="input"
-          rows={3}
-          maxLength={1000}
-          required
-          value={message}
-          placeholder={t('announcements.placeholder')}
-          onChange={(event) => setMessage(event.target.value)}
-        />
-      </div>
+    <form className={formClass()} onSubmit={submit} data-testid="announcement-form">
+      <TextAreaField
+        label={t('announcements.message')}
+        name="message"
+        rows={3}
+        maxLength={1000}
+        required
+        value={message}
+        placeholder={t('announcements.placeholder')}
+        onChange={(event) => setMessage(event.target.value)}
+      />
       <SelectField
         label={t('announcements.audience')}
         name="country"
@@ -66,9 +60,15 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
           </option>
         ))}
       </SelectField>
-      <button type="submit" className="button button--primary" disabled={create.isPending || !message.trim()}>
-        {create.isPending ? t('announcements.sending') : t('announcements.send')}
-      </button>
+      <Button
+        type="submit"
+        variant="primary"
+        disabled={!message.trim()}
+        pending={create.isPending}
+        pendingLabel={t('announcements.sending')}
+      >
+        {t('announcements.send')}
+      </Button>
       <ErrorNotice error={create.error} />
       {sent && <Notice tone="success">{sent}</Notice>}
     </form>

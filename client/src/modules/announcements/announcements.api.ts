@@ -1,8 +1,8 @@
 import type { Announcement } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
-import { useSocket } from '../../app/socket/SocketProvider';
+import { useSocketEvents } from '../../app/socket/useSocketEvents';
 
 export const announcementsKey = (operationId: string) => ['announcements', operationId] as const;
 
@@ -36,33 +36,17 @@ export function useAnnouncements(operationId: string) {
 }
 
 /**
- * Puts `announcement:created` into the cache at once, and asks for the list
- * again after every reconnect: what was broadcast while this client was away
- * comes from there.
+ * Puts `announcement:created` into the cache at once. What was broadcast
+ * while this client was away comes with the list, which the page's
+ * `OperationRoom` asks for again after every join.
  */
 export function useAnnouncementsLive(operationId: string): void {
-  const socket = useSocket();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!socket) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onCreated = ({ announcement }: { announcement: Announcement }) => {
+  useSocketEvents({
+    'announcement:created': ({ announcement }) => {
       if (announcement.operationId === operationId) applyAnnouncement(queryClient, announcement);
-    };
-    const onConnect = () => {
-      void queryClient.invalidateQueries({ queryKey: announcementsKey(operationId) });
-      // once more after the page has joined the room again
-      clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: announcementsKey(operationId) }), 1500);
-    };
-    socket.on('announcement:created', onCreated);
-    socket.on('connect', onConnect);
-    return () => {
-      clearTimeout(timer);
-      socket.off('announcement:created', onCreated);
-      socket.off('connect', onConnect);
-    };
-  }, [socket, operationId, queryClient]);
+    },
+  });
 }
 
 export function useCreateAnnouncement(operationId: string) {

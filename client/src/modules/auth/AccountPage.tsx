@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formValues } from '../../app/forms';
 import { meKey, useMe } from '../../app/session';
-import { TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { TextField, formClass } from '../../app/ui/Field';
+import { Panel } from '../../app/ui/Panel';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
 
@@ -35,7 +37,7 @@ export function AccountPage() {
 
   const codeForm = (label: string, onCode: (code: string) => void, busy: boolean) => (
     <form
-      className="form"
+      className={formClass()}
       onSubmit={(event) => {
         event.preventDefault();
         onCode(formValues(event.currentTarget, ['code'] as const).code);
@@ -51,15 +53,15 @@ export function AccountPage() {
         required
         autoFocus
       />
-      <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+      <Button type="submit" variant="primary" pending={busy}>
         {label}
-      </button>
+      </Button>
     </form>
   );
 
   return (
     <Page title={t('account.title')} narrow>
-      <section className="card">
+      <Panel roomy>
         <h1>{t('account.title')}</h1>
         <p className="lead">
           {user.name} · {user.email}
@@ -75,7 +77,7 @@ export function AccountPage() {
           <>
             <p>{t('account.scan')}</p>
             <p>
-              <code className="secret">{pending.secret}</code>
+              <code>{pending.secret}</code>
             </p>
             <p className="muted">
               <a href={pending.uri}>{t('account.openInApp')}</a>
@@ -86,18 +88,13 @@ export function AccountPage() {
         ) : (
           <>
             <p>{t('account.totpOff')}</p>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => start.mutate()}
-              disabled={start.isPending}
-            >
+            <Button variant="primary" onClick={() => start.mutate()} pending={start.isPending}>
               {t('account.turnOn')}
-            </button>
+            </Button>
             <ErrorNotice error={start.error} />
           </>
         )}
-      </section>
+      </Panel>
     </Page>
   );
 }

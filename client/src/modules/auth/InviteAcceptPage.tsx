@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../app/ui/Notice';
+import { Button } from '../../app/ui/Button';
+import { Fact, Facts } from '../../app/ui/Facts';
+import { formClass } from '../../app/ui/Field';
 import { Loading } from '../../app/ui/Loading';
+import { Panel } from '../../app/ui/Panel';
 import { Page } from '../../app/ui/Page';
 import { AccountFields } from './AccountFields';
 import { formValues } from '../../app/forms';
@@ -21,10 +25,10 @@ export function InviteAcceptPage() {
   if (preview.isError) {
     return (
       <Page title={t('invite.title')} narrow>
-        <section className="card">
+        <Panel roomy>
           <h1>{t('invite.unusable')}</h1>
           <ErrorNotice error={preview.error} />
-        </section>
+        </Panel>
       </Page>
     );
   }
@@ -32,30 +36,18 @@ export function InviteAcceptPage() {
 
   return (
     <Page title={t('invite.title')} narrow>
-      <section className="card">
+      <Panel roomy>
         <p className="eyebrow">{t('invite.title')}</p>
         <h1>{t('invite.heading', { operation: invite.operationName })}</h1>
-        <dl className="facts">
-          <div>
-            <dt>{t('invite.role')}</dt>
-            <dd>{t(`role.${invite.role}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('invite.country')}</dt>
-            <dd>{format.country(invite.country)}</dd>
-          </div>
-          <div>
-            <dt>{t('invite.agency')}</dt>
-            <dd>{invite.agency}</dd>
-          </div>
-          <div>
-            <dt>{t('invite.expires')}</dt>
-            <dd>{format.dateTime(invite.expiresAt)}</dd>
-          </div>
-        </dl>
+        <Facts>
+          <Fact label={t('invite.role')}>{t(`role.${invite.role}`)}</Fact>
+          <Fact label={t('invite.country')}>{format.country(invite.country)}</Fact>
+          <Fact label={t('invite.agency')}>{invite.agency}</Fact>
+          <Fact label={t('invite.expires')}>{format.dateTime(invite.expiresAt)}</Fact>
+        </Facts>
         <p>{t('invite.formIntro')}</p>
         <form
-          className="form"
+          className={formClass()}
           onSubmit={(event) => {
             event.preventDefault();
             const account = formValues(event.currentTarget, ['name', 'email', 'password'] as const);
@@ -66,16 +58,11 @@ export function InviteAcceptPage() {
         >
           <AccountFields />
           <ErrorNotice error={accept.error} />
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={accept.isPending}
-            aria-busy={accept.isPending}
-          >
-            {accept.isPending ? t('invite.submitting') : t('invite.submit')}
-          </button>
+          <Button type="submit" variant="primary" pending={accept.isPending} pendingLabel={t('invite.submitting')}>
+            {t('invite.submit')}
+          </Button>
         </form>
-      </section>
+      </Panel>
     </Page>
   );
 }

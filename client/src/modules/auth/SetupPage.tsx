@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Button } from '../../app/ui/Button';
+import { formClass } from '../../app/ui/Field';
 import { Loading } from '../../app/ui/Loading';
+import { Panel } from '../../app/ui/Panel';
 import { Page } from '../../app/ui/Page';
 import { AccountFields } from './AccountFields';
 import { formValues } from '../../app/forms';
@@ -24,7 +27,7 @@ export function SetupPage() {
   else {
     content = (
       <form
-        className="form"
+        className={formClass()}
         onSubmit={(event) => {
           event.preventDefault();
           const account = formValues(event.currentTarget, ['name', 'email', 'password'] as const);
@@ -33,16 +36,16 @@ export function SetupPage() {
       >
         <AccountFields />
         <ErrorNotice error={setup.error} />
-        <button type="submit" className="button button--primary" disabled={setup.isPending} aria-busy={setup.isPending}>
-          {setup.isPending ? t('setup.submitting') : t('setup.submit')}
-        </button>
+        <Button type="submit" variant="primary" pending={setup.isPending} pendingLabel={t('setup.submitting')}>
+          {t('setup.submit')}
+        </Button>
       </form>
     );
   }
 
   return (
     <Page title={t('setup.title')} narrow>
-      <section className="card">
+      <Panel roomy>
         <h1>{t('setup.title')}</h1>
         <p className="lead">{t('setup.intro')}</p>
         {content}
@@ -51,7 +54,7 @@ export function SetupPage() {
             <Link to="/signin">{t('setup.toSignIn')}</Link>
           </p>
         )}
-      </section>
+      </Panel>
     </Page>
   );
 }

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext } from '../../app/redirect';
 import { useMe } from '../../app/session';
-import { TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { TextField, formClass } from '../../app/ui/Field';
+import { Panel } from '../../app/ui/Panel';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
 import { formValues } from '../../app/forms';
@@ -23,11 +25,11 @@ export function SignInPage() {
 
   return (
     <Page title={t('signIn.title')} narrow>
-      <section className="card">
+      <Panel roomy>
         <h1>{t('signIn.title')}</h1>
         <p className="lead">{t('signIn.intro')}</p>
         <form
-          className="form"
+          className={formClass()}
           onSubmit={(event) => {
             event.preventDefault();
             const { code, ...credentials } = formValues(event.currentTarget, ['email', 'password', 'code'] as const);
@@ -58,17 +60,12 @@ export function SignInPage() {
             />
           )}
           {!isApiError(signIn.error, 'auth.totp_required') && <ErrorNotice error={signIn.error} />}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={signIn.isPending}
-            aria-busy={signIn.isPending}
-          >
-            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
+          <Button type="submit" variant="primary" pending={signIn.isPending} pendingLabel={t('signIn.submitting')}>
+            {t('signIn.submit')}
+          </Button>
         </form>
         <p className="muted">{t('signIn.noAccount')}</p>
-      </section>
+      </Panel>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { Activity, Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { actionKey } from './labels';
+import styles from './lists.module.css';
 
 /** The name of a platform the feed mentions, from the board's cache. */
 type PlatformName = (id: string | null | undefined) => string | undefined;
@@ -23,7 +24,7 @@ export function ActivityFeed({
   const format = useFormat();
   if (activity.length === 0) return <p className="muted">{t('dashboard.activity.empty')}</p>;
   return (
-    <ol className="feed" data-testid="activity-feed">
+    <ol className={`${styles.list} ${styles.scroll}`} data-testid="activity-feed">
       {activity.map((item) => {
         const platformId =
           item.targetType === 'platform'
@@ -49,13 +50,18 @@ export function ActivityFeed({
           count,
         };
         return (
-          <li key={item.id} className="feed__item" data-testid="activity-item" data-action={item.action}>
-            <time className="feed__time" dateTime={item.at}>
+          <li
+            key={item.id}
+            className={`${styles.item} ${styles.feedItem}`}
+            data-testid="activity-item"
+            data-action={item.action}
+          >
+            <time className={styles.time} dateTime={item.at}>
               {format.time(item.at)}
             </time>
-            <span className="feed__text">
+            <span>
               <strong>{item.actor ? item.actor.name : t('dashboard.activity.system')}</strong>
-              {item.actor?.country && <span className="feed__country"> ({item.actor.country})</span>}{' '}
+              {item.actor?.country && <span className="muted"> ({item.actor.country})</span>}{' '}
               {key ? t(`dashboard.activity.actions.${key}`, vars) : item.action}
             </span>
           </li>

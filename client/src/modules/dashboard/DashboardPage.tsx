@@ -1,20 +1,23 @@
 import { type Presence, can } from '@actionday/shared';
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { codeMessage } from '../../app/errors';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { ButtonLink } from '../../app/ui/Button';
 import { Loading } from '../../app/ui/Loading';
 import { Page } from '../../app/ui/Page';
+import { Panel, PanelGrid } from '../../app/ui/Panel';
+import { QueryView } from '../../app/ui/QueryView';
 import { AnnouncementForm } from '../announcements/AnnouncementForm';
 import { useHits, useHitsLive } from '../hits/hits.api';
 import { OperationGate } from '../operations/OperationGate';
+import { RoomNotice } from '../operations/RoomNotice';
 import type { OperationDetail } from '../operations/operations.api';
 import { usePlatforms } from '../platforms/platforms.api';
-import { useOperationLive } from '../platforms/useOperationLive';
+import { usePlatformsLive } from '../platforms/usePlatformsLive';
 import { ActivityFeed, platformNamer } from './ActivityFeed';
+import { useNow } from './clock';
 import { CountryTable } from './CountryTable';
 import { useActivity, useTimeline } from './dashboard.api';
+import styles from './DashboardPage.module.css';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { FiguresEditor } from './FiguresEditor';
 import { useDashboardLive, usePresence } from './live';
@@ -25,10 +28,10 @@ import { OperationClock } from './OperationClock';
 import { PhaseControl } from './PhaseControl';
 import { SettingsForm } from './SettingsForm';
 import { StaleClaims } from './StaleClaims';
-import { TimelineChart } from './TimelineChart';
-import { useNow } from './clock';
 import { useTallies } from './tallies';
-import './dashboard.css';
+
+// the chart library is the heaviest part of the page: the numbers show first, the chart when it has arrived
+const TimelineChart = lazy(async () => ({ default: (await import('./TimelineChart')).TimelineChart }));
 
 /** `/operations/:operationId/dashboard`: the coordinators' command centre (observers get the aggregates). */
 export function DashboardPage() {
@@ -61,7 +64,7 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
   const role = operation.me.role;
   const canManage = can(role, 'operation.manage');
   const seesHits = can(role, 'hit.read_all');
-  const joinError = useOperationLive(operation.id);
+  usePlatformsLive(operation.id);
   useDashboardLive(operation.id);
   useHitsLive(operation.id);
   const tallies = useTallies(operation.id);
@@ -78,126 +81,110 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
 
   return (
     <Page title={t('dashboard.pageTitle', { name: operation.name })}>
-      <header className="dash-head">
+      <header className={styles.head}>
         <div>
           <p className="eyebrow">{t('dashboard.title')}</p>
           <h1>{operation.name}</h1>
         </div>
-        <div className="dash-head__side">
+        <div className={styles.side}>
           <OperationClock operation={operation} />
-          <Link className="button" to={`/operations/${operation.id}/wall`}>
-            {t('dashboard.openWall')}
-          </Link>
+          <ButtonLink to={`/operations/${operation.id}/wall`}>{t('dashboard.openWall')}</ButtonLink>
         </div>
       </header>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <RoomNotice />
 
-      <section className="dash-section" aria-labelledby="figures-title">
-        <div className="dash-section__head">
+      <section className={styles.section} aria-labelledby="figures-title">
+        <div className={styles.sectionHead}>
           <h2 id="figures-title">{t('dashboard.figuresTitle')}</h2>
           <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} />
         </div>
-        {tallies.isPending ? (
-          <Loading />
-        ) : tallies.isError ? (
-          <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} />
-        ) : (
-          <FigureGrid tally={tallies.data} liveness={liveness} />
-        )}
-        {tallies.data && <ProgressBar progress={tallies.data.progress} liveness={liveness} />}
+        <QueryView query={tallies}>
+          {(tally) => (
+            <>
+              <FigureGrid tally={tally} liveness={liveness} />
+              <ProgressBar progress={tally.progress} liveness={liveness} />
+            </>
+          )}
+        </QueryView>
       </section>
 
       {canManage && (
-        <section className="dash-grid dash-grid--tools" aria-label={t('dashboard.tools')}>
-          <article className="dash-card">
-            <h2>{t('announcements.title')}</h2>
+        <PanelGrid min="26rem" label={t('dashboard.tools')}>
+          <Panel as="article" title={t('announcements.title')}>
             <AnnouncementForm operation={operation} />
-          </article>
-          <article className="dash-card">
-            <h2>{t('phase.title')}</h2>
+          </Panel>
+          <Panel as="article" title={t('phase.title')}>
             <PhaseControl operation={operation} />
-          </article>
-        </section>
+          </Panel>
+        </PanelGrid>
       )}
 
-      <div className="dash-grid">
-        <section className="dash-card dash-card--wide" aria-labelledby="timeline-title">
-          <h2 id="timeline-title">{t('dashboard.timeline.title')}</h2>
-          {timeline.data ? (
-            <TimelineChart
-              timeline={timeline.data}
-              startsAt={operation.startsAt}
-              endsAt={operation.endsAt}
-              timeZone={operation.timeZone}
-              now={now}
-            />
-          ) : timeline.isError ? (
-            <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />
-          ) : (
-            <Loading />
-          )}
-        </section>
-        <section className="dash-card dash-card--attention" aria-labelledby="stale-title">
-          <h2 id="stale-title">{t('dashboard.stale.title')}</h2>
-          {platforms.data ? (
-            <StaleClaims
-              operationId={operation.id}
-              platforms={platforms.data}
-              participants={operation.participants}
-              claimTimeoutMinutes={operation.claimTimeoutMinutes}
-              now={now}
-              canManage={can(role, 'platform.manage_claims')}
-            />
-          ) : (
-            <Loading />
-          )}
-        </section>
-        <section className="dash-card dash-card--wide" aria-labelledby="countries-title">
-          <h2 id="countries-title">{t('dashboard.countries.title')}</h2>
-          {tallies.data && <CountryTable byCountry={tallies.data.byCountry} online={online} />}
-        </section>
-        {seesHits && (
-          <section className="dash-card dash-card--attention" aria-labelledby="hits-title">
-            <h2 id="hits-title">{t('dashboard.hits.title')}</h2>
-            {hits.data ? (
-              <OpenHits operationId={operation.id} hits={hits.data} now={now} />
-            ) : hits.isError ? (
-              <ErrorNotice error={hits.error} />
-            ) : (
-              <Loading />
+      <PanelGrid min="26rem">
+        <Panel span="two" title={t('dashboard.timeline.title')}>
+          <QueryView query={timeline}>
+            {(data) => (
+              <Suspense fallback={<Loading />}>
+                <TimelineChart
+                  timeline={data}
+                  startsAt={operation.startsAt}
+                  endsAt={operation.endsAt}
+                  timeZone={operation.timeZone}
+                  now={now}
+                />
+              </Suspense>
             )}
-          </section>
+          </QueryView>
+        </Panel>
+        <Panel tone="attention" title={t('dashboard.stale.title')}>
+          <QueryView query={platforms}>
+            {(list) => (
+              <StaleClaims
+                operationId={operation.id}
+                platforms={list}
+                participants={operation.participants}
+                claimTimeoutMinutes={operation.claimTimeoutMinutes}
+                now={now}
+                canManage={can(role, 'platform.manage_claims')}
+              />
+            )}
+          </QueryView>
+        </Panel>
+        <Panel span="two" title={t('dashboard.countries.title')}>
+          {tallies.data && <CountryTable byCountry={tallies.data.byCountry} online={online} />}
+        </Panel>
+        {seesHits && (
+          <Panel tone="attention" title={t('dashboard.hits.title')}>
+            <QueryView query={hits}>
+              {(list) => <OpenHits operationId={operation.id} hits={list} now={now} />}
+            </QueryView>
+          </Panel>
         )}
-        <section className="dash-card" aria-labelledby="online-title">
-          <h2 id="online-title">
-            {t('dashboard.online.title')}{' '}
-            {presence.data && <span className="muted dash-card__count">{presence.data.online.length}</span>}
-          </h2>
+        <Panel
+          title={
+            <>
+              {t('dashboard.online.title')}{' '}
+              {presence.data && <span className={`muted ${styles.count}`}>{presence.data.online.length}</span>}
+            </>
+          }
+        >
           <OnlineList presence={presence.data} participants={operation.participants} platformName={platformName} />
-        </section>
-        <section className="dash-card" aria-labelledby="activity-title">
-          <h2 id="activity-title">{t('dashboard.activity.title')}</h2>
-          {activity.data ? (
-            <ActivityFeed activity={activity.data} platformName={platformName} />
-          ) : activity.isError ? (
-            <ErrorNotice error={activity.error} />
-          ) : (
-            <Loading />
-          )}
-        </section>
-      </div>
+        </Panel>
+        <Panel title={t('dashboard.activity.title')}>
+          <QueryView query={activity}>
+            {(items) => <ActivityFeed activity={items} platformName={platformName} />}
+          </QueryView>
+        </Panel>
+      </PanelGrid>
 
       {canManage && (
-        <section className="tools dash-settings" aria-label={t('dashboard.setup')}>
-          <details className="panel">
-            <summary>{t('dashboard.settings.title')}</summary>
+        <PanelGrid label={t('dashboard.setup')}>
+          <Panel collapsible title={t('dashboard.settings.title')}>
             <SettingsForm operation={operation} />
-          </details>
-          <details className="panel panel--wide">
-            <summary>{t('dashboard.definitions.title')}</summary>
+          </Panel>
+          <Panel collapsible span="row" title={t('dashboard.definitions.title')}>
             <FiguresEditor operationId={operation.id} closed={operation.status === 'closed'} />
-          </details>
-        </section>
+          </Panel>
+        </PanelGrid>
       )}
     </Page>
   );

@@ -3,6 +3,9 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { useConnectionState } from '../../app/socket/SocketProvider';
+import { EmptyState } from '../../app/ui/EmptyState';
+import { cx } from '../../app/ui/cx';
+import styles from './Figures.module.css';
 import { FlashNumber } from './FlashNumber';
 import { breakdownLabel, figureLabel } from './labels';
 
@@ -16,28 +19,30 @@ export function useLiveness(tally: Tally | undefined): Liveness {
 }
 
 /** The words beside the numbers: "Live", "Final figures", or "Not live — reconnecting". */
+const liveClass = { live: styles.liveLive, final: styles.liveFinal, stale: styles.liveStale };
+
 export function LiveLabel({
   liveness,
   asOf,
-  className,
+  variant = 'dashboard',
 }: {
   liveness: Liveness;
   asOf?: string | undefined;
-  className?: string;
+  variant?: 'dashboard' | 'wall';
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <p
-      className={`live-label live-label--${liveness} ${className ?? ''}`}
+      className={cx(styles.live, liveClass[liveness], variant === 'wall' && styles.wallLive)}
       role="status"
       data-testid="figures-liveness"
       data-liveness={liveness}
     >
-      <span className="live-label__dot" aria-hidden="true" />
+      <span className={styles.dot} aria-hidden="true" />
       {liveness === 'live' ? t('dashboard.live') : liveness === 'final' ? t('dashboard.final') : t('dashboard.notLive')}
       {liveness === 'stale' && asOf && (
-        <span className="live-label__asof"> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>
+        <span className={styles.asOf}> · {t('dashboard.asOf', { time: format.time(asOf) })}</span>
       )}
     </p>
   );
@@ -57,27 +62,31 @@ export function FigureGrid({
   const format = useFormat();
   return (
     <div
-      className={`figures figures--${variant} figures--${liveness}`}
+      className={cx(styles.figures, variant === 'wall' && styles.wallFigures, liveness === 'stale' && styles.stale)}
       data-testid="figures"
       data-liveness={liveness}
       style={{ '--figure-count': tally.figures.length } as CSSProperties}
     >
-      {tally.figures.length === 0 && <p className="empty">{t('dashboard.noFigures')}</p>}
+      {tally.figures.length === 0 && <EmptyState>{t('dashboard.noFigures')}</EmptyState>}
       {tally.figures.map((figure) => (
-        <article key={figure.key} className="figure" data-testid="figure" data-key={figure.key}>
-          <h3 className="figure__label">{figureLabel(t, figure)}</h3>
-          <FlashNumber value={figure.value} className="figure__value" testId="figure-value" />
+        <article key={figure.key} className={styles.figure} data-testid="figure" data-key={figure.key}>
+          <h3 className={styles.label}>{figureLabel(t, figure)}</h3>
+          <FlashNumber value={figure.value} className={styles.value} testId="figure-value" />
           {figure.breakdowns.length > 0 && (
-            <ul className="figure__breakdowns">
+            <ul className={styles.breakdowns}>
               {figure.breakdowns.map((breakdown) => (
                 <li
                   key={breakdown.key}
-                  className="figure__breakdown"
+                  className={styles.breakdown}
                   data-testid="figure-breakdown"
                   data-key={breakdown.key}
                 >
-                  <FlashNumber value={breakdown.value} className="figure__breakdown-value" />{' '}
-                  <span className="figure__breakdown-label">{breakdownLabel(t, format.country, breakdown)}</span>
+                  <FlashNumber
+                    value={breakdown.value}
+                    className={styles.breakdownValue}
+                    testId="figure-breakdown-value"
+                  />{' '}
+                  <span>{breakdownLabel(t, format.country, breakdown)}</span>
                 </li>
               ))}
             </ul>
@@ -109,20 +118,20 @@ export function ProgressBar({
   ] as const;
   return (
     <section
-      className={`progress progress--${variant} progress--${liveness}`}
+      className={cx(variant === 'wall' && styles.wallProgress, liveness === 'stale' && styles.stale)}
       aria-label={t('dashboard.progress.title')}
       data-testid="progress"
     >
-      <p className="progress__headline">
-        <span className="progress__percent" data-testid="progress-percent">
+      <p className={styles.headline}>
+        <span className={styles.percent} data-testid="progress-percent">
           {t('dashboard.progress.percent', { percent: format.number(percent) })}
         </span>{' '}
-        <span className="progress__of">
+        <span className={styles.of}>
           {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
         </span>
       </p>
       <div
-        className="progress__bar"
+        className={styles.bar}
         role="meter"
         aria-valuemin={0}
         aria-valuemax={total}
@@ -134,18 +143,14 @@ export function ProgressBar({
       >
         {parts.map(([status, count]) =>
           count > 0 ? (
-            <span
-              key={status}
-              className={`progress__segment progress__segment--${status}`}
-              style={{ flexGrow: count }}
-            />
+            <span key={status} className={cx(styles.segment, styles[status])} style={{ flexGrow: count }} />
           ) : null,
         )}
       </div>
-      <ul className="progress__counts">
+      <ul className={styles.counts}>
         {parts.map(([status, count]) => (
-          <li key={status} className={`progress__count progress__count--${status}`} data-testid={`progress-${status}`}>
-            <FlashNumber value={count} className="progress__number" /> {t(`status.${status}`)}
+          <li key={status} className={cx(styles.count, styles[status])} data-testid={`progress-${status}`}>
+            <FlashNumber value={count} className={styles.number} /> {t(`status.${status}`)}
           </li>
         ))}
       </ul>

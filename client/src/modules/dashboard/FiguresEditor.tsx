@@ -1,10 +1,14 @@
 import type { FigureDefinition, FigureFilter } from '@actionday/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
-import { Loading } from '../../app/ui/Loading';
+import { parseError } from '../../app/errors';
+import { Button } from '../../app/ui/Button';
+import { type Column, DataTable } from '../../app/ui/DataTable';
+import { FormActions, TextAreaField } from '../../app/ui/Field';
+import { Notice } from '../../app/ui/Notice';
+import { QueryView } from '../../app/ui/QueryView';
 import { useFigureDefinitions, useSaveFigures } from './dashboard.api';
+import styles from './FiguresEditor.module.css';
 
 const filterText = (filter: FigureFilter) =>
   Object.entries(filter)
@@ -13,39 +17,36 @@ const filterText = (filter: FigureFilter) =>
 
 /** The server's own words for each problem of a refused definition list (`/3/filter/colour: Unknown field…`). */
 export function validationProblems(error: unknown): string[] {
-  if (!isApiError(error)) return [];
-  const details = (error.details ?? {}) as { fields?: unknown; issues?: unknown };
-  const problems: string[] = [];
-  for (const entry of Array.isArray(details.fields) ? details.fields : []) {
-    if (typeof entry === 'object' && entry !== null) {
-      const { path, message } = entry as { path?: unknown; message?: unknown };
-      problems.push(`${typeof path === 'string' ? path : ''}: ${typeof message === 'string' ? message : ''}`);
-    }
-  }
-  for (const issue of Array.isArray(details.issues) ? details.issues : []) {
-    if (typeof issue === 'object' && issue !== null) {
-      const { path, message } = issue as { path?: unknown; message?: unknown };
-      problems.push(
-        `${Array.isArray(path) ? `/${path.join('/')}` : ''}: ${typeof message === 'string' ? message : ''}`,
-      );
-    }
-  }
-  return problems.length > 0 ? problems : [error.message];
+  if (!error) return [];
+  const parsed = parseError(error);
+  const problems = parsed.problems.map((problem) => `${problem.path}: ${problem.message}`);
+  return problems.length > 0 ? problems : [parsed.message];
 }
 
 /** The key-figure definitions: a table to read, and the whole list as JSON to edit (the server validates). */
 export function FiguresEditor({ operationId, closed }: { operationId: string; closed: boolean }) {
-  const { t } = useTranslation();
   const figures = useFigureDefinitions(operationId);
+  return (
+    <QueryView query={figures}>
+      {(definitions) => <Editor operationId={operationId} closed={closed} definitions={definitions} />}
+    </QueryView>
+  );
+}
+
+function Editor({
+  operationId,
+  closed,
+  definitions,
+}: {
+  operationId: string;
+  closed: boolean;
+  definitions: FigureDefinition[];
+}) {
+  const { t } = useTranslation();
   const save = useSaveFigures(operationId);
   const [draft, setDraft] = useState<string | null>(null);
-  const [parseError, setParseError] = useState<string | null>(null);
+  const [parseFailure, setParseFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const textId = useId();
-
-  if (figures.isPending) return <Loading />;
-  if (figures.isError) return <ErrorNotice error={figures.error} onRetry={() => void figures.refetch()} />;
-  const definitions = figures.data;
 
   const submit = () => {
     if (draft === null) return;
@@ -53,10 +54,10 @@ export function FiguresEditor({ operationId, closed }: { operationId: string; cl
     try {
       parsed = JSON.parse(draft);
     } catch (error) {
-      setParseError(error instanceof Error ? error.message : String(error));
+      setParseFailure(error instanceof Error ? error.message : String(error));
       return;
     }
-    setParseError(null);
+    setParseFailure(null);
     setSaved(false);
     save.mutate(parsed, {
       onSuccess: () => {
@@ -66,50 +67,37 @@ export function FiguresEditor({ operationId, closed }: { operationId: string; cl
     });
   };
 
+  const columns: Column<FigureDefinition>[] = [
+    { key: 'key', head: t('dashboard.definitions.key'), cell: (figure) => <code>{figure.key}</code> },
+    { key: 'label', head: t('dashboard.definitions.label'), cell: (figure) => figure.label },
+    { key: 'counts', head: t('dashboard.definitions.counts'), cell: (figure) => figure.counts },
+    {
+      key: 'filter',
+      head: t('dashboard.definitions.filter'),
+      cell: (figure) => <code>{filterText(figure.filter) || '—'}</code>,
+    },
+    {
+      key: 'breakdowns',
+      head: t('dashboard.definitions.breakdowns'),
+      cell: (figure) =>
+        figure.breakdowns.length === 0
+          ? '—'
+          : figure.breakdowns.map((b) => (
+              <div key={b.key}>
+                <code>{b.key}</code> {b.label} <span className="muted">({filterText(b.filter)})</span>
+              </div>
+            )),
+    },
+  ];
+
   return (
-    <div className="figures-editor" data-testid="figures-editor">
-      <div className="table-scroll">
-        <table className="definitions">
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.definitions.key')}</th>
-              <th scope="col">{t('dashboard.definitions.label')}</th>
-              <th scope="col">{t('dashboard.definitions.counts')}</th>
-              <th scope="col">{t('dashboard.definitions.filter')}</th>
-              <th scope="col">{t('dashboard.definitions.breakdowns')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {definitions.map((figure: FigureDefinition) => (
-              <tr key={figure.key}>
-                <td>
-                  <code>{figure.key}</code>
-                </td>
-                <td>{figure.label}</td>
-                <td>{figure.counts}</td>
-                <td>
-                  <code>{filterText(figure.filter) || '—'}</code>
-                </td>
-                <td>
-                  {figure.breakdowns.length === 0
-                    ? '—'
-                    : figure.breakdowns.map((b) => (
-                        <div key={b.key}>
-                          <code>{b.key}</code> {b.label} <span className="muted">({filterText(b.filter)})</span>
-                        </div>
-                      ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <div className={styles.editor} data-testid="figures-editor">
+      <DataTable rows={definitions} columns={columns} rowKey={(figure) => figure.key} compact />
       {closed ? (
         <Notice tone="info">{t('dashboard.definitions.frozen')}</Notice>
       ) : draft === null ? (
-        <button
-          type="button"
-          className="button"
+        <Button
+          className={styles.open}
           onClick={() => {
             setSaved(false);
             save.reset();
@@ -117,44 +105,46 @@ export function FiguresEditor({ operationId, closed }: { operationId: string; cl
           }}
         >
           {t('dashboard.definitions.editJson')}
-        </button>
+        </Button>
       ) : (
-        <div className="figures-editor__json">
-          <label htmlFor={textId} className="field__label">
-            {t('dashboard.definitions.json')}
-          </label>
-          <p className="field__hint">{t('dashboard.definitions.jsonHint')}</p>
-          <textarea
-            id={textId}
-            className="input figures-editor__text"
+        <div className={styles.json}>
+          <TextAreaField
+            label={t('dashboard.definitions.json')}
+            hint={t('dashboard.definitions.jsonHint')}
+            code
             rows={18}
             spellCheck={false}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             data-testid="figures-json"
           />
-          <div className="figures-editor__actions">
-            <button type="button" className="button button--primary" disabled={save.isPending} onClick={submit}>
-              {save.isPending ? t('dashboard.settings.saving') : t('dashboard.definitions.save')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setDraft(null)}>
+          <FormActions>
+            <Button
+              variant="primary"
+              pending={save.isPending}
+              pendingLabel={t('dashboard.settings.saving')}
+              onClick={submit}
+            >
+              {t('dashboard.definitions.save')}
+            </Button>
+            <Button variant="ghost" onClick={() => setDraft(null)}>
               {t('phase.cancel')}
-            </button>
-          </div>
+            </Button>
+          </FormActions>
         </div>
       )}
-      {parseError && <Notice tone="error">{t('dashboard.definitions.notJson', { message: parseError })}</Notice>}
+      {parseFailure && <Notice tone="error">{t('dashboard.definitions.notJson', { message: parseFailure })}</Notice>}
       {save.isError && (
-        <div className="notice notice--error" role="alert" data-testid="figures-error">
+        <Notice tone="error" data-testid="figures-error">
           <p>{t('dashboard.definitions.refused')}</p>
-          <ul>
+          <ul className={styles.problems}>
             {validationProblems(save.error).map((problem) => (
               <li key={problem}>
                 <code>{problem}</code>
               </li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
       {saved && <Notice tone="success">{t('dashboard.definitions.saved')}</Notice>}
     </div>

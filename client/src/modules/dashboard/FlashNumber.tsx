@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useFormat } from '../../app/format';
+import { cx } from '../../app/ui/cx';
+import styles from './FlashNumber.module.css';
 
 /**
  * A number that flashes briefly when it changes (a CSS animation restarted
@@ -18,7 +20,8 @@ export function FlashNumber({ value, className, testId }: { value: number; class
   return (
     <span
       key={changes}
-      className={`${className ?? ''} flash-number${changes > 0 ? ` flash-number--changed flash-number--${direction}` : ''}`}
+      className={cx(className, styles.number, changes > 0 && styles.changed)}
+      data-change={changes > 0 ? direction : undefined}
       data-testid={testId}
       data-value={value}
     >

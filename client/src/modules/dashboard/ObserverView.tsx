@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorNotice } from '../../app/ui/Notice';
-import { Loading } from '../../app/ui/Loading';
+import { ButtonLink } from '../../app/ui/Button';
 import { Page } from '../../app/ui/Page';
+import { Panel } from '../../app/ui/Panel';
+import { QueryView } from '../../app/ui/QueryView';
 import type { OperationDetail } from '../operations/operations.api';
 import { TimeWindow } from '../operations/TimeWindow';
-import { useOperationLive } from '../platforms/useOperationLive';
 import { CountryTable } from './CountryTable';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive, usePresenceCounts } from './live';
 import { OperationClock } from './OperationClock';
 import { useTallies } from './tallies';
-import './dashboard.css';
+import styles from './DashboardPage.module.css';
 
 /**
  * What an observer sees of an operation: aggregates only — the key figures,
@@ -20,7 +20,6 @@ import './dashboard.css';
  */
 export function ObserverView({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
-  useOperationLive(operation.id);
   useDashboardLive(operation.id);
   const tallies = useTallies(operation.id);
   const counts = usePresenceCounts(operation.id);
@@ -28,7 +27,7 @@ export function ObserverView({ operation }: { operation: OperationDetail }) {
 
   return (
     <Page title={operation.name}>
-      <header className="dash-head">
+      <header className={styles.head}>
         <div>
           <p className="eyebrow">{t('dashboard.observer.eyebrow')}</p>
           <h1>{operation.name}</h1>
@@ -36,11 +35,9 @@ export function ObserverView({ operation }: { operation: OperationDetail }) {
             <TimeWindow startsAt={operation.startsAt} endsAt={operation.endsAt} timeZone={operation.timeZone} compact />
           </p>
         </div>
-        <div className="dash-head__side">
+        <div className={styles.side}>
           <OperationClock operation={operation} />
-          <Link className="button" to={`/operations/${operation.id}/wall`}>
-            {t('dashboard.openWall')}
-          </Link>
+          <ButtonLink to={`/operations/${operation.id}/wall`}>{t('dashboard.openWall')}</ButtonLink>
         </div>
       </header>
       <p className="muted">
@@ -49,24 +46,23 @@ export function ObserverView({ operation }: { operation: OperationDetail }) {
           {t('reports.link')} →
         </Link>
       </p>
-      <section className="dash-section" aria-labelledby="figures-title" data-testid="observer-view">
-        <div className="dash-section__head">
+      <section className={styles.section} aria-labelledby="figures-title" data-testid="observer-view">
+        <div className={styles.sectionHead}>
           <h2 id="figures-title">{t('dashboard.figuresTitle')}</h2>
           <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} />
         </div>
-        {tallies.isPending ? (
-          <Loading />
-        ) : tallies.isError ? (
-          <ErrorNotice error={tallies.error} onRetry={() => void tallies.refetch()} />
-        ) : (
-          <FigureGrid tally={tallies.data} liveness={liveness} />
-        )}
-        {tallies.data && <ProgressBar progress={tallies.data.progress} liveness={liveness} />}
+        <QueryView query={tallies}>
+          {(tally) => (
+            <>
+              <FigureGrid tally={tally} liveness={liveness} />
+              <ProgressBar progress={tally.progress} liveness={liveness} />
+            </>
+          )}
+        </QueryView>
       </section>
-      <section className="dash-card" aria-labelledby="countries-title">
-        <h2 id="countries-title">{t('dashboard.countries.title')}</h2>
+      <Panel title={t('dashboard.countries.title')}>
         {tallies.data && <CountryTable byCountry={tallies.data.byCountry} online={counts.data?.onlineByCountry} />}
-      </section>
+      </Panel>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { Participant, Presence } from '@actionday/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import styles from './lists.module.css';
 
 /** Who is online now, and which platform each has open (those on a platform first). */
 export function OnlineList({
@@ -30,11 +31,16 @@ export function OnlineList({
   if (!presence) return <p className="muted">{t('dashboard.online.waiting')}</p>;
   if (people.length === 0) return <p className="muted">{t('dashboard.online.nobody')}</p>;
   return (
-    <ul className="online" data-testid="online-list">
+    <ul className={`${styles.list} ${styles.scroll}`} data-testid="online-list">
       {people.map(({ participantId, platformId, participant }) => (
-        <li key={participantId} className="online__item" data-testid="online-item" data-participant-id={participantId}>
-          <span className="online__dot" aria-hidden="true" />
-          <span className="online__who">
+        <li
+          key={participantId}
+          className={`${styles.item} ${styles.onlineItem}`}
+          data-testid="online-item"
+          data-participant-id={participantId}
+        >
+          <span className={styles.onlineDot} aria-hidden="true" />
+          <span>
             <strong>{participant?.name ?? t('dashboard.online.someone')}</strong>
             {participant && (
               <span className="muted">
@@ -43,7 +49,7 @@ export function OnlineList({
               </span>
             )}
           </span>
-          <span className="online__where">
+          <span className={styles.where}>
             {platformId ? (
               (platformName(platformId) ?? t('dashboard.activity.somePlatform'))
             ) : (

@@ -2,6 +2,8 @@ import type { HitView } from '@actionday/shared';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Tag } from '../../app/ui/Badge';
+import styles from './lists.module.css';
 import { durationText } from './OperationClock';
 
 /** Hits still open, the longest waiting first, for coordinators and analysts. */
@@ -14,16 +16,15 @@ export function OpenHits({ operationId, hits, now }: { operationId: string; hits
       {open.length === 0 ? (
         <p className="muted">{t('dashboard.hits.none')}</p>
       ) : (
-        <ul className="open-hits" data-testid="open-hits">
+        <ul className={styles.list} data-testid="open-hits">
           {open.slice(0, 12).map((hit) => (
-            <li key={hit.id} className="open-hits__item" data-testid="open-hit">
-              <span className="open-hits__what">
+            <li key={hit.id} className={`${styles.item} ${styles.hitItem}`} data-testid="open-hit">
+              <span>
                 {hit.redacted ? (
                   t('dashboard.hits.redacted')
                 ) : (
                   <>
-                    <span className="tag">{t(`dashboard.hits.kinds.${hit.identifierKind}`)}</span>{' '}
-                    <code>{hit.normalizedValue}</code>
+                    <Tag>{t(`dashboard.hits.kinds.${hit.identifierKind}`)}</Tag> <code>{hit.normalizedValue}</code>
                     {hit.referenceList && (
                       <span className="muted">
                         {' '}
@@ -33,10 +34,10 @@ export function OpenHits({ operationId, hits, now }: { operationId: string; hits
                   </>
                 )}
               </span>
-              <span className="open-hits__who muted">
+              <span className="muted">
                 {hit.contacts.map((c) => `${c.name} (${format.country(c.country)})`).join(', ')}
               </span>
-              <span className="open-hits__age">
+              <span className={styles.age}>
                 {t('dashboard.hits.waiting', { duration: durationText(t, now - Date.parse(hit.createdAt)) })}
               </span>
             </li>

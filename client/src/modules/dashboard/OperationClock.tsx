@@ -7,7 +7,7 @@ import { useMe } from '../../app/session';
 import { OperationStatusBadge } from '../operations/OperationStatusBadge';
 import { useOperation } from '../operations/operations.api';
 import { clockState, countdown, splitDuration, useNow } from './clock';
-import './dashboard.css';
+import styles from './OperationClock.module.css';
 
 /** "2 h 05 min", "3 d 4 h", "< 1 min". */
 export function durationText(t: TFunction, ms: number): string {
@@ -38,7 +38,7 @@ export function OperationClock({
           : t('phase.closedNote');
   return (
     <span
-      className="op-clock"
+      className={styles.clock}
       data-testid="operation-clock"
       data-phase={operation.status}
       title={t('phase.window', {
@@ -47,7 +47,7 @@ export function OperationClock({
       })}
     >
       <OperationStatusBadge status={operation.status} />
-      <span className="op-clock__left">{text}</span>
+      <span>{text}</span>
     </span>
   );
 }
@@ -64,31 +64,31 @@ export function WallClock({
   const state = clockState(operation, now);
   const nowIso = new Date(now).toISOString();
   return (
-    <div className="wall-clock" data-testid="wall-clock" data-phase={operation.status}>
-      <span className={`wall-clock__phase wall-clock__phase--${operation.status}`}>
+    <div className={styles.wallClock} data-testid="wall-clock" data-phase={operation.status}>
+      <span className={operation.status === 'live' ? `${styles.phase} ${styles.phaseLive}` : styles.phase}>
         {t(`operationStatus.${operation.status}`)}
       </span>
-      <span className="wall-clock__now">
+      <span className={styles.now}>
         <time dateTime={nowIso}>{format.time(nowIso, operation.timeZone)}</time>{' '}
-        <span className="wall-clock__zone">
+        <span className={styles.zone}>
           {zoneAbbreviation(new Date(now), operation.timeZone, format.language)} · {operation.timeZone}
         </span>
       </span>
-      <span className="wall-clock__left">
+      <span className={styles.left}>
         {state.kind === 'before' && (
           <>
-            <span className="wall-clock__caption">{t('wall.startsIn')}</span>{' '}
-            <span className="wall-clock__count">{countdown(state.ms)}</span>
+            <span className={styles.caption}>{t('wall.startsIn')}</span>{' '}
+            <span className={styles.count}>{countdown(state.ms)}</span>
           </>
         )}
         {state.kind === 'running' && (
           <>
-            <span className="wall-clock__caption">{t('wall.timeLeft')}</span>{' '}
-            <span className="wall-clock__count">{countdown(state.ms)}</span>
+            <span className={styles.caption}>{t('wall.timeLeft')}</span>{' '}
+            <span className={styles.count}>{countdown(state.ms)}</span>
           </>
         )}
-        {state.kind === 'ended' && <span className="wall-clock__caption">{t('phase.ended')}</span>}
-        {state.kind === 'closed' && <span className="wall-clock__caption">{t('phase.closedNote')}</span>}
+        {state.kind === 'ended' && <span className={styles.caption}>{t('phase.ended')}</span>}
+        {state.kind === 'closed' && <span className={styles.caption}>{t('phase.closedNote')}</span>}
       </span>
     </div>
   );
@@ -112,9 +112,9 @@ function HeaderClock({ operationId }: { operationId: string }) {
   if (!operation.data) return null;
   const observer = operation.data.me.role === 'observer';
   return (
-    <span className="op-header-slot">
+    <span className={styles.slot}>
       <OperationClock operation={operation.data} />
-      <nav className="op-header-slot__links" aria-label={t('dashboard.views')}>
+      <nav className={styles.links} aria-label={t('dashboard.views')}>
         <Link to={`/operations/${operationId}`}>{observer ? t('dashboard.overview') : t('dashboard.board')}</Link>
         {!observer && (
           <Link to={`/operations/${operationId}/dashboard`} data-testid="dashboard-link">

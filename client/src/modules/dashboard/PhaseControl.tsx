@@ -1,8 +1,12 @@
 import { type Operation, operationStatuses } from '@actionday/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../app/ui/Button';
+import { Confirm } from '../../app/ui/Confirm';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { cx } from '../../app/ui/cx';
 import { useSetPhase } from './dashboard.api';
+import styles from './PhaseControl.module.css';
 
 /** The coordinator moves the day through its phases; closing asks first, since it freezes the figures. */
 export function PhaseControl({ operation }: { operation: Operation }) {
@@ -21,51 +25,38 @@ export function PhaseControl({ operation }: { operation: Operation }) {
   };
 
   return (
-    <div className="phase-control" data-testid="phase-control">
-      <div className="phase-control__steps" role="group" aria-label={t('phase.title')}>
+    <div data-testid="phase-control">
+      <div className={styles.steps} role="group" aria-label={t('phase.title')}>
         {operationStatuses.map((status, index) => (
-          <button
+          <Button
             key={status}
-            type="button"
-            className={`phase-control__step${status === operation.status ? ' is-current' : ''}`}
+            className={cx(styles.step, status === operation.status && styles.current)}
             aria-pressed={status === operation.status}
             disabled={setPhase.isPending}
             data-phase={status}
             onClick={() => choose(status)}
           >
-            <span className="phase-control__index" aria-hidden="true">
+            <span className={styles.index} aria-hidden="true">
               {index + 1}
             </span>
             {t(`operationStatus.${status}`)}
-          </button>
+          </Button>
         ))}
       </div>
       <p className="muted">{t('phase.hint')}</p>
       {confirming && (
-        <div
-          className="phase-control__confirm"
-          role="alertdialog"
-          aria-labelledby="close-title"
-          aria-describedby="close-text"
-        >
-          <p id="close-title">
-            <strong>{t('phase.confirmTitle')}</strong>
-          </p>
-          <p id="close-text">{t('phase.confirmText')}</p>
-          <div className="phase-control__confirm-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={setPhase.isPending}
-              onClick={() => setPhase.mutate('closed', { onSettled: () => setConfirming(false) })}
-              data-testid="confirm-close"
-            >
-              {t('phase.confirmClose')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-              {t('phase.cancel')}
-            </button>
-          </div>
+        <div className={styles.confirm}>
+          <Confirm
+            question={t('phase.confirmTitle')}
+            confirmLabel={t('phase.confirmClose')}
+            cancelLabel={t('phase.cancel')}
+            pending={setPhase.isPending}
+            confirmTestId="confirm-close"
+            onConfirm={() => setPhase.mutate('closed', { onSettled: () => setConfirming(false) })}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>{t('phase.confirmText')}</p>
+          </Confirm>
         </div>
       )}
       <ErrorNotice error={setPhase.error} />

@@ -1,11 +1,14 @@
 import { type Operation, type UpdateOperation, handlingCodes } from '@actionday/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
+import { parseError } from '../../app/errors';
 import { formValues } from '../../app/forms';
-import { SelectField, TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { Checkbox } from '../../app/ui/Checkbox';
+import { Fieldset, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { useUpdateSettings } from './dashboard.api';
+import styles from './SettingsForm.module.css';
 
 const list = (text: string, upper = false) =>
   text
@@ -37,14 +40,18 @@ export function SettingsForm({ operation }: { operation: Operation }) {
     setSaved(false);
     update.mutate(body, { onSuccess: () => setSaved(true) });
   };
-  const blamed = (field: string) =>
-    isApiError(update.error) && JSON.stringify(update.error.details ?? '').includes(`/${field}`)
-      ? update.error.message
-      : undefined;
+  const refusal = update.error ? parseError(update.error) : null;
+  const blamed = (field: string) => refusal?.fieldErrors[field];
 
   return (
-    <form className="form settings-form" onSubmit={submit} data-testid="settings-form" key={operation.id}>
-      <fieldset className="fieldset settings-form__fields" disabled={closed || update.isPending}>
+    <form className={formClass()} onSubmit={submit} data-testid="settings-form" key={operation.id}>
+      <Fieldset
+        legend={t('dashboard.settings.title')}
+        hideLegend
+        plain
+        className={styles.fields}
+        disabled={closed || update.isPending}
+      >
         <TextField
           label={t('dashboard.settings.focusTags')}
           name="focusTags"
@@ -91,20 +98,25 @@ export function SettingsForm({ operation }: { operation: Operation }) {
             </option>
           ))}
         </SelectField>
-        <label className="toggle">
-          <input type="checkbox" checked={allowLate} onChange={(event) => setAllowLate(event.target.checked)} />{' '}
-          {t('dashboard.settings.allowLate')}
-        </label>
-      </fieldset>
+        <Checkbox
+          label={t('dashboard.settings.allowLate')}
+          checked={allowLate}
+          onChange={(event) => setAllowLate(event.target.checked)}
+        />
+      </Fieldset>
       {closed ? (
         <Notice tone="info">{t('dashboard.settings.closed')}</Notice>
       ) : (
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('dashboard.settings.saving') : t('dashboard.settings.save')}
-        </button>
+        <Button
+          type="submit"
+          variant="primary"
+          pending={update.isPending}
+          pendingLabel={t('dashboard.settings.saving')}
+        >
+          {t('dashboard.settings.save')}
+        </Button>
       )}
       <ErrorNotice error={update.error} />
-      {isApiError(update.error, 'request.invalid') && <p className="field__error">{update.error.message}</p>}
       {saved && !update.error && <Notice tone="success">{t('dashboard.settings.saved')}</Notice>}
     </form>
   );

@@ -2,7 +2,10 @@ import { type Participant, type Platform, can } from '@actionday/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
+import { Field, Select } from '../../app/ui/Field';
 import { ErrorNotice } from '../../app/ui/Notice';
+import styles from './lists.module.css';
 import { useAssignPlatform, useReleasePlatform } from '../platforms/platforms.api';
 import { staleClaims } from './dashboard.logic';
 import { durationText } from './OperationClock';
@@ -26,11 +29,11 @@ export function StaleClaims({ operationId, platforms, participants, claimTimeout
 
   return (
     <>
-      <p className="muted stale__rule">{t('dashboard.stale.rule', { minutes: Math.round(claimTimeoutMinutes / 2) })}</p>
+      <p className="muted">{t('dashboard.stale.rule', { minutes: Math.round(claimTimeoutMinutes / 2) })}</p>
       {stale.length === 0 ? (
-        <p className="stale__none">{t('dashboard.stale.none')}</p>
+        <p className={styles.none}>{t('dashboard.stale.none')}</p>
       ) : (
-        <ul className="stale" data-testid="stale-claims">
+        <ul className={styles.list} data-testid="stale-claims">
           {stale.map(({ platform, idleMs }) => (
             <StaleClaim
               key={platform.id}
@@ -70,8 +73,8 @@ function StaleClaim(props: {
   const [to, setTo] = useState('');
   const candidates = participants.filter((p) => can(p.role, 'platform.claim') && p.id !== platform.claimedBy);
   return (
-    <li className="stale__item" data-testid="stale-claim" data-platform-id={platform.id}>
-      <div className="stale__what">
+    <li className={`${styles.item} ${styles.staleItem}`} data-testid="stale-claim" data-platform-id={platform.id}>
+      <div>
         <strong>{platform.name}</strong>
         <span className="muted">
           {' '}
@@ -80,29 +83,23 @@ function StaleClaim(props: {
         </span>
       </div>
       {canManage && (
-        <div className="stale__actions">
-          <button type="button" className="button button--small" disabled={busy} onClick={onRelease}>
+        <div className={styles.actions}>
+          <Button size="sm" disabled={busy} onClick={onRelease}>
             {t('dashboard.stale.release')}
-          </button>
-          <label className="visually-hidden" htmlFor={`assign-${platform.id}`}>
-            {t('dashboard.stale.assignTo')}
-          </label>
-          <select
-            id={`assign-${platform.id}`}
-            className="input input--compact"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          >
-            <option value="">{t('dashboard.stale.assignTo')}</option>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.country})
-              </option>
-            ))}
-          </select>
-          <button type="button" className="button button--small" disabled={busy || !to} onClick={() => onAssign(to)}>
+          </Button>
+          <Field label={t('dashboard.stale.assignTo')} hideLabel>
+            <Select compact value={to} onChange={(event) => setTo(event.target.value)}>
+              <option value="">{t('dashboard.stale.assignTo')}</option>
+              {candidates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.country})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button size="sm" disabled={busy || !to} onClick={() => onAssign(to)}>
             {t('dashboard.stale.assign')}
-          </button>
+          </Button>
         </div>
       )}
     </li>

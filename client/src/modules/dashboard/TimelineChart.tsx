@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../app/format';
 import { fillTimeline } from './dashboard.logic';
+import styles from './TimelineChart.module.css';
 
 /** Findings logged and verdicts given per 15 minutes of the day, times in the operation's zone. */
 export function TimelineChart({
@@ -30,21 +31,31 @@ export function TimelineChart({
 
   if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
   return (
-    <figure className="timeline" data-testid="timeline">
-      <div className="timeline__chart" aria-hidden="true">
+    <figure className={styles.timeline} data-testid="timeline">
+      <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barCategoryGap="15%">
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#c6cfd9" />
-            <XAxis dataKey="start" tickFormatter={label} minTickGap={24} tick={{ fill: '#13202d', fontSize: 13 }} />
-            <YAxis allowDecimals={false} tick={{ fill: '#13202d', fontSize: 13 }} />
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+            <XAxis dataKey="start" tickFormatter={label} minTickGap={24} tick={{ fill: 'var(--text)', fontSize: 13 }} />
+            <YAxis allowDecimals={false} tick={{ fill: 'var(--text)', fontSize: 13 }} />
             <Tooltip labelFormatter={(value) => (typeof value === 'string' ? label(value) : String(value))} />
             <Legend wrapperStyle={{ fontSize: 14 }} />
-            <Bar dataKey="findings" name={t('dashboard.timeline.findings')} fill="#0b3d6b" isAnimationActive={false} />
-            <Bar dataKey="checked" name={t('dashboard.timeline.verdicts')} fill="#2e8a4c" isAnimationActive={false} />
+            <Bar
+              dataKey="findings"
+              name={t('dashboard.timeline.findings')}
+              fill="var(--primary)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="checked"
+              name={t('dashboard.timeline.verdicts')}
+              fill="var(--checked-line)"
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="timeline__caption muted">
+      <figcaption className={`${styles.caption} muted`}>
         {t('dashboard.timeline.caption', {
           minutes: timeline.bucketMinutes,
           zone: timeZone,

@@ -7,12 +7,11 @@ import { errorMessage } from '../../app/errors';
 import { useAnnouncements, useAnnouncementsLive } from '../announcements/announcements.api';
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
 import { type OperationDetail, useOperation } from '../operations/operations.api';
-import { useOperationLive } from '../platforms/useOperationLive';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
 import { useTallies } from './tallies';
-import './wall.css';
+import styles from './WallPage.module.css';
 
 /**
  * `/operations/:operationId/wall`: for a projector. Full screen, large type,
@@ -37,14 +36,14 @@ export function WallPage() {
 
   if (operation.isPending) {
     return (
-      <div className="wall wall--message">
+      <div className={`${styles.wall} ${styles.message}`} role="status">
         <p>{t('common.loading')}</p>
       </div>
     );
   }
   if (operation.isError) {
     return (
-      <div className="wall wall--message" role="alert">
+      <div className={`${styles.wall} ${styles.message}`} role="alert">
         <p>{errorMessage(t, operation.error)}</p>
       </div>
     );
@@ -54,7 +53,6 @@ export function WallPage() {
 
 function Wall({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
-  useOperationLive(operation.id);
   useDashboardLive(operation.id);
   useAnnouncementsLive(operation.id);
   const tallies = useTallies(operation.id);
@@ -63,27 +61,27 @@ function Wall({ operation }: { operation: OperationDetail }) {
   const latest = announcements.data?.[0];
 
   return (
-    <div className={`wall wall--${liveness}`} data-testid="wall" data-liveness={liveness}>
+    <div className={styles.wall} data-testid="wall" data-liveness={liveness}>
       <title>{`${t('wall.title')} · ${operation.name} · Actionday`}</title>
-      <header className="wall__head">
-        <div className="wall__title">
-          <h1 className="wall__name">{operation.name}</h1>
-          <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} className="wall__live" />
+      <header className={styles.head}>
+        <div className={styles.title}>
+          <h1 className={styles.name}>{operation.name}</h1>
+          <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} variant="wall" />
         </div>
         <WallClock operation={operation} />
       </header>
-      <main className="wall__main">
+      <main className={styles.main}>
         {tallies.data ? (
           <>
             <FigureGrid tally={tallies.data} liveness={liveness} variant="wall" />
             <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
           </>
         ) : tallies.isError ? (
-          <p className="wall__error" role="alert">
+          <p className={styles.status} role="alert">
             {errorMessage(t, tallies.error)}
           </p>
         ) : (
-          <p className="wall__loading">{t('common.loading')}</p>
+          <p className={styles.status}>{t('common.loading')}</p>
         )}
       </main>
       {latest && <WallAnnouncement key={latest.id} announcement={latest} timeZone={operation.timeZone} />}
@@ -95,12 +93,12 @@ function WallAnnouncement({ announcement, timeZone }: { announcement: Announceme
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <footer className="wall__announcement" data-testid="wall-announcement" data-announcement-id={announcement.id}>
-      <MegaphoneIcon className="wall__announcement-icon" />
-      <p className="wall__announcement-message" role="status">
+    <footer className={styles.announcement} data-testid="wall-announcement" data-announcement-id={announcement.id}>
+      <MegaphoneIcon className={styles.icon} />
+      <p className={styles.announcementMessage} role="status">
         {announcement.message}
       </p>
-      <p className="wall__announcement-meta">
+      <p className={styles.announcementMeta}>
         {format.time(announcement.createdAt, timeZone)} · {announcement.authorName}
         {announcement.country && (
           <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>

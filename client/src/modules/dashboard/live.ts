@@ -1,7 +1,9 @@
-import type { Operation, Presence, PresenceCounts, Tally } from '@actionday/shared';
+import type { Presence, PresenceCounts, Tally } from '@actionday/shared';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useSocket } from '../../app/socket/SocketProvider';
+import { useSocketEvents } from '../../app/socket/useSocketEvents';
+import { useOperationRoom } from '../operations/OperationRoom';
 import { type OperationDetail, operationKey } from '../operations/operations.api';
 import { activityKey, figuresKey, timelineKey } from './dashboard.api';
 import { applyPushedTally, talliesKey } from './tallies';
@@ -24,112 +26,98 @@ export function usePresenceCounts(operationId: string) {
 const FEED_THROTTLE_MS = 3000;
 /** The timeline changes per 15 minutes: asked again less often. */
 const TIMELINE_THROTTLE_MS = 15_000;
-/** After a reconnect the room is joined again; a second fetch covers changes pushed before that join. */
-const RESYNC_AFTER_JOIN_MS = 1500;
+
+/** `run` throttled (see `throttle`), always calling the latest `run`; a pending run is dropped on unmount. */
+function useThrottled(run: () => void, ms: number): () => void {
+  const latest = useRef(run);
+  useLayoutEffect(() => {
+    latest.current = run;
+  });
+  const throttled = useRef<ReturnType<typeof throttle> | null>(null);
+  useEffect(() => {
+    const current = throttle(() => latest.current(), ms);
+    throttled.current = current;
+    return () => {
+      current.cancel();
+      throttled.current = null;
+    };
+  }, [ms]);
+  return useCallback(() => throttled.current?.call(), []);
+}
 
 /**
- * Keeps the command-centre numbers live (the page also joins the room, with
- * `useOperationLive`): pushed tallies go into the cache when their `seq` is
- * newer, a gap or a reconnect fetches them again, the activity feed and the
- * timeline follow (throttled), presence lands in the cache, and a closed
+ * Keeps the command-centre numbers live (the page's `OperationRoom` joins the
+ * room and refetches them after every join): pushed tallies go into the cache
+ * when their `seq` is newer, a gap fetches them again, the activity feed and
+ * the timeline follow (throttled), presence lands in the cache, and a closed
  * operation brings its frozen figures.
  */
 export function useDashboardLive(operationId: string): void {
-  const socket = useSocket();
   const queryClient = useQueryClient();
+  const feed = useThrottled(
+    () => void queryClient.invalidateQueries({ queryKey: activityKey(operationId) }),
+    FEED_THROTTLE_MS,
+  );
+  const timeline = useThrottled(
+    () => void queryClient.invalidateQueries({ queryKey: timelineKey(operationId) }),
+    TIMELINE_THROTTLE_MS,
+  );
+  const refetchTallies = () => void queryClient.invalidateQueries({ queryKey: talliesKey(operationId) });
 
-  useEffect(() => {
-    if (!socket) return;
-    const refetchTallies = () => void queryClient.invalidateQueries({ queryKey: talliesKey(operationId) });
-    const feed = throttle(
-      () => void queryClient.invalidateQueries({ queryKey: activityKey(operationId) }),
-      FEED_THROTTLE_MS,
-    );
-    const timeline = throttle(
-      () => void queryClient.invalidateQueries({ queryKey: timelineKey(operationId) }),
-      TIMELINE_THROTTLE_MS,
-    );
-    let resync: ReturnType<typeof setTimeout> | undefined;
-
-    const onTally = (tally: Tally) => {
+  useSocketEvents({
+    'tally:updated': (tally) => {
       if (tally.operationId !== operationId) return;
       if (applyPushedTally(queryClient, operationId, tally)) refetchTallies();
-      feed.call();
-      timeline.call();
-    };
-    const onPresence = (presence: Presence) => {
+      feed();
+      timeline();
+    },
+    'presence:updated': (presence) => {
       if (presence.operationId === operationId) queryClient.setQueryData(presenceKey(operationId), presence);
-    };
-    const onCounts = (counts: PresenceCounts) => {
+    },
+    'presence:counts': (counts) => {
       if (counts.operationId === operationId) queryClient.setQueryData(presenceCountsKey(operationId), counts);
-    };
-    const onOperation = ({ operation }: { operation: Operation }) => {
+    },
+    'operation:updated': ({ operation }) => {
       if (operation.id !== operationId) return;
       // no push follows a close: the frozen figures are fetched
       const cached = queryClient.getQueryData<Tally>(talliesKey(operationId));
       if (operation.status === 'closed' && !cached?.frozen) refetchTallies();
       void queryClient.invalidateQueries({ queryKey: figuresKey(operationId) });
-      feed.call();
-    };
-    const onConnect = () => {
-      refetchTallies();
-      feed.call();
-      timeline.call();
-      clearTimeout(resync);
-      resync = setTimeout(refetchTallies, RESYNC_AFTER_JOIN_MS);
-    };
-
-    socket.on('tally:updated', onTally);
-    socket.on('presence:updated', onPresence);
-    socket.on('presence:counts', onCounts);
-    socket.on('operation:updated', onOperation);
-    socket.on('connect', onConnect);
-    return () => {
-      feed.cancel();
-      timeline.cancel();
-      clearTimeout(resync);
-      socket.off('tally:updated', onTally);
-      socket.off('presence:updated', onPresence);
-      socket.off('presence:counts', onCounts);
-      socket.off('operation:updated', onOperation);
-      socket.off('connect', onConnect);
-    };
-  }, [socket, operationId, queryClient]);
+      feed();
+    },
+  });
 }
 
 /**
  * Tells the others which platform this user is looking at (null: none), for
  * "who is on which platform". For the board: call it with the opened
  * platform's id. The server ignores it until the room is joined, so it is
- * sent again whenever a presence update shows this user elsewhere.
+ * sent after every join, and again whenever a presence update shows this
+ * user elsewhere.
  */
 export function useReportViewing(operationId: string, platformId: string | null): void {
   const socket = useSocket();
   const queryClient = useQueryClient();
+  const joins = useOperationRoom()?.joins ?? 0;
+  // a few repeats per join: two tabs of one person showing different platforms must not ping-pong
+  const repeats = useRef(0);
   useEffect(() => {
-    if (!socket) return;
-    // a few repeats per connection: two tabs of one person showing different platforms must not ping-pong
-    let repeats = 0;
-    const send = () => socket.emit('presence:viewing', { operationId, platformId });
-    const onConnect = () => {
-      repeats = 0;
+    if (!socket || joins === 0) return;
+    repeats.current = 0;
+    socket.emit('presence:viewing', { operationId, platformId });
+    return () => {
+      if (platformId !== null && socket.connected) socket.emit('presence:viewing', { operationId, platformId: null });
     };
-    const onPresence = (presence: Presence) => {
-      if (presence.operationId !== operationId || repeats >= 3) return;
+  }, [socket, operationId, platformId, joins]);
+  useSocketEvents({
+    'presence:updated': (presence) => {
+      if (!socket || presence.operationId !== operationId || repeats.current >= 3) return;
       const meId = queryClient.getQueryData<OperationDetail>(operationKey(operationId))?.me.id;
       const mine = presence.online.find((entry) => entry.participantId === meId);
       if (mine && mine.platformId !== platformId) {
-        repeats += 1;
-        send();
+        repeats.current += 1;
+        socket.emit('presence:viewing', { operationId, platformId });
       }
-    };
-    if (socket.connected) send();
-    socket.on('connect', onConnect);
-    socket.on('presence:updated', onPresence);
-    return () => {
-      socket.off('connect', onConnect);
-      socket.off('presence:updated', onPresence);
-      if (platformId !== null && socket.connected) socket.emit('presence:viewing', { operationId, platformId: null });
-    };
-  }, [socket, operationId, platformId, queryClient]);
+    },
+  });
 }

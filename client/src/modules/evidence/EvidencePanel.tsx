@@ -10,14 +10,15 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { TextField } from '../../app/ui/Field';
-import { Loading } from '../../app/ui/Loading';
+import { Button } from '../../app/ui/Button';
+import { Field, FormRow, TextField, TextInput, formClass } from '../../app/ui/Field';
+import { QueryView } from '../../app/ui/QueryView';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { HandlingBadge, HandlingSelect } from '../findings/fields';
 import type { OperationDetail } from '../operations/operations.api';
 import { useEvidence, useUploadEvidence } from './evidence.api';
 import { fileSize, localInputValue } from './evidence.format';
-import './evidence.css';
+import styles from './EvidencePanel.module.css';
 
 /** Captures of a platform: upload with progress, and the list with sizes, types and SHA-256 fingerprints. */
 export function EvidencePanel({ operation, platform }: { operation: OperationDetail; platform: Platform }) {
@@ -31,23 +32,25 @@ function AllowedEvidencePanel({ operation, platform }: { operation: OperationDet
   const evidence = useEvidence(operation.id, platform.id);
   const names = useMemo(() => new Map(operation.participants.map((p) => [p.id, p.name])), [operation.participants]);
   return (
-    <section className="evidence" aria-labelledby={`${id}-title`} data-testid="evidence-panel">
-      <h3 id={`${id}-title`} className="evidence__title">
+    <section className={styles.evidence} aria-labelledby={`${id}-title`} data-testid="evidence-panel">
+      <h3 id={`${id}-title`} className={styles.title}>
         {t('evidence.title')}
       </h3>
       {can(operation.me.role, 'evidence.create') && <UploadForm operation={operation} platform={platform} />}
-      {evidence.isPending && <Loading label={t('evidence.loading')} />}
-      <ErrorNotice error={evidence.error} onRetry={() => void evidence.refetch()} />
-      {evidence.data &&
-        (evidence.data.length === 0 ? (
-          <p className="empty">{t('evidence.empty')}</p>
-        ) : (
-          <ul className="evidence-list" aria-label={t('evidence.listLabel', { name: platform.name })}>
-            {evidence.data.map((item) => (
+      <QueryView
+        query={evidence}
+        loading={t('evidence.loading')}
+        isEmpty={(list) => list.length === 0}
+        empty={t('evidence.empty')}
+      >
+        {(list) => (
+          <ul className={styles.list} aria-label={t('evidence.listLabel', { name: platform.name })}>
+            {list.map((item) => (
               <EvidenceItem key={item.id} item={item} capturedBy={names.get(item.capturedBy)} />
             ))}
           </ul>
-        ))}
+        )}
+      </QueryView>
     </section>
   );
 }
@@ -66,7 +69,7 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
   return (
     <form
       key={formKey}
-      className="form evidence__form"
+      className={`${formClass(true)} ${styles.form}`}
       data-testid="evidence-upload"
       onSubmit={(event) => {
         event.preventDefault();
@@ -102,31 +105,20 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
         );
       }}
     >
-      <div className="form-row">
-        <div className={`field${fileError ? ' field--invalid' : ''}`}>
-          <label htmlFor={`${id}-file`} className="field__label">
-            {t('evidence.file')}
-          </label>
-          <input
-            id={`${id}-file`}
-            className="input input--file"
+      <FormRow>
+        <Field
+          label={t('evidence.file')}
+          hint={t('evidence.fileHint', { max: fileSize(EVIDENCE_MAX_BYTES, format.language) })}
+          error={fileError}
+        >
+          <TextInput
             type="file"
             name="file"
             required
             accept={evidenceMimeTypes.join(',')}
-            aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
-            aria-invalid={fileError ? true : undefined}
             onChange={() => setFileError(null)}
           />
-          <p id={`${id}-file-hint`} className="field__hint">
-            {t('evidence.fileHint', { max: fileSize(EVIDENCE_MAX_BYTES, format.language) })}
-          </p>
-          {fileError && (
-            <p id={`${id}-file-error`} className="field__error">
-              {fileError}
-            </p>
-          )}
-        </div>
+        </Field>
         <TextField
           label={t('evidence.url')}
           name="url"
@@ -137,8 +129,8 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
           spellCheck={false}
           placeholder={platform.url}
         />
-      </div>
-      <div className="form-row">
+      </FormRow>
+      <FormRow>
         <TextField
           label={t('evidence.capturedAt')}
           hint={t('evidence.capturedAtHint')}
@@ -147,9 +139,9 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
           defaultValue={now}
         />
         <HandlingSelect defaultValue={operation.defaultHandling as Handling} />
-      </div>
+      </FormRow>
       {upload.progress !== null && (
-        <div className="upload-progress" data-testid="upload-progress">
+        <div className={styles.progress} data-testid="upload-progress">
           <label htmlFor={`${id}-progress`}>
             {t('evidence.uploading', { percent: Math.round(upload.progress * 100) })}
           </label>
@@ -163,9 +155,9 @@ function UploadForm({ operation, platform }: { operation: OperationDetail; platf
           <span className="mono">SHA-256 {saved.sha256.slice(0, 12)}…</span>
         </Notice>
       )}
-      <button type="submit" className="button button--primary" disabled={upload.isPending} aria-busy={upload.isPending}>
-        {upload.isPending ? t('evidence.submitting') : t('evidence.submit')}
-      </button>
+      <Button type="submit" variant="primary" pending={upload.isPending} pendingLabel={t('evidence.submitting')}>
+        {t('evidence.submit')}
+      </Button>
     </form>
   );
 }
@@ -183,9 +175,9 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
     }
   };
   return (
-    <li className="evidence-item" data-testid="evidence-item" data-evidence-id={item.id}>
-      <div className="evidence-item__main">
-        <a href={`/api/evidence/${item.id}/file`} className="evidence-item__name" download={item.fileName}>
+    <li className={styles.item} data-testid="evidence-item" data-evidence-id={item.id}>
+      <div className={styles.main}>
+        <a href={`/api/evidence/${item.id}/file`} className={styles.name} download={item.fileName}>
           {item.fileName}
         </a>
         <span className="muted">
@@ -193,11 +185,11 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
         </span>
       </div>
       {item.url && (
-        <p className="evidence-item__url mono" translate="no">
+        <p className={`${styles.url} mono`} translate="no">
           {item.url}
         </p>
       )}
-      <p className="evidence-item__meta muted">
+      <p className={`${styles.meta} muted`}>
         {t('evidence.capturedBy', {
           name: capturedBy ?? t('findings.item.someone'),
           country: format.country(item.country),
@@ -205,24 +197,20 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
         {' · '}
         <time dateTime={item.capturedAt}>{format.dateTime(item.capturedAt)}</time>
       </p>
-      <div className="evidence-item__footer">
+      <div className={styles.footer}>
         <HandlingBadge code={item.handling} />
-        <span className="hash">
+        <span className={styles.hash}>
           <abbr title={t('evidence.sha256Full')}>SHA-256</abbr>{' '}
-          <code className="hash__value" title={item.sha256} data-testid="evidence-hash">
+          <code className={styles.hashValue} title={item.sha256} data-testid="evidence-hash">
             {item.sha256.slice(0, 12)}…
           </code>
-          <button
-            type="button"
-            className="button button--tight button--ghost"
-            onClick={() => void copy()}
-            aria-label={t('evidence.copyHash')}
-          >
+          <Button size="xs" variant="ghost" onClick={() => void copy()} aria-label={t('evidence.copyHash')}>
             {copied === 'copied' ? t('common.copied') : t('common.copy')}
-          </button>
+          </Button>
           {copied === 'failed' && (
-            <input
-              className="input input--compact hash__fallback"
+            <TextInput
+              compact
+              className={styles.hashFallback}
               readOnly
               value={item.sha256}
               aria-label="SHA-256"

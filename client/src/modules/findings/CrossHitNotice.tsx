@@ -2,8 +2,9 @@ import type { FindingCreated, HitView } from '@actionday/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
 import { useHits } from '../hits/hits.api';
-import './findings.css';
+import styles from './CrossHitNotice.module.css';
 
 /** Who to contact about a hit: name, agency, country. */
 export function ContactList({ contacts }: { contacts: HitView['contacts'] }) {
@@ -11,9 +12,9 @@ export function ContactList({ contacts }: { contacts: HitView['contacts'] }) {
   const format = useFormat();
   if (contacts.length === 0) return null;
   return (
-    <ul className="contacts" aria-label={t('hits.contacts')}>
+    <ul className={styles.contacts} aria-label={t('hits.contacts')}>
       {contacts.map((contact) => (
-        <li key={`${contact.name}|${contact.agency}|${contact.country}`} className="contact">
+        <li key={`${contact.name}|${contact.agency}|${contact.country}`} className={styles.contact}>
           <strong>{contact.name}</strong>
           <span>
             {contact.agency} · {format.country(contact.country)}
@@ -71,12 +72,12 @@ export function CrossHitNotice({
   );
 
   return (
-    <div ref={box} className="cross-hit" role="alert" data-testid="cross-hit-notice">
-      <div className="cross-hit__head">
-        <strong className="cross-hit__title">{t('findings.crossHit.title')}</strong>
-        <button type="button" className="button button--tight button--ghost" onClick={onDismiss}>
+    <div ref={box} className={styles.crossHit} role="alert" data-testid="cross-hit-notice">
+      <div className={styles.head}>
+        <strong className={styles.title}>{t('findings.crossHit.title')}</strong>
+        <Button size="xs" variant="ghost" onClick={onDismiss}>
           {t('common.dismiss')}
-        </button>
+        </Button>
       </div>
       <p>
         {t('findings.crossHit.body', { value })} {fromPeople && t('findings.crossHit.byOthers')}{' '}
@@ -85,7 +86,7 @@ export function CrossHitNotice({
       {labels.length > 0 && <p className="muted">{labels.join(' · ')}</p>}
       {unique.length > 0 ? (
         <>
-          <p className="cross-hit__contact-intro">{t('findings.crossHit.contact')}</p>
+          <p className={styles.intro}>{t('findings.crossHit.contact')}</p>
           <ContactList contacts={unique} />
         </>
       ) : (

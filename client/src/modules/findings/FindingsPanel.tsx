@@ -2,13 +2,14 @@ import { type FindingKind, type Platform, can, findingKinds } from '@actionday/s
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { Loading } from '../../app/ui/Loading';
-import { ErrorNotice } from '../../app/ui/Notice';
+import { EmptyState } from '../../app/ui/EmptyState';
+import { Pill, PillNumber, Pills } from '../../app/ui/Pills';
+import { QueryView } from '../../app/ui/QueryView';
 import type { OperationDetail } from '../operations/operations.api';
 import { FindingItem } from './FindingItem';
 import { QuickLog } from './QuickLog';
 import { useFindings, useFindingsLive } from './findings.api';
-import './findings.css';
+import styles from './FindingsPanel.module.css';
 
 /**
  * Everything found on one platform: quick logging for those who may log, and
@@ -28,12 +29,12 @@ function AllowedFindingsPanel({ operation, platform }: { operation: OperationDet
 
   return (
     <section
-      className="findings"
+      className={styles.findings}
       aria-labelledby={`${id}-title`}
       data-testid="findings-panel"
       data-platform-id={platform.id}
     >
-      <h3 id={`${id}-title`} className="findings__title">
+      <h3 id={`${id}-title`} className={styles.title}>
         {t('findings.title', { name: platform.name })}
       </h3>
       {canLog && <QuickLog key={platform.id} operation={operation} platform={platform} />}
@@ -54,42 +55,39 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
     return byKind;
   }, [findings.data]);
 
-  if (findings.isPending) return <Loading label={t('findings.loading')} />;
-  if (findings.isError) return <ErrorNotice error={findings.error} onRetry={() => void findings.refetch()} />;
-  const list = findings.data;
-  const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
   return (
-    <div className="finding-list-wrap">
-      <div
-        className="pills finding-filter"
-        role="group"
-        aria-label={t('findings.filterLabel')}
-        data-testid="finding-counts"
-      >
-        <button type="button" className="pills__option" aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
-          {t('findings.filterAll')} <span className="pills__number">{format.number(list.length)}</span>
-        </button>
-        {findingKinds.map((k) => (
-          <button key={k} type="button" className="pills__option" aria-pressed={kind === k} onClick={() => setKind(k)}>
-            <span className="pills__number">{format.number(counts[k])}</span>{' '}
-            {t(`findings.count.${k}`, { count: counts[k] })}
-          </button>
-        ))}
-      </div>
-      {shown.length === 0 ? (
-        <p className="empty">{t('findings.empty')}</p>
-      ) : (
-        <ul className="finding-list" aria-label={t('findings.listLabel', { name: platform.name })}>
-          {shown.map((finding) => (
-            <FindingItem
-              key={finding.id}
-              finding={finding}
-              operation={operation}
-              authorName={finding.redacted ? undefined : names.get(finding.authorId)}
-            />
-          ))}
-        </ul>
-      )}
-    </div>
+    <QueryView query={findings} loading={t('findings.loading')}>
+      {(list) => {
+        const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
+        return (
+          <div>
+            <Pills label={t('findings.filterLabel')} className={styles.filter} data-testid="finding-counts">
+              <Pill aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
+                {t('findings.filterAll')} <PillNumber>{format.number(list.length)}</PillNumber>
+              </Pill>
+              {findingKinds.map((k) => (
+                <Pill key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
+                  <PillNumber>{format.number(counts[k])}</PillNumber> {t(`findings.count.${k}`, { count: counts[k] })}
+                </Pill>
+              ))}
+            </Pills>
+            {shown.length === 0 ? (
+              <EmptyState>{t('findings.empty')}</EmptyState>
+            ) : (
+              <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
+                {shown.map((finding) => (
+                  <FindingItem
+                    key={finding.id}
+                    finding={finding}
+                    operation={operation}
+                    authorName={finding.redacted ? undefined : names.get(finding.authorId)}
+                  />
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      }}
+    </QueryView>
   );
 }

@@ -1,13 +1,17 @@
 import type { FindingCreated, Handling, Platform } from '@actionday/shared';
-import { type Ref, useId, useMemo, useState } from 'react';
+import { type Ref, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
-import { codeMessage } from '../../app/errors';
+import { codeMessage, parseError } from '../../app/errors';
+import { Button } from '../../app/ui/Button';
+import { Checkbox } from '../../app/ui/Checkbox';
+import { Fieldset, TextAreaField, formClass } from '../../app/ui/Field';
+import { cx } from '../../app/ui/cx';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
 import { HandlingSelect } from './fields';
 import { type Extraction, useExtract, useLogFinding } from './findings.api';
 import { highlightSegments } from './highlight';
+import styles from './PasteExtract.module.css';
 
 type ItemState = { state: 'logged'; hits: number } | { state: 'failed'; message: string } | { state: 'pending' };
 
@@ -25,7 +29,6 @@ interface Props {
  */
 export function PasteExtract({ operation, platform, onLogged, textareaRef }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const extract = useExtract(operation.id);
   const log = useLogFinding(operation.id);
   const [text, setText] = useState('');
@@ -74,11 +77,9 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           }),
         );
       } catch (error) {
-        const message = isApiError(error)
-          ? error.code === 'findings.bad_identifier'
-            ? error.message
-            : codeMessage(t, error.code)
-          : t('error.unknown');
+        // an unreadable identifier is explained in the server's words; anything else in the viewer's language
+        const parsed = parseError(error);
+        const message = parsed.code === 'findings.bad_identifier' ? parsed.message : codeMessage(t, parsed.code);
         setStates((current) => new Map(current).set(index, { state: 'failed', message }));
       }
     }
@@ -93,66 +94,58 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
   const toLog = [...selected].filter((index) => states.get(index)?.state !== 'logged').length;
 
   return (
-    <div className="extract" data-testid="paste-extract">
+    <div className={styles.extract} data-testid="paste-extract">
       <form
-        className="form"
+        className={formClass(true)}
         onSubmit={(event) => {
           event.preventDefault();
           run();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-text`} className="field__label">
-            {t('findings.extract.label')}
-          </label>
-          <textarea
-            id={`${id}-text`}
-            ref={textareaRef}
-            className="input extract__input"
-            rows={5}
-            maxLength={100_000}
-            value={text}
-            data-first=""
-            aria-describedby={`${id}-hint`}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                run();
-              }
-            }}
-          />
-          <p id={`${id}-hint`} className="field__hint">
-            {t('findings.extract.hint')}
-          </p>
-        </div>
+        <TextAreaField
+          label={t('findings.extract.label')}
+          hint={t('findings.extract.hint')}
+          ref={textareaRef}
+          className={styles.input}
+          rows={5}
+          maxLength={100_000}
+          value={text}
+          data-first=""
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              run();
+            }
+          }}
+        />
         <ErrorNotice error={extract.error} />
-        <button
+        <Button
           type="submit"
-          className="button"
-          disabled={extract.isPending || !text.trim()}
-          aria-busy={extract.isPending}
+          disabled={!text.trim()}
+          pending={extract.isPending}
+          pendingLabel={t('findings.extract.running')}
         >
-          {extract.isPending ? t('findings.extract.running') : t('findings.extract.run')}
-        </button>
+          {t('findings.extract.run')}
+        </Button>
       </form>
 
       {result && (
-        <div className="extract__result" data-testid="extract-result">
-          <h4 className="extract__heading">{t('findings.extract.indicators', { count: phrases.length })}</h4>
+        <div className={styles.result} data-testid="extract-result">
+          <h4 className={styles.heading}>{t('findings.extract.indicators', { count: phrases.length })}</h4>
           {phrases.length > 0 && (
-            <p className="extract__phrases">
+            <p className={styles.phrases}>
               {phrases.map((phrase) => (
-                <mark key={phrase} className="indicator">
+                <mark key={phrase} className={styles.indicator}>
                   {phrase}
                 </mark>
               ))}
             </p>
           )}
-          <blockquote className="extract__text" aria-label={t('findings.extract.textLabel')}>
+          <blockquote className={styles.text} aria-label={t('findings.extract.textLabel')}>
             {segments.map((segment, index) =>
               segment.phrases ? (
-                <mark key={index} className="indicator" title={segment.phrases.join(' · ')}>
+                <mark key={index} className={styles.indicator} title={segment.phrases.join(' · ')}>
                   {segment.text}
                 </mark>
               ) : (
@@ -161,48 +154,47 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
             )}
           </blockquote>
 
-          <fieldset className="extract__identifiers">
-            <legend className="extract__heading">
-              {t('findings.extract.identifiers', { count: result.extraction.identifiers.length })}
-            </legend>
+          <Fieldset plain legend={t('findings.extract.identifiers', { count: result.extraction.identifiers.length })}>
             {result.extraction.identifiers.length === 0 ? (
               <p className="muted">{t('findings.extract.none')}</p>
             ) : (
-              <ul className="checklist">
+              <ul className={styles.checklist}>
                 {result.extraction.identifiers.map((item, index) => {
                   const state = states.get(index);
                   return (
                     <li
                       key={`${item.identifierKind}:${item.value}`}
-                      className={`checklist__item${item.problem ? ' checklist__item--problem' : ''}`}
+                      className={cx(styles.item, item.problem && styles.problem)}
                       data-testid="extracted-identifier"
                     >
-                      <label className="toggle">
-                        <input
-                          type="checkbox"
-                          checked={selected.has(index)}
-                          disabled={state?.state === 'logged' || state?.state === 'pending'}
-                          onChange={(event) =>
-                            setSelected((current) => {
-                              const next = new Set(current);
-                              if (event.target.checked) next.add(index);
-                              else next.delete(index);
-                              return next;
-                            })
-                          }
-                        />
-                        <span className="checklist__kind">{t(`findings.identifierKind.${item.identifierKind}`)}</span>
-                        <span className="checklist__value" translate="no">
-                          {item.value}
-                        </span>
-                      </label>
+                      <Checkbox
+                        compact
+                        label={
+                          <>
+                            <span className={styles.kind}>{t(`findings.identifierKind.${item.identifierKind}`)}</span>{' '}
+                            <span className={styles.value} translate="no">
+                              {item.value}
+                            </span>
+                          </>
+                        }
+                        checked={selected.has(index)}
+                        disabled={state?.state === 'logged' || state?.state === 'pending'}
+                        onChange={(event) =>
+                          setSelected((current) => {
+                            const next = new Set(current);
+                            if (event.target.checked) next.add(index);
+                            else next.delete(index);
+                            return next;
+                          })
+                        }
+                      />
                       {item.normalizedValue && item.normalizedValue !== item.value && (
-                        <span className="checklist__normalized muted" translate="no">
+                        <span className={cx(styles.normalized, 'muted')} translate="no">
                           → {item.normalizedValue}
                         </span>
                       )}
                       {item.problem && (
-                        <span className="checklist__problem">
+                        <span className={styles.problemText}>
                           {t('findings.extract.problem')} <span lang="en">({item.problem})</span>
                         </span>
                       )}
@@ -212,23 +204,17 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
                 })}
               </ul>
             )}
-          </fieldset>
+          </Fieldset>
           {result.extraction.identifiers.length > 0 && (
-            <div className="extract__actions">
+            <div className={styles.actions}>
               <HandlingSelect name="extract-handling" value={handling} onChange={setHandling} />
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={running || toLog === 0}
-                aria-busy={running}
-                onClick={() => void logSelected()}
-              >
+              <Button variant="primary" disabled={toLog === 0} pending={running} onClick={() => void logSelected()}>
                 {running
                   ? t('findings.form.logging')
                   : toLog === 0 && states.size > 0
                     ? t('findings.extract.allLogged')
                     : t('findings.extract.logSelected', { count: toLog })}
-              </button>
+              </Button>
             </div>
           )}
         </div>
@@ -239,15 +225,16 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
 
 function ItemStatus({ state }: { state: ItemState }) {
   const { t } = useTranslation();
-  if (state.state === 'pending') return <span className="checklist__status muted">{t('findings.form.logging')}</span>;
+  if (state.state === 'pending')
+    return <span className={cx(styles.status, 'muted')}>{t('findings.form.logging')}</span>;
   if (state.state === 'failed')
     return (
-      <span className="checklist__status checklist__status--failed" role="alert">
+      <span className={cx(styles.status, styles.failed)} role="alert">
         {state.message}
       </span>
     );
   return (
-    <span className={`checklist__status checklist__status--logged${state.hits > 0 ? ' checklist__status--hit' : ''}`}>
+    <span className={cx(styles.status, styles.logged, state.hits > 0 && styles.hit)}>
       {state.hits > 0 ? t('findings.crossHit.short') : t('findings.extract.logged')}
     </span>
   );

@@ -1,10 +1,12 @@
 import type { FindingCreated, Platform } from '@actionday/shared';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pill, PillKey, Pills } from '../../app/ui/Pills';
 import type { OperationDetail } from '../operations/operations.api';
 import { CrossHitNotice } from './CrossHitNotice';
-import { IdentifierForm, SuspectForm, VictimForm } from './LogForms';
+import { LogForm } from './LogForms';
 import { PasteExtract } from './PasteExtract';
+import styles from './QuickLog.module.css';
 
 export const logModes = ['suspect', 'identifier', 'victim', 'paste'] as const;
 export type LogMode = (typeof logModes)[number];
@@ -78,12 +80,11 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
 
   const formProps = { operation, platform, onLogged };
   return (
-    <div className="quick-log" data-testid="quick-log">
-      <div className="quick-log__tabs" role="tablist" aria-label={t('findings.quickLog.label')} ref={tabs}>
+    <div className={styles.quickLog} data-testid="quick-log">
+      <Pills role="tablist" label={t('findings.quickLog.label')} ref={tabs} className={styles.tabs}>
         {logModes.map((m, index) => (
-          <button
+          <Pill
             key={m}
-            type="button"
             role="tab"
             id={`${id}-tab-${m}`}
             data-tab={m}
@@ -91,17 +92,14 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
             aria-controls={`${id}-panel-${m}`}
             aria-keyshortcuts={`Alt+${index + 1}`}
             tabIndex={mode === m ? 0 : -1}
-            className="quick-log__tab"
             onClick={() => choose(m, false)}
             onKeyDown={onTabKey}
           >
             {t(`findings.quickLog.${m}`)}
-            <kbd className="quick-log__key" aria-hidden="true">
-              Alt+{index + 1}
-            </kbd>
-          </button>
+            <PillKey>Alt+{index + 1}</PillKey>
+          </Pill>
         ))}
-      </div>
+      </Pills>
       <div ref={panels}>
         {logModes.map((m) => (
           <div
@@ -111,16 +109,12 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
             aria-labelledby={`${id}-tab-${m}`}
             data-mode={m}
             hidden={mode !== m}
-            className="quick-log__panel"
           >
-            {m === 'suspect' && <SuspectForm {...formProps} />}
-            {m === 'identifier' && <IdentifierForm {...formProps} />}
-            {m === 'victim' && <VictimForm {...formProps} />}
-            {m === 'paste' && <PasteExtract {...formProps} />}
+            {m === 'paste' ? <PasteExtract {...formProps} /> : <LogForm kind={m} {...formProps} />}
           </div>
         ))}
       </div>
-      <p className="quick-log__status" role="status" data-testid="log-status">
+      <p className={styles.status} role="status" data-testid="log-status">
         {status && (
           <>
             <span aria-hidden="true">✓ </span>

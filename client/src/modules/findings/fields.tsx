@@ -1,24 +1,36 @@
 import { type Handling, handlingCodes } from '@actionday/shared';
 import { type ChangeEvent, type KeyboardEvent, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
 import { countryCodes } from '../../app/countries';
-import { codeMessage } from '../../app/errors';
+import { codeMessage, parseError } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { SelectField, TextField } from '../../app/ui/Field';
-import { fieldErrors } from './field-errors';
-import './findings.css';
+import { Badge, type BadgeTone } from '../../app/ui/Badge';
+import { Checkbox } from '../../app/ui/Checkbox';
+import { FieldDetail, Fieldset, SelectField, TextField } from '../../app/ui/Field';
 
 /** `TLP:RED` → `red`, for translation keys (i18next reads `:` as a namespace separator). */
 export const handlingKey = (code: Handling) => code.slice(4).toLowerCase() as 'red' | 'amber' | 'green';
 
+const handlingTones: Record<ReturnType<typeof handlingKey>, BadgeTone> = {
+  red: 'danger',
+  amber: 'warning',
+  green: 'success',
+};
+
 /** A handling code as a small coloured label, with its word (never colour alone). */
 export function HandlingBadge({ code }: { code: Handling }) {
   const { t } = useTranslation();
+  const key = handlingKey(code);
   return (
-    <span className={`tlp tlp--${handlingKey(code)}`} title={t(`findings.handling.${handlingKey(code)}Hint`)}>
+    <Badge
+      shape="square"
+      small
+      tone={handlingTones[key]}
+      title={t(`findings.handling.${key}Hint`)}
+      data-testid="handling-badge"
+    >
       {code}
-    </span>
+    </Badge>
   );
 }
 
@@ -65,7 +77,7 @@ export function NationalitySelect({
 }: {
   name?: string;
   label: ReactNode;
-  defaultValue?: string | null;
+  defaultValue?: string | null | undefined;
   error?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -101,16 +113,11 @@ export function TagsFieldset({
   const { t } = useTranslation();
   if (focusTags.length === 0) return null;
   return (
-    <fieldset className="fieldset fieldset--compact">
-      <legend className="field__label">{t('findings.field.tags')}</legend>
+    <Fieldset legend={t('findings.field.tags')} compact error={error}>
       {focusTags.map((tag) => (
-        <label key={tag} className="toggle">
-          <input type="checkbox" name="tags" value={tag} defaultChecked={checked.includes(tag)} />
-          <span>{tag}</span>
-        </label>
+        <Checkbox key={tag} compact label={tag} name="tags" value={tag} defaultChecked={checked.includes(tag)} />
       ))}
-      {error && <p className="field__error">{error}</p>}
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -120,7 +127,6 @@ export function NoteField({ defaultValue, error }: { defaultValue?: string | nul
   return (
     <TextField
       label={t('findings.field.note')}
-      hint={undefined}
       name="note"
       maxLength={4000}
       autoComplete="off"
@@ -130,35 +136,35 @@ export function NoteField({ defaultValue, error }: { defaultValue?: string | nul
   );
 }
 
+/** What a form shows beside each field the server refused. */
+export interface FieldMessages {
+  forField: (name: string) => ReactNode | undefined;
+  /** The refusal named no field of this form: it is shown for the whole form. */
+  unplaced: boolean;
+}
+
 /**
  * The message to show beside each field the server refused, in the viewer's
  * language, with the server's own words after it; and whether the error
  * named no field (then it is shown for the whole form).
  */
-export function useFieldMessages(error: unknown): {
-  forField: (name: string) => ReactNode | undefined;
-  unplaced: boolean;
-} {
+export function useFieldMessages(error: unknown): FieldMessages {
   const { t } = useTranslation();
-  const errors = useMemo(() => fieldErrors(error), [error]);
+  const parsed = useMemo(() => (error ? parseError(error) : null), [error]);
   return {
     forField: (name) => {
-      const detail = errors.get(name);
-      if (detail === undefined || !isApiError(error)) return undefined;
-      const sentence = error.code === 'request.invalid' ? t('findings.form.invalidField') : codeMessage(t, error.code);
+      const detail = parsed?.fieldErrors[name];
+      if (!parsed || detail === undefined) return undefined;
+      const sentence =
+        parsed.code === 'request.invalid' ? t('findings.form.invalidField') : codeMessage(t, parsed.code);
       return (
         <>
           {sentence}
-          {detail && detail !== sentence && (
-            <span className="field__detail" lang="en">
-              {' '}
-              ({detail})
-            </span>
-          )}
+          {detail && detail !== sentence && <FieldDetail>{detail}</FieldDetail>}
         </>
       );
     },
-    unplaced: !!error && errors.size === 0,
+    unplaced: !!parsed && Object.keys(parsed.fieldErrors).length === 0,
   };
 }
 

@@ -1,9 +1,8 @@
 import type { CreateFinding, FindingCreated, FindingView, IdentifierKind, UpdateFinding } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { api } from '../../app/api';
 import { evidenceKey } from '../evidence/evidence.api';
-import { useSocket } from '../../app/socket/SocketProvider';
+import { useSocketEvents } from '../../app/socket/useSocketEvents';
 import { acknowledgeHits } from '../hits/hits.api';
 import { newerFinding } from './findings.cache';
 import { ledgerOf, reconcile, removeListed, upsertListed } from './live-list';
@@ -59,50 +58,27 @@ export function useFindings(operationId: string, platformId: string, enabled = t
   });
 }
 
-/** After a reconnection, lists are asked again (events may have been missed); the room is re-joined first. */
-const REFETCH_AFTER_RECONNECT_MS = 1000;
-
 /**
- * Keeps every cached findings list of the operation live. The operation's
- * room is joined by the page (the board); this only listens.
+ * Keeps every cached findings list of the operation live, and the evidence
+ * lists of platforms that get a new capture. The page's `OperationRoom`
+ * joins the room and asks for the lists again after every join.
  */
 export function useFindingsLive(operationId: string): void {
-  const socket = useSocket();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!socket) return;
-    const onFinding = ({ finding }: { finding: FindingView }) => {
-      if (finding.operationId === operationId) applyFinding(queryClient, finding);
-    };
-    const onDeleted = (deleted: { id: string; operationId: string; platformId: string }) => {
+  const onFinding = ({ finding }: { finding: FindingView }) => {
+    if (finding.operationId === operationId) applyFinding(queryClient, finding);
+  };
+  useSocketEvents({
+    'finding:logged': onFinding,
+    'finding:updated': onFinding,
+    'finding:deleted': (deleted) => {
       if (deleted.operationId === operationId) applyDeletion(queryClient, deleted);
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onReconnect = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: ['findings', operationId] }),
-        REFETCH_AFTER_RECONNECT_MS,
-      );
-    };
-    const onEvidence = (event: { operationId: string; platformId: string }) => {
+    },
+    'evidence:uploaded': (event) => {
       if (event.operationId === operationId)
         void queryClient.invalidateQueries({ queryKey: evidenceKey(operationId, event.platformId) });
-    };
-    socket.on('evidence:uploaded', onEvidence);
-    socket.on('finding:logged', onFinding);
-    socket.on('finding:updated', onFinding);
-    socket.on('finding:deleted', onDeleted);
-    socket.io.on('reconnect', onReconnect);
-    return () => {
-      clearTimeout(timer);
-      socket.off('evidence:uploaded', onEvidence);
-      socket.off('finding:logged', onFinding);
-      socket.off('finding:updated', onFinding);
-      socket.off('finding:deleted', onDeleted);
-      socket.io.off('reconnect', onReconnect);
-    };
-  }, [socket, operationId, queryClient]);
+    },
+  });
 }
 
 export function useLogFinding(operationId: string) {

@@ -1,22 +1,26 @@
 import type { HitView } from '@actionday/shared';
-import { memo, useId, useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Badge, type BadgeTone } from '../../app/ui/Badge';
+import { Button } from '../../app/ui/Button';
+import { Field, TextInput } from '../../app/ui/Field';
+import { cx } from '../../app/ui/cx';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { ContactList } from '../findings/CrossHitNotice';
 import { useResolveHit } from './hits.api';
+import styles from './hits.module.css';
 
 const symbols = { open: '!', confirmed: '✓', dismissed: '✕' } as const;
+const tones: Record<HitView['status'], BadgeTone> = { open: 'attention', confirmed: 'success', dismissed: 'neutral' };
 
+/** Open, confirmed or dismissed: a symbol, a word and a colour. */
 export function HitStatusBadge({ status }: { status: HitView['status'] }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge hit-status hit-status--${status}`}>
-      <span aria-hidden="true" className="badge__symbol">
-        {symbols[status]}
-      </span>
+    <Badge tone={tones[status]} symbol={symbols[status]}>
       {t(`hits.status.${status}`)}
-    </span>
+    </Badge>
   );
 }
 
@@ -25,13 +29,18 @@ export const HitCard = memo(function HitCard({ hit, canResolve }: { hit: HitView
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <li className={`hit hit--${hit.status}`} data-testid="hit-card" data-hit-id={hit.id} data-status={hit.status}>
-      <div className="hit__head">
+    <li
+      className={cx(styles.hit, hit.status !== 'open' && styles[hit.status])}
+      data-testid="hit-card"
+      data-hit-id={hit.id}
+      data-status={hit.status}
+    >
+      <div className={styles.head}>
         {hit.redacted ? (
-          <span className="hit__value">{t('hits.redactedTitle')}</span>
+          <span className={styles.value}>{t('hits.redactedTitle')}</span>
         ) : (
-          <span className="hit__value">
-            <span className="hit__kind">{t(`findings.identifierKind.${hit.identifierKind}`)}</span>{' '}
+          <span className={styles.value}>
+            <span className={styles.kind}>{t(`findings.identifierKind.${hit.identifierKind}`)}</span>{' '}
             <span className="mono" translate="no" data-testid="hit-value">
               {hit.normalizedValue}
             </span>
@@ -39,7 +48,7 @@ export const HitCard = memo(function HitCard({ hit, canResolve }: { hit: HitView
         )}
         <HitStatusBadge status={hit.status} />
       </div>
-      <p className="hit__source muted">
+      <p className={cx(styles.source, 'muted')}>
         {hit.redacted
           ? t('hits.redactedBody')
           : hit.referenceList
@@ -52,8 +61,8 @@ export const HitCard = memo(function HitCard({ hit, canResolve }: { hit: HitView
         {!hit.redacted && hit.resolvedAt && <> · {t('hits.resolvedAt', { time: format.time(hit.resolvedAt) })}</>}
       </p>
       {hit.contacts.length > 0 && (
-        <div className="hit__contacts">
-          <p className="hit__contacts-title">{hit.redacted ? t('hits.contactYou') : t('hits.contacts')}</p>
+        <div className={styles.contacts}>
+          <p className={styles.contactsTitle}>{hit.redacted ? t('hits.contactYou') : t('hits.contacts')}</p>
           <ContactList contacts={hit.contacts} />
         </div>
       )}
@@ -65,46 +74,30 @@ export const HitCard = memo(function HitCard({ hit, canResolve }: { hit: HitView
 /** Confirm or dismiss, with an optional note; Enter in the note confirms. */
 function ResolveForm({ hit }: { hit: HitView }) {
   const { t } = useTranslation();
-  const id = useId();
   const resolve = useResolveHit();
   const [note, setNote] = useState('');
   const send = (status: 'confirmed' | 'dismissed') =>
     resolve.mutate({ id: hit.id, status, note: note.trim() || undefined });
   return (
     <form
-      className="hit__resolve"
+      className={styles.resolve}
       aria-label={t('hits.resolveLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         send('confirmed');
       }}
     >
-      <div className="field hit__note">
-        <label htmlFor={`${id}-note`} className="field__label">
-          {t('hits.note')} <span className="muted">({t('common.optional')})</span>
-        </label>
-        <input
-          id={`${id}-note`}
-          className="input input--compact"
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
-      <button type="submit" className="button button--confirm" disabled={resolve.isPending} data-testid="hit-confirm">
+      <Field label={t('hits.note')} optional className={styles.note}>
+        <TextInput maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+      </Field>
+      <Button type="submit" variant="confirm" disabled={resolve.isPending} data-testid="hit-confirm">
         {t('hits.confirm')}
-      </button>
-      <button
-        type="button"
-        className="button button--ghost"
-        disabled={resolve.isPending}
-        onClick={() => send('dismissed')}
-        data-testid="hit-dismiss"
-      >
+      </Button>
+      <Button variant="ghost" disabled={resolve.isPending} onClick={() => send('dismissed')} data-testid="hit-dismiss">
         {t('hits.dismiss')}
-      </button>
+      </Button>
       {resolve.error !== null && (
-        <div className="hit__error">
+        <div className={styles.error}>
           <ErrorNotice error={resolve.error} />
         </div>
       )}

@@ -2,18 +2,20 @@ import { type HitView, can, hitStatuses } from '@actionday/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { Loading } from '../../app/ui/Loading';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
-import { Page } from '../../app/ui/Page';
+import { Notice } from '../../app/ui/Notice';
+import { Page, Split } from '../../app/ui/Page';
+import { Panel } from '../../app/ui/Panel';
+import { Pill, Pills } from '../../app/ui/Pills';
+import { QueryView } from '../../app/ui/QueryView';
+import { cx } from '../../app/ui/cx';
 import { OperationGate } from '../operations/OperationGate';
 import type { OperationDetail } from '../operations/operations.api';
-import { useOperationLive } from '../platforms/useOperationLive';
+import { RoomNotice } from '../operations/RoomNotice';
 import { HitCard } from './HitCard';
 import { ReferenceListUpload } from './ReferenceListUpload';
 import { useHits, useHitsLive } from './hits.api';
-import './hits.css';
+import styles from './hits.module.css';
 
 /** `/operations/:operationId/hits`: the cross-hits, live; analysts and coordinators see all and answer them. */
 export function HitsPage() {
@@ -36,7 +38,7 @@ function HitsForOperation({ operation: detail }: { operation: OperationDetail })
 function BackLink({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('nav.main')} className="breadcrumb">
+    <nav aria-label={t('nav.main')} className={styles.breadcrumb}>
       <Link to={`/operations/${operation.id}`}>← {operation.name}</Link>
     </nav>
   );
@@ -50,7 +52,6 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
   const role = operation.me.role;
   const seesAll = can(role, 'hit.read_all');
   const canResolve = can(role, 'hit.resolve');
-  const joinError = useOperationLive(operation.id);
   const hits = useHits(operation.id);
   useHitsLive(operation.id);
   const [filter, setFilter] = useState<Filter>('all');
@@ -67,52 +68,53 @@ function AllowedHitsPage({ operation }: { operation: OperationDetail }) {
 
   return (
     <Page title={t('hits.title')}>
-      <header className="hits-header">
+      <header className={styles.header}>
         <BackLink operation={operation} />
         <h1>{seesAll ? t('hits.title') : t('hits.titleMine')}</h1>
         <p className="lead">{seesAll ? t('hits.intro') : t('hits.introMine')}</p>
       </header>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
-      <div className={can(role, 'reference.import') ? 'split' : undefined}>
-        <section className="hits card" aria-labelledby="hits-list-title">
-          <div className="hits__head">
-            <h2 id="hits-list-title">{t('hits.listTitle')}</h2>
-            <ul className="hits__counts" aria-label={t('hits.countsLabel')}>
+      <RoomNotice />
+      <Split side={can(role, 'reference.import') && <ReferenceListUpload operationId={operation.id} />}>
+        <Panel
+          roomy
+          title={t('hits.listTitle')}
+          aside={
+            <ul className={styles.counts} aria-label={t('hits.countsLabel')}>
               {hitStatuses.map((status) => (
-                <li key={status} className={`hits__count hits__count--${status}`} data-testid={`hits-count-${status}`}>
-                  <span className="hits__number">{format.number(counts[status])}</span> {t(`hits.status.${status}`)}
+                <li
+                  key={status}
+                  className={cx(status === 'open' && styles.countOpenNumber)}
+                  data-testid={`hits-count-${status}`}
+                >
+                  <span className={styles.number}>{format.number(counts[status])}</span> {t(`hits.status.${status}`)}
                 </li>
               ))}
             </ul>
-          </div>
-          <div className="pills" role="group" aria-label={t('hits.filterLabel')}>
+          }
+        >
+          <Pills label={t('hits.filterLabel')} className={styles.filter}>
             {(['all', 'open'] as const).map((f) => (
-              <button
-                key={f}
-                type="button"
-                className="pills__option"
-                aria-pressed={filter === f}
-                onClick={() => setFilter(f)}
-              >
+              <Pill key={f} aria-pressed={filter === f} onClick={() => setFilter(f)}>
                 {t(`hits.filter.${f}`)}
-              </button>
+              </Pill>
             ))}
-          </div>
-          {hits.isPending && <Loading label={t('hits.loading')} />}
-          <ErrorNotice error={hits.error} onRetry={() => void hits.refetch()} />
-          {hits.data &&
-            (shown.length === 0 ? (
-              <p className="empty">{filter === 'open' && hits.data.length > 0 ? t('hits.noneOpen') : t('hits.none')}</p>
-            ) : (
-              <ul className="hit-list" aria-live="polite" data-testid="hit-list">
+          </Pills>
+          <QueryView
+            query={hits}
+            loading={t('hits.loading')}
+            isEmpty={() => shown.length === 0}
+            empty={filter === 'open' && (hits.data?.length ?? 0) > 0 ? t('hits.noneOpen') : t('hits.none')}
+          >
+            {() => (
+              <ul className={styles.list} aria-live="polite" data-testid="hit-list">
                 {shown.map((hit) => (
                   <HitCard key={hit.id} hit={hit} canResolve={canResolve && !hit.redacted} />
                 ))}
               </ul>
-            ))}
-        </section>
-        {can(role, 'reference.import') && <ReferenceListUpload operationId={operation.id} />}
-      </div>
+            )}
+          </QueryView>
+        </Panel>
+      </Split>
     </Page>
   );
 }

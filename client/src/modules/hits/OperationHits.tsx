@@ -3,10 +3,12 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/format';
+import { Toast } from '../../app/ui/Toast';
+import { cx } from '../../app/ui/cx';
 import { ContactList } from '../findings/CrossHitNotice';
 import type { OperationDetail } from '../operations/operations.api';
 import { useAcknowledgedHits, useHits, useHitsLive } from './hits.api';
-import './hits.css';
+import styles from './hits.module.css';
 
 /**
  * On the operation page: a link to the hits with the number still open,
@@ -39,40 +41,33 @@ function AllowedOperationHits({ operation }: { operation: OperationDetail }) {
 
   return (
     <>
-      <nav className="hits-link" aria-label={t('hits.title')}>
-        <Link to={`/operations/${operation.id}/hits`} className="hits-link__link" data-testid="hits-link">
-          <span className="hits-link__label">{seesAll ? t('hits.title') : t('hits.titleMine')}</span>
-          <span
-            className={`hits-link__count${open > 0 ? ' hits-link__count--open' : ''}`}
-            data-testid="hits-open-count"
-          >
+      <nav className={styles.link} aria-label={t('hits.title')}>
+        <Link to={`/operations/${operation.id}/hits`} className={styles.linkButton} data-testid="hits-link">
+          <span>{seesAll ? t('hits.title') : t('hits.titleMine')}</span>
+          <span className={cx(styles.count, open > 0 && styles.countOpen)} data-testid="hits-open-count">
             {t('hits.openCount', { count: open, open: format.number(open) })}
           </span>
           <span aria-hidden="true">→</span>
         </Link>
       </nav>
-      {toasts.length > 0 && (
-        <div className="toasts" role="region" aria-label={t('hits.toastRegion')}>
-          {toasts.map((hit) => (
-            <div key={hit.id} className="toast" role="alert" data-testid="hit-toast">
-              <div className="toast__head">
-                <strong className="toast__title">{t('findings.crossHit.title')}</strong>
-                <button type="button" className="button button--tight button--ghost" onClick={() => dismiss(hit)}>
-                  {t('common.dismiss')}
-                </button>
-              </div>
-              <p>{t('hits.toastBody')}</p>
-              {hit.contacts.length > 0 && (
-                <>
-                  <p className="toast__contact-intro">{t('findings.crossHit.contact')}</p>
-                  <ContactList contacts={hit.contacts} />
-                </>
-              )}
-              <Link to={`/operations/${operation.id}/hits`}>{t('hits.toastLink')}</Link>
-            </div>
-          ))}
-        </div>
-      )}
+      {toasts.map((hit) => (
+        <Toast
+          key={hit.id}
+          tone="attention"
+          title={<strong className={styles.toastTitle}>{t('findings.crossHit.title')}</strong>}
+          onDismiss={() => dismiss(hit)}
+          data-testid="hit-toast"
+        >
+          <p>{t('hits.toastBody')}</p>
+          {hit.contacts.length > 0 && (
+            <>
+              <p className={styles.toastIntro}>{t('findings.crossHit.contact')}</p>
+              <ContactList contacts={hit.contacts} />
+            </>
+          )}
+          <Link to={`/operations/${operation.id}/hits`}>{t('hits.toastLink')}</Link>
+        </Toast>
+      ))}
     </>
   );
 }

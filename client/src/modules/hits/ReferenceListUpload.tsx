@@ -1,9 +1,12 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { TextField, formClass } from '../../app/ui/Field';
+import { Panel } from '../../app/ui/Panel';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { useUploadReferenceList } from './hits.api';
+import styles from './hits.module.css';
 
 /** Largest list read in the browser (the server takes up to 20 MB). */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -16,17 +19,15 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function ReferenceListUpload({ operationId }: { operationId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const id = useId();
   const upload = useUploadReferenceList(operationId);
   const [tooLarge, setTooLarge] = useState(false);
   const result = upload.data;
 
   return (
-    <section className="reference-upload card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('hits.reference.title')}</h2>
+    <Panel roomy title={t('hits.reference.title')}>
       <p className="muted">{t('hits.reference.intro')}</p>
       <form
-        className="form"
+        className={formClass()}
         onSubmit={(event) => {
           event.preventDefault();
           const form = event.currentTarget;
@@ -46,36 +47,26 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
           maxLength={200}
           autoComplete="off"
         />
-        <div className="field">
-          <label htmlFor={`${id}-file`} className="field__label">
-            {t('hits.reference.file')}
-          </label>
-          <input
-            id={`${id}-file`}
-            className="input input--file"
-            type="file"
-            name="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={`${id}-format`}
-          />
-          <p id={`${id}-format`} className="field__hint">
-            {t('hits.reference.format')} <code>kind,value,label,region</code>
-          </p>
-        </div>
+        <TextField
+          label={t('hits.reference.file')}
+          hint={
+            <>
+              {t('hits.reference.format')} <code>kind,value,label,region</code>
+            </>
+          }
+          type="file"
+          name="file"
+          accept=".csv,text/csv"
+          required
+        />
         {tooLarge && <Notice tone="error">{t('hits.reference.tooLarge')}</Notice>}
         <ErrorNotice error={upload.error} />
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={upload.isPending}
-          aria-busy={upload.isPending}
-        >
-          {upload.isPending ? t('hits.reference.uploading') : t('hits.reference.submit')}
-        </button>
+        <Button type="submit" variant="primary" pending={upload.isPending} pendingLabel={t('hits.reference.uploading')}>
+          {t('hits.reference.submit')}
+        </Button>
       </form>
       {result && (
-        <div className="reference-result" role="status" data-testid="reference-result">
+        <div className={styles.result} role="status" data-testid="reference-result">
           <p>
             <strong>
               {t('hits.reference.imported', {
@@ -85,7 +76,7 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
               })}
             </strong>
           </p>
-          <p className={result.hits > 0 ? 'reference-result__hits' : 'muted'}>
+          <p className={result.hits > 0 ? styles.resultHits : 'muted'}>
             {t('hits.reference.hits', { count: result.hits, hits: format.number(result.hits) })}
           </p>
           {result.rejected.length > 0 && (
@@ -96,7 +87,7 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
                   rejected: format.number(result.rejected.length),
                 })}
               </p>
-              <ul className="reference-result__rejected">
+              <ul className={styles.rejected}>
                 {result.rejected.slice(0, 50).map((line) => (
                   <li key={line.line}>
                     {t('hits.reference.line', { line: line.line })} <span lang="en">{line.message}</span>
@@ -110,6 +101,6 @@ export function ReferenceListUpload({ operationId }: { operationId: string }) {
           )}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,8 +1,8 @@
 import type { HitView } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
-import { useSocket } from '../../app/socket/SocketProvider';
+import { useSocketEvents } from '../../app/socket/useSocketEvents';
 import { postText } from '../../app/upload';
 import { newerHit } from '../findings/findings.cache';
 import { ledgerOf, reconcile, upsertListed } from '../findings/live-list';
@@ -71,36 +71,21 @@ export function useHits(operationId: string, enabled = true) {
 /**
  * Applies `hit:found` and `hit:resolved` to the cache; `onFound` hears of each
  * new hit (for a notice). Analysts and coordinators receive hits through the
- * operation's room, investigators through their own.
+ * operation's room, investigators through their own; the page's
+ * `OperationRoom` asks for the list again after every join.
  */
 export function useHitsLive(operationId: string, onFound?: (hit: HitView) => void): void {
-  const socket = useSocket();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!socket) return;
-    const onHit = ({ hit }: { hit: HitView }) => {
-      if (hit.operationId === operationId) applyHit(queryClient, hit);
-    };
-    const onNew = ({ hit }: { hit: HitView }) => {
+  useSocketEvents({
+    'hit:found': ({ hit }) => {
       if (hit.operationId !== operationId) return;
       applyHit(queryClient, hit);
       onFound?.(hit);
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onReconnect = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: hitsKey(operationId) }), 1000);
-    };
-    socket.on('hit:found', onNew);
-    socket.on('hit:resolved', onHit);
-    socket.io.on('reconnect', onReconnect);
-    return () => {
-      clearTimeout(timer);
-      socket.off('hit:found', onNew);
-      socket.off('hit:resolved', onHit);
-      socket.io.off('reconnect', onReconnect);
-    };
-  }, [socket, operationId, queryClient, onFound]);
+    },
+    'hit:resolved': ({ hit }) => {
+      if (hit.operationId === operationId) applyHit(queryClient, hit);
+    },
+  });
 }
 
 export function useResolveHit() {

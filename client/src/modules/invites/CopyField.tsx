@@ -1,10 +1,12 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../app/ui/Button';
+import { Field, TextInput } from '../../app/ui/Field';
+import styles from './invites.module.css';
 
 /** A read-only value with a Copy button (falls back to selecting the text). */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -19,26 +21,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   };
 
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <div className="copy-field">
-        <input
-          id={id}
-          ref={input}
-          className="input"
-          readOnly
-          value={value}
-          onFocus={(event) => event.target.select()}
-        />
-        <button type="button" className="button" onClick={() => void copy()}>
-          {state === 'copied' ? t('common.copied') : t('common.copy')}
-        </button>
+    <Field label={label} hint={state === 'failed' ? t('inviteForm.copyFailed') : undefined}>
+      <div className={styles.copy}>
+        <TextInput ref={input} readOnly value={value} onFocus={(event) => event.target.select()} />
+        <Button onClick={() => void copy()}>{state === 'copied' ? t('common.copied') : t('common.copy')}</Button>
       </div>
-      <p className="field__hint" role="status">
-        {state === 'failed' ? t('inviteForm.copyFailed') : ''}
-      </p>
-    </div>
+    </Field>
   );
 }

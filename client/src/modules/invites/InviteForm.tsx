@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formValues } from '../../app/forms';
 import { useFormat } from '../../app/format';
 import { CountrySelect } from '../../app/ui/CountrySelect';
-import { SelectField, TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { FormRow, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
 import { CopyField } from './CopyField';
 import { useCreateInvite } from './invites.api';
+import styles from './invites.module.css';
 
 const validDays = [1, 3, 7, 14] as const;
 
@@ -20,10 +22,10 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
   const sent = invite.variables;
 
   return (
-    <div className="invite-form">
+    <div>
       <p className="muted">{t('inviteForm.intro')}</p>
       <form
-        className="form"
+        className={formClass()}
         onSubmit={(event) => {
           event.preventDefault();
           const values = formValues(event.currentTarget, ['role', 'country', 'agency', 'days'] as const);
@@ -36,7 +38,7 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
           });
         }}
       >
-        <div className="form-row">
+        <FormRow>
           <SelectField label={t('inviteForm.role')} name="role" defaultValue="investigator">
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -45,8 +47,8 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
             ))}
           </SelectField>
           <CountrySelect label={t('inviteForm.country')} name="country" defaultValue={operation.me.country} />
-        </div>
-        <div className="form-row">
+        </FormRow>
+        <FormRow>
           <TextField label={t('inviteForm.agency')} name="agency" required maxLength={120} />
           <SelectField label={t('inviteForm.validFor')} name="days" defaultValue="3">
             {validDays.map((days) => (
@@ -55,19 +57,14 @@ export function InviteForm({ operation }: { operation: OperationDetail }) {
               </option>
             ))}
           </SelectField>
-        </div>
+        </FormRow>
         <ErrorNotice error={invite.error} />
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={invite.isPending}
-          aria-busy={invite.isPending}
-        >
-          {invite.isPending ? t('inviteForm.submitting') : t('inviteForm.submit')}
-        </button>
+        <Button type="submit" variant="primary" pending={invite.isPending} pendingLabel={t('inviteForm.submitting')}>
+          {t('inviteForm.submit')}
+        </Button>
       </form>
       {created && sent && (
-        <div className="invite-result" role="status">
+        <div className={styles.result} role="status">
           <p>
             <strong>
               {t('inviteForm.result', {

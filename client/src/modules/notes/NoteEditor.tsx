@@ -7,10 +7,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { Loading } from '../../app/ui/Loading';
-import type { NoteSyncState, NotesSocket } from './note-sync';
+import { Notice } from '../../app/ui/Notice';
+import { cx } from '../../app/ui/cx';
+import type { NoteSyncState } from './note-sync';
 import { NotePresenceList } from './NotePresenceList';
+import styles from './NoteEditor.module.css';
 import { NoteToolbar } from './NoteToolbar';
-import { type OpenedNote, useNoteSync, useNoteSyncState } from './useNoteSync';
+import { type OpenedNote, useNoteSync, useNoteSyncState, useNotesSocket } from './useNoteSync';
 
 export interface NoteUser {
   name: string;
@@ -19,15 +22,19 @@ export interface NoteUser {
 }
 
 interface Props {
-  socket: NotesSocket | null;
   noteRef: NoteRef;
   user: NoteUser;
   /** The note's accessible name ("Situation log", "Note on …"). */
   label: string;
 }
 
-/** One collaborative note: who is in it, a formatting toolbar, the text, and whether it is saved. */
-export function NoteEditor({ socket, noteRef, user, label }: Props) {
+/**
+ * One collaborative note: who is in it, a formatting toolbar, the text, and
+ * whether it is saved. Loaded only when a note is opened (with the editor,
+ * Yjs and the `/notes` socket), so the board itself stays light.
+ */
+export function NoteEditor({ noteRef, user, label }: Props) {
+  const socket = useNotesSocket();
   const opened = useNoteSync(socket, noteRef);
   const state = useNoteSyncState(opened?.sync ?? null);
   if (!opened) return <Loading />;
@@ -66,7 +73,7 @@ function CollaborativeEditor({
       editable: false,
       editorProps: {
         attributes: {
-          class: 'note-editor__text',
+          class: styles.text ?? '',
           'data-testid': 'note-text',
           'aria-label': label,
           'aria-multiline': 'true',
@@ -83,25 +90,23 @@ function CollaborativeEditor({
 
   return (
     <div
-      className="note-editor"
+      className={styles.editor}
       data-testid="note-editor"
       data-doc={opened.sync.docName}
       data-status={state.status}
       data-unsaved={String(state.unsaved)}
     >
-      <div className="note-editor__head">
+      <div className={styles.head}>
         <NotePresenceList awareness={opened.sync.awareness} />
         <NoteStatus state={state} />
       </div>
       {state.status === 'refused' ? (
-        <p className="notice notice--error" role="alert">
-          {t(`notes.refused.${refusalReason(state.error)}`)}
-        </p>
+        <Notice tone="error">{t(`notes.refused.${refusalReason(state.error)}`)}</Notice>
       ) : (
         <>
           {editable && editor && <NoteToolbar editor={editor} />}
           {!state.canEdit && state.status === 'synced' && <p className="muted">{t('notes.readOnly')}</p>}
-          <EditorContent editor={editor} className="note-editor__content" />
+          <EditorContent editor={editor} />
         </>
       )}
     </div>
@@ -123,7 +128,11 @@ function NoteStatus({ state }: { state: NoteSyncState }) {
             ? t('notes.status.saving')
             : t('notes.status.saved');
   return (
-    <p className={`note-status note-status--${state.status}`} role="status" data-testid="note-status">
+    <p
+      className={cx(styles.status, state.status === 'offline' && styles.offline)}
+      role="status"
+      data-testid="note-status"
+    >
       {text}
     </p>
   );
@@ -142,10 +151,11 @@ function refusalReason(code: ErrorCode | null): Refusal {
 function renderCaret(who: Record<string, unknown>, country: (code: string) => string): HTMLElement {
   const color = typeof who.color === 'string' ? who.color : '#1d4ed8';
   const caret = document.createElement('span');
-  caret.className = 'note-caret';
+  caret.className = styles.caret ?? '';
+  caret.dataset.noteCaret = '';
   caret.style.borderColor = color;
   const label = document.createElement('span');
-  label.className = 'note-caret__label';
+  label.className = styles.caretLabel ?? '';
   label.style.backgroundColor = color;
   const name = typeof who.name === 'string' ? who.name : '?';
   label.textContent = typeof who.country === 'string' ? `${name} · ${country(who.country)}` : name;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { useFormat } from '../../app/format';
+import styles from './NoteEditor.module.css';
 import { usePresence } from './presence';
 
 /** Who has the note open, each with their caret colour, name and country. */
@@ -9,15 +10,15 @@ export function NotePresenceList({ awareness }: { awareness: Awareness }) {
   const format = useFormat();
   const people = usePresence(awareness);
   return (
-    <div className="note-presence">
-      <span className="note-presence__label">{t('notes.here')}</span>
-      <ul className="note-presence__list" data-testid="note-presence">
+    <div className={styles.presence}>
+      <span className={styles.presenceLabel}>{t('notes.here')}</span>
+      <ul className={styles.people} data-testid="note-presence">
         {people.map((person) => (
-          <li key={person.clientId} className="note-presence__person" data-testid="note-person">
-            <span className="note-presence__dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+          <li key={person.clientId} className={styles.person} data-testid="note-person">
+            <span className={styles.personDot} style={{ backgroundColor: person.color }} aria-hidden="true" />
             {person.name}
             {person.isMe && <span className="muted"> ({t('notes.you')})</span>}
-            <span className="note-presence__country"> · {format.country(person.country)}</span>
+            <span className="muted"> · {format.country(person.country)}</span>
           </li>
         ))}
       </ul>

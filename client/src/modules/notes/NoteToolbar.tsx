@@ -1,5 +1,7 @@
 import { type Editor, useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../app/ui/Button';
+import styles from './NoteEditor.module.css';
 
 /** Formatting buttons for plain structured text: headings, lists, links, bold and italics. */
 export function NoteToolbar({ editor }: { editor: Editor }) {
@@ -75,12 +77,13 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
   ];
 
   return (
-    <div className="note-toolbar" role="toolbar" aria-label={t('notes.toolbar.label')}>
+    <div className={styles.toolbar} role="toolbar" aria-label={t('notes.toolbar.label')}>
       {buttons.map((button) => (
-        <button
+        <Button
           key={button.key}
-          type="button"
-          className="note-toolbar__button"
+          size="sm"
+          variant="ghost"
+          className={styles.tool}
           aria-label={button.label}
           title={button.label}
           aria-pressed={button.pressed}
@@ -89,7 +92,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
           onClick={button.run}
         >
           {button.text}
-        </button>
+        </Button>
       ))}
     </div>
   );

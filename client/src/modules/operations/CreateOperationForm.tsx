@@ -4,7 +4,9 @@ import { useNavigate } from 'react-router';
 import { viewerTimeZone } from '../../app/format';
 import { knownTimeZones, localValue, zonedLocalToUtc } from '../../app/time';
 import { CountrySelect } from '../../app/ui/CountrySelect';
-import { SelectField, TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { FormRow, SelectField, TextField, formClass } from '../../app/ui/Field';
+import { Panel } from '../../app/ui/Panel';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { formValues } from '../../app/forms';
 import { useCreateOperation } from './operations.api';
@@ -40,11 +42,10 @@ export function CreateOperationForm() {
   const tomorrow = useMemo(() => new Date(Date.now() + 24 * 3600_000), []);
 
   return (
-    <section className="card" aria-labelledby="new-operation-title">
-      <h2 id="new-operation-title">{t('newOperation.title')}</h2>
+    <Panel roomy title={t('newOperation.title')}>
       <p className="muted">{t('newOperation.intro')}</p>
       <form
-        className="form"
+        className={formClass()}
         onSubmit={(event) => {
           event.preventDefault();
           const values = formValues(event.currentTarget, fields);
@@ -68,7 +69,7 @@ export function CreateOperationForm() {
         }}
       >
         <TextField label={t('newOperation.name')} name="name" required maxLength={200} />
-        <div className="form-row">
+        <FormRow>
           <TextField
             label={t('newOperation.startsAt')}
             name="startsAt"
@@ -83,7 +84,7 @@ export function CreateOperationForm() {
             required
             defaultValue={localValue(tomorrow, '20:00')}
           />
-        </div>
+        </FormRow>
         <SelectField
           label={t('newOperation.timeZone')}
           hint={t('newOperation.timeZoneHint')}
@@ -105,7 +106,7 @@ export function CreateOperationForm() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <div className="form-row">
+        <FormRow>
           <CountrySelect label={t('newOperation.country')} name="coordinatorCountry" defaultValue="NL" />
           <TextField
             label={t('newOperation.agency')}
@@ -114,17 +115,12 @@ export function CreateOperationForm() {
             maxLength={120}
             defaultValue="Europol"
           />
-        </div>
+        </FormRow>
         <ErrorNotice error={create.error} />
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={create.isPending}
-          aria-busy={create.isPending}
-        >
-          {create.isPending ? t('newOperation.submitting') : t('newOperation.submit')}
-        </button>
+        <Button type="submit" variant="primary" pending={create.isPending} pendingLabel={t('newOperation.submitting')}>
+          {t('newOperation.submit')}
+        </Button>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -3,11 +3,14 @@ import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Loading } from '../../app/ui/Loading';
-import { Page } from '../../app/ui/Page';
+import { Tag } from '../../app/ui/Badge';
+import { EmptyState } from '../../app/ui/EmptyState';
+import { Page, Split } from '../../app/ui/Page';
 import { CreateOperationForm } from './CreateOperationForm';
 import { OperationStatusBadge } from './OperationStatusBadge';
 import { TimeWindow } from './TimeWindow';
 import { useOperations } from './operations.api';
+import styles from './operations.module.css';
 
 /** The operations the person takes part in; administrators can start a new one. */
 export function OperationListPage() {
@@ -18,17 +21,17 @@ export function OperationListPage() {
 
   return (
     <Page title={t('operations.title')}>
-      <div className={isAdmin ? 'split' : undefined}>
+      <Split side={isAdmin && <CreateOperationForm />}>
         <section aria-labelledby="operations-title">
           <h1 id="operations-title">{t('operations.title')}</h1>
           {operations.isPending && <Loading />}
           <ErrorNotice error={operations.error} onRetry={() => void operations.refetch()} />
-          {operations.data?.length === 0 && <p className="empty">{t('operations.empty')}</p>}
+          {operations.data?.length === 0 && <EmptyState>{t('operations.empty')}</EmptyState>}
           {operations.data && operations.data.length > 0 && (
-            <ul className="operation-list" aria-label={t('operations.listLabel')}>
+            <ul className={styles.list} aria-label={t('operations.listLabel')}>
               {operations.data.map((operation) => (
-                <li key={operation.id} className="operation-card">
-                  <div className="operation-card__title">
+                <li key={operation.id} className={styles.card}>
+                  <div className={styles.cardTitle}>
                     <Link to={`/operations/${operation.id}`}>{operation.name}</Link>
                     <OperationStatusBadge status={operation.status} />
                   </div>
@@ -39,12 +42,10 @@ export function OperationListPage() {
                     compact
                   />
                   {operation.focusTags.length > 0 && (
-                    <p className="tags">
+                    <p className={styles.tags}>
                       <span className="visually-hidden">{t('operation.focusTags')}: </span>
                       {operation.focusTags.map((tag) => (
-                        <span key={tag} className="tag">
-                          {tag}
-                        </span>
+                        <Tag key={tag}>{tag}</Tag>
                       ))}
                     </p>
                   )}
@@ -53,8 +54,7 @@ export function OperationListPage() {
             </ul>
           )}
         </section>
-        {isAdmin && <CreateOperationForm />}
-      </div>
+      </Split>
     </Page>
   );
 }

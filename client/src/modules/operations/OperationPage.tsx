@@ -1,18 +1,45 @@
+import type { Platform } from '@actionday/shared';
 import { can } from '@actionday/shared';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Loading } from '../../app/ui/Loading';
+import { Panel, PanelGrid } from '../../app/ui/Panel';
 import { Page } from '../../app/ui/Page';
 import { ObserverView } from '../dashboard/ObserverView';
-import { PlatformPanels } from '../findings/PlatformPanels';
 import { OperationHits } from '../hits/OperationHits';
-import { InviteForm } from '../invites/InviteForm';
 import { NotesPanel } from '../notes/NotesPanel';
-import { AddPlatformForm } from '../platforms/AddPlatformForm';
-import { ImportPanel } from '../platforms/ImportPanel';
 import { PlatformBoard } from '../platforms/PlatformBoard';
-import { OperationHeader } from './OperationHeader';
 import { OperationGate } from './OperationGate';
+import { OperationHeader } from './OperationHeader';
 import type { OperationDetail } from './operations.api';
+import styles from './operations.module.css';
+
+// Not in the board's first load: the findings and evidence of a platform (fetched while the board is idle,
+// so they are there when one is opened) and the coordination tools (fetched when their panel is opened).
+const loadPanels = () => import('../findings/PlatformPanels');
+const PlatformPanels = lazy(async () => ({ default: (await loadPanels()).PlatformPanels }));
+const InviteForm = lazy(async () => ({ default: (await import('../invites/InviteForm')).InviteForm }));
+const AddPlatformForm = lazy(async () => ({ default: (await import('../platforms/AddPlatformForm')).AddPlatformForm }));
+const ImportPanel = lazy(async () => ({ default: (await import('../platforms/ImportPanel')).ImportPanel }));
+
+/** Starts loading the platform panels once the board is up and the browser has nothing else to do. */
+function usePrefetchPanels(): void {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1500));
+    const handle = idle(() => void loadPanels());
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+  }, []);
+}
+
+/** A platform's findings and evidence, inside its open detail. */
+function DetailPanels({ operation, platform }: { operation: OperationDetail; platform: Platform }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <PlatformPanels operation={operation} platform={platform} />
+    </Suspense>
+  );
+}
 
 /** One operation: its header, the coordination tools the role allows, and the live board. */
 export function OperationPage() {
@@ -21,6 +48,7 @@ export function OperationPage() {
 
 function OperationView({ operation: detail }: { operation: OperationDetail }) {
   const { t } = useTranslation();
+  usePrefetchPanels();
   const role = detail.me.role;
   // observers see aggregates only: figures, progress, counts per country, the clock
   if (role === 'observer') return <ObserverView operation={detail} />;
@@ -32,41 +60,45 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
     <Page title={detail.name}>
       <OperationHeader operation={detail} />
       {can(role, 'report.read') && (
-        <p className="report-link">
+        <p className={styles.reportLink}>
           <Link to={`/operations/${detail.id}/report`} data-testid="report-link">
             {t('reports.link')} →
           </Link>
         </p>
       )}
       {(canInvite || canAdd || canImport) && (
-        <section className="tools" aria-label={t('operation.tools')}>
+        <PanelGrid label={t('operation.tools')}>
           {canInvite && (
-            <details className="panel">
-              <summary>{t('inviteForm.title')}</summary>
-              <InviteForm operation={detail} />
-            </details>
+            <Panel collapsible title={t('inviteForm.title')}>
+              <Suspense fallback={<Loading />}>
+                <InviteForm operation={detail} />
+              </Suspense>
+            </Panel>
           )}
           {canAdd && (
-            <details className="panel">
-              <summary>
-                {can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}
-              </summary>
-              <AddPlatformForm operation={detail} />
-            </details>
+            <Panel
+              collapsible
+              title={can(role, 'platform.create') ? t('addPlatform.title') : t('addPlatform.discoveredTitle')}
+            >
+              <Suspense fallback={<Loading />}>
+                <AddPlatformForm operation={detail} />
+              </Suspense>
+            </Panel>
           )}
           {canImport && (
-            <details className="panel panel--wide" data-testid="import-tool">
-              <summary>{t('import.title')}</summary>
-              <ImportPanel operation={detail} />
-            </details>
+            <Panel collapsible title={t('import.title')} span="row" data-testid="import-tool">
+              <Suspense fallback={<Loading />}>
+                <ImportPanel operation={detail} />
+              </Suspense>
+            </Panel>
           )}
-        </section>
+        </PanelGrid>
       )}
       <OperationHits operation={detail} />
       {/* Other modules' panels for one platform (findings, hits, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
       <PlatformBoard
         operation={detail}
-        renderDetail={(platform) => <PlatformPanels operation={detail} platform={platform} />}
+        renderDetail={(platform) => <DetailPanels operation={detail} platform={platform} />}
       />
       <NotesPanel operation={detail} />
     </Page>

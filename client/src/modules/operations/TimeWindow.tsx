@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat, viewerTimeZone } from '../../app/format';
+import styles from './operations.module.css';
 
 /** The operation's time window in its own zone (named), and in the viewer's zone when different. */
 export function TimeWindow({
@@ -17,13 +18,13 @@ export function TimeWindow({
   const format = useFormat();
   const ownZone = viewerTimeZone();
   return (
-    <span className="time-window">
+    <span className={styles.timeWindow}>
       <span>
         <time dateTime={startsAt}>{format.range(startsAt, endsAt, timeZone)}</time>{' '}
         <span className="muted">({timeZone})</span>
       </span>
       {!compact && ownZone !== timeZone && (
-        <span className="time-window__local muted">
+        <span className={`${styles.local} muted`}>
           {t('operation.yourTime', { zone: ownZone, range: format.range(startsAt, endsAt, ownZone) })}
         </span>
       )}

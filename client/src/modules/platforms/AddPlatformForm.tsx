@@ -1,7 +1,9 @@
 import { type Platform, type PlatformCategory, can, isPlatformAddress, platformCategories } from '@actionday/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../app/ui/Field';
+import { Button } from '../../app/ui/Button';
+import { Checkbox } from '../../app/ui/Checkbox';
+import { Fieldset, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
 import { useCreatePlatform } from './platforms.api';
@@ -16,7 +18,7 @@ export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
 
   return (
     <form
-      className="form"
+      className={formClass(true)}
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget;
@@ -64,21 +66,17 @@ export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
         ))}
       </SelectField>
       {operation.focusTags.length > 0 && (
-        <fieldset className="fieldset">
-          <legend className="field__label">{t('addPlatform.tags')}</legend>
+        <Fieldset legend={t('addPlatform.tags')}>
           {operation.focusTags.map((tag) => (
-            <label key={tag} className="toggle">
-              <input type="checkbox" name="tags" value={tag} />
-              <span>{tag}</span>
-            </label>
+            <Checkbox key={tag} label={tag} name="tags" value={tag} />
           ))}
-        </fieldset>
+        </Fieldset>
       )}
       <ErrorNotice error={create.error} />
       {added && <Notice tone="success">{t('addPlatform.added', { name: added.name })}</Notice>}
-      <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending}>
-        {create.isPending ? t('addPlatform.submitting') : t('addPlatform.submit')}
-      </button>
+      <Button type="submit" variant="primary" pending={create.isPending} pendingLabel={t('addPlatform.submitting')}>
+        {t('addPlatform.submit')}
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,9 @@ import { type Participant, platformCategories, platformStatuses } from '@actiond
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
 import { SelectField, TextField } from '../../app/ui/Field';
+import styles from './BoardFiltersBar.module.css';
 import { type BoardFilters, isFiltered } from './filters';
 
 interface Props {
@@ -28,12 +30,13 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
 
   return (
     <form
-      className="filters"
+      className={styles.filters}
       role="search"
       aria-label={t('board.filters')}
       onSubmit={(event) => event.preventDefault()}
     >
       <TextField
+        fieldClassName={styles.search}
         data-board-search
         label={t('board.search')}
         type="search"
@@ -110,9 +113,9 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
           )}
       </SelectField>
       {isFiltered(filters) && (
-        <button type="button" className="button button--ghost" onClick={onClear}>
+        <Button variant="ghost" onClick={onClear}>
           {t('board.clearFilters')}
-        </button>
+        </Button>
       )}
     </form>
   );

@@ -1,8 +1,12 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
+import { Confirm } from '../../app/ui/Confirm';
+import { Field, Select } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import styles from './ClaimActions.module.css';
 import { PlatformBadges } from './PlatformStatusBadge';
 import { useAssignPlatform, useReleasePlatform, useReopenPlatform } from './platforms.api';
 
@@ -11,18 +15,18 @@ export function ReleaseButton({ platform, compact }: { platform: Platform; compa
   const { t } = useTranslation();
   const release = useReleasePlatform(platform.operationId);
   return (
-    <div className="action">
-      <button
-        type="button"
-        className={`button button--ghost${compact ? ' button--small' : ''}`}
+    <div className={styles.action}>
+      <Button
+        variant="ghost"
+        size={compact ? 'sm' : 'md'}
         data-testid="release-button"
-        disabled={release.isPending}
-        aria-busy={release.isPending}
+        pending={release.isPending}
+        pendingLabel={t('board.releasing')}
         aria-label={t('board.releaseLabel', { name: platform.name })}
         onClick={() => release.mutate(platform.id)}
       >
-        {release.isPending ? t('board.releasing') : t('board.release')}
-      </button>
+        {t('board.release')}
+      </Button>
       <ErrorNotice error={release.error} />
     </div>
   );
@@ -60,7 +64,7 @@ export function AssignControl({
 
   return (
     <form
-      className="assign"
+      className={styles.assign}
       aria-labelledby={`${id}-title`}
       onSubmit={(event) => {
         event.preventDefault();
@@ -77,50 +81,43 @@ export function AssignControl({
         );
       }}
     >
-      <h4 id={`${id}-title`} className="detail__subtitle">
+      <h4 id={`${id}-title`} className={styles.subtitle}>
         {reassign ? t('board.assign.reassignTitle') : t('board.assign.title')}
       </h4>
-      <div className="assign__row">
-        <label className="visually-hidden" htmlFor={`${id}-who`}>
-          {t('board.assign.participant')}
-        </label>
-        <select
-          id={`${id}-who`}
-          className="input"
-          value={chosen}
-          onChange={(event) => setChosen(event.target.value)}
-          data-testid="assign-select"
-          required
-        >
-          <option value="">{t('board.assign.choose')}</option>
-          {holders.map((p) => {
-            const open = openClaims.get(p.id) ?? 0;
-            const isHolder = reassign && platform.claimedBy === p.id;
-            return (
-              <option key={p.id} value={p.id} disabled={isHolder}>
-                {t('board.assign.option', {
-                  name: p.name,
-                  country: p.countryName,
-                  agency: p.agency,
-                  open,
-                  limit: claimLimit,
-                })}
-                {isHolder
-                  ? ` · ${t('board.assign.current')}`
-                  : open >= claimLimit
-                    ? ` · ${t('board.assign.full')}`
-                    : ''}
-              </option>
-            );
-          })}
-        </select>
-        <button type="submit" className="button" disabled={!chosen || assign.isPending} aria-busy={assign.isPending}>
-          {assign.isPending
-            ? t('board.assign.submitting')
-            : reassign
-              ? t('board.assign.reassign')
-              : t('board.assign.submit')}
-        </button>
+      <div className={styles.assignRow}>
+        <Field label={t('board.assign.participant')} hideLabel>
+          <Select
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+            data-testid="assign-select"
+            required
+          >
+            <option value="">{t('board.assign.choose')}</option>
+            {holders.map((p) => {
+              const open = openClaims.get(p.id) ?? 0;
+              const isHolder = reassign && platform.claimedBy === p.id;
+              return (
+                <option key={p.id} value={p.id} disabled={isHolder}>
+                  {t('board.assign.option', {
+                    name: p.name,
+                    country: p.countryName,
+                    agency: p.agency,
+                    open,
+                    limit: claimLimit,
+                  })}
+                  {isHolder
+                    ? ` · ${t('board.assign.current')}`
+                    : open >= claimLimit
+                      ? ` · ${t('board.assign.full')}`
+                      : ''}
+                </option>
+              );
+            })}
+          </Select>
+        </Field>
+        <Button type="submit" disabled={!chosen} pending={assign.isPending} pendingLabel={t('board.assign.submitting')}>
+          {reassign ? t('board.assign.reassign') : t('board.assign.submit')}
+        </Button>
       </div>
       <ErrorNotice error={assign.error} />
       {done !== null && !assign.isPending && !assign.error && (
@@ -135,56 +132,32 @@ export function ReopenControl({ platform }: { platform: Platform }) {
   const { t } = useTranslation();
   const reopen = useReopenPlatform(platform.operationId);
   const [confirming, setConfirming] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const id = useId();
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   if (!confirming) {
     return (
-      <div className="action">
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="reopen-button"
-          onClick={() => setConfirming(true)}
-        >
+      <div className={styles.action}>
+        <Button variant="ghost" data-testid="reopen-button" onClick={() => setConfirming(true)}>
           {t('board.reopen.button')}
-        </button>
+        </Button>
       </div>
     );
   }
   return (
-    <div className="confirm" role="alertdialog" aria-labelledby={`${id}-question`} aria-describedby={`${id}-effect`}>
-      <p id={`${id}-question`} className="confirm__question">
-        {t('board.reopen.question', { name: platform.name })}
-      </p>
-      <p id={`${id}-effect`}>
+    <Confirm
+      question={t('board.reopen.question', { name: platform.name })}
+      confirmLabel={t('board.reopen.confirm')}
+      pendingLabel={t('board.reopen.submitting')}
+      cancelLabel={t('board.reopen.cancel')}
+      pending={reopen.isPending}
+      error={reopen.error}
+      focus="confirm"
+      confirmTestId="reopen-confirm"
+      onConfirm={() => reopen.mutate(platform.id, { onSuccess: () => setConfirming(false) })}
+      onCancel={() => setConfirming(false)}
+    >
+      <p>
         {t('board.reopen.effect')} <PlatformBadges platform={platform} />
       </p>
-      <ErrorNotice error={reopen.error} />
-      <div className="confirm__buttons">
-        <button
-          ref={confirmButton}
-          type="button"
-          className="button button--danger"
-          data-testid="reopen-confirm"
-          disabled={reopen.isPending}
-          aria-busy={reopen.isPending}
-          onClick={() => reopen.mutate(platform.id, { onSuccess: () => setConfirming(false) })}
-        >
-          {reopen.isPending ? t('board.reopen.submitting') : t('board.reopen.confirm')}
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => setConfirming(false)}
-          disabled={reopen.isPending}
-        >
-          {t('board.reopen.cancel')}
-        </button>
-      </div>
-    </div>
+    </Confirm>
   );
 }

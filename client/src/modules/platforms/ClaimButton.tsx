@@ -1,7 +1,9 @@
 import type { Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
-import { useErrorMessage } from '../../app/errors';
+import { isApiError, useErrorMessage } from '../../app/errors';
+import { Button } from '../../app/ui/Button';
+import { cx } from '../../app/ui/cx';
+import styles from './ClaimButton.module.css';
 import type { ClaimState } from './useClaims';
 
 interface Props {
@@ -19,25 +21,24 @@ export function ClaimButton({ platform, state, onClaim, showKey }: Props) {
   const pending = state?.pending ?? false;
   const showButton = platform.status === 'unchecked' || pending;
   return (
-    <div className="claim">
+    <div className={styles.claim}>
       {showButton && (
-        <button
-          type="button"
-          className={`button button--claim${pending ? ' is-pending' : ''}`}
+        <Button
+          variant={pending ? 'secondary' : 'primary'}
+          className={cx(styles.button, pending && styles.pending)}
           data-testid="claim-button"
           data-pending={pending ? 'true' : undefined}
-          aria-busy={pending}
           aria-label={pending ? t('claim.pending') : t('claim.label', { name: platform.name })}
-          aria-keyshortcuts={showKey ? 'C' : undefined}
-          disabled={pending}
+          shortcut={showKey ? 'C' : undefined}
+          pending={pending}
+          pendingLabel={t('claim.pending')}
           onClick={() => onClaim(platform.id)}
         >
-          {pending ? t('claim.pending') : t('claim.button')}
-          {showKey && !pending && <kbd className="kbd kbd--on-dark">C</kbd>}
-        </button>
+          {t('claim.button')}
+        </Button>
       )}
       {state?.error != null && (
-        <p className="claim__error" role="alert">
+        <p className={styles.error} role="alert">
           {isApiError(state.error, 'platforms.already_claimed')
             ? t('claim.conflict')
             : t('claim.failed', { reason: message(state.error) })}

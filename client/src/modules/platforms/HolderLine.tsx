@@ -1,6 +1,7 @@
 import type { Participant, Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import styles from './HolderLine.module.css';
 import { minutesSince, useRelativeTime } from './time';
 
 interface Props {
@@ -45,20 +46,20 @@ export function HolderLine({
   const stale = platform.status === 'claimed' && idle * 2 >= claimTimeoutMinutes;
 
   return (
-    <span className="claimant">
-      {platform.status === 'checked' && showRole && <span className="claimant__role">{t('board.checkedBy')}</span>}
-      <span data-testid="claimant" className="claimant__name">
+    <span className={styles.holder}>
+      {platform.status === 'checked' && showRole && <span className={styles.role}>{t('board.checkedBy')}</span>}
+      <span data-testid="claimant" className={styles.name}>
         {person?.name ?? t('claim.unknownClaimant')}
-        {isMe && <span className="claimant__you"> ({t('claim.you')})</span>}
+        {isMe && <span className={styles.you}> ({t('claim.you')})</span>}
       </span>
-      {person && <span className="claimant__country">{format.country(person.country)}</span>}
+      {person && <span className={styles.quiet}>{format.country(person.country)}</span>}
       {platform.status === 'claimed' && platform.claimedAt && (
-        <span className="claimant__since">
+        <span className={styles.quiet}>
           <time dateTime={platform.claimedAt} title={format.dateTime(platform.claimedAt, timeZone)}>
             {t('claim.since', { time: format.time(platform.claimedAt, timeZone) })}
           </time>
           {platform.lastActivityAt && (
-            <span className={stale ? 'claimant__idle' : undefined} data-testid={stale ? 'claim-idle' : undefined}>
+            <span className={stale ? styles.idle : undefined} data-testid={stale ? 'claim-idle' : undefined}>
               {' · '}
               {stale
                 ? t('board.idleFor', { ago: ago(platform.lastActivityAt, now) })
@@ -68,7 +69,7 @@ export function HolderLine({
         </span>
       )}
       {platform.status === 'checked' && platform.checkedAt && (
-        <span className="claimant__since">
+        <span className={styles.quiet}>
           <time dateTime={platform.checkedAt} title={format.dateTime(platform.checkedAt, timeZone)}>
             {t('board.at', { time: format.time(platform.checkedAt, timeZone) })}
           </time>
@@ -77,3 +78,12 @@ export function HolderLine({
     </span>
   );
 }
+
+/** "(you)" after one's own name, as the holder line writes it. */
+export function YouMark() {
+  const { t } = useTranslation();
+  return <span className={styles.you}> ({t('claim.you')})</span>;
+}
+
+/** The idle look of a claim without a recent sign of life. */
+export const idleClass = styles.idle;

@@ -1,9 +1,14 @@
-import { type ImportProblem, type ImportResult, platformCategories } from '@actionday/shared';
+import type { ImportResult } from '@actionday/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFormat } from '../../app/format';
+import { Button, buttonClass } from '../../app/ui/Button';
+import { TextAreaField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { PillRadio, Pills } from '../../app/ui/Pills';
+import styles from './ImportPanel.module.css';
+import { ImportPreview } from './ImportPreview';
 import type { OperationDetail } from '../operations/operations.api';
 import {
   type ImportFormat,
@@ -14,16 +19,12 @@ import {
   uploadImport,
 } from './importUpload';
 import { platformsKey } from './platforms.api';
-import './board.css';
 
 type Source = { kind: 'file'; file: File } | { kind: 'paste'; text: string };
 type Phase =
   | { step: 'idle' }
   | { step: 'sending'; sent: number | null; dryRun: boolean }
   | { step: 'checking'; dryRun: boolean };
-
-/** Rows shown in the preview at most (the counts always cover the whole file). */
-const PREVIEW_LIMIT = 500;
 
 /**
  * A coordinator loads the target list before the day: a CSV or JSON file
@@ -126,116 +127,82 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
     }
   }
 
-  const problemText = (problem: ImportProblem, row: ImportResult['rows'][number]) => {
-    switch (problem.code) {
-      case 'unknown_tag':
-        return t('import.problem.unknown_tag', { tags: operation.focusTags.join(', ') || '—' });
-      case 'unknown_category':
-        return t('import.problem.unknown_category', {
-          category: row.category,
-          categories: platformCategories.join(', '),
-        });
-      case 'invalid':
-        return t('import.problem.invalid', { field: problem.field });
-      default:
-        return t(`import.problem.${problem.code}`);
-    }
-  };
-
-  const result = preview?.result;
-  const rows = result ? (onlyProblems ? result.rows.filter((r) => r.problems.length > 0) : result.rows) : [];
-
   return (
-    <div className="import" data-testid="import-panel" aria-busy={busy}>
+    <div className={styles.import} data-testid="import-panel" aria-busy={busy}>
       <p className="muted">{t('import.intro')}</p>
-      <p className="import__template">
+      <p className={styles.template}>
         <a
-          className="button button--ghost button--small"
+          className={buttonClass({ variant: 'ghost', size: 'sm' })}
           href={templateHref}
           download="actionday-platforms-template.csv"
           data-testid="import-template"
         >
           {t('import.template')}
         </a>
-        <span className="field__hint">{t('import.columns', { columns: importColumns.join(', ') })}</span>
+        <span className="muted">{t('import.columns', { columns: importColumns.join(', ') })}</span>
       </p>
 
       <form
-        className="form"
+        className={formClass(true)}
         onSubmit={(event) => {
           event.preventDefault();
           void run(true);
         }}
       >
-        <div className="segmented" role="radiogroup" aria-label={t('import.source')}>
+        <Pills role="radiogroup" label={t('import.source')} className={styles.source}>
           {(['file', 'paste'] as const).map((value) => (
-            <label key={value} className={`segmented__option${mode === value ? ' is-checked' : ''}`}>
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={value}
-                checked={mode === value}
-                disabled={busy}
-                onChange={() => {
-                  setMode(value);
-                  resetResults();
-                }}
-              />
-              {t(`import.mode.${value}`)}
-            </label>
+            <PillRadio
+              key={value}
+              label={t(`import.mode.${value}`)}
+              name={`${id}-mode`}
+              value={value}
+              checked={mode === value}
+              disabled={busy}
+              onChange={() => {
+                setMode(value);
+                resetResults();
+              }}
+            />
           ))}
-        </div>
+        </Pills>
 
         {mode === 'file' ? (
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-file`}>
-              {t('import.file')}
-            </label>
-            <input
-              ref={fileInput}
-              id={`${id}-file`}
-              className="input"
-              type="file"
-              accept=".csv,.json,.txt,text/csv,application/json,text/plain"
-              disabled={busy}
-              data-testid="import-file"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                resetResults();
-              }}
-            />
-            <p className="field__hint">
-              {t('import.fileHint', { limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) })}
-            </p>
-          </div>
+          <TextField
+            label={t('import.file')}
+            hint={t('import.fileHint', { limit: format.number(MAX_IMPORT_BYTES / 1024 / 1024) })}
+            ref={fileInput}
+            type="file"
+            accept=".csv,.json,.txt,text/csv,application/json,text/plain"
+            disabled={busy}
+            data-testid="import-file"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              resetResults();
+            }}
+          />
         ) : (
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-paste`}>
-              {t('import.paste')}
-            </label>
-            <textarea
-              id={`${id}-paste`}
-              className="input import__paste"
-              rows={6}
-              spellCheck={false}
-              value={text}
-              disabled={busy}
-              placeholder={`${importColumns.join(',')}\nExample forum,https://forum.example.org,forum,ukraine,uk;ru,UA,5`}
-              data-testid="import-paste"
-              onChange={(event) => {
-                setText(event.target.value);
-                resetResults();
-              }}
-            />
-            <p className="field__hint">{t('import.pasteHint')}</p>
-          </div>
+          <TextAreaField
+            label={t('import.paste')}
+            hint={t('import.pasteHint')}
+            code
+            rows={6}
+            spellCheck={false}
+            value={text}
+            disabled={busy}
+            placeholder={`${importColumns.join(',')}\nExample forum,https://forum.example.org,forum,ukraine,uk;ru,UA,5`}
+            data-testid="import-paste"
+            onChange={(event) => {
+              setText(event.target.value);
+              resetResults();
+            }}
+          />
         )}
 
         {localError && <Notice tone="error">{localError}</Notice>}
         <ErrorNotice error={error} />
 
         {busy ? (
-          <div className="import__progress" role="status" data-testid="import-progress">
+          <div className={styles.progress} role="status" data-testid="import-progress">
             {phase.step === 'sending' ? (
               <>
                 <progress max={1} value={phase.sent ?? undefined} aria-label={t('import.sending')} />
@@ -251,14 +218,14 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
                 <span>{phase.dryRun ? t('import.checking') : t('import.writing')}</span>
               </>
             )}
-            <button type="button" className="button button--ghost button--small" onClick={() => abort.current?.abort()}>
+            <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
               {t('import.cancel')}
-            </button>
+            </Button>
           </div>
         ) : (
-          <button type="submit" className="button button--primary" disabled={!source} data-testid="import-check">
+          <Button type="submit" variant="primary" disabled={!source} data-testid="import-check">
             {t('import.check')}
-          </button>
+          </Button>
         )}
       </form>
 
@@ -269,108 +236,16 @@ export function ImportPanel({ operation }: { operation: OperationDetail }) {
         </Notice>
       )}
 
-      {result && (
-        <section className="import__preview" aria-labelledby={`${id}-preview`} data-testid="import-preview">
-          <h4 id={`${id}-preview`} className="detail__subtitle">
-            {t('import.preview')}
-          </h4>
-          <ul className="import__counts">
-            <li>{t('import.total', { count: result.total })}</li>
-            <li className="import__count--valid" data-testid="import-valid">
-              <span aria-hidden="true">✓ </span>
-              {t('import.valid', { count: result.valid })}
-            </li>
-            <li className={result.invalid > 0 ? 'import__count--invalid' : undefined} data-testid="import-invalid">
-              <span aria-hidden="true">{result.invalid > 0 ? '✗ ' : ''}</span>
-              {t('import.invalid', { count: result.invalid })}
-            </li>
-          </ul>
-          {result.total > 0 && (
-            <label className="toggle">
-              <input
-                type="checkbox"
-                checked={onlyProblems}
-                onChange={(event) => setOnlyProblems(event.target.checked)}
-              />
-              <span>{t('import.onlyProblems')}</span>
-            </label>
-          )}
-          {rows.length > 0 && (
-            <div className="import__table-wrap">
-              <table className="import-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{preview.format === 'json' ? t('import.item') : t('import.line')}</th>
-                    <th scope="col">{t('column.name')}</th>
-                    <th scope="col">{t('import.address')}</th>
-                    <th scope="col">{t('column.category')}</th>
-                    <th scope="col">{t('import.result')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.slice(0, PREVIEW_LIMIT).map((row) => (
-                    <tr
-                      key={row.line}
-                      className={row.problems.length > 0 ? 'import-row import-row--invalid' : 'import-row'}
-                      data-testid="import-row"
-                      data-line={row.line}
-                    >
-                      <td className="import-row__line">{preview.format === 'json' ? row.line - 1 : row.line}</td>
-                      <td>{row.name || <span className="muted">—</span>}</td>
-                      <td className="import-row__url" translate="no">
-                        {row.url || <span className="muted">—</span>}
-                      </td>
-                      <td>
-                        {(platformCategories as readonly string[]).includes(row.category)
-                          ? t(`category.${row.category as (typeof platformCategories)[number]}`)
-                          : row.category}
-                      </td>
-                      <td>
-                        {row.problems.length === 0 ? (
-                          <span className="import-row__ok">
-                            <span aria-hidden="true">✓ </span>
-                            {t('import.ok')}
-                          </span>
-                        ) : (
-                          <ul className="import-row__problems">
-                            {row.problems.map((problem) => (
-                              <li
-                                key={`${problem.field}:${problem.code}`}
-                                data-code={problem.code}
-                                title={problem.message}
-                              >
-                                <span aria-hidden="true">✗ </span>
-                                {problemText(problem, row)}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {rows.length > PREVIEW_LIMIT && (
-                <p className="muted">{t('import.more', { count: rows.length - PREVIEW_LIMIT })}</p>
-              )}
-            </div>
-          )}
-          <div className="import__commit">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={result.valid === 0 || busy}
-              aria-busy={busy}
-              data-testid="import-commit"
-              onClick={() => void run(false)}
-            >
-              {t('import.commit', { count: result.valid })}
-            </button>
-            {result.invalid > 0 && (
-              <span className="field__hint">{t('import.commitHint', { count: result.invalid })}</span>
-            )}
-          </div>
-        </section>
+      {preview && (
+        <ImportPreview
+          operation={operation}
+          result={preview.result}
+          format={preview.format}
+          onlyProblems={onlyProblems}
+          onOnlyProblems={setOnlyProblems}
+          busy={busy}
+          onCommit={() => void run(false)}
+        />
       )}
     </div>
   );

@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../app/ui/Dialog';
+import { Kbd } from '../../app/ui/Kbd';
+import styles from './KeyboardHelp.module.css';
 
 const shortcuts = [
   ['N', 'next'],
@@ -14,53 +16,34 @@ const shortcuts = [
   ['?', 'help'],
 ] as const;
 
-/** The list of shortcut keys, in a modal dialog (Escape or `?` closes it). */
+/** The list of shortcut keys, in a modal dialog (Escape or `?` closes it; the focus goes back where it was). */
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialog}
-      className="keys-dialog"
-      data-board-dialog
-      data-testid="keyboard-help"
-      aria-labelledby="keys-title"
+    <Dialog
+      open={open}
       onClose={onClose}
-      onKeyDown={(event) => {
-        if (event.key === '?') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+      title={t('board.keys.title')}
+      closeLabel={t('board.keys.done')}
+      closeKeys={['?']}
+      data-testid="keyboard-help"
+      data-board-dialog
     >
-      <h2 id="keys-title">{t('board.keys.title')}</h2>
-      <p className="muted">{t('board.keys.intro')}</p>
-      <dl className="keys-list">
+      <p className={styles.intro}>{t('board.keys.intro')}</p>
+      <dl className={styles.list}>
         {shortcuts.map(([keys, name]) => (
-          <div key={name} className="keys-list__row">
+          <div key={name} className={styles.row}>
             <dt>
               {keys.split(' ').map((key) => (
-                <kbd key={key} className="kbd kbd--large">
+                <Kbd key={key} large>
                   {key}
-                </kbd>
+                </Kbd>
               ))}
             </dt>
             <dd>{t(`board.keys.${name}`)}</dd>
           </div>
         ))}
       </dl>
-      <form method="dialog">
-        <button type="submit" className="button button--primary">
-          {t('board.keys.done')}
-        </button>
-      </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,10 @@
 import type { Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
 import { ReleaseButton } from './ClaimActions';
+import { idleClass } from './HolderLine';
+import styles from './MyPlatforms.module.css';
 import { minutesSince, useRelativeTime } from './time';
 
 interface Props {
@@ -35,33 +38,33 @@ export function MyPlatforms({
   const checked = platforms.filter((p) => p.status === 'checked' && p.checkedBy === meId).length;
 
   return (
-    <section className="mine" aria-labelledby="my-platforms-title" data-testid="my-platforms">
-      <div className="mine__head">
+    <section className={styles.mine} aria-labelledby="my-platforms-title" data-testid="my-platforms">
+      <div className={styles.head}>
         <h3 id="my-platforms-title">{t('board.my.title')}</h3>
-        <span className="mine__count">{t('board.my.claims', { count: mine.length, limit: claimLimit })}</span>
+        <span className={styles.count}>{t('board.my.claims', { count: mine.length, limit: claimLimit })}</span>
         {checked > 0 && <span className="muted">{t('board.my.checked', { count: checked })}</span>}
       </div>
       {mine.length === 0 ? (
-        <p className="mine__empty">{closed ? t('board.my.noneClosed') : t('board.my.none')}</p>
+        <p className={styles.empty}>{closed ? t('board.my.noneClosed') : t('board.my.none')}</p>
       ) : (
-        <ul className="mine__list">
+        <ul className={styles.list}>
           {mine.map((platform) => {
             const idle = platform.lastActivityAt ? minutesSince(platform.lastActivityAt, now) : 0;
             return (
-              <li key={platform.id} className="mine__item" data-testid="my-platform" data-platform-id={platform.id}>
-                <div className="mine__what">
-                  <button type="button" className="link-button mine__name" onClick={() => onOpen(platform.id)}>
+              <li key={platform.id} className={styles.item} data-testid="my-platform" data-platform-id={platform.id}>
+                <div className={styles.what}>
+                  <Button variant="link" className={styles.name} onClick={() => onOpen(platform.id)}>
                     {platform.name}
-                  </button>
-                  <span className="mine__url" translate="no">
+                  </Button>
+                  <span className={styles.url} translate="no">
                     {platform.url}
                   </span>
-                  <span className="mine__meta">
+                  <span className={styles.meta}>
                     {t('board.my.since', {
                       time: platform.claimedAt ? format.time(platform.claimedAt, timeZone) : '—',
                     })}
                     {platform.lastActivityAt && (
-                      <span className={idle * 2 >= claimTimeoutMinutes ? 'claimant__idle' : undefined}>
+                      <span className={idle * 2 >= claimTimeoutMinutes ? idleClass : undefined}>
                         {' · '}
                         {t('board.lastActive', { ago: ago(platform.lastActivityAt, now) })}
                       </span>
@@ -69,10 +72,10 @@ export function MyPlatforms({
                   </span>
                 </div>
                 {!closed && (
-                  <div className="mine__actions">
-                    <button type="button" className="button button--small" onClick={() => onVerdict(platform.id)}>
+                  <div className={styles.actions}>
+                    <Button size="sm" onClick={() => onVerdict(platform.id)}>
                       {t('board.giveVerdict')}
-                    </button>
+                    </Button>
                     <ReleaseButton platform={platform} compact />
                   </div>
                 )}

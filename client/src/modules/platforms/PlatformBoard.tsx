@@ -1,18 +1,19 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codeMessage } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { Button } from '../../app/ui/Button';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { Loading } from '../../app/ui/Loading';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { cx } from '../../app/ui/cx';
 import type { OperationDetail } from '../operations/operations.api';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BoardSummary } from './BoardSummary';
 import { ClaimNoticeStack } from './ClaimNoticeStack';
 import { KeyboardHelp } from './KeyboardHelp';
 import { MyPlatforms } from './MyPlatforms';
-import { PlatformDetail } from './PlatformDetail';
-import { PlatformRow } from './PlatformRow';
+import { PlatformTable } from './PlatformTable';
 import { WhoIsWhere } from './WhoIsWhere';
 import { noticeFor, useClaimNotices } from './claimNotices';
 import {
@@ -29,9 +30,10 @@ import { releasedByThisTab, usePlatforms } from './platforms.api';
 import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useClaims } from './useClaims';
-import { type ChangeListener, useOperationLive } from './useOperationLive';
+import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
+import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
-import './board.css';
+import styles from './PlatformBoard.module.css';
 
 export interface PlatformBoardProps {
   operation: OperationDetail;
@@ -42,8 +44,6 @@ export interface PlatformBoardProps {
    */
   renderDetail?: (platform: Platform) => ReactNode;
 }
-
-const COLUMNS = 6;
 
 /**
  * The live list of platforms to check: my platforms and who is on what on
@@ -68,7 +68,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
     },
     [me.id, addNotice],
   );
-  const joinError = useOperationLive(operation.id, onChange);
+  usePlatformsLive(operation.id, onChange);
   const [filters, changeFilters, clearFilters] = useBoardFilters();
   const now = useNow();
   useClaimHeartbeat(operation.id, platforms.data, me.id, operation.claimTimeoutMinutes);
@@ -217,17 +217,17 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
   const suggested = suggestedId ? list?.find((p) => p.id === suggestedId) : undefined;
 
   return (
-    <section className="board" aria-labelledby="board-title" data-testid="platform-board">
+    <section className={styles.board} aria-labelledby="board-title" data-testid="platform-board">
       <ClaimNoticeStack notices={notices} timeZone={operation.timeZone} onDismiss={dismiss} onOpen={openDetail} />
-      <div className="board__head">
+      <div className={styles.head}>
         <h2 id="board-title">{t('board.title')}</h2>
         {list && <BoardSummary platforms={list} />}
       </div>
-      {joinError && <Notice tone="error">{t('board.liveUnavailable', { reason: codeMessage(t, joinError) })}</Notice>}
+      <RoomNotice />
       {closed && <Notice tone="info">{t('board.closed')}</Notice>}
 
       {list && (
-        <div className={canClaim ? 'board__overview' : 'board__overview board__overview--single'}>
+        <div className={cx(styles.overview, !canClaim && styles.single)}>
           {canClaim && (
             <MyPlatforms
               platforms={list}
@@ -245,13 +245,13 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
         </div>
       )}
 
-      <div className="board__toolbar">
+      <div className={styles.toolbar}>
         {canClaim && !closed && (
-          <button type="button" className="button" onClick={suggestNext} aria-keyshortcuts="N" data-testid="next-best">
-            {t('board.next.button')} <kbd className="kbd">N</kbd>
-          </button>
+          <Button onClick={suggestNext} shortcut="N" data-testid="next-best">
+            {t('board.next.button')}
+          </Button>
         )}
-        <p className="board__suggestion" aria-live="polite" data-testid="suggestion">
+        <p className={styles.suggestion} aria-live="polite" data-testid="suggestion">
           {noSuggestion
             ? t('board.next.none')
             : suggested
@@ -262,9 +262,9 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
                   : t('board.next.taken', { name: suggested.name })
               : ''}
         </p>
-        <button type="button" className="button button--ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          {t('board.keys.button')} <kbd className="kbd">?</kbd>
-        </button>
+        <Button variant="ghost" onClick={() => setHelpOpen(true)} shortcut="?">
+          {t('board.keys.button')}
+        </Button>
       </div>
 
       <BoardFiltersBar
@@ -279,77 +279,38 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
       <ErrorNotice error={platforms.error} onRetry={() => void platforms.refetch()} />
       {list && (
         <>
-          <p className="board__showing muted" aria-live="polite">
+          <p className={cx(styles.showing, 'muted')} aria-live="polite">
             {t('board.showing', { shown: format.number(shown.length), total: format.number(list.length) })}
           </p>
           {shown.length === 0 ? (
-            <p className="empty">{list.length === 0 ? t('board.none') : t('board.empty')}</p>
+            <EmptyState>{list.length === 0 ? t('board.none') : t('board.empty')}</EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="platform-table" aria-label={t('board.tableLabel')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.name')}</th>
-                    <th scope="col">{t('column.category')}</th>
-                    <th scope="col">{t('column.tags')}</th>
-                    <th scope="col">{t('column.status')}</th>
-                    <th scope="col">{t('column.claimant')}</th>
-                    <th scope="col">
-                      <span className={canClaim ? undefined : 'visually-hidden'}>{t('column.action')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((platform) => (
-                    <Fragment key={platform.id}>
-                      <PlatformRow
-                        platform={platform}
-                        participants={participantsById}
-                        meId={me.id}
-                        canClaim={canClaim && !closed}
-                        claimState={claimStates.get(platform.id)}
-                        onClaim={claim}
-                        focused={platform.id === focusedId}
-                        open={platform.id === openId}
-                        onToggle={toggleDetail}
-                        onFocusRow={setFocusedId}
-                        onVerdict={giveVerdict}
-                        timeZone={operation.timeZone}
-                        now={now}
-                        claimTimeoutMinutes={operation.claimTimeoutMinutes}
-                      />
-                      {platform.id === openId && (
-                        <tr className="detail-row">
-                          <td colSpan={COLUMNS}>
-                            <PlatformDetail
-                              operation={operation}
-                              platform={platform}
-                              participants={participantsById}
-                              openClaims={openClaims}
-                              claimState={claimStates.get(platform.id)}
-                              onClaim={claim}
-                              onClose={() => {
-                                setOpenId(null);
-                                focusRow(platform.id);
-                              }}
-                              verdictFocusRequest={verdictFocus.id === platform.id ? verdictFocus.request : 0}
-                              now={now}
-                            >
-                              {renderDetail?.(platform)}
-                            </PlatformDetail>
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlatformTable
+              operation={operation}
+              platforms={shown}
+              participants={participantsById}
+              openClaims={openClaims}
+              canClaim={canClaim}
+              claimStates={claimStates}
+              onClaim={claim}
+              focusedId={focusedId}
+              openId={openId}
+              onToggle={toggleDetail}
+              onFocusRow={setFocusedId}
+              onVerdict={giveVerdict}
+              onCloseDetail={(platformId) => {
+                setOpenId(null);
+                focusRow(platformId);
+              }}
+              verdictFocus={verdictFocus}
+              now={now}
+              renderDetail={renderDetail}
+            />
           )}
           {isFiltered(filters) && shown.length === 0 && (
-            <button type="button" className="button button--ghost" onClick={clearFilters}>
+            <Button variant="ghost" className={styles.clear} onClick={clearFilters}>
               {t('board.clearFilters')}
-            </button>
+            </Button>
           )}
         </>
       )}

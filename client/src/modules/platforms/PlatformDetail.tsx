@@ -2,12 +2,16 @@ import { type Participant, type Platform, can } from '@actionday/shared';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Tag } from '../../app/ui/Badge';
+import { Button } from '../../app/ui/Button';
+import { Fact, Facts } from '../../app/ui/Facts';
 import type { OperationDetail } from '../operations/operations.api';
 import { AssignControl, ReleaseButton, ReopenControl } from './ClaimActions';
 import { ClaimButton } from './ClaimButton';
 import { HolderLine } from './HolderLine';
 import { PlatformBadges } from './PlatformStatusBadge';
 import { VerdictForm } from './VerdictForm';
+import styles from './PlatformDetail.module.css';
 import { detailId } from './PlatformRow';
 import { useRelativeTime } from './time';
 import type { ClaimState } from './useClaims';
@@ -75,117 +79,87 @@ export function PlatformDetail({
 
   return (
     <section
-      className="detail"
+      className={styles.detail}
       id={detailId(platform.id)}
       data-testid="platform-detail"
       data-platform-id={platform.id}
       aria-labelledby={`${detailId(platform.id)}-title`}
     >
-      <header className="detail__head">
+      <header className={styles.head}>
         <div>
-          <h3 id={`${detailId(platform.id)}-title`} className="detail__title">
+          <h3 id={`${detailId(platform.id)}-title`} className={styles.title}>
             {platform.name}
           </h3>
-          <p className="detail__url" translate="no">
+          <p className={styles.url} translate="no">
             {platform.url}
           </p>
         </div>
         <PlatformBadges platform={platform} />
-        <button
-          type="button"
-          className="button button--ghost button--small detail__close"
-          onClick={onClose}
-          aria-keyshortcuts="Escape"
-        >
-          {t('board.detail.close')} <kbd className="kbd">Esc</kbd>
-        </button>
+        <Button variant="ghost" size="sm" className={styles.close} onClick={onClose} shortcut="Esc">
+          {t('board.detail.close')}
+        </Button>
       </header>
 
-      <div className="detail__body">
-        <dl className="detail__facts">
-          <div>
-            <dt>{t('column.category')}</dt>
-            <dd>{t(`category.${platform.category}`)}</dd>
-          </div>
+      <div className={styles.body}>
+        <Facts dense>
+          <Fact label={t('column.category')}>{t(`category.${platform.category}`)}</Fact>
           {platform.tags.length > 0 && (
-            <div>
-              <dt>{t('column.tags')}</dt>
-              <dd>
-                {platform.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </dd>
-            </div>
+            <Fact label={t('column.tags')}>
+              {platform.tags.map((tag) => (
+                <Tag key={tag}>{tag}</Tag>
+              ))}
+            </Fact>
           )}
           {platform.languages.length > 0 && (
-            <div>
-              <dt>{t('board.detail.languages')}</dt>
-              <dd>{platform.languages.map((code) => languageName(code, format.language)).join(', ')}</dd>
-            </div>
+            <Fact label={t('board.detail.languages')}>
+              {platform.languages.map((code) => languageName(code, format.language)).join(', ')}
+            </Fact>
           )}
           {platform.countryFocus && (
-            <div>
-              <dt>{t('board.detail.countryFocus')}</dt>
-              <dd>{format.country(platform.countryFocus)}</dd>
-            </div>
+            <Fact label={t('board.detail.countryFocus')}>{format.country(platform.countryFocus)}</Fact>
           )}
-          <div>
-            <dt>{t('board.detail.priority')}</dt>
-            <dd>{format.number(platform.priority)}</dd>
-          </div>
+          <Fact label={t('board.detail.priority')}>{format.number(platform.priority)}</Fact>
           {platform.status !== 'unchecked' && (
-            <div>
-              <dt>{platform.status === 'claimed' ? t('column.claimant') : t('board.checkedBy')}</dt>
-              <dd>
-                <HolderLine
-                  platform={platform}
-                  participants={participants}
-                  meId={me.id}
-                  timeZone={zone}
-                  now={now}
-                  claimTimeoutMinutes={operation.claimTimeoutMinutes}
-                  showRole={false}
-                />
-                {platform.status === 'claimed' && holder && <span className="muted"> {holder.agency}</span>}
-              </dd>
-            </div>
+            <Fact label={platform.status === 'claimed' ? t('column.claimant') : t('board.checkedBy')}>
+              <HolderLine
+                platform={platform}
+                participants={participants}
+                meId={me.id}
+                timeZone={zone}
+                now={now}
+                claimTimeoutMinutes={operation.claimTimeoutMinutes}
+                showRole={false}
+              />
+              {platform.status === 'claimed' && holder && <span className="muted"> {holder.agency}</span>}
+            </Fact>
           )}
           {platform.status === 'claimed' && platform.lastActivityAt && (
-            <div>
-              <dt>{t('board.detail.lastActivity')}</dt>
-              <dd>
-                <time dateTime={platform.lastActivityAt}>{format.time(platform.lastActivityAt, zone)}</time>{' '}
-                <span className="muted">({ago(platform.lastActivityAt, now)})</span>
-                <span className="field__hint">
-                  {t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}
-                </span>
-              </dd>
-            </div>
+            <Fact label={t('board.detail.lastActivity')}>
+              <time dateTime={platform.lastActivityAt}>{format.time(platform.lastActivityAt, zone)}</time>{' '}
+              <span className="muted">({ago(platform.lastActivityAt, now)})</span>
+              <span className={styles.expiry}>
+                {t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}
+              </span>
+            </Fact>
           )}
           {platform.discovered && (
-            <div>
-              <dt>{t('board.discovered')}</dt>
-              <dd data-testid="discovered-by">
-                {t('board.detail.discoveredBy', {
-                  name: discoverer
-                    ? `${discoverer.name} (${format.country(discoverer.country)})`
-                    : t('claim.unknownClaimant'),
-                  time: format.dateTime(platform.createdAt, zone),
-                })}
-              </dd>
-            </div>
+            <Fact label={t('board.discovered')} data-testid="discovered-by">
+              {t('board.detail.discoveredBy', {
+                name: discoverer
+                  ? `${discoverer.name} (${format.country(discoverer.country)})`
+                  : t('claim.unknownClaimant'),
+                time: format.dateTime(platform.createdAt, zone),
+              })}
+            </Fact>
           )}
           {platform.status === 'checked' && platform.summary && (
-            <div className="detail__summary">
-              <dt>{t('board.detail.summary')}</dt>
-              <dd>{platform.summary}</dd>
-            </div>
+            <Fact label={t('board.detail.summary')} wide>
+              {platform.summary}
+            </Fact>
           )}
-        </dl>
+        </Facts>
 
-        <div className="detail__actions">
+        <div className={styles.actions}>
           {closed && <p className="muted">{t('board.detail.closed')}</p>}
           {!closed && actions.length === 0 && !showVerdict && !showAssign && platform.status === 'claimed' && (
             <p className="muted">
@@ -193,17 +167,12 @@ export function PlatformDetail({
             </p>
           )}
           {actions.length > 0 && (
-            <div className="detail__buttons">
+            <div className={styles.buttons}>
               {actions}
               {mayGiveVerdict && !showVerdict && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setVerdictForOther(true)}
-                  data-testid="verdict-for-other"
-                >
+                <Button onClick={() => setVerdictForOther(true)} data-testid="verdict-for-other">
                   {t('board.verdictForm.openForHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}
-                </button>
+                </Button>
               )}
             </div>
           )}
@@ -228,7 +197,7 @@ export function PlatformDetail({
       </div>
 
       {children && (
-        <div className="detail__slot" data-slot="platform-detail">
+        <div className={styles.slot} data-slot="platform-detail">
           {children}
         </div>
       )}

@@ -2,9 +2,13 @@ import type { Participant, Platform } from '@actionday/shared';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Badge, BadgeDetail, Tag } from '../../app/ui/Badge';
+import { Button } from '../../app/ui/Button';
+import { cx } from '../../app/ui/cx';
 import { ClaimButton } from './ClaimButton';
 import { HolderLine } from './HolderLine';
 import { PlatformBadges } from './PlatformStatusBadge';
+import table from './PlatformTable.module.css';
 import type { ClaimState } from './useClaims';
 
 interface Props {
@@ -60,45 +64,46 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
   const { t } = useTranslation();
   const flash = useChangedFlash(`${platform.status}:${platform.claimedBy ?? ''}`);
   const isMine = platform.status === 'claimed' && platform.claimedBy === meId;
-  const classes = [
-    'platform-row',
-    `platform-row--${platform.status}`,
-    isMine ? 'platform-row--mine' : '',
-    flash ? 'platform-row--changed' : '',
-    focused ? 'platform-row--focused' : '',
-    open ? 'platform-row--open' : '',
-  ];
 
   return (
     <tr
-      className={classes.filter(Boolean).join(' ')}
+      className={cx(
+        table.row,
+        platform.status !== 'unchecked' && table[platform.status],
+        isMine && table.mine,
+        flash && table.changed,
+        focused && table.focused,
+        open && table.open,
+      )}
       data-testid="platform-row"
       data-platform-id={platform.id}
       data-status={platform.status}
       data-focused={focused ? 'true' : undefined}
       onFocus={() => onFocusRow(platform.id)}
     >
-      <th scope="row" className="platform-row__name">
+      <th scope="row" className={table.name}>
         <button
           type="button"
-          className="platform-row__toggle"
+          className={table.toggle}
           data-platform-toggle={platform.id}
           aria-expanded={open}
           aria-controls={open ? detailId(platform.id) : undefined}
           onClick={() => onToggle(platform.id)}
         >
-          <span aria-hidden="true" className="platform-row__chevron">
+          <span aria-hidden="true" className={table.chevron}>
             {open ? '▾' : '▸'}
           </span>
-          <span className="platform-row__title">{platform.name}</span>
+          <span className={table.title}>{platform.name}</span>
         </button>
-        <span className="platform-row__url" translate="no">
+        <span className={table.url} translate="no">
           {platform.url}
         </span>
         {(platform.discovered || platform.priority > 0) && (
-          <span className="platform-row__markers">
+          <span className={table.markers}>
             {platform.priority > 0 && (
-              <span className="marker marker--priority">{t('board.priority', { priority: platform.priority })}</span>
+              <Badge shape="marker" tone="info">
+                {t('board.priority', { priority: platform.priority })}
+              </Badge>
             )}
             {platform.discovered && (
               <DiscoveredMarker platform={platform} participants={participants} timeZone={props.timeZone} />
@@ -106,20 +111,22 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
           </span>
         )}
       </th>
-      <td className="platform-row__category" data-label={t('column.category')}>
+      <td className={table.category} data-label={t('column.category')}>
         {t(`category.${platform.category}`)}
       </td>
       <td data-label={t('column.tags')}>
-        {platform.tags.map((tag) => (
-          <span key={tag} className="tag">
-            {tag}
+        {platform.tags.length > 0 && (
+          <span className={table.tags}>
+            {platform.tags.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
           </span>
-        ))}
+        )}
       </td>
       <td data-label={t('column.status')}>
         <PlatformBadges platform={platform} />
       </td>
-      <td className="platform-row__claimant" data-label={t('column.claimant')}>
+      <td className={table.claimant} data-label={t('column.claimant')}>
         <HolderLine
           platform={platform}
           participants={participants}
@@ -129,18 +136,12 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
           claimTimeoutMinutes={props.claimTimeoutMinutes}
         />
       </td>
-      <td className="platform-row__action">
+      <td className={table.action}>
         {canClaim && <ClaimButton platform={platform} state={claimState} onClaim={onClaim} showKey={focused} />}
         {isMine && (
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => onVerdict(platform.id)}
-            aria-keyshortcuts={focused ? 'V' : undefined}
-          >
+          <Button variant="ghost" size="sm" onClick={() => onVerdict(platform.id)} shortcut={focused ? 'V' : undefined}>
             {t('board.giveVerdict')}
-            {focused && <kbd className="kbd">V</kbd>}
-          </button>
+          </Button>
         )}
       </td>
     </tr>
@@ -161,15 +162,15 @@ function DiscoveredMarker({
   const format = useFormat();
   const finder = platform.discoveredBy ? participants.get(platform.discoveredBy) : undefined;
   return (
-    <span className="marker marker--discovered" data-testid="discovered-badge">
+    <Badge shape="marker" tone="discovered" data-testid="discovered-badge">
       {t('board.discovered')}
-      <span className="marker__detail">
+      <BadgeDetail>
         {' · '}
         {t('board.detail.discoveredBy', {
           name: finder ? `${finder.name} (${finder.country})` : t('claim.unknownClaimant'),
           time: format.time(platform.createdAt, timeZone),
         })}
-      </span>
-    </span>
+      </BadgeDetail>
+    </Badge>
   );
 }

@@ -1,22 +1,29 @@
 import type { Platform, Verdict } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
+import { Badge, type BadgeTone, BadgeGroup } from '../../app/ui/Badge';
 
 const symbols = { unchecked: '○', claimed: '◐', checked: '●' } as const;
+const statusTones = { unchecked: 'neutral', claimed: 'warning', checked: 'success' } as const satisfies Record<
+  Platform['status'],
+  BadgeTone
+>;
 const verdictSymbols = { no_indicators: '✓', suspected: '?', confirmed: '!' } as const satisfies Record<
   Verdict,
   string
 >;
+const verdictTones = {
+  no_indicators: 'verdictNone',
+  suspected: 'verdictSuspected',
+  confirmed: 'verdictConfirmed',
+} as const satisfies Record<Verdict, BadgeTone>;
 
 /** A platform's status: a symbol, a word and a colour (never colour alone). */
 export function PlatformStatusBadge({ platform }: { platform: Pick<Platform, 'status'> }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge--${platform.status}`} data-testid="status-badge">
-      <span aria-hidden="true" className="badge__symbol">
-        {symbols[platform.status]}
-      </span>
+    <Badge tone={statusTones[platform.status]} symbol={symbols[platform.status]} data-testid="status-badge">
       {t(`status.${platform.status}`)}
-    </span>
+    </Badge>
   );
 }
 
@@ -24,12 +31,15 @@ export function PlatformStatusBadge({ platform }: { platform: Pick<Platform, 'st
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
   return (
-    <span className={`verdict verdict--${verdict}`} data-testid="verdict-badge" data-verdict={verdict}>
-      <span aria-hidden="true" className="verdict__symbol">
-        {verdictSymbols[verdict]}
-      </span>
+    <Badge
+      shape="square"
+      tone={verdictTones[verdict]}
+      symbol={verdictSymbols[verdict]}
+      data-testid="verdict-badge"
+      data-verdict={verdict}
+    >
       {t(`verdict.${verdict}`)}
-    </span>
+    </Badge>
   );
 }
 
@@ -37,20 +47,19 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 export function FollowUpBadge() {
   const { t } = useTranslation();
   return (
-    <span className="marker marker--follow" data-testid="follow-up-badge" title={t('board.followUpHint')}>
-      <span aria-hidden="true">⚑ </span>
+    <Badge shape="marker" tone="danger" symbol="⚑" data-testid="follow-up-badge" title={t('board.followUpHint')}>
       {t('board.followUp')}
-    </span>
+    </Badge>
   );
 }
 
 /** Status, verdict and follow-up together, as on the board and in the detail. */
 export function PlatformBadges({ platform }: { platform: Platform }) {
   return (
-    <span className="badges">
+    <BadgeGroup>
       <PlatformStatusBadge platform={platform} />
       {platform.status === 'checked' && platform.verdict && <VerdictBadge verdict={platform.verdict} />}
       {platform.followUp && <FollowUpBadge />}
-    </span>
+    </BadgeGroup>
   );
 }

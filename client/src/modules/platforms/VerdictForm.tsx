@@ -1,7 +1,13 @@
 import { type Participant, type Platform, type Verdict, verdicts } from '@actionday/shared';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../app/ui/Button';
+import { Checkbox } from '../../app/ui/Checkbox';
+import { FieldError, Hint, TextAreaField } from '../../app/ui/Field';
+import { Kbd } from '../../app/ui/Kbd';
 import { ErrorNotice } from '../../app/ui/Notice';
+import { cx } from '../../app/ui/cx';
+import styles from './VerdictForm.module.css';
 import { useRecordVerdict } from './platforms.api';
 
 interface Props {
@@ -79,7 +85,7 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
   return (
     <form
       ref={form}
-      className="verdict-form"
+      className={styles.form}
       data-testid="verdict-form"
       aria-labelledby={`${id}-title`}
       onKeyDown={onKeyDown}
@@ -88,7 +94,7 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
         submit();
       }}
     >
-      <h4 id={`${id}-title`} className="detail__subtitle">
+      <h4 id={`${id}-title`} className={styles.title}>
         {t('board.verdictForm.title')}
       </h4>
       {forSomeoneElse && (
@@ -96,13 +102,10 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
           {t('board.verdictForm.forHolder', { name: holder?.name ?? t('claim.unknownClaimant') })}
         </p>
       )}
-      <fieldset className="verdict-form__choices" aria-describedby={missing ? `${id}-missing` : `${id}-keys`}>
+      <fieldset className={styles.choices} aria-describedby={missing ? `${id}-missing` : `${id}-keys`}>
         <legend className="visually-hidden">{t('board.verdictForm.verdict')}</legend>
         {verdicts.map((value, index) => (
-          <label
-            key={value}
-            className={`verdict-choice verdict-choice--${value}${verdict === value ? ' is-checked' : ''}`}
-          >
+          <label key={value} className={cx(styles.choice, styles[value], verdict === value && styles.checked)}>
             <input
               ref={index === 0 ? firstRadio : undefined}
               type="radio"
@@ -112,61 +115,46 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
               onChange={() => pick(value)}
               aria-keyshortcuts={String(index + 1)}
             />
-            <kbd className="kbd" aria-hidden="true">
-              {index + 1}
-            </kbd>
-            <span className="verdict-choice__text">
-              <span className="verdict-choice__label">{t(`verdict.${value}`)}</span>
-              <span className="verdict-choice__hint">{t(`board.verdictForm.hint.${value}`)}</span>
+            <span aria-hidden="true">
+              <Kbd>{index + 1}</Kbd>
+            </span>
+            <span className={styles.text}>
+              <span className={styles.label}>{t(`verdict.${value}`)}</span>
+              <span className={styles.hint}>{t(`board.verdictForm.hint.${value}`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
-      {missing && (
-        <p id={`${id}-missing`} className="field__error" role="alert">
-          {t('board.verdictForm.missing')}
-        </p>
-      )}
-      <label className="toggle verdict-form__follow">
-        <input
-          type="checkbox"
-          name="followUp"
-          checked={followUp}
-          onChange={(event) => setFollowUp(event.target.checked)}
-          aria-keyshortcuts="F"
-        />
-        <span>{t('board.verdictForm.followUp')}</span>
-        <kbd className="kbd" aria-hidden="true">
-          F
-        </kbd>
-      </label>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-summary`}>
-          {t('board.verdictForm.summary')} <span className="muted">({t('common.optional')})</span>
-        </label>
-        <textarea
-          id={`${id}-summary`}
-          className="input verdict-form__summary"
-          name="summary"
-          rows={2}
-          maxLength={4000}
-          value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-        />
-      </div>
-      <p id={`${id}-keys`} className="field__hint">
-        {t('board.verdictForm.keys')}
-      </p>
+      {missing && <FieldError id={`${id}-missing`}>{t('board.verdictForm.missing')}</FieldError>}
+      <Checkbox
+        compact
+        label={t('board.verdictForm.followUp')}
+        name="followUp"
+        checked={followUp}
+        onChange={(event) => setFollowUp(event.target.checked)}
+        shortcut="F"
+      />
+      <TextAreaField
+        label={t('board.verdictForm.summary')}
+        optional
+        className={styles.summary}
+        name="summary"
+        rows={2}
+        maxLength={4000}
+        value={summary}
+        onChange={(event) => setSummary(event.target.value)}
+      />
+      <Hint id={`${id}-keys`}>{t('board.verdictForm.keys')}</Hint>
       <ErrorNotice error={record.error} />
-      <button
+      <Button
         type="submit"
-        className="button button--primary"
-        disabled={record.isPending}
-        aria-busy={record.isPending}
+        variant="primary"
+        pending={record.isPending}
+        pendingLabel={t('board.verdictForm.submitting')}
         data-testid="verdict-submit"
       >
-        {record.isPending ? t('board.verdictForm.submitting') : t('board.verdictForm.submit')}
-      </button>
+        {t('board.verdictForm.submit')}
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,9 @@ import { type Participant, type Platform, can } from '@actionday/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { Button } from '../../app/ui/Button';
+import { YouMark } from './HolderLine';
+import styles from './WhoIsWhere.module.css';
 
 interface Props {
   participants: readonly Participant[];
@@ -23,36 +26,31 @@ export function WhoIsWhere({ participants, claims, meId, onOpen }: Props) {
   }, [participants, claims, format.language]);
 
   return (
-    <section className="who" aria-labelledby="who-title" data-testid="who-is-where">
+    <section className={styles.who} aria-labelledby="who-title" data-testid="who-is-where">
       <h3 id="who-title">
         {t('board.who.title')}{' '}
-        <span className="muted who__count">
+        <span className={`muted ${styles.count}`}>
           {t('board.who.count', { busy: busy.length, total: busy.length + free.length })}
         </span>
       </h3>
       {busy.length === 0 ? (
         <p className="muted">{t('board.who.nobody')}</p>
       ) : (
-        <ul className="who__list">
+        <ul className={styles.list}>
           {busy.map((person) => (
-            <li key={person.id} className="who__item" data-testid="who-item" data-participant-id={person.id}>
-              <span className="who__person">
-                <span className="who__name">
+            <li key={person.id} className={styles.item} data-testid="who-item" data-participant-id={person.id}>
+              <span className={styles.person}>
+                <span className={styles.name}>
                   {person.name}
-                  {person.id === meId && <span className="claimant__you"> ({t('claim.you')})</span>}
+                  {person.id === meId && <YouMark />}
                 </span>
-                <span className="who__country">{format.country(person.country)}</span>
+                <span className={styles.country}>{format.country(person.country)}</span>
               </span>
-              <span className="who__platforms">
+              <span className={styles.platforms}>
                 {(claims.get(person.id) ?? []).map((platform) => (
-                  <button
-                    key={platform.id}
-                    type="button"
-                    className="link-button who__platform"
-                    onClick={() => onOpen(platform.id)}
-                  >
+                  <Button key={platform.id} variant="link" onClick={() => onOpen(platform.id)}>
                     {platform.name}
-                  </button>
+                  </Button>
                 ))}
               </span>
             </li>
@@ -60,7 +58,7 @@ export function WhoIsWhere({ participants, claims, meId, onOpen }: Props) {
         </ul>
       )}
       {free.length > 0 && (
-        <details className="who__free">
+        <details className={styles.free}>
           <summary>{t('board.who.free', { count: free.length })}</summary>
           <p>{free.map((p) => `${p.name} (${format.country(p.country)})`).join(' · ')}</p>
         </details>

@@ -1,5 +1,5 @@
-import type { ErrorBody, ImportResult } from '@actionday/shared';
-import { ApiError } from '../../app/api';
+import type { ImportResult } from '@actionday/shared';
+import { postWithProgress } from '../../app/upload';
 
 /** The server's limit for one import request. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -35,18 +35,9 @@ interface UploadOptions {
   signal?: AbortSignal;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'error' in value &&
-    typeof (value as ErrorBody).error?.code === 'string'
-  );
-}
-
 /**
- * Sends a target list to `POST /api/operations/:id/platforms/import`.
- * XMLHttpRequest rather than fetch: only it reports upload progress.
+ * Sends a target list to `POST /api/operations/:id/platforms/import`, with
+ * upload progress (the shared XMLHttpRequest path: fetch cannot report it).
  */
 export function uploadImport({
   operationId,
@@ -57,35 +48,10 @@ export function uploadImport({
   onUploaded,
   signal,
 }: UploadOptions): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/operations/${operationId}/platforms/import?dryRun=${dryRun}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', contentTypes[format]);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
-    };
-    xhr.upload.onload = () => onUploaded?.();
-    xhr.onerror = () => reject(new ApiError(0, 'network.failed', 'Network request failed'));
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-    xhr.onload = () => {
-      let json: unknown;
-      try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        reject(new ApiError(xhr.status, 'response.invalid', `Unreadable answer (HTTP ${xhr.status})`));
-        return;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(json as ImportResult);
-      else if (isErrorBody(json))
-        reject(new ApiError(xhr.status, json.error.code, json.error.message, json.error.details));
-      else
-        reject(
-          new ApiError(xhr.status, xhr.status >= 500 ? 'server.internal' : 'response.invalid', `HTTP ${xhr.status}`),
-        );
-    };
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(body);
+  return postWithProgress<ImportResult>(`/api/operations/${operationId}/platforms/import?dryRun=${dryRun}`, body, {
+    headers: { 'Content-Type': contentTypes[format] },
+    ...(onProgress ? { onProgress } : {}),
+    ...(onUploaded ? { onUploaded } : {}),
+    ...(signal ? { signal } : {}),
   });
 }

@@ -1,6 +1,8 @@
 import type { Report } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { cx } from '../../app/ui/cx';
+import styles from './ReportCharts.module.css';
 
 /** A round axis maximum (1, 2, 2.5, 5 × 10^n) at or above the value. */
 function niceMax(value: number): number {
@@ -32,7 +34,7 @@ export function TimelineChart({ report }: { report: Report }) {
   const every = Math.max(1, Math.ceil(hours.length / 12));
   return (
     <svg
-      className="report-chart"
+      className={styles.chart}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={t('reports.timeline')}
@@ -40,21 +42,21 @@ export function TimelineChart({ report }: { report: Report }) {
     >
       <defs>
         <pattern id="report-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="2" height="4" className="report-chart__findings" />
+          <rect width="2" height="4" className={styles.findings} />
         </pattern>
       </defs>
-      <rect x={left} y={4} width={10} height={10} className="report-chart__checked" />
-      <text x={left + 14} y={13} className="report-chart__legend">
+      <rect x={left} y={4} width={10} height={10} className={styles.checked} />
+      <text x={left + 14} y={13} className={styles.legend}>
         {t('reports.seriesChecked')}
       </text>
-      <rect x={left + 180} y={4} width={10} height={10} className="report-chart__findings" />
-      <text x={left + 194} y={13} className="report-chart__legend">
+      <rect x={left + 180} y={4} width={10} height={10} className={styles.findings} />
+      <text x={left + 194} y={13} className={styles.legend}>
         {t('reports.seriesFindings')}
       </text>
       {[0, 1, 2, 3, 4].map((i) => (
         <g key={i}>
-          <line x1={left} x2={width - 8} y1={y((max / 4) * i)} y2={y((max / 4) * i)} className="report-chart__grid" />
-          <text x={left - 6} y={y((max / 4) * i) + 4} textAnchor="end" className="report-chart__axis">
+          <line x1={left} x2={width - 8} y1={y((max / 4) * i)} y2={y((max / 4) * i)} className={styles.grid} />
+          <text x={left - 6} y={y((max / 4) * i) + 4} textAnchor="end" className={styles.axis}>
             {format.number((max / 4) * i)}
           </text>
         </g>
@@ -66,13 +68,7 @@ export function TimelineChart({ report }: { report: Report }) {
           <g key={b.start}>
             <title>{`${format.time(b.start, report.operation.timeZone)} · ${t('reports.seriesChecked')}: ${checked} · ${t('reports.seriesFindings')}: ${b.findings ?? `<${report.suppression.below}`}`}</title>
             {checked > 0 && (
-              <rect
-                x={x}
-                y={y(checked)}
-                width={bar}
-                height={top + plotH - y(checked)}
-                className="report-chart__checked"
-              />
+              <rect x={x} y={y(checked)} width={bar} height={top + plotH - y(checked)} className={styles.checked} />
             )}
             {b.findings === null ? (
               <rect x={x + bar} y={top + plotH - 4} width={bar} height={4} fill="url(#report-hatch)" />
@@ -83,7 +79,7 @@ export function TimelineChart({ report }: { report: Report }) {
                   y={y(b.findings)}
                   width={bar}
                   height={top + plotH - y(b.findings)}
-                  className="report-chart__findings"
+                  className={styles.findings}
                 />
               )
             )}
@@ -93,7 +89,7 @@ export function TimelineChart({ report }: { report: Report }) {
       {hours
         .filter((_, k) => k % every === 0)
         .map((h) => (
-          <text key={h.i} x={left + h.i * slot} y={height - 10} textAnchor="middle" className="report-chart__axis">
+          <text key={h.i} x={left + h.i * slot} y={height - 10} textAnchor="middle" className={styles.axis}>
             {h.label}
           </text>
         ))}
@@ -109,17 +105,17 @@ export function FunnelChart({ report }: { report: Report }) {
   const format = useFormat();
   const listed = Math.max(1, report.funnel.listed ?? 0);
   return (
-    <ol className="report-funnel" aria-label={t('reports.funnel')}>
+    <ol className={styles.funnel} aria-label={t('reports.funnel')}>
       {steps.map((step) => {
         const value = report.funnel[step] ?? 0;
         const share = Math.round((value / listed) * 100);
         return (
-          <li key={step} className={`report-funnel__step report-funnel__step--${step}`}>
-            <span className="report-funnel__label">{t(`reports.funnelStep.${step}`)}</span>
-            <span className="report-funnel__track">
-              <span className="report-funnel__bar" style={{ width: `${Math.max(value > 0 ? 1 : 0, share)}%` }} />
+          <li key={step} className={cx(styles.step, styles[step])}>
+            <span className={styles.label}>{t(`reports.funnelStep.${step}`)}</span>
+            <span className={styles.track}>
+              <span className={styles.bar} style={{ width: `${Math.max(value > 0 ? 1 : 0, share)}%` }} />
             </span>
-            <span className="report-funnel__value">
+            <span className={styles.value}>
               {format.number(value)} <span className="muted">· {share}%</span>
             </span>
           </li>

@@ -1,6 +1,6 @@
 import type { Operation, Report, ReportAudience, ReportFormat, ReportLanguage } from '@actionday/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../app/api';
+import { api, fetchFile } from '../../app/api';
 import { operationKey } from '../operations/operations.api';
 
 export const reportKey = (operationId: string, audience: ReportAudience) => ['report', operationId, audience] as const;
@@ -12,6 +12,8 @@ export function useReport(operationId: string, audience: ReportAudience) {
     queryFn: ({ signal }) =>
       api<Report>(`/api/operations/${operationId}/report?format=json&audience=${audience}`, { signal }),
     staleTime: 30_000,
+    // no event keeps the report live: it says when it was made, and is asked for again on request
+    meta: { rejoin: 'keep' },
   });
 }
 
@@ -28,38 +30,17 @@ export function packageUrl(operationId: string, country: string): string {
   return `/api/operations/${operationId}/packages/${encodeURIComponent(country)}`;
 }
 
-/** The file name the server suggests (`Content-Disposition`), else a fallback. */
-function fileNameOf(response: Response, fallback: string): string {
-  const match = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-  return match?.[1] ?? fallback;
-}
-
 /**
  * Fetches a generated file (the server may take a few seconds for a PDF)
  * and hands it to the browser as a download. Throws an ApiError with the
  * server's code (e.g. `reports.pdf_unavailable`).
  */
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch (error) {
-    throw new ApiError(0, 'network.failed', error instanceof Error ? error.message : 'Network request failed');
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const code = body?.error?.code;
-    throw new ApiError(
-      response.status,
-      (code ?? (response.status >= 500 ? 'server.internal' : 'response.invalid')) as ApiError['code'],
-      body?.error?.message ?? `HTTP ${response.status}`,
-    );
-  }
-  const blob = await response.blob();
+  const { blob, name } = await fetchFile(url, fallbackName);
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileNameOf(response, fallbackName);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
