@@ -1,0 +1,61 @@
+import { IdentifierError } from './identifier-error.js';
+
+/** Query parameters that only track clicks and never identify a page. */
+const trackingParams =
+  /^(?:utm_\w{1,40}|fbclid|gclid|dclid|msclkid|igshid|igsh|si|ref|ref_src|mc_cid|mc_eid|_ga|s|share_id|feature)$/i;
+
+/** Whether a query parameter only tracks clicks, on any site. */
+export function isTrackingParam(key: string): boolean {
+  return key.length <= 44 && trackingParams.test(key);
+}
+
+/** Splits off `scheme://` when present (`https`, `tg`, `viber`), without a backtracking pattern. */
+export function hasScheme(value: string): boolean {
+  const at = value.indexOf('://');
+  return at > 0 && at <= 20 && /^[a-z][a-z0-9+.-]*$/i.test(value.slice(0, at));
+}
+
+/** Drops trailing slashes by hand: `/\/+$/` backtracks quadratically on a long run of slashes. */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end -= 1;
+  return path.slice(0, end);
+}
+
+/** A URL read for matching: http(s), with a scheme added when missing. Throws IdentifierError. */
+export function parseWebUrl(value: string): URL {
+  const trimmed = value.trim();
+  let url: URL;
+  try {
+    url = new URL(hasScheme(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    throw new IdentifierError('Not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IdentifierError('Only http(s) URLs');
+  return url;
+}
+
+/** The host without `www.`/`m.`/`mobile.`, lower-case. */
+export function bareHost(url: URL): string {
+  return url.hostname.toLowerCase().replace(/^(?:www|m|mobile)\./, '');
+}
+
+/** Canonical URL: https, lower-case host without `www.`, no fragment, no tracking parameters, no trailing slash. */
+export function canonicalUrl(value: string): string {
+  return canonicalUrlDropping(value, isTrackingParam);
+}
+
+/** `canonicalUrl` dropping the query parameters `dropParam` names (a service's own sharing parameters too). */
+export function canonicalUrlDropping(value: string, dropParam: (key: string) => boolean): string {
+  const url = parseWebUrl(value);
+  const host = bareHost(url);
+  if (host.endsWith('.onion') && !/^[a-z2-7]{56}\.onion$/.test(host.split('.').slice(-2).join('.'))) {
+    throw new IdentifierError('Not a valid v3 onion address (56 base32 characters)');
+  }
+  if (!host.includes('.')) throw new IdentifierError('Not a URL');
+  const params = [...url.searchParams.entries()]
+    .filter(([key]) => !dropParam(key))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  return `https://${host}${url.port ? `:${url.port}` : ''}${trimTrailingSlashes(url.pathname)}${query}`;
+}
