@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifierKindSchema, type IdentifierKind } from './identifier-kinds.js';
-import { type PhoneResult, readAsSchema, readPhone } from './phones.js';
+import { type PhoneResult, phoneRegionOrder, readAsSchema, readPhone } from './phones.js';
 import { maxSequenceDigits, type PhoneSequence, phoneSequences } from './phone-scan.js';
 import { type IdentifierReading, identifierStrengthSchema, type ReadContext, readIdentifier } from './reading.js';
 import { type ServiceId, serviceIdSchema, serviceOf } from './services.js';
@@ -67,8 +67,12 @@ export type Extraction = z.infer<typeof extractionSchema>;
 /** Where the text was found; the text itself is the language/script clue for phones. */
 export type ExtractContext = Omit<ReadContext, 'text' | 'service'>;
 
-/** At most this many phone-like sequences are read per text (each costs a few libphonenumber parses); the rest are listed. */
-export const maxPhoneReads = 2_000;
+/**
+ * At most this many values are read per text (a phone costs a few libphonenumber parses, ~25 µs
+ * each); the rest are listed in `unrecognised` as `too_many`. An ad holds a handful; a 100,000-
+ * character paste of 25,000 handles is a dump or an attack and must not hold the event loop.
+ */
+export const maxReads = 500;
 
 interface Candidate extends Span {
   kind: IdentifierKind;
@@ -99,8 +103,8 @@ function findCandidates(text: string): Candidate[] {
     const handle = (match[1] ?? '').replace(/\.+$/, '');
     if (handle) push('username', match.index, `@${handle}`, handle);
   }
+  rest = masked(text, candidates);
   for (const worded of wordedHandles(rest)) {
-    if (candidates.some((c) => c.start < worded.end && worded.start < c.end)) continue;
     candidates.push({
       kind: 'username',
       start: worded.start,
@@ -128,13 +132,13 @@ function findCandidates(text: string): Candidate[] {
   return candidates.sort((a, b) => a.start - b.start);
 }
 
-/** Reads phone-like text with a cache (the same number quoted ten times is parsed once) and a budget. */
+/** Reads phone-like text with a cache (the same number quoted ten times is parsed once), and counts every read against `maxReads`. */
 class PhoneReader {
   private readonly cache = new Map<string, PhoneResult>();
   reads = 0;
   constructor(private readonly context: ReadContext) {}
   get exhausted() {
-    return this.reads >= maxPhoneReads;
+    return this.reads >= maxReads;
   }
   read(value: string): PhoneResult {
     const key = value.replace(/[\s\u00a0]/g, '');
@@ -282,29 +286,31 @@ function distinct(items: ExtractedIdentifier[]): ExtractedIdentifier[] {
  * `unrecognised` with their text. Runs in linear time in the length of the text.
  */
 export function extractFromText(text: string, context: ExtractContext = {}): Extraction {
-  const readContext: ReadContext = { ...context, text };
+  const base: ReadContext = { ...context, text };
+  // the text's script is counted once, not for every number read in it
+  const readContext: ReadContext = { ...base, order: phoneRegionOrder(base) };
   const candidates = findCandidates(text);
   const reader = new PhoneReader(readContext);
   const identifiers: ExtractedIdentifier[] = [];
   const unrecognised: Unrecognised[] = [];
   candidates.forEach((candidate, index) => {
+    if (reader.exhausted) {
+      unrecognised.push({
+        identifierKind: candidate.kind,
+        raw: candidate.raw,
+        start: candidate.start,
+        end: candidate.end,
+        reason: 'too_many',
+        message: `More than ${maxReads} identifiers in one text: check the rest by hand`,
+        digits: null,
+      });
+      return;
+    }
     const floor = candidates[index - 1]?.end ?? 0;
     const ceiling = candidates[index + 1]?.start ?? text.length;
     if ((candidate.kind === 'username' || candidate.kind === 'phone') && !candidate.service)
       candidate.service = serviceBefore(text, candidate.start, floor) ?? serviceAfter(text, candidate.end, ceiling);
     if (candidate.kind === 'phone' && candidate.sequence) {
-      if (reader.exhausted) {
-        unrecognised.push({
-          identifierKind: 'phone',
-          raw: candidate.raw,
-          start: candidate.start,
-          end: candidate.end,
-          reason: 'too_many',
-          message: `More than ${maxPhoneReads} numbers in one text: check the rest by hand`,
-          digits: null,
-        });
-        return;
-      }
       const { phones, unreadable, message } = readSequence(text, candidate.sequence, reader);
       for (const phone of phones) {
         const raw = text.slice(phone.start, phone.end);
@@ -336,6 +342,7 @@ export function extractFromText(text: string, context: ExtractContext = {}): Ext
       }
       return;
     }
+    reader.reads += 1;
     if (candidate.kind === 'username') {
       identifiers.push(readHandle(candidate, readContext));
       return;

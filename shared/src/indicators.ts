@@ -10,11 +10,16 @@ export interface IndicatorMatch {
 function folded(text: string): { haystack: string; origin: number[] } {
   const parts: string[] = [];
   const origin: number[] = [];
+  const cache = new Map<string, string>();
   let at = 0;
   for (const char of text) {
-    // folding one character at a time keeps offsets right when folding changes lengths (ﬁ → fi, İ → i̇)
-    const fold =
-      char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    // folding one character at a time keeps offsets right when folding changes lengths (ﬁ → fi, İ → i̇);
+    // a text has few distinct characters, so each is folded once
+    let fold = cache.get(char);
+    if (fold === undefined) {
+      fold = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      cache.set(char, fold);
+    }
     parts.push(fold);
     for (let k = 0; k < fold.length; k += 1) origin.push(at);
     at += char.length;

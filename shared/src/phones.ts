@@ -1,4 +1,4 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { regionOfLanguage, regionsOfScript } from './languages.js';
 
@@ -33,6 +33,8 @@ export interface PhoneContext {
   text?: string | null;
   /** The investigator's own country. */
   ownRegion?: string | null;
+  /** `phoneRegionOrder` of this context, computed once by a caller that reads many numbers in it (extraction). */
+  order?: readonly RegionCandidate[];
 }
 
 /** One region to try, and why it is tried. */
@@ -50,6 +52,7 @@ const supported = (region: string | null | undefined): region is string =>
  * script, and the investigator's own country — each once, unknown codes skipped.
  */
 export function phoneRegionOrder(context: PhoneContext): RegionCandidate[] {
+  if (context.order) return [...context.order];
   const order: RegionCandidate[] = [];
   const add = (region: string | null | undefined, basis: ReadingBasis) => {
     if (!supported(region)) return;

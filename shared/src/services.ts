@@ -113,7 +113,12 @@ export function isServiceId(value: string): value is ServiceId {
 
 /** The service a word in an ad names ("tg", "Insta", "вайбер"), or null; case- and width-insensitive. */
 export function serviceOfWord(word: string): ServiceId | null {
-  return byWord.get(word.normalize('NFKC').toLowerCase()) ?? null;
+  if (word.length > 40) return null;
+  const lower = word.toLowerCase();
+  const found = byWord.get(lower);
+  if (found || /^[\x20-\x7e]*$/.test(lower)) return found ?? null;
+  // only words outside ASCII can differ in NFKC (full-width letters from a phone's keyboard)
+  return byWord.get(lower.normalize('NFKC')) ?? null;
 }
 
 /** The service a host belongs to (`m.facebook.com`, `katya.t.me`, `wa.me`), or null. */

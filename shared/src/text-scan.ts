@@ -105,28 +105,33 @@ const everydayWords = new Set(['line', 'session', 'signal', 'face', 'x', 'thread
 export interface WordedHandle extends Span {
   service: ServiceId;
   handle: string;
-  /** From the service's name to the end of the handle. */
+  /** From the service's name to the end of the handle (the span too). */
   raw: string;
 }
+
+/** What follows a service's name when a handle comes next: ": katya", " ID: katya", " - katya" (sticky: read in place, no copy). */
+const handleAfterName = /\s{0,3}(id\s{0,3})?[:=–—-]\s{0,3}([a-z0-9_][a-z0-9_.-]{1,63})(?![a-z0-9_@])/iy;
 
 /** Finds "service: handle" in the text (a word scan and a bounded look after each service name). */
 export function wordedHandles(text: string): WordedHandle[] {
   const found: WordedHandle[] = [];
+  let taken = 0;
   for (const match of text.matchAll(wordPattern)) {
     const word = match[0];
-    if (word.length > 20) continue;
+    // the handle of "tg: snap" is not the name of another service
+    if (word.length > 20 || match.index < taken) continue;
     const service = serviceOfWord(word);
     if (!service || !serviceOf(service).handle) continue;
     const from = match.index + word.length;
-    const after = /^\s{0,3}(id\s{0,3})?[:=–—-]\s{0,3}([a-z0-9_][a-z0-9_.-]{1,63})(?![a-z0-9_@])/i.exec(
-      text.slice(from, from + 90),
-    );
+    handleAfterName.lastIndex = from;
+    const after = handleAfterName.exec(text);
     // "Line: 3" or "Session - 1h" are not accounts; "Line ID: x" is
-    if (everydayWords.has(word.toLowerCase()) && !after?.[1]) continue;
-    const handle = after?.[2]?.replace(/[.-]+$/, '');
-    if (!after || !handle || !/[a-z]/i.test(handle)) continue;
+    if (!after || (everydayWords.has(word.toLowerCase()) && !after[1])) continue;
+    const handle = after[2]?.replace(/[.-]+$/, '');
+    if (!handle || !/[a-z]/i.test(handle)) continue;
     const end = from + after[0].length - (after[2]?.length ?? 0) + handle.length;
-    found.push({ service, handle, start: end - handle.length, end, raw: text.slice(match.index, end) });
+    found.push({ service, handle, start: match.index, end, raw: text.slice(match.index, end) });
+    taken = end;
   }
   return found;
 }
