@@ -126,7 +126,6 @@ describe(`every pattern and function run on user input finishes within ${budgetM
     it(`${name}`, () => {
       for (const [input, text] of Object.entries(worstCases)) {
         const ms = fastest(() => [...text.matchAll(pattern)].length);
-        if (process.env.SHOW_TIMES) console.log(`${name} | ${input} | ${ms.toFixed(1)}`);
         expect(ms, `${name} on ${input}: ${ms.toFixed(0)} ms`).toBeLessThan(budgetMs);
       }
     });
@@ -135,7 +134,6 @@ describe(`every pattern and function run on user input finishes within ${budgetM
     it(`${name}`, () => {
       for (const [input, text] of Object.entries(worstCases)) {
         const ms = fastest(() => run(text));
-        if (process.env.SHOW_TIMES) console.log(`${name} | ${input} | ${ms.toFixed(1)}`);
         expect(ms, `${name} on ${input}: ${ms.toFixed(0)} ms`).toBeLessThan(budgetMs);
       }
     });
