@@ -3,12 +3,16 @@ const maxEmail = 254;
 
 /** Writes "[at]", "(at)", " at ", "[dot]", "(dot)", " dot " back as `@` and `.`, as people hide addresses in ads. */
 export function deobfuscateEmail(value: string): string {
-  return value
-    .replace(/\s{0,3}[[(]\s{0,2}at\s{0,2}[\])]\s{0,3}/gi, '@')
-    .replace(/\s{0,3}[[(]\s{0,2}dot\s{0,2}[\])]\s{0,3}/gi, '.')
-    .replace(/(?<=\S)\s{1,3}at\s{1,3}(?=\S)/gi, '@')
-    .replace(/(?<=\S)\s{1,3}dot\s{1,3}(?=\S)/gi, '.');
+  return obfuscations.reduce((text, [pattern, plain]) => text.replace(pattern, plain), value);
 }
+
+/** The ways people hide `@` and `.`, each bounded so it runs in linear time. */
+export const obfuscations: readonly [RegExp, string][] = [
+  [/\s{0,3}[[(]\s{0,2}at\s{0,2}[\])]\s{0,3}/gi, '@'],
+  [/\s{0,3}[[(]\s{0,2}dot\s{0,2}[\])]\s{0,3}/gi, '.'],
+  [/(?<=\S)\s{1,3}at\s{1,3}(?=\S)/gi, '@'],
+  [/(?<=\S)\s{1,3}dot\s{1,3}(?=\S)/gi, '.'],
+];
 
 /**
  * An e-mail address as compared (lower-case, de-obfuscated), or null. Checked by hand rather than

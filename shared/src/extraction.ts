@@ -5,6 +5,7 @@ import { maxSequenceDigits, type PhoneSequence, phoneSequences } from './phone-s
 import { type IdentifierReading, identifierStrengthSchema, type ReadContext, readIdentifier } from './reading.js';
 import { type ServiceId, serviceIdSchema, serviceOf } from './services.js';
 import { spelledDigitRuns } from './spelled-digits.js';
+import { trimTrailing } from './urls.js';
 import {
   emailPattern,
   emailValue,
@@ -83,8 +84,6 @@ interface Candidate extends Span {
   sequence?: PhoneSequence;
 }
 
-const trailingPunctuation = /[.,;:!?]+$/;
-
 function findCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
   const push = (kind: IdentifierKind, start: number, raw: string, read = raw, service: ServiceId | null = null) =>
@@ -95,12 +94,12 @@ function findCandidates(text: string): Candidate[] {
   }
   let rest = masked(text, candidates);
   for (const match of rest.matchAll(urlPattern)) {
-    const raw = match[0].replace(trailingPunctuation, '');
+    const raw = trimTrailing(match[0], '.,;:!?');
     if (plausibleAddress(raw)) push('profile_url', match.index, raw);
   }
   rest = masked(text, candidates);
   for (const match of rest.matchAll(handlePattern)) {
-    const handle = (match[1] ?? '').replace(/\.+$/, '');
+    const handle = trimTrailing(match[1] ?? '', '.');
     if (handle) push('username', match.index, `@${handle}`, handle);
   }
   rest = masked(text, candidates);

@@ -7,7 +7,7 @@ export type FoldedHandle = { ok: true; handle: string } | { ok: false; message: 
 export const maxHandleLength = 100;
 
 /** Characters a handle of an unknown service may hold: letters, marks, digits, `_`, `.`, `-`, `#`, `~`. */
-const bareHandle = /^[\p{L}\p{M}\p{N}_.#~-]{1,100}$/u;
+export const bareHandlePattern = /^[\p{L}\p{M}\p{N}_.#~-]{1,100}$/u;
 
 /**
  * A handle as its service compares it: without leading `@`, NFKC, case-folded the service's way,
@@ -27,7 +27,7 @@ export function foldHandle(service: ServiceId | null, raw: string): FoldedHandle
     if (service)
       return { ok: false, message: `${serviceOf(service).name} accounts are phone numbers: log it as a phone` };
     const handle = value.toLowerCase();
-    if (!bareHandle.test(handle))
+    if (!bareHandlePattern.test(handle))
       return {
         ok: false,
         message: 'A handle has only letters, digits, "_", "." or "-" (add its service, e.g. telegram)',

@@ -78,7 +78,7 @@ export function regionOfLanguage(tag: string): string | null {
  * ő ű Hungarian, ß German, ơ ư Vietnamese; and whole scripts (Greek, Georgian, Thai, Hangul, …).
  * Shared letters (ä ö ü é ç č š ž) and scripts of many countries (Latin, Arabic) are left out.
  */
-const scriptSigns: readonly [RegExp, string][] = [
+export const scriptSigns: readonly [RegExp, string][] = [
   [/[ґєїЄЇҐ]/gu, 'UA'],
   [/[іІ]/gu, 'UA'],
   [/[ўЎ]/gu, 'BY'],

@@ -57,6 +57,8 @@ const worstCases: Record<string, string> = {
   'digit words': fill('zero '),
   'https:// repeated': fill('https://'),
   'one URL with a long path': `https://t.me/${'a'.repeat(size - 13)}`,
+  'URLs whose paths are runs of dots': fill(`a.co/${'.'.repeat(2040)}x `),
+  'URLs ending in punctuation runs': fill(`a.co/x${',;:!?'.repeat(400)} `),
   'wallet-like run': fill('1A'),
   'hex run': fill('0x'),
   'accented letters': fill('é'),

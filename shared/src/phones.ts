@@ -77,14 +77,17 @@ export type PhoneResult = { ok: true; e164: string; readAs: ReadAs } | { ok: fal
 
 /** Longer than this is no phone number, however it is spaced; checked before parsing. */
 const maxPhoneText = 64;
-const extension = /(?:ext\.?|x|#|доб\.?)\s{0,3}\d{1,6}$/i;
+/** An extension at the end of a number ("ext. 12", "доб. 3"). */
+export const extensionPattern = /(?:ext\.?|x|#|доб\.?)\s{0,3}\d{1,6}$/i;
+/** What people write in numbers. */
+export const numberCharsPattern = /^\+?[\d\s().\-/\u00a0]{4,}$/;
 
 /** Only what people write in numbers: digits, `+`, spaces, `( ) . - /`, an extension at the end. */
 function cleanNumber(value: string): string | null {
   let text = value.trim().replace(/^tel:/i, '');
   if (text.length > maxPhoneText) return null;
-  text = text.replace(extension, '').trim();
-  if (!/^\+?[\d\s().\-/\u00a0]{4,}$/.test(text)) return null;
+  text = text.replace(extensionPattern, '').trim();
+  if (!numberCharsPattern.test(text)) return null;
   const compact = text.replace(/[\s\u00a0]/g, '');
   return compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
 }

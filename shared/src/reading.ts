@@ -14,6 +14,7 @@ import {
   serviceOf,
   serviceOfWord,
 } from './services.js';
+import { trimLeading, trimTrailing } from './urls.js';
 import { normalizeWallet } from './wallets.js';
 
 /** `exact`: the value names one account; `possible`: a handle with no known service, which may be any network's. */
@@ -62,6 +63,11 @@ interface Worded {
   rest: string;
 }
 
+/** "tg: x", "telegram=x": a service's name, a colon, the rest. */
+export const serviceColonPattern = /^([^\s:@/]{1,20})\s{0,3}[:=]\s{0,3}(\S.*)$/su;
+/** Reddit's own way of writing a user: "u/x", "/u/x". */
+export const redditUserPattern = /^\/?u\/([a-z0-9_-]{1,40})$/i;
+
 const fillers = new Set([
   'id',
   'app',
@@ -85,21 +91,21 @@ const fillers = new Set([
 /** Strips service words from the start and end of a short value, by tokens (linear, no backtracking). */
 export function splitServiceWords(value: string): Worded {
   const trimmed = value.trim();
-  const colon = /^([^\s:@/]{1,20})\s{0,3}[:=]\s{0,3}(\S.*)$/su.exec(trimmed);
+  const colon = serviceColonPattern.exec(trimmed);
   if (colon?.[1] && colon[2] && serviceOfWord(colon[1])) {
     const inner = splitServiceWords(colon[2]);
     return { service: serviceOfWord(colon[1]), rest: inner.rest };
   }
   const tokens = trimmed.split(/\s+/).filter(Boolean);
   let service: ServiceId | null = null;
-  const word = (token: string) => serviceOfWord(token.replace(/^[([]+|[)\]:,.-]+$/g, ''));
+  const word = (token: string) => serviceOfWord(trimTrailing(trimLeading(token, '(['), ')]:,.-'));
   while (tokens.length > 1) {
     const first = tokens[0] ?? '';
     const named = word(first);
     if (named) {
       service ??= named;
       tokens.shift();
-    } else if (service && fillers.has(first.toLowerCase().replace(/[:.]+$/, ''))) tokens.shift();
+    } else if (service && fillers.has(trimTrailing(first.toLowerCase(), ':.'))) tokens.shift();
     else break;
   }
   while (tokens.length > 1) {
@@ -151,13 +157,15 @@ function profileReading(value: string, context: ReadContext): ReadResult | null 
   return phone.ok ? phone : null;
 }
 
-const looksLikePhone = (value: string) => /^\+?[\d\s().\-/]{6,40}$/.test(value.trim());
+/** Digits and what people put between them, nothing else. */
+export const phoneLikePattern = /^\+?[\d\s().\-/]{6,40}$/;
+const looksLikePhone = (value: string) => phoneLikePattern.test(value.trim());
 
 function readUsername(value: string, context: ReadContext): ReadResult {
   if (looksLikeUrl(value)) {
     return profileReading(value, context) ?? fail('This web address is not a profile: log it as a profile URL');
   }
-  const reddit = /^\/?u\/([a-z0-9_-]{1,40})$/i.exec(value.trim());
+  const reddit = redditUserPattern.exec(value.trim());
   if (reddit?.[1]) return handleReading('reddit', reddit[1]);
   const worded = splitServiceWords(value);
   const named = context.service ?? worded.service;

@@ -14,13 +14,13 @@ import {
 export type ProfileTarget = { service: ServiceId; handle: string } | { service: ServiceId; phone: string };
 
 /** Parameters the networks add for language, sharing and tracking; none of them names an account. */
-const serviceParams =
+export const serviceParamPattern =
   /^(?:hl|lang|locale|mibextid|rdid|sfnsn|share_url|is_from_webapp|sender_device|web_id|_t|_r|t|img_index|story_media_id|app|source|__tn__|__cft__\[0\])$/i;
 
 /** Subdomains that are another door to the same site (m.facebook.com, old.reddit.com). */
-const doorway = /^(?:www|m|mobile|mbasic|touch|web|old|new)\./;
+export const doorwayPattern = /^(?:www|m|mobile|mbasic|touch|web|old|new)\./;
 /** Language subdomains, only where a network uses them for the same pages (nl-nl.facebook.com, nl.linkedin.com). */
-const localeDoorway = /^[a-z]{2}(?:-[a-z]{2})?\./;
+export const localeDoorwayPattern = /^[a-z]{2}(?:-[a-z]{2})?\./;
 const localeHosts = new Set<ServiceId>(['facebook', 'linkedin']);
 
 /** A known service's host, and the service's own spelling of it (`de-de.facebook.com` → `facebook.com`). */
@@ -29,7 +29,9 @@ export function serviceHostOf(url: URL): { service: ServiceId; host: string } | 
   const service = serviceOfHost(host);
   if (!service) return null;
   const spec = serviceOf(service);
-  const shorter = host.replace(localeHosts.has(service) ? localeDoorway : doorway, '').replace(doorway, '');
+  const shorter = host
+    .replace(localeHosts.has(service) ? localeDoorwayPattern : doorwayPattern, '')
+    .replace(doorwayPattern, '');
   return { service, host: spec.hosts.includes(shorter) ? shorter : bareHost(url) };
 }
 
@@ -41,7 +43,15 @@ function decodeSegment(segment: string): string {
   }
 }
 
-const phoneDigits = /^\+?[0-9]{6,15}$/;
+/** A phone number in a link: international digits, `+` optional. */
+export const linkPhonePattern = /^\+?[0-9]{6,15}$/;
+/** signal.me's phone links: `#p/+31…`. */
+export const signalPhoneFragment = /^#p\/(\+[0-9]{6,15})$/;
+/** App links opened by the messengers themselves. */
+export const appLinkPattern = /^(?:tg|whatsapp|viber|sgnl):\/\//i;
+export const skypeLinkPattern = /^skype:[^/]/i;
+/** A bare host name (`t.me`, `instagram.com`). */
+export const hostNamePattern = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 function matchRule(spec: ServiceSpec, rule: ProfileRule, segments: string[], url: URL): ProfileTarget | null {
   if (segments.length !== rule.path.length) return null;
@@ -51,7 +61,7 @@ function matchRule(spec: ServiceSpec, rule: ProfileRule, segments: string[], url
     const segment = segments[index] ?? '';
     if (part === '*') continue;
     if (part === ':phone') {
-      if (!phoneDigits.test(segment)) return null;
+      if (!linkPhonePattern.test(segment)) return null;
       phone = segment;
     } else if (part === ':h') handle = segment;
     else if (part === '@:h' || part === '~:h') {
@@ -66,7 +76,7 @@ function matchRule(spec: ServiceSpec, rule: ProfileRule, segments: string[], url
   }
   if (phone !== undefined) {
     const digits = phone.replace(/^\+/, '');
-    return phoneDigits.test(digits) ? { service: spec.id, phone: `+${digits}` } : null;
+    return linkPhonePattern.test(digits) ? { service: spec.id, phone: `+${digits}` } : null;
   }
   if (handle === undefined) return null;
   if (rule.path[0] === ':h' && spec.reserved?.includes(handle.toLowerCase())) return null;
@@ -79,7 +89,7 @@ function appLinkTarget(url: URL): ProfileTarget | null {
   const query = url.searchParams;
   const phoneOf = (service: ServiceId, value: string | null) => {
     const digits = (value ?? '').trim().replace(/^\+/, '');
-    return phoneDigits.test(digits) ? { service, phone: `+${digits}` } : null;
+    return linkPhonePattern.test(digits) ? { service, phone: `+${digits}` } : null;
   };
   const handleOf = (service: ServiceId, value: string | null) => {
     const folded = foldHandle(service, value ?? '');
@@ -103,13 +113,13 @@ function appLinkTarget(url: URL): ProfileTarget | null {
 
 /** signal.me keeps the account in the fragment: `#p/+31…` is a phone; `#eu/…` an encrypted username link. */
 function signalTarget(hash: string): ProfileTarget | null {
-  const phone = /^#p\/(\+[0-9]{6,15})$/.exec(hash)?.[1];
+  const phone = signalPhoneFragment.exec(hash)?.[1];
   return phone ? { service: 'signal', phone } : null;
 }
 
 /** Whether a value is written as an app link (`tg://`, `viber://`, `skype:`), not a web address. */
 export function isAppLink(value: string): boolean {
-  return /^(?:tg|whatsapp|viber|sgnl):\/\//i.test(value.trim()) || /^skype:[^/]/i.test(value.trim());
+  return appLinkPattern.test(value.trim()) || skypeLinkPattern.test(value.trim());
 }
 
 /**
@@ -161,7 +171,7 @@ export function canonicalServiceUrl(value: string): string {
   if (!known) return canonicalUrl(value);
   const rest = canonicalUrlDropping(
     value,
-    (key) => isTrackingParam(key) || (key.length <= 40 && serviceParams.test(key)),
+    (key) => isTrackingParam(key) || (key.length <= 40 && serviceParamPattern.test(key)),
   );
   const withHost = rest.replace(/^https:\/\/[^/?#]+/, `https://${known.host}${url.port ? `:${url.port}` : ''}`);
   return known.service === 'signal' && url.hash ? `${withHost}${url.hash}` : withHost;
@@ -172,5 +182,5 @@ export function looksLikeUrl(value: string): boolean {
   const trimmed = value.trim();
   if (hasScheme(trimmed) || isAppLink(trimmed)) return true;
   const first = trimmed.split('/', 1)[0] ?? '';
-  return trimmed.includes('/') && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(first.slice(0, 253));
+  return trimmed.includes('/') && hostNamePattern.test(first.slice(0, 253));
 }

@@ -61,6 +61,9 @@ const digitWords: Readonly<Record<string, string>> = {
   "дев'ять": '9',
 };
 
+/** Runs of letters (and apostrophes: п'ять), each character read once. */
+export const letterRunPattern = /[\p{L}']+/gu;
+
 /** Shorter runs of digit words are ordinary prose ("one or two"). */
 const minWords = 7;
 
@@ -77,7 +80,7 @@ export interface SpelledDigits extends Span {
 export function spelledDigitRuns(text: string): SpelledDigits[] {
   const runs: SpelledDigits[] = [];
   let run: SpelledDigits | undefined;
-  for (const match of text.matchAll(/[\p{L}']+/gu)) {
+  for (const match of text.matchAll(letterRunPattern)) {
     const digit = match[0].length <= 8 ? digitWords[match[0].toLowerCase()] : undefined;
     const start = match.index;
     const end = start + match[0].length;

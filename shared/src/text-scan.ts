@@ -94,9 +94,12 @@ export function serviceBefore(text: string, start: number, floor: number): Servi
 /** The service named in brackets just after an identifier: "@katya (telegram)", "0612345678 [WhatsApp]". */
 export function serviceAfter(text: string, end: number, ceiling: number): ServiceId | null {
   const window = text.slice(end, Math.min(ceiling, end + 30));
-  const word = /^\s{0,2}[([]\s{0,2}([\p{L}.]{1,20})\s{0,2}[)\]]/u.exec(window)?.[1];
+  const word = bracketedWordPattern.exec(window)?.[1];
   return word ? serviceOfWord(word) : null;
 }
+
+/** A word in brackets: "(telegram)", "[WA]". */
+export const bracketedWordPattern = /^\s{0,2}[([]\s{0,2}([\p{L}.]{1,20})\s{0,2}[)\]]/u;
 
 /** Aliases that are also everyday words: they name a service before `@x` or a number, never before a bare word. */
 const everydayWords = new Set(['line', 'session', 'signal', 'face', 'x', 'threads', 'zap', 'tw', 'dc', 'tt', 'imo']);
@@ -110,7 +113,7 @@ export interface WordedHandle extends Span {
 }
 
 /** What follows a service's name when a handle comes next: ": katya", " ID: katya", " - katya" (sticky: read in place, no copy). */
-const handleAfterName = /\s{0,3}(id\s{0,3})?[:=–—-]\s{0,3}([a-z0-9_][a-z0-9_.-]{1,63})(?![a-z0-9_@])/iy;
+export const handleAfterName = /\s{0,3}(id\s{0,3})?[:=–—-]\s{0,3}([a-z0-9_][a-z0-9_.-]{1,63})(?![a-z0-9_@])/iy;
 
 /** Finds "service: handle" in the text (a word scan and a bounded look after each service name). */
 export function wordedHandles(text: string): WordedHandle[] {

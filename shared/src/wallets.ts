@@ -1,7 +1,8 @@
 import { IdentifierError } from './identifier-error.js';
 
 // anchored, bounded and unambiguous: constant work per value
-const walletPatterns: [RegExp, (v: string) => string][] = [
+/** Wallet address formats and how each is case-folded. */
+export const walletFormats: readonly [RegExp, (v: string) => string][] = [
   [/^(?:bc1|tb1)[a-z0-9]{20,90}$/i, (v) => v.toLowerCase()],
   [/^[13][a-km-zA-HJ-NP-Z1-9]{25,34}$/, (v) => v],
   [/^0x[0-9a-fA-F]{40}$/, (v) => v.toLowerCase()],
@@ -13,6 +14,6 @@ const walletPatterns: [RegExp, (v: string) => string][] = [
 export function normalizeWallet(value: string): string {
   const trimmed = value.trim();
   if (trimmed.length <= 100)
-    for (const [pattern, fold] of walletPatterns) if (pattern.test(trimmed)) return fold(trimmed);
+    for (const [pattern, fold] of walletFormats) if (pattern.test(trimmed)) return fold(trimmed);
   throw new IdentifierError('Not a known wallet address format (BTC, ETH, TRX, XMR)');
 }
