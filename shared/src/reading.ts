@@ -123,13 +123,17 @@ export function splitServiceWords(value: string): Worded {
 function phoneReading(value: string, service: ServiceId | null, context: ReadContext): ReadResult {
   const phone = readPhone(value, context);
   if (!phone.ok) return fail(phone.message);
+  const { readAs } = phone;
   return done({
     identifierKind: 'phone',
     normalizedValue: phone.e164,
     service,
     handle: null,
-    display: phone.readAs.international,
-    readAs: phone.readAs,
+    // formatted only when shown (see readAsOf): normalizeIdentifier needs the E.164 form alone
+    get display() {
+      return readAs.international;
+    },
+    readAs,
     strength: 'exact',
   });
 }
