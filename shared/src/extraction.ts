@@ -1,9 +1,10 @@
-import { z } from 'zod';
-import { identifierKindSchema, type IdentifierKind } from './identifier-kinds.js';
-import { type PhoneResult, phoneRegionOrder, readAsSchema, readPhone } from './phones.js';
+import type { ExtractedIdentifier, Extraction, Unrecognised } from './extraction.schemas.js';
+import type { IdentifierKind } from './identifier-kinds.js';
+import { digitCount, maxReads, PhoneReader, readSequence } from './phone-reading.js';
+import { phoneRegionOrder } from './phones.js';
 import { maxSequenceDigits, type PhoneSequence, phoneSequences } from './phone-scan.js';
-import { type IdentifierReading, identifierStrengthSchema, type ReadContext, readIdentifier } from './reading.js';
-import { type ServiceId, serviceIdSchema, serviceOf } from './services.js';
+import { type IdentifierReading, type ReadContext, readIdentifier } from './reading.js';
+import { type ServiceId, serviceOf } from './services.js';
 import { spelledDigitRuns } from './spelled-digits.js';
 import { trimTrailing } from './urls.js';
 import {
@@ -20,60 +21,12 @@ import {
   wordedHandles,
 } from './text-scan.js';
 
+export * from './extraction.schemas.js';
+export { maxReads } from './phone-reading.js';
 export { defaultIndicators, findIndicators, type IndicatorMatch } from './indicators.js';
-
-/** An identifier found in pasted text, read and ready to be logged. */
-export const extractedIdentifierSchema = z.object({
-  /** The kind as it stands in the text (a t.me link is a `profile_url` that reads as a Telegram username). */
-  identifierKind: identifierKindSchema,
-  /** What to log: E.164 for phones, "Telegram @katya" for a handle whose service was named, the URL, the e-mail de-obfuscated. */
-  value: z.string(),
-  /** Exactly as it stands in the text, and where. */
-  raw: z.string(),
-  start: z.int(),
-  end: z.int(),
-  service: serviceIdSchema.nullable(),
-  /** The identity compared across participants (null when it could not be read: see `problem`). */
-  normalizedValue: z.string().nullable(),
-  display: z.string().nullable(),
-  readAs: readAsSchema.nullable(),
-  strength: identifierStrengthSchema.nullable(),
-  problem: z.string().nullable(),
-});
-export type ExtractedIdentifier = z.infer<typeof extractedIdentifierSchema>;
-
-/** Why a phone-like sequence gave no number: not valid in any region tried, spelled out in words, or past the reading limit. */
-export const unrecognisedReasons = ['not_valid', 'spelled_out', 'too_many'] as const;
-
-/** Something that looked like an identifier but is none as it stands: shown as "not recognised" with its text, never dropped. */
-export const unrecognisedSchema = z.object({
-  identifierKind: identifierKindSchema,
-  raw: z.string(),
-  start: z.int(),
-  end: z.int(),
-  reason: z.enum(unrecognisedReasons),
-  message: z.string(),
-  /** For spelled-out digits, the digits they spell: a hint to check, never a number by itself. */
-  digits: z.string().nullable(),
-});
-export type Unrecognised = z.infer<typeof unrecognisedSchema>;
-
-/** What `extractFromText` finds. */
-export const extractionSchema = z.object({
-  identifiers: z.array(extractedIdentifierSchema),
-  unrecognised: z.array(unrecognisedSchema),
-});
-export type Extraction = z.infer<typeof extractionSchema>;
 
 /** Where the text was found; the text itself is the language/script clue for phones. */
 export type ExtractContext = Omit<ReadContext, 'text' | 'service'>;
-
-/**
- * At most this many values are read per text (a phone costs a few libphonenumber parses, ~25 µs
- * each); the rest are listed in `unrecognised` as `too_many`. An ad holds a handful; a 100,000-
- * character paste of 25,000 handles is a dump or an attack and must not hold the event loop.
- */
-export const maxReads = 500;
 
 interface Candidate extends Span {
   kind: IdentifierKind;
@@ -130,83 +83,6 @@ function findCandidates(text: string): Candidate[] {
   }
   return candidates.sort((a, b) => a.start - b.start);
 }
-
-/** Reads phone-like text with a cache (the same number quoted ten times is parsed once), and counts every read against `maxReads`. */
-class PhoneReader {
-  private readonly cache = new Map<string, PhoneResult>();
-  reads = 0;
-  constructor(private readonly context: ReadContext) {}
-  get exhausted() {
-    return this.reads >= maxReads;
-  }
-  read(value: string): PhoneResult {
-    const key = value.replace(/[\s\u00a0]/g, '');
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    this.reads += 1;
-    const result = readPhone(value, this.context);
-    this.cache.set(key, result);
-    return result;
-  }
-}
-
-interface PhoneFound extends Span {
-  result: Extract<PhoneResult, { ok: true }>;
-}
-
-/**
- * Reads one sequence: whole, else split greedily into the longest valid numbers, so
- * "0612345678 0687654321" gives two; digits that read as no number are left as unreadable spans.
- */
-function readSequence(
-  text: string,
-  sequence: PhoneSequence,
-  reader: PhoneReader,
-): { phones: PhoneFound[]; unreadable: Span[]; message: string } {
-  const whole = reader.read(text.slice(sequence.start, sequence.end));
-  if (whole.ok)
-    return { phones: [{ start: sequence.start, end: sequence.end, result: whole }], unreadable: [], message: '' };
-  const { groups } = sequence;
-  const phones: PhoneFound[] = [];
-  const unreadable: Span[] = [];
-  let a = 0;
-  let afterUnreadable = false;
-  while (a < groups.length && groups.length > 1) {
-    let found = false;
-    const from = a === 0 ? sequence.start : (groups[a]?.start ?? 0);
-    let digits = 0;
-    const ends: number[] = [];
-    for (let b = a; b < groups.length; b += 1) {
-      digits += (groups[b]?.end ?? 0) - (groups[b]?.start ?? 0);
-      if (digits > 17) break;
-      if (digits >= 7) ends.push(b);
-    }
-    for (const b of ends.reverse()) {
-      if (reader.exhausted) break;
-      const end = groups[b]?.end ?? 0;
-      const result = reader.read(text.slice(from, end));
-      if (result.ok) {
-        phones.push({ start: from, end, result });
-        a = b + 1;
-        found = true;
-        afterUnreadable = false;
-        break;
-      }
-    }
-    if (!found) {
-      const last = unreadable[unreadable.length - 1];
-      const end = groups[a]?.end ?? 0;
-      if (afterUnreadable && last) last.end = end;
-      else unreadable.push({ start: from, end });
-      afterUnreadable = true;
-      a += 1;
-    }
-  }
-  if (groups.length === 1) unreadable.push({ start: sequence.start, end: sequence.end });
-  return { phones, unreadable, message: whole.message };
-}
-
-const digitCount = (text: string) => text.replace(/\D/g, '').length;
 
 function fromReading(candidate: Candidate, value: string, reading: IdentifierReading): ExtractedIdentifier {
   return {
