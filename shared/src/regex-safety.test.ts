@@ -52,15 +52,21 @@ describe('no pattern run on user input can backtrack out of linear time (recheck
     expect(patterns.map(([label]) => label)).toContain('textScan.emailPattern');
   });
 
-  it.each(patterns)('%s is safe', async (_label, pattern) => {
-    const result = await check(pattern.source, pattern.flags, { randomSeed: 42, timeout: 20_000 });
-    expect(result.status, JSON.stringify(result.status === 'vulnerable' ? result.attack.pattern : result)).toBe('safe');
-  });
+  it.each(patterns)(
+    '%s is safe',
+    async (_label, pattern) => {
+      // a generous timeout: on a loaded machine recheck answers `unknown` when it runs out of time
+      const result = await check(pattern.source, pattern.flags, { randomSeed: 42, timeout: 50_000 });
+      expect(result.status, JSON.stringify(result.status === 'vulnerable' ? result.attack.pattern : result)).toBe(
+        'safe',
+      );
+    },
+    60_000,
+  );
 
-  it('the old e-mail pattern is found vulnerable (this check can fail)', async () => {
-    const old =
-      /[a-z0-9._%+-]+(?:@|\s*(?:\[at\]|\(at\))\s*|\s+at\s+)[a-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\))\s*|\s+dot\s+)[a-z0-9-]+)+/gi;
-    const result = await check(old.source, old.flags, { randomSeed: 42, checker: 'automaton' });
+  it('the heart of the old e-mail pattern is found vulnerable (this check can fail)', async () => {
+    const old = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
+    const result = await check(old.source, old.flags, { randomSeed: 42, timeout: 50_000 });
     expect(result.status).toBe('vulnerable');
-  });
+  }, 60_000);
 });
