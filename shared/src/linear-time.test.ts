@@ -74,6 +74,9 @@ const worstCases: Record<string, string> = {
   emoji: fill('🙂'),
   'Ukrainian letters': fill('ї'),
   Hangul: fill('한'),
+  // attack strings recheck's fuzzer proposed for the e-mail pattern
+  'letters and tabs': fill('A\t\t'),
+  'at-words and tabs': fill('%\tAT\tD'),
   'mixed ad text': fill(
     'Call or WhatsApp 06-12 34 56 78, insta @lola_x, lola [at] example [dot] com, t.me/katya_sweet99. ',
   ),
