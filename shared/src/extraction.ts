@@ -1,153 +1,252 @@
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
-import { type IdentifierKind, canonicalUrl, normalizeWallet } from './identifiers.js';
+import type { ExtractedIdentifier, Extraction, Unrecognised } from './extraction.schemas.js';
+import type { IdentifierKind } from './identifier-kinds.js';
+import { digitCount, maxReads, PhoneReader, readSequence } from './phone-reading.js';
+import { phoneRegionOrder } from './phones.js';
+import { maxSequenceDigits, type PhoneSequence, phoneSequences } from './phone-scan.js';
+import { type IdentifierReading, type ReadContext, readIdentifier } from './reading.js';
+import { type ServiceId, serviceOf } from './services.js';
+import { spelledDigitRuns } from './spelled-digits.js';
+import { trimTrailing } from './urls.js';
+import {
+  emailPattern,
+  emailValue,
+  handlePattern,
+  masked,
+  plausibleAddress,
+  serviceAfter,
+  serviceBefore,
+  type Span,
+  urlPattern,
+  walletPattern,
+  wordedHandles,
+} from './text-scan.js';
 
-/** An identifier found in pasted text, ready to be logged. */
-export interface ExtractedIdentifier {
-  identifierKind: IdentifierKind;
-  /** As it appeared (after spelled-out digits were read). */
-  value: string;
+export * from './extraction.schemas.js';
+export { maxReads } from './phone-reading.js';
+export { defaultIndicators, findIndicators, type IndicatorMatch } from './indicators.js';
+
+/** Where the text was found; the text itself is the language/script clue for phones. */
+export type ExtractContext = Omit<ReadContext, 'text' | 'service'>;
+
+interface Candidate extends Span {
+  kind: IdentifierKind;
+  raw: string;
+  /** What is read (the handle, the URL, the e-mail de-obfuscated). */
+  read: string;
+  service: ServiceId | null;
+  sequence?: PhoneSequence;
 }
 
-/** An indicator phrase found in the text, with where it stands. */
-export interface IndicatorMatch {
-  phrase: string;
-  language: string;
-  start: number;
-  end: number;
+function findCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  const push = (kind: IdentifierKind, start: number, raw: string, read = raw, service: ServiceId | null = null) =>
+    candidates.push({ kind, start, end: start + raw.length, raw, read, service });
+  for (const match of text.matchAll(emailPattern)) {
+    const email = emailValue(match[0]).toLowerCase();
+    if (/\.[a-z]{2,24}$/.test(email)) push('email', match.index, match[0], email);
+  }
+  let rest = masked(text, candidates);
+  for (const match of rest.matchAll(urlPattern)) {
+    const raw = trimTrailing(match[0], '.,;:!?');
+    if (plausibleAddress(raw)) push('profile_url', match.index, raw);
+  }
+  rest = masked(text, candidates);
+  for (const match of rest.matchAll(handlePattern)) {
+    const handle = trimTrailing(match[1] ?? '', '.');
+    if (handle) push('username', match.index, `@${handle}`, handle);
+  }
+  rest = masked(text, candidates);
+  for (const worded of wordedHandles(rest)) {
+    candidates.push({
+      kind: 'username',
+      start: worded.start,
+      end: worded.end,
+      raw: worded.raw,
+      read: worded.handle,
+      service: worded.service,
+    });
+  }
+  rest = masked(text, candidates);
+  for (const match of rest.matchAll(walletPattern)) push('wallet', match.index, match[0]);
+  rest = masked(text, candidates);
+  for (const sequence of phoneSequences(rest)) {
+    const raw = text.slice(sequence.start, sequence.end);
+    candidates.push({
+      kind: 'phone',
+      start: sequence.start,
+      end: sequence.end,
+      raw,
+      read: raw,
+      service: null,
+      sequence,
+    });
+  }
+  return candidates.sort((a, b) => a.start - b.start);
 }
 
-const digitWords: Record<string, string> = {
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  nul: '0',
-  een: '1',
-  twee: '2',
-  drie: '3',
-  vier: '4',
-  vijf: '5',
-  zes: '6',
-  zeven: '7',
-  acht: '8',
-  negen: '9',
-  null: '0',
-  eins: '1',
-  zwei: '2',
-  drei: '3',
-  fünf: '5',
-  sechs: '6',
-  sieben: '7',
-  neun: '9',
-};
-const digitWord = new RegExp(`\\b(${Object.keys(digitWords).join('|')})\\b`, 'gi');
-
-/** Reads spelled-out digits ("zero six one two…", "nul zes…") as numerals, so hidden numbers are found. */
-export function readSpelledDigits(text: string): string {
-  return text.replace(digitWord, (word) => digitWords[word.toLowerCase()] ?? word);
+function fromReading(candidate: Candidate, value: string, reading: IdentifierReading): ExtractedIdentifier {
+  return {
+    identifierKind: candidate.kind,
+    value,
+    raw: candidate.raw,
+    start: candidate.start,
+    end: candidate.end,
+    service: reading.service,
+    normalizedValue: reading.normalizedValue,
+    display: reading.display,
+    readAs: reading.readAs,
+    strength: reading.strength,
+    problem: null,
+  };
 }
 
-const emailPattern =
-  /[a-z0-9._%+-]+(?:@|\s*(?:\[at\]|\(at\))\s*|\s+at\s+)[a-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\))\s*|\s+dot\s+)[a-z0-9-]+)+/gi;
-const urlPattern = /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:[a-z]{2,24}|onion)(?:\/[^\s<>"')\]]*)?/gi;
-const handlePattern = /(?:^|[\s(])@([a-z0-9_.]{2,30})\b/gi;
-const walletPattern =
-  /\b(?:bc1[a-z0-9]{20,90}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
+function unreadableItem(candidate: Candidate, value: string, problem: string): ExtractedIdentifier {
+  return {
+    identifierKind: candidate.kind,
+    value,
+    raw: candidate.raw,
+    start: candidate.start,
+    end: candidate.end,
+    service: candidate.service,
+    normalizedValue: null,
+    display: null,
+    readAs: null,
+    strength: null,
+    problem,
+  };
+}
+
+function readHandle(candidate: Candidate, context: ReadContext): ExtractedIdentifier {
+  const named = candidate.service;
+  if (named) {
+    const result = readIdentifier('username', candidate.read, { ...context, service: named });
+    if (result.ok) return fromReading(candidate, `${serviceOf(named).name} @${candidate.read}`, result.reading);
+  }
+  // a handle that does not fit the named service's rules is kept as a bare handle (a possible match)
+  const bare = readIdentifier('username', candidate.read, named ? { ...context, platformHost: null } : context);
+  const value =
+    bare.ok && bare.reading.service
+      ? `${serviceOf(bare.reading.service).name} @${candidate.read}`
+      : `@${candidate.read}`;
+  return bare.ok
+    ? fromReading(candidate, value, bare.reading)
+    : unreadableItem(candidate, `@${candidate.read}`, bare.message);
+}
+
+/** Keeps the first sighting of each identity; a later one adds the service the first lacked; a bare handle yields to the same handle on a named service. */
+function distinct(items: ExtractedIdentifier[]): ExtractedIdentifier[] {
+  const byValue = new Map<string, ExtractedIdentifier>();
+  for (const item of items) {
+    const key = item.normalizedValue ?? `${item.identifierKind}:${item.raw.toLowerCase()}`;
+    const first = byValue.get(key);
+    if (!first) byValue.set(key, item);
+    else if (!first.service && item.service) byValue.set(key, { ...first, service: item.service });
+  }
+  const named = new Set<string>();
+  for (const item of byValue.values())
+    if (item.strength === 'exact' && item.identifierKind !== 'phone' && item.normalizedValue?.includes(':'))
+      named.add(item.normalizedValue.slice(item.normalizedValue.indexOf(':') + 1));
+  return [...byValue.values()].filter(
+    (item) => !(item.strength === 'possible' && item.normalizedValue && named.has(item.normalizedValue)),
+  );
+}
 
 /**
- * Finds phone numbers (also spaced or spelled out), e-mails (also "[at]"
- * obfuscated), handles, URLs and wallet addresses in an ad or profile text.
- * Each value appears once; phones are read in the default region.
+ * Finds phone numbers (also spaced, slashed or bracketed), e-mails (also "[at]" obfuscated),
+ * handles (`@x`, and "TG: x" after a service's name), URLs and wallet addresses in an ad or
+ * profile text, and reads each as `readIdentifier` would: the service from the words around it
+ * ("Telegram @x", "WA +31…", "@x (telegram)"), phones in the first region where they are valid
+ * (`context` + the text's own language/script). Each identity appears once, in text order.
+ * Phone-like sequences that read as no number, and spelled-out digits, are returned in
+ * `unrecognised` with their text. Runs in linear time in the length of the text.
+ */
+export function extractFromText(text: string, context: ExtractContext = {}): Extraction {
+  const base: ReadContext = { ...context, text };
+  // the text's script is counted once, not for every number read in it
+  const readContext: ReadContext = { ...base, order: phoneRegionOrder(base) };
+  const candidates = findCandidates(text);
+  const reader = new PhoneReader(readContext);
+  const identifiers: ExtractedIdentifier[] = [];
+  const unrecognised: Unrecognised[] = [];
+  candidates.forEach((candidate, index) => {
+    if (reader.exhausted) {
+      unrecognised.push({
+        identifierKind: candidate.kind,
+        raw: candidate.raw,
+        start: candidate.start,
+        end: candidate.end,
+        reason: 'too_many',
+        message: `More than ${maxReads} identifiers in one text: check the rest by hand`,
+        digits: null,
+      });
+      return;
+    }
+    const floor = candidates[index - 1]?.end ?? 0;
+    const ceiling = candidates[index + 1]?.start ?? text.length;
+    if ((candidate.kind === 'username' || candidate.kind === 'phone') && !candidate.service)
+      candidate.service = serviceBefore(text, candidate.start, floor) ?? serviceAfter(text, candidate.end, ceiling);
+    if (candidate.kind === 'phone' && candidate.sequence) {
+      const { phones, unreadable, message } = readSequence(text, candidate.sequence, reader);
+      for (const phone of phones) {
+        const raw = text.slice(phone.start, phone.end);
+        const { e164, readAs } = phone.result;
+        identifiers.push(
+          fromReading({ ...candidate, ...phone, raw }, e164, {
+            identifierKind: 'phone',
+            normalizedValue: e164,
+            service: candidate.service,
+            handle: null,
+            display: readAs.international,
+            readAs,
+            strength: 'exact',
+          }),
+        );
+      }
+      for (const span of unreadable) {
+        const raw = text.slice(span.start, span.end);
+        if (digitCount(raw) >= 7 && digitCount(raw) <= maxSequenceDigits)
+          unrecognised.push({
+            identifierKind: 'phone',
+            raw,
+            start: span.start,
+            end: span.end,
+            reason: 'not_valid',
+            message: message || 'Not a phone number',
+            digits: null,
+          });
+      }
+      return;
+    }
+    reader.reads += 1;
+    if (candidate.kind === 'username') {
+      identifiers.push(readHandle(candidate, readContext));
+      return;
+    }
+    const result = readIdentifier(candidate.kind, candidate.read, readContext);
+    identifiers.push(
+      result.ok
+        ? fromReading(candidate, candidate.read, result.reading)
+        : unreadableItem(candidate, candidate.read, result.message),
+    );
+  });
+  for (const run of spelledDigitRuns(masked(text, candidates))) {
+    unrecognised.push({
+      identifierKind: 'phone',
+      raw: text.slice(run.start, run.end),
+      start: run.start,
+      end: run.end,
+      reason: 'spelled_out',
+      message: 'Spelled-out digits: check them and type the number if it is one',
+      digits: run.digits,
+    });
+  }
+  return { identifiers: distinct(identifiers), unrecognised: unrecognised.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * The identifiers of `extractFromText`, with one region as before. The region is taken as the
+ * investigator's own, tried after the text's language: a Ukrainian ad's "050…" reads as Ukrainian.
  */
 export function extractIdentifiers(text: string, defaultRegion?: string): ExtractedIdentifier[] {
-  const found = new Map<string, ExtractedIdentifier>();
-  const add = (identifierKind: IdentifierKind, value: string) => {
-    const key = `${identifierKind}:${value.toLowerCase()}`;
-    if (!found.has(key)) found.set(key, { identifierKind, value });
-  };
-  const readable = readSpelledDigits(text);
-  const emailMatches = [...readable.matchAll(emailPattern)].map((m) => m[0]);
-  const emails = emailMatches.map((raw) =>
-    raw
-      .replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@')
-      .replace(/\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*/gi, '.')
-      .replace(/\s+/g, ''),
-  );
-  emails.forEach((email) => add('email', email));
-  // single digits separated by spaces or dots ("0 6 1 2 …") are joined before phones are looked for
-  const joined = readable.replace(/\b\d(?:[\s.-]\d\b){5,}/g, (run) => run.replace(/[\s.-]/g, ''));
-  for (const phone of findPhoneNumbersInText(joined, {
-    defaultCountry: defaultRegion?.toUpperCase() as CountryCode | undefined,
-    extended: true,
-  } as never)) {
-    add('phone', phone.number.number);
-  }
-  // the e-mails as they stand in the text, so their parts are not read again as addresses
-  const withoutEmails = emailMatches.reduce((rest, raw) => rest.replace(raw, ' '), readable);
-  for (const match of withoutEmails.matchAll(urlPattern)) {
-    const candidate = match[0].replace(/[.,;:!?]+$/, '');
-    if (/^\d+(\.\d+)+$/.test(candidate) || !/[a-z]/i.test(candidate.split('/')[0] ?? '')) continue;
-    try {
-      canonicalUrl(candidate);
-      add('profile_url', candidate);
-    } catch {
-      // not a URL after all
-    }
-  }
-  for (const match of readable.matchAll(handlePattern)) if (match[1]) add('username', `@${match[1]}`);
-  for (const match of readable.matchAll(walletPattern)) {
-    try {
-      normalizeWallet(match[0]);
-      add('wallet', match[0]);
-    } catch {
-      // looked like a wallet, was not one
-    }
-  }
-  return [...found.values()];
+  return extractFromText(text, { ownRegion: defaultRegion }).identifiers;
 }
-
-/** Finds indicator phrases (case- and accent-insensitive) with their positions, for highlighting. */
-export function findIndicators(text: string, indicators: { phrase: string; language: string }[]): IndicatorMatch[] {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const haystack = fold(text);
-  const matches: IndicatorMatch[] = [];
-  for (const { phrase, language } of indicators) {
-    const needle = fold(phrase);
-    if (!needle) continue;
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
-      matches.push({ phrase, language, start: at, end: at + needle.length });
-    }
-  }
-  return matches.sort((a, b) => a.start - b.start);
-}
-
-/** The indicator list a new operation starts with, per language (editable by coordinators). */
-export const defaultIndicators: { phrase: string; language: string }[] = [
-  { language: 'en', phrase: 'available 24/7' },
-  { language: 'en', phrase: 'new in town' },
-  { language: 'en', phrase: 'no limits' },
-  { language: 'en', phrase: 'young and fresh' },
-  { language: 'en', phrase: 'work abroad' },
-  { language: 'en', phrase: 'high salary' },
-  { language: 'en', phrase: 'no experience needed' },
-  { language: 'en', phrase: 'accommodation provided' },
-  { language: 'en', phrase: 'travel paid' },
-  { language: 'nl', phrase: '24/7 beschikbaar' },
-  { language: 'nl', phrase: 'nieuw in de stad' },
-  { language: 'nl', phrase: 'werk in het buitenland' },
-  { language: 'nl', phrase: 'huisvesting geregeld' },
-  { language: 'uk', phrase: 'робота за кордоном' },
-  { language: 'uk', phrase: 'висока зарплата' },
-  { language: 'uk', phrase: 'житло надається' },
-  { language: 'uk', phrase: 'без досвіду' },
-  { language: 'ru', phrase: 'работа за границей' },
-  { language: 'ru', phrase: 'высокая зарплата' },
-  { language: 'ru', phrase: 'жильё предоставляется' },
-  { language: 'ru', phrase: 'без опыта' },
-];
