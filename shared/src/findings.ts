@@ -4,6 +4,8 @@ import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { identifierKindSchema } from './identifiers.js';
 import { findingMatchSchema } from './matches.js';
+import { readAsSchema } from './phones.js';
+import { serviceIdSchema } from './services.js';
 
 export const findingKinds = ['suspect', 'identifier', 'victim'] as const;
 export const findingKindSchema = z.enum(findingKinds);
@@ -44,6 +46,10 @@ export const identifierInputSchema = z.object({
   identifierKind: identifierKindSchema,
   value: z.string().trim().min(1).max(500),
   result: z.enum(identifierResults).default('nothing_found'),
+  /** The network the person says it is on ("Telegram"); recognised from the value or the platform when absent. */
+  service: serviceIdSchema.optional(),
+  /** For a national phone number: the regions to read it in, as the person chose ("read in DE"). */
+  regions: z.array(countrySchema).min(1).max(5).optional(),
 });
 
 export const victimInputSchema = z.object({
@@ -110,6 +116,10 @@ export const findingSchema = z.object({
   identifierKind: identifierKindSchema.nullable(),
   value: z.string().nullable(),
   normalizedValue: z.string().nullable(),
+  /** The network the identifier was read on, how it reads for people ("Telegram @katya", "+49 1512 3456789"), and for a phone what it was read as. */
+  service: serviceIdSchema.nullable(),
+  display: z.string().nullable(),
+  readAs: readAsSchema.nullable(),
   result: z.string().nullable(),
   reference: z.string().nullable(),
   minor: z.boolean().nullable(),

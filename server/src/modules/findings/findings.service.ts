@@ -2,12 +2,10 @@ import {
   type CreateFinding,
   type FindingCreated,
   type FindingView,
-  IdentifierError,
   type UpdateFinding,
   can,
   createFindingSchema,
-  normalizeIdentifier,
-  platformHostOf,
+  readIdentifier,
 } from '@actionday/shared';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
@@ -90,20 +88,26 @@ export async function createFinding(
       role: data.role ?? null,
     });
   } else if (data.kind === 'identifier') {
-    let normalizedValue: string;
-    try {
-      normalizedValue = normalizeIdentifier(data.identifierKind, data.value, {
-        region: platform.countryFocus ?? membership.country,
-        platformHost: platformHostOf(platform.url),
-      });
-    } catch (error) {
-      if (error instanceof IdentifierError) failField('findings.bad_identifier', 'value', { reason: error.message });
-      throw error;
-    }
+    // read as a person would: the service from the value, the choice or the platform; a national number in the
+    // first region where it is valid (the platform's focus, the ad's language or script, the investigator's own)
+    const read = readIdentifier(data.identifierKind, data.value, {
+      service: data.service ?? null,
+      regions: data.regions ?? null,
+      platformRegion: platform.countryFocus,
+      language: data.language ?? platform.languages,
+      text: data.note ?? null,
+      ownRegion: membership.country,
+      platformHost: platform.url,
+    });
+    if (!read.ok) failField('findings.bad_identifier', 'value', { reason: read.message });
+    const { reading } = read;
     Object.assign(values, {
-      identifierKind: data.identifierKind,
+      identifierKind: reading.identifierKind,
       value: data.value,
-      normalizedValue,
+      normalizedValue: reading.normalizedValue,
+      service: reading.service,
+      display: reading.display,
+      readAs: reading.readAs,
       result: data.result,
     });
   } else {

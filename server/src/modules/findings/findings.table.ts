@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ReadAs } from '@actionday/shared';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { memberships, operations } from '../operations/operations.table.js';
 import { platforms } from '../platforms/platforms.table.js';
 
@@ -37,6 +38,9 @@ export const findings = pgTable(
     identifierKind: text('identifier_kind', { enum: ['username', 'profile_url', 'phone', 'email', 'wallet', 'other'] }),
     value: text('value'),
     normalizedValue: text('normalized_value'),
+    service: text('service'),
+    display: text('display'),
+    readAs: jsonb('read_as').$type<ReadAs>(),
     result: text('result'),
     // victim (pseudonymous: a reference, never a name)
     reference: text('reference'),

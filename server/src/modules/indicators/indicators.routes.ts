@@ -1,11 +1,4 @@
-import {
-  IdentifierError,
-  extractIdentifiers,
-  findIndicators,
-  normalizeIdentifier,
-  operationParamsSchema,
-  platformHostOf,
-} from '@actionday/shared';
+import { extractFromText, extractionSchema, findIndicators, operationParamsSchema } from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
@@ -62,15 +55,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
         params: operationParamsSchema,
         body: z.object({ text: z.string().max(100_000), platformId: z.uuid().optional() }),
         response: {
-          200: z.object({
-            identifiers: z.array(
-              z.object({
-                identifierKind: z.string(),
-                value: z.string(),
-                normalizedValue: z.string().nullable(),
-                problem: z.string().nullable(),
-              }),
-            ),
+          200: extractionSchema.extend({
             indicators: z.array(z.object({ phrase: z.string(), language: z.string(), start: z.int(), end: z.int() })),
           }),
         },
@@ -84,29 +69,17 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
         request.params.operationId,
         'finding.create',
       );
-      let region = membership.country;
-      let platformHost: string | undefined;
-      if (request.body.platformId) {
-        const platform = await platformInOperation(db, operation.id, request.body.platformId);
-        region = platform.countryFocus ?? region;
-        platformHost = platformHostOf(platform.url);
-      }
-      const found = extractIdentifiers(request.body.text, region).map((item) => {
-        try {
-          return {
-            ...item,
-            normalizedValue: normalizeIdentifier(item.identifierKind, item.value, { region, platformHost }),
-            problem: null,
-          };
-        } catch (error) {
-          if (!(error instanceof IdentifierError)) throw error;
-          return { ...item, normalizedValue: null, problem: error.message };
-        }
+      const platform = request.body.platformId
+        ? await platformInOperation(db, operation.id, request.body.platformId)
+        : null;
+      // read as findings are: the platform's country focus, the ad's language or script, the investigator's own country
+      const found = extractFromText(request.body.text, {
+        platformRegion: platform?.countryFocus ?? null,
+        language: platform?.languages ?? null,
+        ownRegion: membership.country,
+        platformHost: platform?.url ?? null,
       });
-      return {
-        identifiers: found,
-        indicators: findIndicators(request.body.text, await listIndicators(db, operation.id)),
-      };
+      return { ...found, indicators: findIndicators(request.body.text, await listIndicators(db, operation.id)) };
     },
   );
 };

@@ -1,4 +1,4 @@
-import type { IdentifierKind } from '@actionday/shared';
+import { type IdentifierKind, identityOf } from '@actionday/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { participantsByIds } from '../operations/index.js';
@@ -49,7 +49,7 @@ export async function refreshKey(
     })),
   ];
   const parties = new Set(sources.map((s) => s.party)).size;
-  const bare = found.some((s) => s.service === null) || entries.some((e) => !e.normalizedValue.includes(':'));
+  const bare = found.some((s) => s.service === null) || entries.some((e) => identityOf(e.normalizedValue) === null);
   const qualifies = found.length > 0 && parties >= 2 && (strength === 'exact' || bare);
   if (!existing && !qualifies) return null;
 

@@ -1,4 +1,4 @@
-import type { IdentifierKind, MatchStrength } from '@actionday/shared';
+import { type IdentifierKind, type MatchStrength, identityOf, possibleMatchKey } from '@actionday/shared';
 
 /** Where a value is looked up: its whole identity (exact), or a handle alone (possible). */
 export interface MatchKey {
@@ -7,21 +7,17 @@ export interface MatchKey {
 }
 
 /**
- * A handle's identity is `service:handle` when its network is known, the bare handle otherwise. The bare handle
- * of both is what a *possible* match compares: a handle of unknown service may be the same account as that handle
- * on any service.
+ * A handle's identity is `service:handle` when its network is known, the bare handle otherwise. What a
+ * *possible* match compares is the handle alone, as `possibleMatchKey` folds it: a handle of unknown service may
+ * be the same account as that handle on any service.
  */
 export function handleOf(kind: IdentifierKind, value: string): string | null {
-  if (kind !== 'username') return null;
-  const colon = value.indexOf(':');
-  return colon === -1 ? value : value.slice(colon + 1);
+  return kind === 'username' ? possibleMatchKey(value) : null;
 }
 
 /** The network of a handle's identity, or null when it is not known. */
 export function serviceOf(kind: IdentifierKind, value: string): string | null {
-  if (kind !== 'username') return null;
-  const colon = value.indexOf(':');
-  return colon === -1 ? null : value.slice(0, colon);
+  return kind === 'username' ? (identityOf(value)?.service ?? null) : null;
 }
 
 /** The keys a sighting is looked up under, in one fixed order (locks are taken in it). */

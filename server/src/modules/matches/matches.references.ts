@@ -1,4 +1,4 @@
-import { IdentifierError, type IdentifierKind, identifierKinds, normalizeIdentifier } from '@actionday/shared';
+import { type IdentifierKind, identifierKinds, readIdentifier, resolveService } from '@actionday/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Db } from '../../db/database.js';
@@ -44,7 +44,7 @@ async function visibleCount(deps: MatchDeps, changes: readonly MatchChange[], ac
 }
 
 /**
- * Imports a reference list (CSV: kind,value[,label][,region][,platform]) standing in for an agency database.
+ * Imports a reference list (CSV: kind,value[,label][,region][,service][,platform]) standing in for an agency database.
  * Each value is normalised as findings are; rows that cannot be read are reported, the rest stored, and
  * identifiers already logged that share a value make or join a match at once.
  */
@@ -82,21 +82,27 @@ export async function importReferenceList(
       rejected.push({ line, message: `Unknown kind "${row.kind ?? ''}"` });
       return;
     }
-    try {
-      const normalizedValue = normalizeIdentifier(kind, row.value ?? '', {
-        region: row.region?.trim() || access.membership.country,
-        platformHost: row.platform?.trim() || undefined,
-      });
-      entries.push({
-        identifierKind: kind,
-        normalizedValue,
-        handle: handleOf(kind, normalizedValue),
-        label: row.label?.trim() || null,
-      });
-    } catch (error) {
-      if (!(error instanceof IdentifierError)) throw error;
-      rejected.push({ line, message: error.message });
+    if ((row.label ?? '').length > 500) {
+      rejected.push({ line, message: 'The label is longer than 500 characters' });
+      return;
     }
+    const read = readIdentifier(kind, row.value ?? '', {
+      region: row.region?.trim() || null,
+      ownRegion: access.membership.country,
+      service: resolveService(row.service?.trim() ?? '') ?? null,
+      platformHost: row.platform?.trim() || null,
+    });
+    if (!read.ok) {
+      rejected.push({ line, message: read.message });
+      return;
+    }
+    const { identifierKind, normalizedValue } = read.reading;
+    entries.push({
+      identifierKind,
+      normalizedValue,
+      handle: handleOf(identifierKind, normalizedValue),
+      label: row.label?.trim() || null,
+    });
   });
   const operationId = access.operation.id;
   const { list, changes } = await deps.db.transaction(async (tx) => {
