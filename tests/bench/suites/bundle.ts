@@ -1,0 +1,6 @@
+import type { Row } from '../lib/results.js';
+import type { SuiteContext } from './context.js';
+
+export async function bundleSuite(_ctx: SuiteContext): Promise<Row[]> {
+  throw new Error('not yet');
+}
