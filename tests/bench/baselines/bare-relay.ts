@@ -56,7 +56,9 @@ notes.on('connection', (socket) => {
       Y.applyUpdate(doc, body);
       const update = encoding.createEncoder();
       sync.writeUpdate(update, body);
-      socket.to(payload.docName).emit('note:sync', { docName: payload.docName, message: encoding.toUint8Array(update) });
+      socket
+        .to(payload.docName)
+        .emit('note:sync', { docName: payload.docName, message: encoding.toUint8Array(update) });
     }
     if (typeof ack === 'function') ack({ ok: true, data: { saved: true } });
   });

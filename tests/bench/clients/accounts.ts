@@ -1,12 +1,4 @@
-import type {
-  CreateOperation,
-  CreatePlatform,
-  InviteCreated,
-  Me,
-  Operation,
-  Platform,
-  Role,
-} from '@actionday/shared';
+import type { CreateOperation, CreatePlatform, InviteCreated, Me, Operation, Platform, Role } from '@actionday/shared';
 import { ApiClient } from './http.js';
 
 /** Who a simulated participant is, enough for another process to act as them (cookie, not password). */
@@ -21,8 +13,26 @@ export interface ParticipantAccount {
 
 /** The twenty countries of the 2022 day, for spreading participants as a real day does. */
 export const countries2022 = [
-  'NL', 'BE', 'DE', 'FR', 'ES', 'IT', 'PT', 'AT', 'PL', 'CZ',
-  'RO', 'BG', 'HU', 'SK', 'SI', 'HR', 'LT', 'LV', 'FI', 'SE',
+  'NL',
+  'BE',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'PT',
+  'AT',
+  'PL',
+  'CZ',
+  'RO',
+  'BG',
+  'HU',
+  'SK',
+  'SI',
+  'HR',
+  'LT',
+  'LV',
+  'FI',
+  'SE',
 ] as const;
 
 /** Signs in with e-mail and password; the client keeps the session cookie. */
@@ -52,8 +62,20 @@ export async function setPhase(admin: ApiClient, operationId: string, status: Op
 }
 
 /** Adds `count` target platforms in lists of at most 5,000 (the API's limit per request). */
-export async function addPlatforms(admin: ApiClient, operationId: string, count: number, prefix = 'p'): Promise<Platform[]> {
-  const categories: CreatePlatform['category'][] = ['social_media', 'dating', 'classified_ads', 'escort_ads', 'forum', 'messaging'];
+export async function addPlatforms(
+  admin: ApiClient,
+  operationId: string,
+  count: number,
+  prefix = 'p',
+): Promise<Platform[]> {
+  const categories: CreatePlatform['category'][] = [
+    'social_media',
+    'dating',
+    'classified_ads',
+    'escort_ads',
+    'forum',
+    'messaging',
+  ];
   const all: Platform[] = [];
   for (let from = 0; from < count; from += 5000) {
     const list: CreatePlatform[] = [];
@@ -80,7 +102,7 @@ export async function inviteParticipants(
   specs: { role: Role; country: string }[],
   concurrency = 4,
 ): Promise<ParticipantAccount[]> {
-  const out: ParticipantAccount[] = new Array(specs.length);
+  const out: ParticipantAccount[] = [];
   let next = 0;
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const one = async () => {

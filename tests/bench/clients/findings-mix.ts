@@ -11,7 +11,14 @@ export function findingFor(index: number, platformId: string, random: () => numb
   const nationality = pick(['UA', 'RO', 'NG', 'NL'] as const, random);
   switch (index % 3) {
     case 0:
-      return { kind: 'suspect', platformId, tags, aliases: [`alias ${index}`], identified: random() < 0.5, nationality };
+      return {
+        kind: 'suspect',
+        platformId,
+        tags,
+        aliases: [`alias ${index}`],
+        identified: random() < 0.5,
+        nationality,
+      };
     case 1:
       return {
         kind: 'identifier',

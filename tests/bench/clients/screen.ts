@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, Platform, PlatformChangedEvent, ServerToClientEvents } from '@actionday/shared';
-import { type Socket, io } from 'socket.io-client';
+import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 import { epochMs } from '../lib/time.js';
 import { ApiClient } from './http.js';
 
@@ -13,7 +13,11 @@ export interface ScreenTarget {
 }
 
 /** The socket options of the real client (SocketProvider), with websocket straight away as a Node client has no polling to gain. */
-const socketOptions = { transports: ['websocket'], reconnectionDelayMax: 10_000, forceNew: true } as const;
+const socketOptions: Partial<ManagerOptions & SocketOptions> = {
+  transports: ['websocket'],
+  reconnectionDelayMax: 10_000,
+  forceNew: true,
+};
 
 /**
  * A screen on the board: connects with the session cookie, joins the

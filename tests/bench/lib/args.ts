@@ -45,7 +45,8 @@ export function readOptions(argv: string[]): BenchOptions {
   const unknown = asked.filter((name) => !(benchNames as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}\n${usage}`);
   const db = values.db;
-  if (db !== 'postgres' && db !== 'pglite' && db !== 'both') throw new Error(`--db must be postgres, pglite or both\n${usage}`);
+  if (db !== 'postgres' && db !== 'pglite' && db !== 'both')
+    throw new Error(`--db must be postgres, pglite or both\n${usage}`);
   return {
     only: new Set(asked as BenchName[]),
     databases: db === 'both' ? ['postgres', 'pglite'] : [db],

@@ -16,7 +16,9 @@ function newestMtime(path: string): number {
 /** Builds the client when its sources are newer than the build, as `pnpm start` does. */
 export function ensureClientBuilt(log: (line: string) => void): void {
   const built = join(clientDist, 'index.html');
-  const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) => join(repoRoot, p));
+  const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) =>
+    join(repoRoot, p),
+  );
   if (existsSync(built) && Math.max(...sources.map(newestMtime)) <= statSync(built).mtimeMs) return;
   log('Building the client…');
   const build = spawnSync('pnpm', ['--filter', '@actionday/client', 'build'], { cwd: repoRoot, stdio: 'inherit' });

@@ -22,7 +22,13 @@ export async function freshTarget(kind: DbKind, adminUrl: string): Promise<DataT
   const dataDir = await mkdtemp(join(tmpdir(), 'actionday-bench-'));
   const pgliteDir = join(dataDir, 'pglite');
   if (kind === 'pglite') {
-    return { kind, dataDir, databaseUrl: null, pgliteDir, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+    return {
+      kind,
+      dataDir,
+      databaseUrl: null,
+      pgliteDir,
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `actionday_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -5,7 +5,11 @@ export type Histogram = hdr.Histogram;
 
 /** A fresh latency histogram (values in µs). */
 export function latencyHistogram(): Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
 }
 
 /** Records a latency given in milliseconds. */

@@ -11,7 +11,14 @@ import type { Query } from './direct-db.js';
  */
 export async function seedDay(
   query: Query,
-  day: { operationId: string; startsAt: string; countries: readonly string[]; perCountry: number; platforms: number; findings: number },
+  day: {
+    operationId: string;
+    startsAt: string;
+    countries: readonly string[];
+    perCountry: number;
+    platforms: number;
+    findings: number;
+  },
 ): Promise<void> {
   const { operationId: id, startsAt: origin } = day;
   await query(

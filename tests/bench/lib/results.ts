@@ -85,9 +85,7 @@ export function formatMarkdown(rows: Row[]): string {
   for (const row of rows) {
     const ratio = row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`;
     const met = row.met === null ? '—' : row.met ? 'met' : '**MISSED**';
-    out.push(
-      `| ${[row.bench, row.database, row.app, row.baseline, ratio, row.goal].map(cell).join(' | ')} | ${met} |`,
-    );
+    out.push(`| ${[row.bench, row.database, row.app, row.baseline, ratio, row.goal].map(cell).join(' | ')} | ${met} |`);
   }
   return out.join('\n');
 }
@@ -111,7 +109,12 @@ export async function writeResults(
   const body = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? null,
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadavg(),
+    },
     options: { only: [...options.only], databases: options.databases, quick: options.quick },
     rows,
     failures,

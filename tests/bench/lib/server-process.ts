@@ -144,7 +144,10 @@ export async function startNodeServer(options: {
 }
 
 /** The real production server (`server/src/main.ts`, built client) on a fresh database. */
-export async function startAppServer(target: DataTarget, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startAppServer(
+  target: DataTarget,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const env: Record<string, string> = {
     PORT: String(port),

@@ -13,7 +13,11 @@ export function pause(ms: number): Promise<void> {
 }
 
 /** Polls `check` until it answers a value or `timeoutMs` passes (then null). */
-export async function until<T>(check: () => Promise<T | null> | T | null, timeoutMs: number, everyMs = 50): Promise<T | null> {
+export async function until<T>(
+  check: () => Promise<T | null> | T | null,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<T | null> {
   const deadline = epochMs() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -122,9 +122,10 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
     const bareDirect = await connectDirect(bareTargetOf(target));
     const bareCheck = await doubleClaims(
       bare.won,
-      await bareDirect.query(`select id, claimed_by, checked_by from platforms where operation_id = $1 and status <> 'unchecked'`, [
-        operation.id,
-      ]),
+      await bareDirect.query(
+        `select id, claimed_by, checked_by from platforms where operation_id = $1 and status <> 'unchecked'`,
+        [operation.id],
+      ),
     );
     await bareDirect.close();
     ctx.log(`    ${bare.perSecond.toFixed(0)} claims/s, p99 ${ms(bare.latency.p99)}`);
@@ -144,11 +145,20 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
           [`rate ${rateRatio?.toFixed(2)}× bare < 0.5×`, rateRatio !== null && rateRatio >= 0.5],
           [`p99 ${p99Ratio?.toFixed(2)}× bare > 2×`, p99Ratio !== null && p99Ratio <= 2],
           [`${doubles} double claims`, doubles === 0],
-          [`${count(app.timeouts)} timeouts, errors ${JSON.stringify(app.errors)}`, app.timeouts === 0 && Object.keys(app.errors).length === 0],
+          [
+            `${count(app.timeouts)} timeouts, errors ${JSON.stringify(app.errors)}`,
+            app.timeouts === 0 && Object.keys(app.errors).length === 0,
+          ],
         ]),
         details: {
           app: { ...app, won: app.won.length, check, server: serverDuring, postgresWaits: waitProfile },
-          bare: { ...bare, won: bare.won.length, check: bareCheck, postgresWaits: bareWaitProfile, poolSize: ctx.db === 'postgres' ? 10 : 1 },
+          bare: {
+            ...bare,
+            won: bare.won.length,
+            check: bareCheck,
+            postgresWaits: bareWaitProfile,
+            poolSize: ctx.db === 'postgres' ? 10 : 1,
+          },
           p99Ratio,
         },
       },

@@ -61,7 +61,9 @@ async function loadPhase(
   const startAt = epochMs() + 1000;
   const perWorker = rate / workers.length;
   return Promise.all(
-    workers.map((worker, i) => run(worker, { ratePerSecond: perWorker, durationMs, startAt, offsetMs: (i * 1000) / rate })),
+    workers.map((worker, i) =>
+      run(worker, { ratePerSecond: perWorker, durationMs, startAt, offsetMs: (i * 1000) / rate }),
+    ),
   );
 }
 
@@ -70,7 +72,9 @@ async function settledTally(admin: ApiClient, operationId: string): Promise<Tall
   let last: string | null = null;
   const deadline = epochMs() + 180_000;
   for (;;) {
-    const tally = await admin.call<Tally>('GET', `/api/operations/${operationId}/tallies`, undefined, { timeoutMs: 60_000 });
+    const tally = await admin.call<Tally>('GET', `/api/operations/${operationId}/tallies`, undefined, {
+      timeoutMs: 60_000,
+    });
     const key = JSON.stringify(tally.figures);
     if (key === last || epochMs() > deadline) return tally;
     last = key;
@@ -136,7 +140,9 @@ export async function findingsSuite(ctx: SuiteContext): Promise<Row[]> {
 
     const direct = await connectDirect(bareTargetOf(target));
     const recount = await recountDefaults(direct.query, operation.id);
-    const stored = Number((await direct.query('select count(*) as n from findings where operation_id = $1', [operation.id]))[0]?.n ?? 0);
+    const stored = Number(
+      (await direct.query('select count(*) as n from findings where operation_id = $1', [operation.id]))[0]?.n ?? 0,
+    );
     await direct.close();
     const drift = differences(tallyFigures(tally), recount);
     const acknowledged = phases.reduce((sum, p) => sum + p.ok, 0);
@@ -164,7 +170,9 @@ export async function findingsSuite(ctx: SuiteContext): Promise<Row[]> {
       bare.push(result);
       ctx.log(`    ${count(result.ok)}/${count(result.sent)} answered, p99 ${ms(result.latency.p99)}`);
     }
-    return phases.map((app, i) => rowOf(ctx, app, bare[i] as PhaseResult, i === 1 ? { drift, stored, acknowledged } : null));
+    return phases.map((app, i) =>
+      rowOf(ctx, app, bare[i] as PhaseResult, i === 1 ? { drift, stored, acknowledged } : null),
+    );
   } finally {
     pool.close();
     if (server?.running) await server.stop();
@@ -182,7 +190,10 @@ function rowOf(
   const errorCount = Object.values(app.errors).reduce((sum, n) => sum + n, 0);
   const checks: [string, boolean][] = [[`p99 ${ratio?.toFixed(2)}× bare > 3×`, ratio !== null && ratio <= 3]];
   if (figures) {
-    checks.unshift([`${count(app.sent - app.ok)} of ${count(app.sent)} not answered in ${timeoutMs / 1000} s`, app.ok === app.sent]);
+    checks.unshift([
+      `${count(app.sent - app.ok)} of ${count(app.sent)} not answered in ${timeoutMs / 1000} s`,
+      app.ok === app.sent,
+    ]);
     checks.push([`${count(errorCount)} errors ${JSON.stringify(app.errors)}`, errorCount === 0]);
     checks.push([`figures ≠ recount: ${figures.drift.slice(0, 3).join('; ')}`, figures.drift.length === 0]);
     checks.push([

@@ -32,7 +32,8 @@ async function typeTogether(
   const ref = { operationId, platformId: null };
   const opened = await pool.all('editors.open', (i) => ({ url: server.url, cookies: parts[i] ?? [], ref }));
   const openFailed = opened.reduce((sum, o) => sum + o.failed, 0);
-  if (openFailed > 0) ctx.log(`    ${openFailed} editors could not open the note: ${opened.flatMap((o) => o.errors).join('; ')}`);
+  if (openFailed > 0)
+    ctx.log(`    ${openFailed} editors could not open the note: ${opened.flatMap((o) => o.errors).join('; ')}`);
   await server.probe({ reset: true });
   const startAt = epochMs() + 1000;
   const runs = await pool.all('editors.run', () => ({
@@ -110,7 +111,10 @@ export async function notesSuite(ctx: SuiteContext): Promise<Row[]> {
         ratio,
         goal: 'none set (issue gives none); every edit reaches every peer',
         ...judge([
-          [`${count(app.expected - app.received)} of ${count(app.expected)} peer deliveries missing`, app.received >= app.expected],
+          [
+            `${count(app.expected - app.received)} of ${count(app.expected)} peer deliveries missing`,
+            app.received >= app.expected,
+          ],
           [`${app.openFailed} editors could not open the note`, app.openFailed === 0],
         ]),
         details: { app, bare },

@@ -47,7 +47,11 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
     admin = await signIn(server.url, benchAdmin.email, benchAdmin.password);
     const path = `/api/operations/${operation.id}/report?format=json&audience=full&lang=en`;
     const fetchReport = () =>
-      admin.send<Buffer>('GET', path, undefined, { raw: true, timeoutMs: 120_000, headers: { 'accept-encoding': 'gzip' } });
+      admin.send<Buffer>('GET', path, undefined, {
+        raw: true,
+        timeoutMs: 120_000,
+        headers: { 'accept-encoding': 'gzip' },
+      });
     const first = await fetchReport(); // warm-up: plans and caches, as the bare count gets one
     if (first.status !== 200) throw new Error(`the report answered ${first.status} ${first.errorCode ?? ''}`);
     ctx.log(`  app (${ctx.db}): ${sizes.runs} JSON reports, one after another`);
@@ -67,7 +71,11 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
     server = null;
 
     ctx.log(`  bare count(*) over the same findings, ${sizes.runs} runs`);
-    const counted = await pool.first.call('bare.count', { target: bareTargetOf(target), operationId: operation.id, runs: sizes.runs });
+    const counted = await pool.first.call('bare.count', {
+      target: bareTargetOf(target),
+      operationId: operation.id,
+      runs: sizes.runs,
+    });
     const bare = { ...summarize(mergeHistograms([counted.histogram])), findings: counted.findings };
     ctx.log(`    p95 ${ms(bare.p95)} over ${count(bare.findings)} findings`);
     return [
@@ -81,7 +89,10 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
         ...judge([
           [`p95 ${ms(app.p95)} ≥ 500 ms`, app.p95 < 500],
           [`${failures} reports failed`, failures === 0],
-          [`${count(bare.findings)} findings in the database, ${count(sizes.findings)} seeded`, bare.findings === sizes.findings],
+          [
+            `${count(bare.findings)} findings in the database, ${count(sizes.findings)} seeded`,
+            bare.findings === sizes.findings,
+          ],
         ]),
         details: { app: { ...app, server: serverDuring }, bare, seededWithBulkSql: true },
       },

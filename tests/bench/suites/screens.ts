@@ -24,7 +24,14 @@ interface SideResult {
     claimMs: number[];
     server: ProbeReply;
   } | null;
-  reconnect: { slowestMs: number; p50: number; back: number; total: number; refetchErrors: number; server: ProbeReply } | null;
+  reconnect: {
+    slowestMs: number;
+    p50: number;
+    back: number;
+    total: number;
+    refetchErrors: number;
+    server: ProbeReply;
+  } | null;
   openMs: number;
   openFailed: number;
   openErrors: string[];
@@ -153,7 +160,12 @@ async function appSide(
   wanted: Set<BenchName>,
   pool: WorkerPool,
   target: DataTarget,
-): Promise<{ side: SideResult; stop: { ms: number; code: number | null } | null; sample: unknown; server: ServerProcess }> {
+): Promise<{
+  side: SideResult;
+  stop: { ms: number; code: number | null } | null;
+  sample: unknown;
+  server: ServerProcess;
+}> {
   const sizes = sizesFor(ctx.options.quick).screens;
   const server = await startAppServer(target);
   const admin = await signIn(server.url, benchAdmin.email, benchAdmin.password);
@@ -171,17 +183,36 @@ async function appSide(
       timeoutMs: 30_000,
     });
     if (answer.status !== 200) throw new Error(`claim answered ${answer.status} ${answer.errorCode ?? ''}`);
-    sample ??= { platform: answer.body, claimant: { id: accounts[0]?.memberId, name: 'Investigator NL 0', role: 'investigator', country: 'NL', agency: 'NL Police' } };
+    sample ??= {
+      platform: answer.body,
+      claimant: {
+        id: accounts[0]?.memberId,
+        name: 'Investigator NL 0',
+        role: 'investigator',
+        country: 'NL',
+        agency: 'NL Police',
+      },
+    };
     return { id: platform.id, ms: answer.ms };
   };
   const cookies = Array.from({ length: sizes.screens }, (_, i) => accounts[i % accounts.length]?.cookie ?? null);
-  const side = await driveSide(ctx, wanted, pool, server, { cookies, operationId: operation.id }, {
-    change: (index) => claimNext(index),
-    missedChange: () => {
-      const platform = platforms[nextPlatform] as Platform;
-      return { expect: { platformId: platform.id, version: null }, make: async () => void (await claimNext(nextPlatform)) };
+  const side = await driveSide(
+    ctx,
+    wanted,
+    pool,
+    server,
+    { cookies, operationId: operation.id },
+    {
+      change: (index) => claimNext(index),
+      missedChange: () => {
+        const platform = platforms[nextPlatform] as Platform;
+        return {
+          expect: { platformId: platform.id, version: null },
+          make: async () => void (await claimNext(nextPlatform)),
+        };
+      },
     },
-  });
+  );
   let stop: { ms: number; code: number | null } | null = null;
   if (wanted.has('stop')) {
     const stopped = await server.stop();
@@ -194,7 +225,12 @@ async function appSide(
 }
 
 /** The bare side: the same screens on a bare socket.io server, changes sent with one `io.emit`. */
-async function bareSide(ctx: SuiteContext, wanted: Set<BenchName>, pool: WorkerPool, sample: unknown): Promise<SideResult> {
+async function bareSide(
+  ctx: SuiteContext,
+  wanted: Set<BenchName>,
+  pool: WorkerPool,
+  sample: unknown,
+): Promise<SideResult> {
   const sizes = sizesFor(ctx.options.quick).screens;
   const port = await freePort();
   const server = await startNodeServer({
@@ -212,20 +248,30 @@ async function bareSide(ctx: SuiteContext, wanted: Set<BenchName>, pool: WorkerP
   };
   let version = 0;
   try {
-    return await driveSide(ctx, wanted, pool, server, { cookies: Array.from({ length: sizes.screens }, () => null), operationId: null }, {
-      async change(index) {
-        const id = `bare-${index}`;
-        const payload = { ...(sample as { platform: Record<string, unknown> }), platform: { ...(sample as { platform: Record<string, unknown> } | null)?.platform, id } };
-        const answer = await post('/emit', payload);
-        return { id, ms: answer.ms };
-      },
-      missedChange: () => ({
-        expect: { platformId: null, version: version + 1 },
-        make: async () => {
-          version = (await post('/bump', {})).version;
+    return await driveSide(
+      ctx,
+      wanted,
+      pool,
+      server,
+      { cookies: Array.from({ length: sizes.screens }, () => null), operationId: null },
+      {
+        async change(index) {
+          const id = `bare-${index}`;
+          const payload = {
+            ...(sample as { platform: Record<string, unknown> }),
+            platform: { ...(sample as { platform: Record<string, unknown> } | null)?.platform, id },
+          };
+          const answer = await post('/emit', payload);
+          return { id, ms: answer.ms };
         },
-      }),
-    });
+        missedChange: () => ({
+          expect: { platformId: null, version: version + 1 },
+          make: async () => {
+            version = (await post('/bump', {})).version;
+          },
+        }),
+      },
+    );
   } finally {
     await pool.all('screens.close', () => ({}));
     await server.stop();
@@ -274,7 +320,8 @@ function rowsOf(
 ): Row[] {
   const n = sizesFor(ctx.options.quick).screens.screens;
   const rows: Row[] = [];
-  const connected = (side: SideResult) => [`${count(n - side.openFailed)}/${count(n)} screens connected`, side.openFailed === 0] as [string, boolean];
+  const connected = (side: SideResult) =>
+    [`${count(n - side.openFailed)}/${count(n)} screens connected`, side.openFailed === 0] as [string, boolean];
   if (wanted.has('memory') && app.memory && bare.memory) {
     const ratio = ratioOf(app.memory.perClient, bare.memory.perClient);
     rows.push({
@@ -286,7 +333,12 @@ function rowsOf(
       goal: 'none set (issue gives none)',
       met: null,
       missed: [],
-      details: { app: app.memory, bare: bare.memory, openMs: { app: app.openMs, bare: bare.openMs }, openErrors: app.openErrors },
+      details: {
+        app: app.memory,
+        bare: bare.memory,
+        openMs: { app: app.openMs, bare: bare.openMs },
+        openErrors: app.openErrors,
+      },
     });
   }
   if (wanted.has('fanout') && app.fanout && bare.fanout) {
@@ -301,7 +353,10 @@ function rowsOf(
       ...judge([
         connected(app),
         [`p99 ${ratio?.toFixed(2)}× bare > 1.5×`, ratio !== null && ratio <= 1.5],
-        [`${count(app.fanout.delivered)}/${count(app.fanout.expected)} delivered`, app.fanout.delivered === app.fanout.expected],
+        [
+          `${count(app.fanout.delivered)}/${count(app.fanout.expected)} delivered`,
+          app.fanout.delivered === app.fanout.expected,
+        ],
       ]),
       details: { app: app.fanout, bare: bare.fanout },
     });
@@ -312,7 +367,9 @@ function rowsOf(
     rows.push({
       bench: `reconnect storm: ${count(n)} clients dropped at once, until all back and consistent`,
       database: ctx.db,
-      app: allBack ? ms(app.reconnect.slowestMs) : `${count(app.reconnect.back)}/${count(app.reconnect.total)} back in 60 s`,
+      app: allBack
+        ? ms(app.reconnect.slowestMs)
+        : `${count(app.reconnect.back)}/${count(app.reconnect.total)} back in 60 s`,
       baseline: ms(bare.reconnect.slowestMs),
       ratio: allBack ? ratio : null,
       goal: '≤ 2 × bare and < 5 s',

@@ -117,7 +117,14 @@ export async function bareInserts(params: ParamsOf<'bare.inserts'>): Promise<Res
     }
   });
   await close();
-  return { histogram: encodeHistogram(histogram), sent: report.sent, ok, errors, timeouts, maxSendLagMs: report.maxSendLagMs };
+  return {
+    histogram: encodeHistogram(histogram),
+    sent: report.sent,
+    ok,
+    errors,
+    timeouts,
+    maxSendLagMs: report.maxSendLagMs,
+  };
 }
 
 /** `count(*)` over the operation's findings, one after another: the floor under the report. */

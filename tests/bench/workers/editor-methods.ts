@@ -68,4 +68,3 @@ export function closeEditors(): ResultOf<'editors.close'> {
   editors = [];
   return { closed };
 }
-

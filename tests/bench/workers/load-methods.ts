@@ -92,5 +92,12 @@ export async function findingsLoad(params: ParamsOf<'findings.load'>): Promise<R
     else bump(errors, answer.errorCode ?? String(answer.status));
   });
   for (const person of people) person.close();
-  return { histogram: encodeHistogram(histogram), sent: report.sent, ok, errors, timeouts, maxSendLagMs: report.maxSendLagMs };
+  return {
+    histogram: encodeHistogram(histogram),
+    sent: report.sent,
+    ok,
+    errors,
+    timeouts,
+    maxSendLagMs: report.maxSendLagMs,
+  };
 }

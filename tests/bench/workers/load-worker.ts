@@ -38,7 +38,11 @@ process.on('message', (raw: unknown) => {
     .then(() => method(message.params))
     .then((result) => reply({ id: message.id, ok: true, result }))
     .catch((error: unknown) =>
-      reply({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      reply({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
     );
 });
 // the parent going away ends the load

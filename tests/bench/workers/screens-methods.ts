@@ -53,8 +53,7 @@ export function fanout(params: ParamsOf<'screens.fanout'>): ResultOf<'screens.fa
 export function drop(params: ParamsOf<'screens.drop'>): ResultOf<'screens.drop'> {
   setTimeout(
     () => {
-      for (const screen of screens)
-        screen.drop({ platformId: params.expectPlatformId, version: params.expectVersion });
+      for (const screen of screens) screen.drop({ platformId: params.expectPlatformId, version: params.expectVersion });
     },
     Math.max(0, params.at - epochMs()),
   );
