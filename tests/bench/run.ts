@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import { type BenchName, type DbKind, readOptions } from './lib/args.js';
 import { ensureClientBuilt } from './lib/client-build.js';
-import { type Failure, type Row, formatTable, writeResults } from './lib/results.js';
+import { type Failure, type Row, formatEvidence, formatTable, writeResults } from './lib/results.js';
 import { bundleSuite } from './suites/bundle.js';
 import { claimsSuite } from './suites/claims.js';
 import type { SuiteContext } from './suites/context.js';
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     }
   }
   log(`\n${formatTable(rows)}`);
+  const evidence = formatEvidence(rows);
+  if (evidence) log(`\nWhere the time went (measured during the load):\n${evidence}`);
   for (const failure of failures) log(`\nFAILED to run: ${failure.bench} (${failure.database})`);
   const path = await writeResults(options, rows, failures, startedAt, loadAtStart);
   log(`\nResults: ${path}\nTaken on a machine shared with other work: compare ratios, not absolute times.`);

@@ -90,6 +90,48 @@ export function formatMarkdown(rows: Row[]): string {
   return out.join('\n');
 }
 
+interface ServerEvidence {
+  cpuPercent?: number;
+  eventLoopDelayMs?: { p99?: number; max?: number };
+}
+interface WaitEvidence {
+  activeMean?: number;
+  waits?: { event: string; mean: number }[];
+}
+
+/**
+ * What the measurements say limits a figure: the server process's CPU and
+ * event-loop delay during the load, and where PostgreSQL's connections were
+ * waiting (sampled from pg_stat_activity), when the suite recorded them.
+ */
+export function evidenceOf(row: Row): string | null {
+  const app = row.details.app as { server?: ServerEvidence; postgresWaits?: WaitEvidence | null } | undefined;
+  const parts: string[] = [];
+  const server = app?.server;
+  if (server?.cpuPercent !== undefined)
+    parts.push(
+      `server process ${server.cpuPercent.toFixed(0)} % of a core, event-loop delay p99 ${ms(server.eventLoopDelayMs?.p99 ?? Number.NaN)}`,
+    );
+  const waits = app?.postgresWaits;
+  if (waits?.waits && waits.waits.length > 0)
+    parts.push(
+      `PostgreSQL connections: ${waits.waits
+        .slice(0, 4)
+        .map((w) => `${w.event} ${w.mean.toFixed(1)}`)
+        .join(', ')} (mean backends per state)`,
+    );
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
+/** The evidence lines under the table. */
+export function formatEvidence(rows: Row[]): string {
+  return rows
+    .map((row) => [row, evidenceOf(row)] as const)
+    .filter(([, evidence]) => evidence !== null)
+    .map(([row, evidence]) => `  ${row.bench} (${row.database}): ${evidence}`)
+    .join('\n');
+}
+
 /** A benchmark that could not finish: reported as such, never as a result. */
 export interface Failure {
   bench: string;
@@ -120,5 +162,7 @@ export async function writeResults(
     failures,
   };
   await writeFile(path, `${JSON.stringify(body, null, 2)}\n`);
+  // the same as Markdown, to paste into docs/performance.md
+  await writeFile(path.replace(/\.json$/, '') + '.md', `${formatMarkdown(rows)}\n\n${formatEvidence(rows)}\n`);
   return path;
 }

@@ -16,7 +16,7 @@ export function sizesFor(quick: boolean) {
         claims: { investigators: 20, platforms: 1000, durationMs: 4000 },
         findings: { investigators: 20, platforms: 50, high: { rate: 50, ms: 5000 }, low: { rate: 10, ms: 3000 } },
         notes: { editors: 6, accounts: 3, editsPerSecond: 1, durationMs: 4000 },
-        report: { findings: 5000, platforms: 200, runs: 3 },
+        report: { findings: 5000, platforms: 200, runs: 3, figureSamples: 3 },
       }
     : {
         workers: 2,
@@ -29,6 +29,6 @@ export function sizesFor(quick: boolean) {
           low: { rate: 40, ms: 20_000 },
         },
         notes: { editors: 50, accounts: 10, editsPerSecond: 1, durationMs: 20_000 },
-        report: { findings: 100_000, platforms: 2000, runs: 12 },
+        report: { findings: 100_000, platforms: 2000, runs: 12, figureSamples: 7 },
       };
 }

@@ -1,4 +1,4 @@
-import { countries2022, createOperation, setPhase, signIn } from '../clients/accounts.js';
+import { addPlatforms, countries2022, createOperation, setPhase, signIn } from '../clients/accounts.js';
 import { freshTarget } from '../lib/databases.js';
 import { bareTargetOf, connectDirect } from '../lib/direct-db.js';
 import { latencyHistogram, mergeHistograms, recordMs, summarize } from '../lib/histogram.js';
@@ -7,6 +7,7 @@ import { type Row, count, judge, ms, ratioOf } from '../lib/results.js';
 import { type ServerProcess, benchAdmin, startAppServer } from '../lib/server-process.js';
 import { epochMs } from '../lib/time.js';
 import { WorkerPool } from '../lib/workers.js';
+import { writeToFigureMs } from '../lib/write-to-figure.js';
 import { type SuiteContext, sizesFor } from './context.js';
 
 /**
@@ -26,6 +27,10 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
     let admin = await signIn(server.url, benchAdmin.email, benchAdmin.password);
     const operation = await createOperation(admin);
     await setPhase(admin, operation.id, 'live');
+    const [probePlatform] = await addPlatforms(admin, operation.id, 1, 'figure-probe');
+    if (!probePlatform) throw new Error('no platform');
+    // what a write costs the figures while the day is still empty
+    const emptyDay = await writeToFigureMs(admin, operation.id, probePlatform.id, sizes.figureSamples);
     admin.close();
     await server.stop();
 
@@ -66,6 +71,10 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
     const serverDuring = await server.probe();
     const app = { ...summarize(histogram), failures, bytes: first.bytes, seedMs };
     ctx.log(`    p95 ${ms(app.p95)} (${(first.bytes / 1000).toFixed(0)} KB gzipped)`);
+    const fullDay = await writeToFigureMs(admin, operation.id, probePlatform.id, sizes.figureSamples);
+    ctx.log(
+      `  a write → its figure: median ${ms(median(emptyDay))} on an empty day, ${ms(median(fullDay))} at ${count(sizes.findings)} findings`,
+    );
     admin.close();
     await server.stop();
     server = null;
@@ -96,10 +105,35 @@ export async function reportSuite(ctx: SuiteContext): Promise<Row[]> {
         ]),
         details: { app: { ...app, server: serverDuring }, bare, seededWithBulkSql: true },
       },
+      figureRow(ctx, sizes.findings, emptyDay, fullDay),
     ];
   } finally {
     pool.close();
     if (server?.running) await server.stop();
     await target.dispose();
   }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** "A write's effect on the figures costs the same at 100 and at 100,000 records": the median, full day over empty day. */
+function figureRow(ctx: SuiteContext, findings: number, emptyDay: number[], fullDay: number[]): Row {
+  const ratio = ratioOf(median(fullDay), median(emptyDay));
+  const lost = fullDay.filter((value) => Number.isNaN(value)).length;
+  return {
+    bench: `key figures: a write until its figure is pushed, at ${count(findings)} findings`,
+    database: ctx.db,
+    app: `median ${ms(median(fullDay))}`,
+    baseline: `median ${ms(median(emptyDay))} on an empty day`,
+    ratio,
+    goal: '≤ 1.5 × the empty day (costs the same)',
+    ...judge([
+      [`${ratio?.toFixed(2)}× the empty day > 1.5×`, ratio !== null && ratio <= 1.5],
+      [`${lost} writes never reached the figures in 30 s`, lost === 0],
+    ]),
+    details: { emptyDayMs: emptyDay, fullDayMs: fullDay },
+  };
 }

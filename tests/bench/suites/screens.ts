@@ -5,6 +5,7 @@ import type { BenchName } from '../lib/args.js';
 import { type DataTarget, freshTarget } from '../lib/databases.js';
 import { mergeHistograms, summarize } from '../lib/histogram.js';
 import { runOpenLoop } from '../lib/open-loop.js';
+import { type WaitProfile, databaseOf, sampleWaits } from '../lib/pg-waits.js';
 import type { ProbeReply } from '../lib/probe-protocol.js';
 import { type Row, count, judge, kb, ms, ratioOf } from '../lib/results.js';
 import { type ServerProcess, benchAdmin, freePort, startAppServer, startNodeServer } from '../lib/server-process.js';
@@ -31,6 +32,7 @@ interface SideResult {
     total: number;
     refetchErrors: number;
     server: ProbeReply;
+    postgresWaits: WaitProfile | null;
   } | null;
   openMs: number;
   openFailed: number;
@@ -55,6 +57,7 @@ async function driveSide(
   server: ServerProcess,
   screens: { cookies: (string | null)[]; operationId: string | null },
   driver: Driver,
+  postgresDatabase: string | null = null,
 ): Promise<SideResult> {
   const sizes = sizesFor(ctx.options.quick).screens;
   const before = await server.probe({ gc: true, reset: true });
@@ -136,8 +139,10 @@ async function driveSide(
     // made once every screen is away (socket.io's first reconnect waits at least 500 ms)
     await pause(at + 150 - epochMs());
     await server.probe({ reset: true });
+    const waits = postgresDatabase ? sampleWaits(ctx.options.postgresUrl, postgresDatabase) : null;
     await missed.make();
     const parts = await pool.all('screens.back', () => ({ timeoutMs: 60_000 }));
+    const postgresWaits = waits ? await waits.stop() : null;
     const latency = summarize(mergeHistograms(parts.map((p) => p.histogram)));
     result.reconnect = {
       slowestMs: Math.max(...parts.map((p) => p.slowestMs)),
@@ -146,6 +151,7 @@ async function driveSide(
       total: parts.reduce((sum, p) => sum + p.total, 0),
       refetchErrors: parts.reduce((sum, p) => sum + p.refetchErrors, 0),
       server: await server.probe(),
+      postgresWaits,
     };
     ctx.log(
       `    reconnect storm: ${count(result.reconnect.back)}/${count(result.reconnect.total)} back, the last after ${ms(result.reconnect.slowestMs)}`,
@@ -212,6 +218,7 @@ async function appSide(
         };
       },
     },
+    target.databaseUrl ? databaseOf(target.databaseUrl) : null,
   );
   let stop: { ms: number; code: number | null } | null = null;
   if (wanted.has('stop')) {
