@@ -21,14 +21,14 @@ export function sizesFor(quick: boolean) {
     : {
         workers: 2,
         screens: { screens: 1000, accounts: 40, platforms: 200, fanoutClaims: 30, fanoutPerSecond: 2 },
-        claims: { investigators: 200, platforms: 10_000, durationMs: 20_000 },
+        claims: { investigators: 200, platforms: 10_000, durationMs: 15_000 },
         findings: {
           investigators: 100,
           platforms: 200,
           high: { rate: 500, ms: 60_000 },
           low: { rate: 40, ms: 20_000 },
         },
-        notes: { editors: 50, accounts: 10, editsPerSecond: 1, durationMs: 20_000 },
-        report: { findings: 100_000, platforms: 2000, runs: 12, figureSamples: 7 },
+        notes: { editors: 50, accounts: 10, editsPerSecond: 1, durationMs: 15_000 },
+        report: { findings: 100_000, platforms: 2000, runs: 10, figureSamples: 7 },
       };
 }

@@ -334,8 +334,8 @@ function rowsOf(
     rows.push({
       bench: `memory per connected client (${count(n)} clients)`,
       database: ctx.db,
-      app: `${kb(app.memory.perClient)} RSS`,
-      baseline: `${kb(bare.memory.perClient)} RSS`,
+      app: `${kb(app.memory.perClient)} RSS, ${kb(app.memory.heapPerClient)} heap`,
+      baseline: `${kb(bare.memory.perClient)} RSS, ${kb(bare.memory.heapPerClient)} heap`,
       ratio,
       goal: 'none set (issue gives none)',
       met: null,
