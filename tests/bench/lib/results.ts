@@ -94,6 +94,10 @@ interface ServerEvidence {
   cpuPercent?: number;
   eventLoopDelayMs?: { p99?: number; max?: number };
 }
+interface GeneratorEvidence {
+  cpuPercent: number;
+  eventLoopDelayP99Ms: number;
+}
 interface WaitEvidence {
   activeMean?: number;
   waits?: { event: string; mean: number }[];
@@ -105,7 +109,10 @@ interface WaitEvidence {
  * waiting (sampled from pg_stat_activity), when the suite recorded them.
  */
 export function evidenceOf(row: Row): string | null {
-  const app = row.details.app as { server?: ServerEvidence; postgresWaits?: WaitEvidence | null } | undefined;
+  const app = row.details.app as
+    | { server?: ServerEvidence; postgresWaits?: WaitEvidence | null; generators?: GeneratorEvidence }
+    | undefined;
+  const bare = row.details.bare as { generators?: GeneratorEvidence } | undefined;
   const parts: string[] = [];
   const server = app?.server;
   if (server?.cpuPercent !== undefined)
@@ -120,6 +127,11 @@ export function evidenceOf(row: Row): string | null {
         .map((w) => `${w.event} ${w.mean.toFixed(1)}`)
         .join(', ')} (mean backends per state)`,
     );
+  const generators = (label: string, g: GeneratorEvidence | undefined) => {
+    if (g) parts.push(`${label} ${g.cpuPercent.toFixed(0)} % CPU, event-loop p99 ${ms(g.eventLoopDelayP99Ms)}`);
+  };
+  generators('busiest load process', app?.generators);
+  generators('during the bare run', bare?.generators);
   return parts.length > 0 ? parts.join('; ') : null;
 }
 

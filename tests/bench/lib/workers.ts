@@ -68,6 +68,20 @@ export class WorkerPool {
     return Promise.all(this.workers.map((worker) => worker.call(method, paramsFor(worker.index))));
   }
 
+  /** Starts a measuring window on every load process (their own event-loop delay and CPU). */
+  async resetStats(): Promise<void> {
+    await this.all('worker.stats', () => ({ reset: true }));
+  }
+
+  /** The busiest load process since `resetStats`: if it was saturated, it delayed what it measured. */
+  async generatorStats(): Promise<{ eventLoopDelayP99Ms: number; cpuPercent: number }> {
+    const all = await this.all('worker.stats', () => ({ reset: false }));
+    return {
+      eventLoopDelayP99Ms: Math.max(...all.map((s) => s.eventLoopDelayP99Ms)),
+      cpuPercent: Math.max(...all.map((s) => s.cpuPercent)),
+    };
+  }
+
   /** The first worker (for a baseline that must run in one process, e.g. the embedded database). */
   get first(): LoadWorker {
     const worker = this.workers[0];

@@ -74,6 +74,7 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
 
     const startAt = epochMs() + 1000;
     await server.probe({ reset: true });
+    await pool.resetStats();
     const waits = target.databaseUrl ? sampleWaits(ctx.options.postgresUrl, databaseOf(target.databaseUrl)) : null;
     const appParts = await pool.all('claims.race', (i) => ({
       url: server.url,
@@ -85,6 +86,7 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
       seed: 1000 + i,
     }));
     const serverDuring = await server.probe();
+    const generators = await pool.generatorStats();
     const waitProfile: WaitProfile | null = waits ? await waits.stop() : null;
     const app = combine(appParts);
     ctx.log(`    ${app.perSecond.toFixed(0)} claims/s, p99 ${ms(app.latency.p99)}, ${count(app.won.length)} won`);
@@ -105,6 +107,7 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
     await direct.close();
 
     ctx.log(`  bare conditional UPDATE … RETURNING, concurrency ${count(people.length)}`);
+    await pool.resetStats();
     const bareWaits = target.databaseUrl ? sampleWaits(ctx.options.postgresUrl, databaseOf(target.databaseUrl)) : null;
     const bareParts = [
       await pool.first.call('bare.claims', {
@@ -118,6 +121,7 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
       }),
     ];
     const bareWaitProfile = bareWaits ? await bareWaits.stop() : null;
+    const bareGenerators = await pool.generatorStats();
     const bare = combine(bareParts);
     const bareDirect = await connectDirect(bareTargetOf(target));
     const bareCheck = await doubleClaims(
@@ -151,11 +155,12 @@ export async function claimsSuite(ctx: SuiteContext): Promise<Row[]> {
           ],
         ]),
         details: {
-          app: { ...app, won: app.won.length, check, server: serverDuring, postgresWaits: waitProfile },
+          app: { ...app, won: app.won.length, check, server: serverDuring, postgresWaits: waitProfile, generators },
           bare: {
             ...bare,
             won: bare.won.length,
             check: bareCheck,
+            generators: bareGenerators,
             postgresWaits: bareWaitProfile,
             poolSize: ctx.db === 'postgres' ? 10 : 1,
           },

@@ -26,7 +26,7 @@ export function sizesFor(quick: boolean) {
           investigators: 100,
           platforms: 200,
           high: { rate: 500, ms: 60_000 },
-          low: { rate: 40, ms: 20_000 },
+          low: { rate: 40, ms: 15_000 },
         },
         notes: { editors: 50, accounts: 10, editsPerSecond: 1, durationMs: 15_000 },
         report: { findings: 100_000, platforms: 2000, runs: 10, figureSamples: 7 },

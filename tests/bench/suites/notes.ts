@@ -17,6 +17,7 @@ interface EditorsResult {
   unsaved: number;
   openFailed: number;
   server: ProbeReply;
+  generators: { eventLoopDelayP99Ms: number; cpuPercent: number };
 }
 
 /** Opens the editors on the operation's situation log, lets them type, and times edit → peer. */
@@ -35,6 +36,7 @@ async function typeTogether(
   if (openFailed > 0)
     ctx.log(`    ${openFailed} editors could not open the note: ${opened.flatMap((o) => o.errors).join('; ')}`);
   await server.probe({ reset: true });
+  await pool.resetStats();
   const startAt = epochMs() + 1000;
   const runs = await pool.all('editors.run', () => ({
     startAt,
@@ -43,6 +45,7 @@ async function typeTogether(
     peers: cookies.length,
   }));
   const serverDuring = await server.probe();
+  const generators = await pool.generatorStats();
   await pool.all('editors.close', () => ({}));
   const latency = summarize(mergeHistograms(runs.map((r) => r.histogram)));
   const edits = runs.reduce((sum, r) => sum + r.edits, 0);
@@ -55,6 +58,7 @@ async function typeTogether(
     unsaved: runs.reduce((sum, r) => sum + r.unsaved, 0),
     openFailed,
     server: serverDuring,
+    generators,
   };
   ctx.log(`    ${count(result.received)}/${count(result.expected)} edits seen by peers, p99 ${ms(result.p99)}`);
   return result;

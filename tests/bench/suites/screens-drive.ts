@@ -20,6 +20,7 @@ export interface SideResult {
     payloadBytes: number;
     claimMs: number[];
     server: ProbeReply;
+    generators: { eventLoopDelayP99Ms: number; cpuPercent: number };
   } | null;
   reconnect: {
     slowestMs: number;
@@ -28,6 +29,7 @@ export interface SideResult {
     total: number;
     refetchErrors: number;
     server: ProbeReply;
+    generators: { eventLoopDelayP99Ms: number; cpuPercent: number };
     postgresWaits: WaitProfile | null;
   } | null;
   openMs: number;
@@ -89,6 +91,7 @@ export async function driveSide(
     const sent: Record<string, number> = {};
     const claimMs: number[] = [];
     await server.probe({ reset: true });
+    await pool.resetStats();
     await runOpenLoop(
       {
         ratePerSecond: sizes.fanoutPerSecond,
@@ -121,6 +124,7 @@ export async function driveSide(
       payloadBytes: Math.max(...parts.map((p) => p.payloadBytes)),
       claimMs,
       server: await server.probe(),
+      generators: await pool.generatorStats(),
     };
     ctx.log(`    fan-out: p99 ${ms(latency.p99)} over ${count(result.fanout.delivered)} deliveries`);
   }
@@ -135,6 +139,7 @@ export async function driveSide(
     // made once every screen is away (socket.io's first reconnect waits at least 500 ms)
     await pause(at + 150 - epochMs());
     await server.probe({ reset: true });
+    await pool.resetStats();
     const waits = postgresDatabase ? sampleWaits(ctx.options.postgresUrl, postgresDatabase) : null;
     await missed.make();
     const parts = await pool.all('screens.back', () => ({ timeoutMs: 60_000 }));
@@ -147,6 +152,7 @@ export async function driveSide(
       total: parts.reduce((sum, p) => sum + p.total, 0),
       refetchErrors: parts.reduce((sum, p) => sum + p.refetchErrors, 0),
       server: await server.probe(),
+      generators: await pool.generatorStats(),
       postgresWaits,
     };
     ctx.log(

@@ -8,6 +8,7 @@ import { closeEditors, openEditors, runEditors } from './editor-methods.js';
 import { claimsRace, findingsLoad } from './load-methods.js';
 import type { CallMessage, MethodName, ParamsOf, ReplyMessage, ResultOf } from './protocol.js';
 import { back, closeScreens, drop, fanout, openScreens } from './screens-methods.js';
+import { selfStats } from './self-stats.js';
 
 type Methods = { [M in MethodName]: (params: ParamsOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
 
@@ -25,6 +26,7 @@ const methods: Methods = {
   'editors.open': openEditors,
   'editors.run': runEditors,
   'editors.close': closeEditors,
+  'worker.stats': selfStats,
 };
 
 function reply(message: ReplyMessage): void {

@@ -114,6 +114,7 @@ export interface WorkerMethods {
     result: { histogram: string; edits: number; received: number; unsaved: number };
   };
   'editors.close': { params: Record<string, never>; result: { closed: number } };
+  'worker.stats': { params: { reset: boolean }; result: { eventLoopDelayP99Ms: number; cpuPercent: number } };
 }
 
 export type MethodName = keyof WorkerMethods;
