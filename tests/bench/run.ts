@@ -8,7 +8,7 @@
  * bench-results.json. A missed goal is printed as MISSED and exits 1.
  */
 import { loadavg } from 'node:os';
-import { type BenchName, type DbKind, readOptions } from './lib/args.js';
+import { type BenchName, type DbKind, UsageError, readOptions } from './lib/args.js';
 import { ensureClientBuilt } from './lib/client-build.js';
 import { type Failure, type Row, formatEvidence, formatTable, writeResults } from './lib/results.js';
 import { bundleSuite } from './suites/bundle.js';
@@ -76,6 +76,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

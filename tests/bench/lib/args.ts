@@ -27,26 +27,35 @@ export interface BenchOptions {
 
 const usage = `pnpm bench [-- --only ${benchNames.join(',')}] [--db postgres|pglite|both] [--quick] [--out bench-results.json]`;
 
-/** Reads the command line; throws with the usage on anything unknown. */
+/** A command line the runner does not understand: printed without a stack, exit 2. */
+export class UsageError extends Error {}
+
+/** Reads the command line; throws a UsageError with the usage on anything unknown. */
 export function readOptions(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      only: { type: 'string' },
-      db: { type: 'string', default: 'both' },
-      quick: { type: 'boolean', default: false },
-      out: { type: 'string', default: 'bench-results.json' },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) throw new Error(usage);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.filter((arg) => arg !== '--'),
+      options: {
+        only: { type: 'string' },
+        db: { type: 'string', default: 'both' },
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'bench-results.json' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+  const { values } = parsed;
+  if (values.help) throw new UsageError(usage);
   const asked = values.only ? values.only.split(',').map((name) => name.trim()) : [...benchNames];
   const unknown = asked.filter((name) => !(benchNames as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}\n${usage}`);
+  if (unknown.length > 0) throw new UsageError(`Unknown benchmark ${unknown.join(', ')}\n${usage}`);
   const db = values.db;
   if (db !== 'postgres' && db !== 'pglite' && db !== 'both')
-    throw new Error(`--db must be postgres, pglite or both\n${usage}`);
+    throw new UsageError(`--db must be postgres, pglite or both\n${usage}`);
   return {
     only: new Set(asked as BenchName[]),
     databases: db === 'both' ? ['postgres', 'pglite'] : [db],
