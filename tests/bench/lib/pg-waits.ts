@@ -50,3 +50,20 @@ export function sampleWaits(adminUrl: string, database: string, everyMs = 100): 
 export function databaseOf(url: string): string {
   return new URL(url).pathname.replace(/^\//, '');
 }
+
+/** Connections of `database` running a statement or holding a transaction open (the server still at work). */
+export function busyConnections(
+  adminUrl: string,
+  database: string,
+): { count(): Promise<number>; close(): Promise<void> } {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  return {
+    async count() {
+      const [row] = await sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = ${database} and pid <> pg_backend_pid() and state in ('active', 'idle in transaction')`;
+      return row?.n ?? 0;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -4,7 +4,7 @@ import type { ApiClient } from '../clients/http.js';
 import { freshTarget } from '../lib/databases.js';
 import { bareTargetOf, connectDirect } from '../lib/direct-db.js';
 import { type LatencySummary, mergeHistograms, summarize } from '../lib/histogram.js';
-import { type WaitProfile, databaseOf, sampleWaits } from '../lib/pg-waits.js';
+import { type WaitProfile, busyConnections, databaseOf, sampleWaits } from '../lib/pg-waits.js';
 import type { ProbeReply } from '../lib/probe-protocol.js';
 import { differences, recountDefaults, tallyFigures } from '../lib/recount.js';
 import { type Row, count, judge, ms, ratioOf } from '../lib/results.js';
@@ -69,18 +69,33 @@ async function loadPhase(
   );
 }
 
-/** Waits until the server's figures stop moving (aborted requests it was still working through are done). */
-async function settledTally(admin: ApiClient, operationId: string): Promise<Tally> {
-  let last: string | null = null;
-  const deadline = epochMs() + 180_000;
+/**
+ * Waits until the server has worked through everything it accepted: requests
+ * the load gave up on (timeouts) are still processed by the server. Quiet =
+ * the same figures in three reads 2 s apart while the server process used
+ * under 5 % of a core (and, on PostgreSQL, no connection of its database was
+ * active or inside a transaction). Gives up after 3 minutes (`settled: false`).
+ */
+async function settledTally(
+  admin: ApiClient,
+  server: ServerProcess,
+  operationId: string,
+  databaseBusy: () => Promise<boolean>,
+): Promise<{ tally: Tally; settled: boolean; waitedMs: number }> {
+  const started = epochMs();
+  const seen: string[] = [];
+  await server.probe({ reset: true });
   for (;;) {
     const tally = await admin.call<Tally>('GET', `/api/operations/${operationId}/tallies`, undefined, {
       timeoutMs: 60_000,
     });
-    const key = JSON.stringify(tally.figures);
-    if (key === last || epochMs() > deadline) return tally;
-    last = key;
-    await pause(2000); // a tally push is coalesced over 100 ms; two equal reads 2 s apart mean the writes are over
+    const busy = (await server.probe({ reset: true })).cpuPercent >= 5 || (await databaseBusy());
+    seen.push(busy ? `busy ${seen.length}` : JSON.stringify(tally.figures));
+    const last = seen.slice(-3);
+    if (last.length === 3 && last.every((key) => key === last[0]))
+      return { tally, settled: true, waitedMs: epochMs() - started };
+    if (epochMs() - started > 180_000) return { tally, settled: false, waitedMs: epochMs() - started };
+    await pause(2000);
   }
 }
 
@@ -137,7 +152,15 @@ export async function findingsSuite(ctx: SuiteContext): Promise<Row[]> {
         `    ${count(result.ok)}/${count(result.sent)} answered, ${count(result.timeouts)} timeouts, p99 ${ms(result.latency.p99)}`,
       );
     }
-    const tally = await settledTally(admin, operation.id);
+    ctx.log('  waiting until the server has worked through what it accepted');
+    const databaseBusy = target.databaseUrl
+      ? busyConnections(ctx.options.postgresUrl, databaseOf(target.databaseUrl))
+      : null;
+    const { tally, settled, waitedMs } = await settledTally(admin, server, operation.id, async () =>
+      databaseBusy ? (await databaseBusy.count()) > 0 : false,
+    );
+    await databaseBusy?.close();
+    ctx.log(`    ${settled ? 'quiet' : 'still busy'} after ${ms(waitedMs)}`);
     admin.close();
     await server.stop();
     server = null;
@@ -179,7 +202,7 @@ export async function findingsSuite(ctx: SuiteContext): Promise<Row[]> {
       ctx.log(`    ${count(result.ok)}/${count(result.sent)} answered, p99 ${ms(result.latency.p99)}`);
     }
     return phases.map((app, i) =>
-      rowOf(ctx, app, bare[i] as PhaseResult, i === 1 ? { drift, stored, acknowledged } : null),
+      rowOf(ctx, app, bare[i] as PhaseResult, i === 1 ? { drift, stored, acknowledged, settled, waitedMs } : null),
     );
   } finally {
     pool.close();
@@ -192,7 +215,7 @@ function rowOf(
   ctx: SuiteContext,
   app: PhaseResult,
   bare: PhaseResult,
-  figures: { drift: string[]; stored: number; acknowledged: number } | null,
+  figures: { drift: string[]; stored: number; acknowledged: number; settled: boolean; waitedMs: number } | null,
 ): Row {
   // a p99 at the timeout is censored (the tail was cut off): no ratio can be read from it
   const censored = app.latency.p99 >= timeoutMs || bare.latency.p99 >= timeoutMs;
@@ -212,7 +235,11 @@ function rowOf(
       app.ok === app.sent,
     ]);
     checks.push([`${count(errorCount)} errors ${JSON.stringify(app.errors)}`, errorCount === 0]);
-    checks.push([`figures ≠ recount: ${figures.drift.slice(0, 3).join('; ')}`, figures.drift.length === 0]);
+    checks.push([`server still busy ${ms(figures.waitedMs)} after the load: figures not comparable`, figures.settled]);
+    checks.push([
+      `figures ≠ recount: ${figures.drift.slice(0, 3).join('; ')}`,
+      figures.settled && figures.drift.length === 0,
+    ]);
     checks.push([
       `${count(figures.acknowledged - figures.stored)} acknowledged findings missing`,
       figures.stored >= figures.acknowledged,
