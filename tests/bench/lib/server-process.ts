@@ -130,7 +130,8 @@ export async function startNodeServer(options: {
   );
   const url = `http://127.0.0.1:${options.port}`;
   const server = new ServerProcess(options.name, url, child);
-  const deadline = epochMs() + (options.timeoutMs ?? 90_000);
+  // the embedded database's first start (initdb, migrations) takes minutes on a crowded 2-core machine
+  const deadline = epochMs() + (options.timeoutMs ?? 240_000);
   while (epochMs() < deadline) {
     if (!server.running) throw new Error(`${options.name} exited while starting:\n${server.log}`);
     const ok = await fetch(`${url}${options.readyPath}`)
