@@ -4,8 +4,8 @@ import type { Query } from './direct-db.js';
  * Bulk seed of a whole day into an operation created through the API:
  * participants of `countries`, `platforms` platforms (most checked, with
  * verdicts), `findings` findings spread over the day's twelve hours,
- * countries, kinds, handling codes and the focus tag, and up to 5,000
- * cross-hits. Written with INSERT … SELECT generate_series straight into the
+ * countries, kinds, handling codes and the focus tag, their sightings, and up to 5,000
+ * matches. Written with INSERT … SELECT generate_series straight into the
  * server's database while the server is stopped: logging 100,000 findings
  * through the API would take the bench hours.
  */
@@ -72,14 +72,23 @@ export async function seedDay(
        cross join lateral (select (array['suspect','identifier','victim'])[1 + i % 3] as kind) as k, p, m`,
     [id, day.findings, origin],
   );
+  // every identifier is a sighting; a value two authors share is a match (up to 5,000 of them, half confirmed)
   await query(
-    `with f as (select id, normalized_value, row_number() over (partition by normalized_value order by created_at) as r
-                from findings where operation_id = $1 and kind = 'identifier')
-     insert into hits (operation_id, identifier_kind, normalized_value, finding_id, matched_finding_id, status, resolved_at)
-     select $1, 'email', a.normalized_value, b.id, a.id,
+    `insert into sightings (operation_id, finding_id, identifier_kind, value, author_id, country, handling, platform_id, created_at)
+     select operation_id, id, identifier_kind, normalized_value, author_id, country, handling, platform_id, created_at
+     from findings where operation_id = $1 and kind = 'identifier'`,
+    [id],
+  );
+  await query(
+    `with shared as (
+       select value, count(distinct author_id)::int as parties, array_agg(distinct country order by country) as countries,
+         count(distinct author_id) filter (where handling <> 'TLP:RED')::int as public_parties
+       from sightings where operation_id = $1 group by value having count(distinct author_id) >= 2 limit 5000)
+     insert into matches (operation_id, strength, key, identifier_kind, parties, public_parties, public_countries, status, resolved_at)
+     select $1, 'exact', value, 'email', parties, case when public_parties >= 2 then public_parties else 0 end,
+       case when public_parties >= 2 then countries else '{}'::text[] end,
        case when row_number() over () % 2 = 0 then 'confirmed' else 'open' end, $2::timestamptz + interval '13 hours'
-     from f a join f b on a.normalized_value = b.normalized_value and a.r = 1 and b.r = 2
-     limit 5000`,
+     from shared`,
     [id, origin],
   );
   await query('analyze');
