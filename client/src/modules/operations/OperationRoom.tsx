@@ -43,7 +43,10 @@ function watchFetches(queryClient: QueryClient, belongs: (query: Query) => boole
  * Owns this page's membership of the operation's socket.io room: joins on
  * every (re)connection, and after each acknowledged join refreshes the
  * participants and invalidates the operation's cached queries, since events
- * sent while it was not in the room are lost. Queries that are not kept live
+ * sent while it was not in the room are lost. A connection the server
+ * recovered (socket.io's connection-state recovery: rooms kept, missed events
+ * replayed) needs neither, so a room full of laptops coming back from a
+ * Wi-Fi drop costs the server no queries. Queries that are not kept live
  * by events opt out with `meta: { rejoin: 'keep' }`. Leaves on unmount.
  */
 function useRoomMembership(operationId: string): RoomState {
@@ -55,10 +58,16 @@ function useRoomMembership(operationId: string): RoomState {
     if (!socket) return;
     let active = true;
     let attempt = 0;
+    let joinedOnce = false;
     const belongs = ofOperation(operationId);
 
     const join = async () => {
       const mine = ++attempt;
+      // a connection the server recovered kept its rooms and was sent what it missed: nothing to join or fetch
+      if (socket.recovered && joinedOnce) {
+        setState((current) => ({ ...current, status: 'joined', error: null }));
+        return;
+      }
       const watch = watchFetches(queryClient, belongs);
       try {
         const answer = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('operation:join', { operationId });
@@ -71,6 +80,7 @@ function useRoomMembership(operationId: string): RoomState {
         void queryClient.invalidateQueries({
           predicate: (query) => belongs(query) && query.meta?.rejoin !== 'keep' && !watch.fresh.has(query.queryHash),
         });
+        joinedOnce = true;
         setState((current) => ({ ...current, status: 'joined', error: null, joins: current.joins + 1 }));
       } catch {
         // no answer in time: the socket reconnects and joins again on `connect`
