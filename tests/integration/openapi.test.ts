@@ -198,6 +198,10 @@ describe('the OpenAPI document', () => {
         for (const scheme of Object.keys(requirement))
           if (!doc.components.securitySchemes[scheme]) problems.push(`${where}: unknown scheme ${scheme}`);
       if (!statuses.some((s) => s >= 200 && s < 300)) problems.push(`${where}: no 2xx answer`);
+      // an empty schema (`z.unknown()`) says nothing about an answer: a file is `format: binary` of its media type
+      for (const [status, answer] of Object.entries(operation.responses))
+        for (const [type, media] of Object.entries(answer.content ?? {}))
+          if (Object.keys(media.schema ?? {}).length === 0) problems.push(`${where}: ${status} ${type} undescribed`);
       // a public GET without parameters (the health check) has nothing a client could get wrong
       if (takesInput && !statuses.some((s) => s >= 400 && s < 500)) problems.push(`${where}: no 4xx answer`);
       if (method !== 'GET' && !operation.requestBody) {

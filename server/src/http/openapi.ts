@@ -167,7 +167,9 @@ const zodTransformObject = createJsonSchemaTransformObject({ schemaRegistry: api
 
 /** The component names a part of the document refers to. */
 const refsIn = (value: unknown): string[] =>
-  [...(JSON.stringify(value) ?? '').matchAll(/"#\/components\/schemas\/([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+  [...(JSON.stringify(value) ?? '').matchAll(/"#\/components\/schemas\/([^"]+)"/g)].flatMap((m) =>
+    m[1] ? [m[1]] : [],
+  );
 
 /**
  * The document with its components, keeping those some route uses (directly or through another component): the
