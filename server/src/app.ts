@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { EVIDENCE_MAX_BYTES, type ErrorBody, NOTES_NAMESPACE, errorMessage } from '@actionday/shared';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
@@ -16,6 +16,7 @@ import type { Projections } from './events/delivery.js';
 import { SESSION_COOKIE } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
+import { serializerCompiler, swaggerOptions } from './http/openapi.js';
 import { safeError } from './http/safe-error.js';
 import { installIdempotency, withIdempotentTransactions } from './http/idempotency.js';
 import { installSecurity } from './http/security.js';
@@ -159,12 +160,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
     (_request, body, done) => done(null, body),
   );
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Actionday API', version: '0.1.0', description: 'The command centre for online action days' },
-    },
-    transform: jsonSchemaTransform,
-  });
+  // the document of every route (http/openapi.ts): components, the cookie scheme, each route's error codes
+  await app.register(fastifySwagger, swaggerOptions);
 
   // every permission refusal is in the audit log: who tried what, from where
   app.addHook('onError', async (request, _reply, error) => {

@@ -1,10 +1,12 @@
 import { operationParamsSchema } from '@actionday/shared';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { authorize } from '../operations/index.js';
+import { binary, errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { listAuditRows, recordAudit, verifyAuditChain } from '../audit/index.js';
 
 const verdictSchema = z.object({
@@ -13,6 +15,23 @@ const verdictSchema = z.object({
   count: z.int(),
   head: z.string(),
   problems: z.array(z.object({ chainIndex: z.int(), id: z.int().nullable(), problem: z.string() })),
+});
+
+/** One row of the trail as exported (`details` as JSON text), for the document. */
+const auditRowSchema = z.object({
+  id: z.int(),
+  at: z.string(),
+  actorId: z.uuid().nullable(),
+  operationId: z.uuid().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.string(),
+  ip: z.string().nullable(),
+  chain: z.string(),
+  chainIndex: z.int(),
+  prevHash: z.string(),
+  hash: z.string(),
 });
 
 /**
@@ -24,12 +43,27 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     '/api/operations/:operationId/audit',
     {
       schema: {
+        operationId: 'listAuditEvents',
+        summary: "The operation's audit trail in chain order, as JSON or as a CSV download (audited itself)",
         params: operationParamsSchema,
         querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        response: errorResponses(...authorizeErrors),
         tags: ['audit'],
       },
+      config: {
+        openapi: {
+          responses: {
+            200: {
+              description: 'The rows: JSON with `format=json`, a CSV attachment (UTF-8 with BOM) with `format=csv`',
+              content: { 'application/json': z.array(auditRowSchema), 'text/csv': binary },
+            },
+          },
+        },
+      },
     },
-    async (request, reply) => {
+    async (request, typedReply) => {
+      // the answers (JSON rows, CSV text) are documented in config, not checked by a response schema
+      const reply = typedReply as FastifyReply;
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
       const rows = await listAuditRows(db, operation.id);
       await recordAudit(db, actorOf(request), {
@@ -38,7 +72,7 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
         details: { rows: rows.length },
       });
       const plain = rows.map((r) => ({ ...r, at: r.at.toISOString(), details: JSON.stringify(r.details) }));
-      if (request.query.format === 'json') return plain;
+      if (request.query.format === 'json') return reply.send(plain);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${operation.id}.csv"`)
@@ -48,7 +82,15 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
 
   app.get(
     '/api/operations/:operationId/audit/verify',
-    { schema: { params: operationParamsSchema, response: { 200: verdictSchema }, tags: ['audit'] } },
+    {
+      schema: {
+        operationId: 'verifyAuditTrail',
+        summary: "Re-walk the operation's hash chain and report edited, removed or inserted rows",
+        params: operationParamsSchema,
+        response: { 200: verdictSchema, ...errorResponses(...authorizeErrors) },
+        tags: ['audit'],
+      },
+    },
     async (request) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
       return verifyAuditChain(db, operation.id);

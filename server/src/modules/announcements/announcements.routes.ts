@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { authorize } from '../operations/index.js';
+import { errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { createAnnouncement, listAnnouncements } from './announcements.service.js';
 
 /** Announcements: a coordinator broadcasts to everybody or to one country; late-comers fetch them. */
@@ -12,9 +13,11 @@ export const announcementRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps)
     '/api/operations/:operationId/announcements',
     {
       schema: {
+        operationId: 'createAnnouncement',
+        summary: 'Broadcast an announcement to everybody or to one country (coordinators)',
         params: operationParamsSchema,
         body: createAnnouncementSchema,
-        response: { 201: announcementSchema },
+        response: { 201: announcementSchema, ...errorResponses(...authorizeErrors) },
         tags: ['announcements'],
       },
     },
@@ -33,8 +36,10 @@ export const announcementRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps)
     '/api/operations/:operationId/announcements',
     {
       schema: {
+        operationId: 'listAnnouncements',
+        summary: "The newest announcements for everybody and for the caller's country",
         params: operationParamsSchema,
-        response: { 200: z.array(announcementSchema) },
+        response: { 200: z.array(announcementSchema), ...errorResponses(...authorizeErrors) },
         tags: ['announcements'],
       },
     },

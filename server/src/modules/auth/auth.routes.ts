@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE, actorOf, setSessionCookie } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { errorResponses, sessionOptional } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { createSession, deleteSession, sha256 } from './sessions.js';
@@ -20,7 +21,24 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
 ) => {
   app.post(
     '/api/session',
-    { schema: { body: signInSchema, response: { 200: okSchema }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in with e-mail, password and (when turned on) a TOTP code; sets the session cookie',
+        security: [],
+        body: signInSchema,
+        response: {
+          200: okSchema,
+          ...errorResponses(
+            'auth.invalid_credentials',
+            'auth.totp_required',
+            'auth.access_ended',
+            'request.rate_limited',
+          ),
+        },
+        tags: ['auth'],
+      },
+    },
     async (request, reply) => {
       const { email, password, code } = request.body;
       await checkSignIn(request, email);
@@ -50,18 +68,38 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
     },
   );
 
-  app.delete('/api/session', { schema: { response: { 200: okSchema }, tags: ['auth'] } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(db, token);
-    if (token && request.user) bus.publish('session.ended', { userId: request.user.id, sessionHash: sha256(token) });
-    if (request.user) await recordAudit(db, actorOf(request), { action: 'auth.signed_out' });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.delete(
+    '/api/session',
+    {
+      schema: {
+        operationId: 'signOut',
+        summary: 'Sign out: ends this session (and its sockets) and clears the cookie',
+        security: sessionOptional,
+        response: { 200: okSchema, ...errorResponses() },
+        tags: ['auth'],
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(db, token);
+      if (token && request.user) bus.publish('session.ended', { userId: request.user.id, sessionHash: sha256(token) });
+      if (request.user) await recordAudit(db, actorOf(request), { action: 'auth.signed_out' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/setup',
-    { schema: { response: { 200: z.object({ open: z.boolean() }) }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'getSetupState',
+        summary: 'Whether first-run setup is open (no account exists and a setup link was printed)',
+        security: [],
+        response: { 200: z.object({ open: z.boolean() }), ...errorResponses() },
+        tags: ['auth'],
+      },
+    },
     async () => ({
       open: await setup.isOpen(),
     }),
@@ -69,7 +107,16 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
 
   app.post(
     '/api/setup',
-    { schema: { body: setupSchema, response: { 200: okSchema }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'completeSetup',
+        summary: 'Create the first administrator with the one-time setup token; sets the session cookie',
+        security: [],
+        body: setupSchema,
+        response: { 200: okSchema, ...errorResponses('auth.setup_not_available', 'auth.setup_token_invalid') },
+        tags: ['auth'],
+      },
+    },
     async (request, reply) => {
       const { token, ...account } = request.body;
       const userId = await setup.complete(actorOf(request), token, newAccountSchema.parse(account));

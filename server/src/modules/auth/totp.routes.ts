@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { errorResponses } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 import { findUser, setTotp } from './users.js';
@@ -14,7 +15,17 @@ const okSchema = z.object({ ok: z.literal(true) });
 export const totpRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.post(
     '/api/me/totp',
-    { schema: { response: { 200: z.object({ secret: z.string(), uri: z.string() }) }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'startTotpSetup',
+        summary: 'Start turning on a second factor: a new TOTP secret, confirmed by a first code',
+        response: {
+          200: z.object({ secret: z.string(), uri: z.string() }),
+          ...errorResponses('auth.totp_already_on'),
+        },
+        tags: ['auth'],
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       if ((await findUser(db, user.id))?.totpEnabled) fail('auth.totp_already_on');
@@ -26,7 +37,15 @@ export const totpRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
 
   app.post(
     '/api/me/totp/enable',
-    { schema: { body: codeBody, response: { 200: okSchema }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'enableTotp',
+        summary: 'Turn the second factor on with a first code from the authenticator app',
+        body: codeBody,
+        response: { 200: okSchema, ...errorResponses('auth.totp_invalid') },
+        tags: ['auth'],
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const row = await findUser(db, user.id);
@@ -41,7 +60,15 @@ export const totpRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
 
   app.delete(
     '/api/me/totp',
-    { schema: { body: codeBody, response: { 200: okSchema }, tags: ['auth'] } },
+    {
+      schema: {
+        operationId: 'disableTotp',
+        summary: 'Turn the second factor off with a current code',
+        body: codeBody,
+        response: { 200: okSchema, ...errorResponses('auth.totp_invalid') },
+        tags: ['auth'],
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const row = await findUser(db, user.id);

@@ -1,12 +1,21 @@
 import { createReadStream } from 'node:fs';
-import { EVIDENCE_MAX_BYTES, evidenceParamsSchema, evidenceSchema, operationParamsSchema } from '@actionday/shared';
+import {
+  EVIDENCE_MAX_BYTES,
+  evidenceFieldsSchema,
+  evidenceMimeTypes,
+  evidenceParamsSchema,
+  evidenceSchema,
+  operationParamsSchema,
+} from '@actionday/shared';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { binary, errorResponses } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
-import { authorize } from '../operations/index.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import {
   type Upload,
   getEvidenceRow,
@@ -17,13 +26,46 @@ import {
   visibleEvidence,
 } from './evidence.service.js';
 
+/** Every accepted type, each answered as the bytes that were captured. */
+const capturedFile = Object.fromEntries(evidenceMimeTypes.map((type) => [type, binary]));
+
 /** Evidence upload (multipart) and download (hash re-verified). */
 export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const { db } = deps;
 
   app.post(
     '/api/operations/:operationId/evidence',
-    { schema: { params: operationParamsSchema, response: { 201: evidenceSchema }, tags: ['evidence'] } },
+    {
+      schema: {
+        operationId: 'uploadEvidence',
+        summary: 'Upload a captured file with what it documents: streamed, hashed (SHA-256) and sealed',
+        params: operationParamsSchema,
+        response: {
+          201: evidenceSchema,
+          ...errorResponses(
+            ...authorizeErrors,
+            'evidence.not_multipart',
+            'operations.closed',
+            'evidence.missing_file',
+            'evidence.bad_type',
+            'evidence.too_large',
+            'evidence.empty_file',
+            'evidence.content_mismatch',
+            'findings.platform_mismatch',
+            'findings.bad_link',
+          ),
+        },
+        tags: ['evidence'],
+      },
+      config: {
+        openapi: {
+          requestBody: {
+            description: `The text fields first, then one \`file\` part (at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB, of the types ${evidenceMimeTypes.join(', ')}; its content must match its declared type).`,
+            content: { 'multipart/form-data': evidenceFieldsSchema.extend({ file: binary }) },
+          },
+        },
+      },
+    },
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.create');
       if (!request.isMultipart()) fail('evidence.not_multipart');
@@ -69,9 +111,11 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     '/api/operations/:operationId/evidence',
     {
       schema: {
+        operationId: 'listEvidence',
+        summary: 'The evidence the caller may see, newest first, optionally of one platform',
         params: operationParamsSchema,
         querystring: z.object({ platformId: z.uuid().optional() }),
-        response: { 200: z.array(evidenceSchema) },
+        response: { 200: z.array(evidenceSchema), ...errorResponses(...authorizeErrors) },
         tags: ['evidence'],
       },
     },
@@ -94,7 +138,29 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
 
   app.get(
     '/api/evidence/:evidenceId/file',
-    { schema: { params: evidenceParamsSchema, tags: ['evidence'] } },
+    {
+      schema: {
+        operationId: 'downloadEvidence',
+        summary: 'The captured file, after its SHA-256 was checked again (the download is audited)',
+        params: evidenceParamsSchema,
+        response: errorResponses('evidence.not_found', ...authorizeErrors, 'evidence.integrity_failed'),
+        tags: ['evidence'],
+      },
+      config: {
+        openapi: {
+          responses: {
+            200: {
+              description: 'The file as captured, with the media type recorded at upload, as an attachment',
+              headers: {
+                'x-evidence-sha256': 'The SHA-256 recorded at upload, which the file was checked against',
+                'content-disposition': 'attachment; filename="…"',
+              },
+              content: capturedFile,
+            },
+          },
+        },
+      },
+    },
     async (request, reply) => {
       const row = await getEvidenceRow(db, request.params.evidenceId);
       const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
@@ -117,7 +183,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
         targetType: 'evidence',
         targetId: row.id,
       });
-      return reply
+      // the bytes bypass the route's (error-only) response schemas
+      return (reply as FastifyReply)
         .header('content-type', row.mimeType)
         .header('content-disposition', `attachment; filename="${row.fileName.replace(/[^\w.-]+/g, '_')}"`)
         .header('x-content-type-options', 'nosniff')

@@ -12,10 +12,14 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { errorResponses } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
-import { authorize } from '../operations/index.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { viewOf } from './findings.dto.js';
 import { createFinding, deleteFinding, getFindingRow, listFindings, updateFinding } from './findings.service.js';
+
+/** What changing a finding that exists can answer (the author or a coordinator, while entries are open). */
+const changeErrors = ['findings.not_found', ...authorizeErrors, 'operations.closed', 'findings.not_author'] as const;
 
 /** Findings: logged by investigators, read as the sharing rules allow. */
 export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -25,9 +29,21 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/findings',
     {
       schema: {
+        operationId: 'createFinding',
+        summary: 'Log a suspect, an identifier or a possible victim on a platform; an identifier answers its hits',
         params: operationParamsSchema,
         body: createFindingSchema,
-        response: { 201: findingCreatedSchema },
+        response: {
+          201: findingCreatedSchema,
+          ...errorResponses(
+            ...authorizeErrors,
+            'operations.closed',
+            'findings.platform_mismatch',
+            'operations.unknown_tag',
+            'findings.bad_link',
+            'findings.bad_identifier',
+          ),
+        },
         tags: ['findings'],
       },
     },
@@ -41,9 +57,11 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/findings',
     {
       schema: {
+        operationId: 'listFindings',
+        summary: 'The findings the caller may see, newest first (others redacted or left out by the sharing rules)',
         params: operationParamsSchema,
         querystring: findingsQuerySchema,
-        response: { 200: z.array(findingViewSchema) },
+        response: { 200: z.array(findingViewSchema), ...errorResponses(...authorizeErrors) },
         tags: ['findings'],
       },
     },
@@ -67,7 +85,15 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/findings/:findingId',
-    { schema: { params: findingParamsSchema, response: { 200: findingViewSchema }, tags: ['findings'] } },
+    {
+      schema: {
+        operationId: 'getFinding',
+        summary: 'One finding, as the sharing rules let the caller see it (the read is audited)',
+        params: findingParamsSchema,
+        response: { 200: findingViewSchema, ...errorResponses('findings.not_found', ...authorizeErrors) },
+        tags: ['findings'],
+      },
+    },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);
       const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
@@ -88,9 +114,20 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/findings/:findingId',
     {
       schema: {
+        operationId: 'updateFinding',
+        summary: 'Change a finding (its author or a coordinator); `version` guards against a lost update',
         params: findingParamsSchema,
         body: updateFindingSchema,
-        response: { 200: findingViewSchema },
+        response: {
+          200: findingViewSchema,
+          ...errorResponses(
+            ...changeErrors,
+            'findings.kind_mismatch',
+            'operations.unknown_tag',
+            'findings.bad_link',
+            'findings.version_conflict',
+          ),
+        },
         tags: ['findings'],
       },
     },
@@ -104,7 +141,13 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   app.delete(
     '/api/findings/:findingId',
     {
-      schema: { params: findingParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) }, tags: ['findings'] },
+      schema: {
+        operationId: 'deleteFinding',
+        summary: 'Delete a finding (its author or a coordinator): it stays in the audit trail and stops counting',
+        params: findingParamsSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(...changeErrors) },
+        tags: ['findings'],
+      },
     },
     async (request) => {
       const row = await getFindingRow(db, request.params.findingId);

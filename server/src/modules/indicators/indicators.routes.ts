@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { authorize } from '../operations/index.js';
+import { errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { platformInOperation } from '../platforms/index.js';
 import { listIndicators, replaceIndicators } from './indicators.service.js';
 
@@ -20,7 +21,15 @@ const indicatorSchema = z.object({
 export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
     '/api/operations/:operationId/indicators',
-    { schema: { params: operationParamsSchema, response: { 200: z.array(indicatorSchema) }, tags: ['findings'] } },
+    {
+      schema: {
+        operationId: 'listIndicators',
+        summary: "The operation's indicator phrases (such as “available 24/7”), per language",
+        params: operationParamsSchema,
+        response: { 200: z.array(indicatorSchema), ...errorResponses(...authorizeErrors) },
+        tags: ['findings'],
+      },
+    },
     async (request) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'finding.read');
       return listIndicators(db, operation.id);
@@ -31,9 +40,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
     '/api/operations/:operationId/indicators',
     {
       schema: {
+        operationId: 'replaceIndicators',
+        summary: "Replace the operation's indicator phrases (coordinators)",
         params: operationParamsSchema,
         body: z.array(indicatorSchema).max(1000),
-        response: { 200: z.array(indicatorSchema) },
+        response: { 200: z.array(indicatorSchema), ...errorResponses(...authorizeErrors) },
         tags: ['findings'],
       },
     },
@@ -52,9 +63,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
     '/api/operations/:operationId/extract',
     {
       schema: {
+        operationId: 'extractIdentifiers',
+        summary: 'Find identifiers (normalised) and indicator phrases in pasted text; nothing is stored',
         params: operationParamsSchema,
         body: z.object({ text: z.string().max(100_000), platformId: z.uuid().optional() }),
         response: {
+          ...errorResponses(...authorizeErrors, 'findings.platform_mismatch'),
           200: extractionSchema.extend({
             indicators: z.array(z.object({ phrase: z.string(), language: z.string(), start: z.int(), end: z.int() })),
           }),

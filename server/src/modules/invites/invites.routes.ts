@@ -10,9 +10,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser, setSessionCookie } from '../../http/context.js';
+import { errorResponses, sessionOptional } from '../../http/openapi.js';
 import { createSession } from '../auth/index.js';
-import { authorize } from '../operations/index.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { acceptInvite, createInvite, previewInvite } from './invites.service.js';
+
+/** What an invite code can be, for previewing and accepting it. */
+const inviteErrors = ['invites.not_found', 'invites.used', 'invites.expired'] as const;
 
 /** Invites: created by coordinators, accepted by new participants. */
 export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config, bus, checkSignIn, now }) => {
@@ -20,9 +24,11 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
     '/api/operations/:operationId/invites',
     {
       schema: {
+        operationId: 'createInvite',
+        summary: 'Create a one-time invite with a role, a country and an agency; the code is shown only once',
         params: operationParamsSchema,
         body: createInviteSchema,
-        response: { 201: inviteCreatedSchema },
+        response: { 201: inviteCreatedSchema, ...errorResponses(...authorizeErrors) },
         tags: ['invites'],
       },
     },
@@ -42,7 +48,16 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
 
   app.get(
     '/api/invites/:code',
-    { schema: { params: inviteParamsSchema, response: { 200: invitePreviewSchema }, tags: ['invites'] } },
+    {
+      schema: {
+        operationId: 'previewInvite',
+        summary: 'What an invite is for, shown before accepting it',
+        security: [],
+        params: inviteParamsSchema,
+        response: { 200: invitePreviewSchema, ...errorResponses(...inviteErrors) },
+        tags: ['invites'],
+      },
+    },
     async (request) => previewInvite(db, request.params.code),
   );
 
@@ -50,9 +65,17 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
     '/api/invites/:code/accept',
     {
       schema: {
+        operationId: 'acceptInvite',
+        summary: 'Accept an invite: a new account (or the signed-in one) joins the operation; sets the session cookie',
+        description:
+          'An e-mail that already has an account joins only when that person is signed in (`auth.email_taken` otherwise). Counted as a sign-in attempt.',
+        security: sessionOptional,
         params: inviteParamsSchema,
         body: newAccountSchema,
-        response: { 200: z.object({ ok: z.literal(true), operationId: z.uuid() }) },
+        response: {
+          200: z.object({ ok: z.literal(true), operationId: z.uuid() }),
+          ...errorResponses(...inviteErrors, 'auth.email_taken', 'invites.already_member', 'request.rate_limited'),
+        },
         tags: ['invites'],
       },
     },

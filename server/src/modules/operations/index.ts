@@ -25,6 +25,7 @@ export {
   assertFocusTags,
   assertNotClosed,
   authorize,
+  authorizeErrors,
   entryPolicy,
   viewerOf,
 } from './operations.policy.js';

@@ -1,4 +1,4 @@
-import { type Action, type Viewer, can } from '@actionday/shared';
+import { type Action, type ErrorCode, type Viewer, can } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
@@ -38,6 +38,14 @@ export async function authorize(db: Db, userId: string, operationId: string, act
   if (!can(row.membership.role, action)) fail('auth.forbidden', { params: { role: row.membership.role } });
   return { operation: row.operation, membership: row.membership, viewer: viewerOf(row.membership) };
 }
+
+/** What `authorize` can answer, for the error lists of the routes that call it (their OpenAPI entries). */
+export const authorizeErrors = [
+  'operations.not_found',
+  'operations.not_member',
+  'operations.revoked',
+  'auth.forbidden',
+] as const satisfies readonly ErrorCode[];
 
 /**
  * Whether a record may still be entered: always while the operation is open; after closing (which freezes

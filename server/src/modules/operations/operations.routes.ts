@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { errorResponses } from '../../http/openapi.js';
 import { listParticipants, membershipsOfUser } from './memberships.js';
 import { type CloseStep, setPhase } from './operations.phase.js';
-import { authorize } from './operations.policy.js';
+import { authorize, authorizeErrors } from './operations.policy.js';
 import {
   type OperationSetupStep,
   createOperation,
@@ -35,7 +36,15 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
   const { db } = deps;
   app.post(
     '/api/operations',
-    { schema: { body: createOperationSchema, response: { 201: operationSchema }, tags: ['operations'] } },
+    {
+      schema: {
+        operationId: 'createOperation',
+        summary: 'Create an operation (instance administrators); its creator becomes its first coordinator',
+        body: createOperationSchema,
+        response: { 201: operationSchema, ...errorResponses('auth.admin_only', 'operations.invalid_window') },
+        tags: ['operations'],
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       if (!user.isAdmin) fail('auth.admin_only');
@@ -51,32 +60,55 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
 
   app.get(
     '/api/operations',
-    { schema: { response: { 200: z.array(operationSchema) }, tags: ['operations'] } },
+    {
+      schema: {
+        operationId: 'listOperations',
+        summary: 'The operations the signed-in person takes part in, newest first',
+        response: { 200: z.array(operationSchema), ...errorResponses() },
+        tags: ['operations'],
+      },
+    },
     async (request) => listOperationsOf(db, requireUser(request).id),
   );
 
-  app.get('/api/me', { schema: { response: { 200: meSchema }, tags: ['auth'] } }, async (request) => {
-    const user = requireUser(request);
-    const rows = await membershipsOfUser(db, user.id);
-    return {
-      user,
-      memberships: rows.map((m) => ({
-        id: m.id,
-        operationId: m.operationId,
-        userId: m.userId,
-        role: m.role,
-        country: m.country,
-        agency: m.agency,
-      })),
-    };
-  });
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        operationId: 'getMe',
+        summary: 'Who is signed in, and their memberships',
+        response: { 200: meSchema, ...errorResponses() },
+        tags: ['auth'],
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const rows = await membershipsOfUser(db, user.id);
+      return {
+        user,
+        memberships: rows.map((m) => ({
+          id: m.id,
+          operationId: m.operationId,
+          userId: m.userId,
+          role: m.role,
+          country: m.country,
+          agency: m.agency,
+        })),
+      };
+    },
+  );
 
   app.get(
     '/api/operations/:operationId',
     {
       schema: {
+        operationId: 'getOperation',
+        summary: 'An operation with its participants (observers see only themselves)',
         params: operationParamsSchema,
-        response: { 200: operationSchema.extend({ participants: z.array(participantSchema), me: participantSchema }) },
+        response: {
+          200: operationSchema.extend({ participants: z.array(participantSchema), me: participantSchema }),
+          ...errorResponses(...authorizeErrors),
+        },
         tags: ['operations'],
       },
     },
@@ -99,9 +131,14 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
     '/api/operations/:operationId',
     {
       schema: {
+        operationId: 'updateOperation',
+        summary: "Change an operation's settings (coordinators; after closing only the report's suppression)",
         params: operationParamsSchema,
         body: updateOperationSchema,
-        response: { 200: operationSchema },
+        response: {
+          200: operationSchema,
+          ...errorResponses(...authorizeErrors, 'operations.closed', 'operations.invalid_window'),
+        },
         tags: ['operations'],
       },
     },
@@ -120,9 +157,11 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
     '/api/operations/:operationId/status',
     {
       schema: {
+        operationId: 'setOperationStatus',
+        summary: 'Move an operation to a phase; closing freezes its key figures',
         params: operationParamsSchema,
         body: operationStatusBodySchema,
-        response: { 200: operationSchema },
+        response: { 200: operationSchema, ...errorResponses(...authorizeErrors, 'operations.closed') },
         tags: ['operations'],
       },
     },
@@ -141,8 +180,13 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
     '/api/operations/:operationId/participants/:participantId/revoke',
     {
       schema: {
+        operationId: 'revokeParticipant',
+        summary: 'Revoke a participant: their sessions and sockets end at once',
         params: operationParamsSchema.extend({ participantId: z.uuid() }),
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: {
+          200: z.object({ ok: z.literal(true) }),
+          ...errorResponses(...authorizeErrors, 'operations.cannot_revoke_self', 'operations.member_not_found'),
+        },
         tags: ['operations'],
       },
     },

@@ -12,7 +12,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { assertNotClosed, authorize } from '../operations/index.js';
+import { binary, errorResponses } from '../../http/openapi.js';
+import { assertNotClosed, authorize, authorizeErrors } from '../operations/index.js';
 import {
   assignPlatform,
   claimPlatform,
@@ -25,7 +26,17 @@ import { importPlatforms, readImportFile } from './platforms.import.js';
 import { forObserver } from './platforms.dto.js';
 import { createPlatforms, getPlatformRow, listPlatforms } from './platforms.service.js';
 
-const platformRoute = { params: platformParamsSchema, response: { 200: platformSchema }, tags: ['platforms'] };
+/** What `platformContext` answers: the platform, the operation's door, the frozen board. */
+const platformErrors = ['platforms.not_found', ...authorizeErrors, 'operations.closed'] as const;
+
+/** A change of one platform's place on the board, answering the platform. */
+const platformChange = (operationId: string, summary: string, ...codes: Parameters<typeof errorResponses>) => ({
+  operationId,
+  summary,
+  params: platformParamsSchema,
+  response: { 200: platformSchema, ...errorResponses(...platformErrors, ...codes) },
+  tags: ['platforms'],
+});
 
 /** The platform board's HTTP routes. */
 export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -44,9 +55,19 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     '/api/operations/:operationId/platforms',
     {
       schema: {
+        operationId: 'createPlatforms',
+        summary: 'Add one platform, or several at once (all or none); investigators add only discovered ones',
         params: operationParamsSchema,
         body: createPlatformsBodySchema,
-        response: { 201: z.union([platformSchema, z.array(platformSchema)]) },
+        response: {
+          201: z.union([platformSchema, z.array(platformSchema)]),
+          ...errorResponses(
+            ...authorizeErrors,
+            'platforms.discovered_only',
+            'operations.unknown_tag',
+            'platforms.duplicate',
+          ),
+        },
         tags: ['platforms'],
       },
     },
@@ -64,10 +85,36 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     {
       bodyLimit: 5 * 1024 * 1024,
       schema: {
+        operationId: 'importPlatforms',
+        summary: 'Import a target list (CSV or JSON): every row checked, valid rows written together unless a dry run',
         params: operationParamsSchema,
         querystring: importQuerySchema,
-        response: { 200: importResultSchema },
+        response: {
+          200: importResultSchema,
+          ...errorResponses(
+            ...authorizeErrors,
+            'platforms.import_format',
+            'platforms.import_header',
+            'platforms.import_too_large',
+          ),
+        },
         tags: ['platforms'],
+      },
+      config: {
+        openapi: {
+          requestBody: {
+            description:
+              'A CSV file with a header row (name, url; optional category, tags, languages, countryFocus, priority; lists separated by ; | or ,), or a JSON array of platforms (or `{ platforms: [...] }`). At most 5,000 rows, 5 MB.',
+            content: {
+              'text/csv': binary,
+              'text/plain': binary,
+              'application/json': z.union([
+                z.array(z.record(z.string(), z.unknown())),
+                z.object({ platforms: z.array(z.record(z.string(), z.unknown())) }),
+              ]),
+            },
+          },
+        },
       },
     },
     async (request) => {
@@ -80,7 +127,15 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
 
   app.get(
     '/api/operations/:operationId/platforms',
-    { schema: { params: operationParamsSchema, response: { 200: z.array(platformSchema) }, tags: ['platforms'] } },
+    {
+      schema: {
+        operationId: 'listPlatforms',
+        summary: "The operation's platforms in the order of next best (observers: without names or summaries)",
+        params: operationParamsSchema,
+        response: { 200: z.array(platformSchema), ...errorResponses(...authorizeErrors) },
+        tags: ['platforms'],
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const { membership } = await authorize(db, user.id, request.params.operationId, 'platform.read');
@@ -89,7 +144,13 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     },
   );
 
-  app.post('/api/platforms/:platformId/claim', { schema: platformRoute }, async (request) => {
+  const claim = platformChange(
+    'claimPlatform',
+    'Claim an unchecked platform so nobody else checks it (exactly one of concurrent claimants wins)',
+    'platforms.claim_limit',
+    'platforms.already_claimed',
+  );
+  app.post('/api/platforms/:platformId/claim', { schema: claim }, async (request) => {
     const { platform, membership, operation } = await platformContext(
       requireUser(request).id,
       request.params.platformId,
@@ -98,7 +159,13 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     return claimPlatform(deps, actorOf(request), membership, operation.claimLimit, platform.id);
   });
 
-  app.post('/api/platforms/:platformId/release', { schema: platformRoute }, async (request) => {
+  const release = platformChange(
+    'releasePlatform',
+    'Give a claim back to the pool (its holder, or a coordinator)',
+    'platforms.not_claimed',
+    'platforms.not_holder',
+  );
+  app.post('/api/platforms/:platformId/release', { schema: release }, async (request) => {
     const { platform, membership } = await platformContext(
       requireUser(request).id,
       request.params.platformId,
@@ -111,8 +178,13 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     '/api/platforms/:platformId/heartbeat',
     {
       schema: {
+        operationId: 'sendClaimHeartbeat',
+        summary: "The holder's sign of life that keeps a claim from expiring",
         params: platformParamsSchema,
-        response: { 200: z.object({ lastActivityAt: z.string() }) },
+        response: {
+          200: z.object({ lastActivityAt: z.string() }),
+          ...errorResponses(...platformErrors, 'platforms.not_holder'),
+        },
         tags: ['platforms'],
       },
     },
@@ -128,7 +200,17 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
 
   app.post(
     '/api/platforms/:platformId/verdict',
-    { schema: { ...platformRoute, body: verdictBodySchema } },
+    {
+      schema: {
+        ...platformChange(
+          'recordVerdict',
+          'Record the verdict on a claimed platform: it is checked',
+          'platforms.not_claimed',
+          'platforms.not_holder',
+        ),
+        body: verdictBodySchema,
+      },
+    },
     async (request) => {
       const { platform, membership } = await platformContext(
         requireUser(request).id,
@@ -139,14 +221,31 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     },
   );
 
-  app.post('/api/platforms/:platformId/reopen', { schema: platformRoute }, async (request) => {
+  const reopen = platformChange(
+    'reopenPlatform',
+    'Send a checked platform back to the pool, clearing its verdict (coordinators)',
+    'platforms.not_checked',
+  );
+  app.post('/api/platforms/:platformId/reopen', { schema: reopen }, async (request) => {
     const { platform } = await platformContext(requireUser(request).id, request.params.platformId, 'platform.reopen');
     return reopenPlatform(deps, actorOf(request), platform.id);
   });
 
   app.post(
     '/api/platforms/:platformId/assign',
-    { schema: { ...platformRoute, body: assignBodySchema } },
+    {
+      schema: {
+        ...platformChange(
+          'assignPlatform',
+          'Give an unchecked or claimed platform to a participant (coordinators)',
+          'operations.member_not_found',
+          'platforms.cannot_hold',
+          'platforms.claim_limit',
+          'platforms.already_checked',
+        ),
+        body: assignBodySchema,
+      },
+    },
     async (request) => {
       const { platform, operation } = await platformContext(
         requireUser(request).id,

@@ -1,12 +1,12 @@
 import { operationParamsSchema, packageParamsSchema, reportQuerySchema, reportSchema } from '@actionday/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { binary, errorResponses } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
-import { authorize } from '../operations/index.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { buildCountryPackage, packageCountries } from './reports.packages.js';
 import { generateReport, slug } from './reports.service.js';
 
@@ -27,11 +27,15 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/report',
     {
       schema: {
+        operationId: 'getReport',
         params: operationParamsSchema,
         querystring: reportQuerySchema,
-        response: { 200: reportSchema },
+        response: {
+          200: reportSchema,
+          ...errorResponses(...authorizeErrors, 'reports.unknown_table', 'reports.pdf_unavailable'),
+        },
         tags: ['reports'],
-        summary: 'The after-action report',
+        summary: 'The after-action report as JSON, CSV, HTML or PDF',
         description: [
           'The report of an operation: frozen figures once it is closed, otherwise a recount marked `provisional`.',
           '`format=json` answers the schema below. `format=csv` answers a zip with one CSV file per table (RFC 4180, UTF-8 with BOM) and the statement;',
@@ -40,6 +44,21 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
           'the JSON holds the statement in every language. Observers always get the public version (aggregates only, small counts suppressed);',
           'others may ask for it with `audience=public`. Every generation is audited (`report.generated`).',
         ].join(' '),
+      },
+      config: {
+        openapi: {
+          responses: {
+            200: {
+              description: 'The report in the asked format (JSON below; the others as attachments, HTML inline)',
+              content: {
+                'application/zip': binary,
+                'text/csv': binary,
+                'text/html': binary,
+                'application/pdf': binary,
+              },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -91,12 +110,23 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/packages/:country',
     {
       schema: {
+        operationId: 'getCountryPackage',
         params: packageParamsSchema,
-        response: { 200: z.unknown() },
+        response: errorResponses(...authorizeErrors, 'reports.unknown_country'),
         tags: ['reports'],
         summary: "A country's follow-up package (zip)",
         description:
           "Coordinators only. A zip with the leads of one participating country and every finding it may see under the handling codes (victims pseudonymised), and `manifest.json` listing each file's SHA-256 (schema `PackageManifest`). Audited as `package.generated`.",
+      },
+      config: {
+        openapi: {
+          responses: {
+            200: {
+              description: "The country's package, as an attachment",
+              content: { 'application/zip': binary },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -119,7 +149,8 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         },
       });
       downloadHeaders(reply, 'application/zip', `${slug(operation.name)}-package-${country}.zip`, false);
-      return reply.send(built.zip);
+      // the zip bypasses the route's (error-only) response schemas
+      return (reply as FastifyReply).send(built.zip);
     },
   );
 };

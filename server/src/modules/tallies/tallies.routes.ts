@@ -1,10 +1,16 @@
-import { figureDefinitionsSchema, operationParamsSchema, tallySchema } from '@actionday/shared';
+import { figureDefinitionSchema, figureDefinitionsSchema, operationParamsSchema, tallySchema } from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
-import { authorize, setFigures } from '../operations/index.js';
+import { errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors, setFigures } from '../operations/index.js';
 import { currentTally } from './tallies.service.js';
+
+/** The figures as stored (checked against the schema when they were set); the route answers them unchecked. */
+const figuresAnswer = {
+  200: { description: 'The key-figure definitions', content: { 'application/json': z.array(figureDefinitionSchema) } },
+};
 
 /** Tallies (every member, observers included: aggregates only) and the key-figure definitions. */
 export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
@@ -12,7 +18,15 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/operations/:operationId/tallies',
-    { schema: { params: operationParamsSchema, response: { 200: tallySchema }, tags: ['tallies'] } },
+    {
+      schema: {
+        operationId: 'getTally',
+        summary: 'The key figures now: frozen once the operation is closed, otherwise a recount',
+        params: operationParamsSchema,
+        response: { 200: tallySchema, ...errorResponses(...authorizeErrors) },
+        tags: ['tallies'],
+      },
+    },
     async (request) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read');
       return currentTally(db, operation, deps.now());
@@ -21,7 +35,16 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/operations/:operationId/figures',
-    { schema: { params: operationParamsSchema, response: { 200: z.array(z.unknown()) }, tags: ['tallies'] } },
+    {
+      schema: {
+        operationId: 'listFigures',
+        summary: "The operation's key-figure definitions",
+        params: operationParamsSchema,
+        response: { 200: z.array(z.unknown()), ...errorResponses(...authorizeErrors) },
+        tags: ['tallies'],
+      },
+      config: { openapi: { responses: figuresAnswer } },
+    },
     async (request) =>
       (await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read')).operation.figures,
   );
@@ -30,11 +53,14 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/figures',
     {
       schema: {
+        operationId: 'replaceFigures',
+        summary: "Replace the operation's key-figure definitions (coordinators, before closing)",
         params: operationParamsSchema,
         body: figureDefinitionsSchema,
-        response: { 200: z.array(z.unknown()) },
+        response: { 200: z.array(z.unknown()), ...errorResponses(...authorizeErrors, 'operations.closed') },
         tags: ['tallies'],
       },
+      config: { openapi: { responses: figuresAnswer } },
     },
     async (request) => {
       const { operation } = await authorize(
