@@ -83,6 +83,7 @@ export function sharedErrors({ method, schema, secured, takesBody }: RouteTraits
   if (schema.params || schema.querystring || schema.body || write) codes.push('request.invalid');
   if (secured) codes.push('auth.unauthenticated');
   if (write) codes.push('auth.bad_origin', 'request.too_large', 'request.unsupported_type');
+  if (write && secured) codes.push('request.idempotency_mismatch', 'request.already_applied');
   if (takesBody) codes.push('request.bad_text');
   return codes;
 }

@@ -189,7 +189,25 @@ export const transformObject: SwaggerTransformObject = (documentObject) => {
   }
   // the object is this call's own (the zod transform builds it fresh)
   for (const name of Object.keys(schemas)) if (!keep.has(name)) Reflect.deleteProperty(schemas, name);
+  // every write takes an Idempotency-Key (http/idempotency.ts): the same key and request answer as the first time
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const operation = (item as Record<string, { parameters?: unknown[] } | undefined>)[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), idempotencyParameter];
+    }
+  }
   return document;
+};
+
+/** The Idempotency-Key header of every write (IETF draft "The Idempotency-Key HTTP Header Field"). */
+const idempotencyParameter = {
+  in: 'header',
+  name: 'Idempotency-Key',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+  description:
+    'A fresh key per write, the same key on its retries: a retry with the same key and request answers as the first time (header `Idempotent-Replayed: true`), the same key with another request is 422 `request.idempotency_mismatch`, a retry whose first answer was lost is 409 `request.already_applied`. Kept 48 hours, per user.',
 };
 
 /** The @fastify/swagger registration: the document's words, the cookie scheme, and the transforms above. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
-import { authorize } from '../operations/index.js';
+import { errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { buildGraph } from './graph.service.js';
 
 /** The link chart of an operation, as the viewer may see it. */
@@ -13,6 +14,8 @@ export const graphRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     '/api/operations/:operationId/graph',
     {
       schema: {
+        operationId: 'getGraph',
+        summary: 'The link chart: the records, platforms, countries and matches the viewer may open',
         params: operationParamsSchema,
         querystring: z.object({
           country: z
@@ -22,7 +25,7 @@ export const graphRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
           tag: z.string().max(60).optional(),
           kind: z.enum(['suspect', 'identifier', 'victim']).optional(),
         }),
-        response: { 200: graphSchema },
+        response: { 200: graphSchema, ...errorResponses(...authorizeErrors) },
         tags: ['matches'],
       },
     },

@@ -14,7 +14,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { authorize } from '../operations/index.js';
+import { binary, errorResponses } from '../../http/openapi.js';
+import { authorize, authorizeErrors } from '../operations/index.js';
 import { deleteReferenceList, importReferenceList, listReferenceLists } from './matches.references.js';
 import { discloseMatch, getMatch, listMatches, operationOfMatch, resolveMatches } from './matches.service.js';
 
@@ -26,9 +27,14 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/matches',
     {
       schema: {
+        operationId: 'listMatches',
+        summary: 'The matches of the operation the viewer may know of, filtered',
         params: operationParamsSchema,
         querystring: matchesQuerySchema,
-        response: { 200: z.array(matchSchema) },
+        response: {
+          ...errorResponses(...authorizeErrors),
+          200: z.array(matchSchema),
+        },
         tags: ['matches'],
       },
     },
@@ -45,7 +51,18 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/matches/:matchId',
-    { schema: { params: matchParamsSchema, response: { 200: matchSchema }, tags: ['matches'] } },
+    {
+      schema: {
+        operationId: 'getMatch',
+        summary: 'One match with every sighting the viewer may know of',
+        params: matchParamsSchema,
+        response: {
+          ...errorResponses('matches.not_found', ...authorizeErrors),
+          200: matchSchema,
+        },
+        tags: ['matches'],
+      },
+    },
     async (request) => {
       const { viewer } = await authorize(
         db,
@@ -61,9 +78,14 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/matches/:matchId/resolution',
     {
       schema: {
+        operationId: 'resolveMatch',
+        summary: 'Confirm, dismiss or reopen a match (analysts, coordinators)',
         params: matchParamsSchema,
         body: matchResolutionSchema,
-        response: { 200: matchSchema },
+        response: {
+          ...errorResponses('matches.not_found', 'matches.version_conflict', ...authorizeErrors),
+          200: matchSchema,
+        },
         tags: ['matches'],
       },
     },
@@ -83,9 +105,14 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/matches/resolution',
     {
       schema: {
+        operationId: 'resolveMatches',
+        summary: 'Confirm, dismiss or reopen several matches at once',
         params: operationParamsSchema,
         body: bulkResolutionSchema,
-        response: { 200: z.array(matchSchema) },
+        response: {
+          ...errorResponses('matches.not_found', 'matches.version_conflict', ...authorizeErrors),
+          200: z.array(matchSchema),
+        },
         tags: ['matches'],
       },
     },
@@ -100,6 +127,8 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/matches/:matchId/disclosure',
     {
       schema: {
+        operationId: 'discloseMatch',
+        summary: 'A TLP:RED owner shares the contact with the other side of a match, or keeps it closed',
         params: matchParamsSchema,
         body: disclosureBodySchema.extend({
           country: z
@@ -107,7 +136,10 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
             .regex(/^[A-Z]{2}$/)
             .optional(),
         }),
-        response: { 200: matchSchema },
+        response: {
+          ...errorResponses('matches.not_found', 'matches.no_disclosure', 'matches.not_owner', ...authorizeErrors),
+          200: matchSchema,
+        },
         tags: ['matches'],
       },
     },
@@ -124,7 +156,18 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.get(
     '/api/operations/:operationId/reference-lists',
-    { schema: { params: operationParamsSchema, response: { 200: z.array(referenceListSchema) }, tags: ['matches'] } },
+    {
+      schema: {
+        operationId: 'listReferenceLists',
+        summary: 'The reference lists imported into the operation',
+        params: operationParamsSchema,
+        response: {
+          ...errorResponses(...authorizeErrors),
+          200: z.array(referenceListSchema),
+        },
+        tags: ['matches'],
+      },
+    },
     async (request) => {
       const { operation } = await authorize(
         db,
@@ -140,10 +183,24 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/reference-lists',
     {
       bodyLimit: 20 * 1024 * 1024,
+      config: {
+        openapi: {
+          requestBody: {
+            description:
+              'CSV with a header row: kind, value; optional label, region, service, platform. At most 100,000 rows.',
+            content: { 'text/csv': binary },
+          },
+        },
+      },
       schema: {
+        operationId: 'importReferenceList',
+        summary: 'Import a reference list (CSV) and match it against what was logged',
         params: operationParamsSchema,
         querystring: z.object({ name: z.string().trim().min(1).max(200).default('Reference list') }),
-        response: { 201: referenceListCreatedSchema },
+        response: {
+          ...errorResponses(...authorizeErrors, 'references.not_csv', 'references.bad_header', 'references.too_many'),
+          201: referenceListCreatedSchema,
+        },
         tags: ['matches'],
       },
     },
@@ -160,8 +217,13 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/operations/:operationId/reference-lists/:listId',
     {
       schema: {
+        operationId: 'deleteReferenceList',
+        summary: 'Delete a reference list; the matches it made lose it as a source',
         params: operationParamsSchema.extend({ listId: z.uuid() }),
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: {
+          ...errorResponses('references.not_found', ...authorizeErrors),
+          200: z.object({ ok: z.literal(true) }),
+        },
         tags: ['matches'],
       },
     },
