@@ -121,7 +121,21 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
             },
           },
     trustProxy: config.trustProxy,
+    // our own 503 answers while stopping, in the API's error shape (below)
+    return503OnClosing: false,
     bodyLimit: 1024 * 1024,
+  });
+  // while stopping, every request is answered 503 in the API's error shape (fastify's own 503 has no body)
+  let stopping = false;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!stopping) return;
+    reply.header('connection', 'close').header('retry-after', '2');
+    return reply
+      .code(503)
+      .send({ error: { code: 'server.stopping', message: errorMessage('server.stopping') } } satisfies ErrorBody);
+  });
+  app.addHook('preClose', async () => {
+    stopping = true;
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { errorResponses } from '../../http/openapi.js';
-import { authorize, authorizeErrors } from '../operations/index.js';
+import { assertNotClosed, authorize, authorizeErrors } from '../operations/index.js';
 import { platformInOperation } from '../platforms/index.js';
 import { listIndicators, replaceIndicators } from './indicators.service.js';
 
@@ -44,7 +44,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
         summary: "Replace the operation's indicator phrases (coordinators)",
         params: operationParamsSchema,
         body: z.array(indicatorSchema).max(1000),
-        response: { 200: z.array(indicatorSchema), ...errorResponses(...authorizeErrors) },
+        response: { 200: z.array(indicatorSchema), ...errorResponses(...authorizeErrors, 'operations.closed') },
         tags: ['findings'],
       },
     },
@@ -55,6 +55,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) 
         request.params.operationId,
         'operation.manage',
       );
+      assertNotClosed(operation);
       return replaceIndicators(db, actorOf(request), operation.id, request.body);
     },
   );

@@ -63,6 +63,7 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
           201: z.union([platformSchema, z.array(platformSchema)]),
           ...errorResponses(
             ...authorizeErrors,
+            'operations.closed',
             'platforms.discovered_only',
             'operations.unknown_tag',
             'platforms.duplicate',
@@ -93,6 +94,7 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
           200: importResultSchema,
           ...errorResponses(
             ...authorizeErrors,
+            'operations.closed',
             'platforms.import_format',
             'platforms.import_header',
             'platforms.import_too_large',

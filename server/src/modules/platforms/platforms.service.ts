@@ -5,7 +5,7 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { type MembershipRow, type OperationRow, assertFocusTags } from '../operations/index.js';
+import { type MembershipRow, type OperationRow, assertFocusTags, assertNotClosed } from '../operations/index.js';
 import { type PlatformRow, toPlatform } from './platforms.dto.js';
 import { platforms } from './platforms.table.js';
 
@@ -21,6 +21,8 @@ export async function createPlatforms(
   inputs: CreatePlatform[],
 ): Promise<Platform[]> {
   const { operation, membership } = context;
+  // the board is frozen with the figures once the day is closed
+  assertNotClosed(operation);
   const items = inputs.map((input) => createPlatformSchema.parse(input));
   for (const item of items) {
     if (!item.discovered && !can(membership.role, 'platform.create')) fail('platforms.discovered_only');
