@@ -1,4 +1,4 @@
-import { operationParamsSchema } from '@actionday/shared';
+import { auditVerdictSchema, auditVerifyQuerySchema, operationParamsSchema } from '@actionday/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
@@ -6,19 +6,17 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { authorize } from '../operations/memberships.js';
-import { recordAudit, verifyAuditChain } from './audit.service.js';
+import { headSigner } from './audit.keys.js';
+import { installAuditSequencer } from './audit.sequencer.js';
+import { recordAudit } from './audit.service.js';
 import { auditEvents } from './audit.table.js';
+import { verifyAuditLog } from './audit.verify.js';
 
-const verdictSchema = z.object({
-  chain: z.string(),
-  ok: z.boolean(),
-  count: z.int(),
-  head: z.string(),
-  problems: z.array(z.object({ chainIndex: z.int(), id: z.int().nullable(), problem: z.string() })),
-});
+/** The audit trail of an operation: read, export and verify (coordinators); and the sequencer behind it. */
+export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  const { db } = deps;
+  installAuditSequencer(app, deps);
 
-/** The audit trail of an operation: read, export and verify (coordinators). */
-export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
   app.get(
     '/api/operations/:operationId/audit',
     {
@@ -30,11 +28,12 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     },
     async (request, reply) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
+      // in tree order; entries still waiting for their position (a moment after commit) come last
       const rows = await db
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.chain, operation.id))
-        .orderBy(asc(auditEvents.chainIndex));
+        .orderBy(asc(auditEvents.position), asc(auditEvents.id));
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: request.query.format === 'csv' ? 'audit.exported' : 'audit.read',
@@ -51,10 +50,21 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
 
   app.get(
     '/api/operations/:operationId/audit/verify',
-    { schema: { params: operationParamsSchema, response: { 200: verdictSchema }, tags: ['audit'] } },
+    {
+      schema: {
+        params: operationParamsSchema,
+        querystring: auditVerifyQuerySchema,
+        response: { 200: auditVerdictSchema },
+        tags: ['audit'],
+      },
+    },
     async (request) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
-      return verifyAuditChain(db, operation.id);
+      return verifyAuditLog(db, operation.id, {
+        anchor: request.query.head,
+        entryId: request.query.entry,
+        signer: headSigner(deps.config.dataDir),
+      });
     },
   );
 };

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import { fail } from '../../http/errors.js';
+import { sealAuditLog } from '../audit/audit.integrate.js';
 import { type Actor, recordAudit } from '../audit/audit.service.js';
 import { recount } from '../tallies/tallies.service.js';
 import type { OperationRow } from './memberships.js';
@@ -16,7 +17,7 @@ import { operations } from './operations.table.js';
  * freezes the figures that the after-action report will use.
  */
 export async function setPhase(
-  deps: { db: Db; bus: EventBus; now: () => Date },
+  deps: { db: Db; bus: EventBus; now: () => Date; config: { dataDir: string } },
   actor: Actor,
   operation: OperationRow,
   status: OperationRow['status'],
@@ -45,6 +46,8 @@ export async function setPhase(
       targetId: operation.id,
       details: { from: operation.status, to: status },
     });
+    // the head of the closed day's audit log commits with the close: the report prints it
+    if (frozen) await sealAuditLog(tx, { dataDir: deps.config.dataDir, now }, operation.id);
     return changed;
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });
