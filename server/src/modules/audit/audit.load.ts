@@ -2,12 +2,14 @@
 // writers of one operation. `TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx
 // server/src/modules/audit/audit.load.ts [concurrency] [perClient]` starts the real app on a fresh database,
 // listens on a real port, and lets `concurrency` investigators (default 200) race through the real HTTP API
-// from a worker thread: claims of distinct platforms, then finding-list reads (each an audited read).
-// Prints requests/s and latency percentiles per kind.
+// from a worker thread: claims of distinct platforms, then finding-list reads (each an audited read); then the
+// claim's transaction alone (conditional UPDATE + audit append) from as many concurrent callers, beside the same
+// transaction without the audit append. Prints requests/s and latency percentiles per kind.
 import { Worker } from 'node:worker_threads';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { eventually, TestApp } from '../../test/test-app.js';
 import { platforms } from '../platforms/platforms.table.js';
+import { recordAudit } from './audit.service.js';
 
 const concurrency = Number(process.argv[2] ?? 200);
 const perClient = Number(process.argv[3] ?? 10);
@@ -92,12 +94,42 @@ try {
     })),
   );
   process.stdout.write(`${summary('finding reads', reads)}\n`);
+
+  /** `concurrency` callers, each running `perClient` claim transactions on platforms of its own, in this process. */
+  const transactions = async (offset: number, audited: boolean): Promise<Result> => {
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      people.map(async (person, i) => {
+        for (const row of rows.slice(offset + i * perClient, offset + (i + 1) * perClient)) {
+          const t0 = performance.now();
+          await db.transaction(async (tx) => {
+            await tx
+              .update(platforms)
+              .set({ status: 'claimed', claimedBy: person.memberId ?? null })
+              .where(and(eq(platforms.id, row.id), eq(platforms.status, 'unchecked')));
+            if (audited)
+              await recordAudit(
+                tx,
+                { userId: person.userId, ip: null },
+                { operationId: operation.id, action: 'platform.claimed', targetType: 'platform', targetId: row.id },
+              );
+          });
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return { latencies, errors: 0, ms: performance.now() - started };
+  };
+  const slice = concurrency * perClient;
+  process.stdout.write(`${summary('claim tx+audit', await transactions(slice, true))}\n`);
+  process.stdout.write(`${summary('claim tx bare', await transactions(2 * slice, false))}\n`);
   const verdict = await eventually(async () => {
     const v = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify`)).json<{
       ok: boolean;
       count: number;
     }>();
-    if (v.count < concurrency * perClient * 2) throw new Error(`only ${v.count} entries verified yet`);
+    if (v.count < concurrency * perClient * 3) throw new Error(`only ${v.count} entries verified yet`);
     return v;
   }, 30_000);
   process.stdout.write(`audit verify: ok=${verdict.ok}, ${verdict.count} entries\n`);
