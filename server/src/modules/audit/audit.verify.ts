@@ -2,13 +2,14 @@ import type { AnchoredHead, AuditProblem, AuditVerdict } from '@actionday/shared
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
-import { entryLeafHash } from './audit.entry.js';
+import { entryBytes, entryLeafHash } from './audit.entry.js';
 import type { HeadSigner } from './audit.keys.js';
 import {
   consistencyRanges,
   emptyRoot,
   type Hash,
   inclusionRanges,
+  leafHash,
   TreeBuilder,
   verifyConsistency,
   verifyInclusion,
@@ -81,8 +82,8 @@ async function verifyIn(db: Db, chain: string, options: VerifyOptions): Promise<
 
   let pending = 0;
   for (const row of rows) {
-    const leaf = entryLeafHash(row);
-    if (row.leafHash !== null && row.leafHash !== leaf)
+    const leaf = leafHash(entryBytes(row));
+    if (row.leafHash !== null && row.leafHash !== leaf.toString('hex'))
       problems.push(problemOf('entry_altered', { id: row.id, position: row.position }));
     if (row.position === null) {
       pending++;
@@ -98,7 +99,7 @@ async function verifyIn(db: Db, chain: string, options: VerifyOptions): Promise<
       const kept = stored.get(nodeKey({ level: 0, index: tree.size }));
       append(kept ? Buffer.from(kept, 'hex') : absent);
     }
-    append(Buffer.from(leaf, 'hex'));
+    append(leaf);
   }
 
   for (const head of heads) {
