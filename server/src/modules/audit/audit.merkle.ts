@@ -3,6 +3,7 @@
 // consistency proofs. Numbers are plain JavaScript integers (exact below 2^53 leaves).
 import { createHash } from 'node:crypto';
 
+/** A SHA-256 digest, 32 bytes. */
 export type Hash = Buffer;
 
 const LEAF = Buffer.from([0x00]);

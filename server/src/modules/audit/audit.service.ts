@@ -9,6 +9,7 @@ export interface Actor {
   ip: string | null;
 }
 
+/** What happened: an action on a target, within an operation or not. */
 export interface AuditEntry {
   operationId?: string | null;
   action: string;

@@ -5,6 +5,7 @@ import type { HeadSigner } from './audit.keys.js';
 import { foldRange, type Hash, type LeafRange, type NodeId, rangeNodes, type TreeNode } from './audit.merkle.js';
 import { auditHeads, auditNodes } from './audit.table.js';
 
+/** A stored tree head. */
 export type HeadRow = typeof auditHeads.$inferSelect;
 
 /** A stored subtree's key in maps. */

@@ -17,6 +17,7 @@ import {
 import { auditEvents, auditHeads, auditNodes } from './audit.table.js';
 import { type HeadRow, nodeKey, rangeHashes, toAuditHead } from './audit.tree.js';
 
+/** What to check beyond the log itself. */
 export interface VerifyOptions {
   /** A head kept elsewhere (the after-action report): the log must extend it. */
   anchor?: AnchoredHead | undefined;
