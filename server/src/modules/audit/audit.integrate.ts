@@ -92,7 +92,10 @@ export async function integrateBatch(
       edge.map((id) => nodeIn(stored, id)),
     );
     const completed: TreeNode[] = [];
-    for (const row of assigned) tree.push(Buffer.from(row.leafHash ?? '', 'hex'), (node) => completed.push(node));
+    for (const row of assigned)
+      tree.push(Buffer.from(row.leafHash ?? '', 'hex'), (node) => {
+        if (node.level > 0) completed.push(node);
+      });
     await storeNodes(tx, chain, completed);
     const head = await publishHead(tx, signer, { chain, size: tree.size, root: tree.root().toString('hex'), at: now });
     return { status: 'integrated', integrated: assigned.length, head, more: assigned.length === limit };

@@ -49,7 +49,8 @@ export const auditEvents = pgTable(
 );
 
 /**
- * The perfect subtrees of each chain's tree (level 0 = the leaves), so roots
+ * The perfect subtrees of two leaves or more of each chain's tree (a leaf is
+ * its entry's `leaf_hash`, found by position), so roots
  * and proofs of any size cost O(log n) lookups instead of re-hashing the day.
  */
 export const auditNodes = pgTable(

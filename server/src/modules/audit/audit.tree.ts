@@ -1,9 +1,9 @@
 import type { AuditHead } from '@actionday/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { HeadSigner } from './audit.keys.js';
 import { foldRange, type Hash, type LeafRange, type NodeId, rangeNodes, type TreeNode } from './audit.merkle.js';
-import { auditHeads, auditNodes } from './audit.table.js';
+import { auditEvents, auditHeads, auditNodes } from './audit.table.js';
 
 /** A stored tree head. */
 export type HeadRow = typeof auditHeads.$inferSelect;
@@ -11,10 +11,25 @@ export type HeadRow = typeof auditHeads.$inferSelect;
 /** A stored subtree's key in maps. */
 export const nodeKey = (id: NodeId) => `${id.level}:${id.index}`;
 
-/** The stored hashes of these subtrees of a chain, in one query. */
+/**
+ * The stored hashes of these subtrees of a chain, in at most two queries:
+ * leaves are the entries' own leaf hashes (by position), larger subtrees are
+ * in `audit_nodes`.
+ */
 export async function loadNodes(db: Db, chain: string, ids: NodeId[]): Promise<Map<string, Hash>> {
   const found = new Map<string, Hash>();
-  if (ids.length === 0) return found;
+  const leaves = ids.filter((id) => id.level === 0).map((id) => id.index);
+  const inner = ids.filter((id) => id.level > 0);
+  if (leaves.length > 0) {
+    const rows = await db
+      .select({ position: auditEvents.position, leafHash: auditEvents.leafHash })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, chain), inArray(auditEvents.position, leaves)));
+    for (const row of rows)
+      if (row.position !== null && row.leafHash)
+        found.set(nodeKey({ level: 0, index: row.position }), Buffer.from(row.leafHash, 'hex'));
+  }
+  if (inner.length === 0) return found;
   const rows = await db
     .select({ level: auditNodes.level, index: auditNodes.nodeIndex, hash: auditNodes.hash })
     .from(auditNodes)
@@ -22,7 +37,7 @@ export async function loadNodes(db: Db, chain: string, ids: NodeId[]): Promise<M
       and(
         eq(auditNodes.chain, chain),
         sql`(${auditNodes.level}, ${auditNodes.nodeIndex}) in (${sql.join(
-          ids.map((id) => sql`(${id.level}::integer, ${id.index}::bigint)`),
+          inner.map((id) => sql`(${id.level}::integer, ${id.index}::bigint)`),
           sql`, `,
         )})`,
       ),
@@ -40,7 +55,8 @@ export function nodeIn(nodes: Map<string, Hash>, id: NodeId): Hash {
 }
 
 /**
- * Stores newly completed subtrees in one statement with one parameter (a JSON
+ * Stores newly completed subtrees of two leaves or more (a leaf is its entry's
+ * `leaf_hash`) in one statement with one parameter (a JSON
  * array): building thousands of bound values costs the driver more than the
  * database's insert.
  */
