@@ -22,7 +22,7 @@ import { installIdempotency, withIdempotentTransactions } from './http/idempoten
 import { installSecurity } from './http/security.js';
 import { activityRoutes, auditRoutes } from './modules/activity/index.js';
 import { announcementProjections, announcementRoutes } from './modules/announcements/index.js';
-import { recordAudit } from './modules/audit/index.js';
+import { installAuditSequencer, recordAudit } from './modules/audit/index.js';
 import {
   FirstRunSetup,
   authProjections,
@@ -220,6 +220,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(totpRoutes, deps);
   await app.register(activityRoutes, deps);
   await app.register(auditRoutes, deps);
+  // the audit log's sequencer: integrates new entries into the Merkle tree a moment after they commit
+  installAuditSequencer(app, deps);
   await app.register(reportRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditHeadSchema } from './audit.js';
 import { idSchema, isoDateTime } from './common.js';
 import { figureSubjects } from './figures.js';
 import { exploitationTypes } from './findings.js';
@@ -77,8 +78,16 @@ export const reportFigureSchema = z.object({
 });
 export type ReportFigure = z.infer<typeof reportFigureSchema>;
 
-/** The key-figures statement in one language: one line per figure, and the whole text. */
-export const reportStatementSchema = z.object({ lines: z.array(z.string()), text: z.string() });
+/**
+ * The key-figures statement in one language: one line per figure, the
+ * sentence that anchors the audit log's head (null before it has one), and
+ * the whole text (the lines, then that sentence).
+ */
+export const reportStatementSchema = z.object({
+  lines: z.array(z.string()),
+  audit: z.string().nullable(),
+  text: z.string(),
+});
 
 export const reportCountryRowSchema = z.object({
   country: z.string(),
@@ -206,6 +215,12 @@ export const reportSchema = z.object({
   leads: z.object({ platforms: z.array(reportLeadPlatformSchema), matches: z.array(reportLeadMatchSchema) }).nullable(),
   /** Null in public versions and for roles that may not read notes. */
   notes: z.array(reportNoteSchema).nullable(),
+  /**
+   * The audit log's tree head to keep beside the report: the one sealed when
+   * the operation closed, else the latest (null before the first). Checking
+   * the log against it later proves nothing up to it was changed or removed.
+   */
+  auditHead: auditHeadSchema.nullable(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -21,4 +21,8 @@ export const reportErrors = defineErrors({
   'reports.pdf_unavailable': { status: 503, message: 'PDF reports need Chromium on the server' },
   'reports.unknown_country': { status: 404, message: 'No participant from {country} took part in this operation' },
   'reports.unknown_table': { status: 404, message: 'The table {table} is not part of the {audience} report' },
+  'audit.entry_not_found': {
+    status: 404,
+    message: 'No entry {id} in a published head of this audit log (a new entry needs a moment)',
+  },
 });

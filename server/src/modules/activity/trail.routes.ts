@@ -1,4 +1,4 @@
-import { operationParamsSchema } from '@actionday/shared';
+import { auditVerdictSchema, auditVerifyQuerySchema, operationParamsSchema } from '@actionday/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
@@ -7,15 +7,7 @@ import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { binary, errorResponses } from '../../http/openapi.js';
 import { authorize, authorizeErrors } from '../operations/index.js';
-import { listAuditRows, recordAudit, verifyAuditChain } from '../audit/index.js';
-
-const verdictSchema = z.object({
-  chain: z.string(),
-  ok: z.boolean(),
-  count: z.int(),
-  head: z.string(),
-  problems: z.array(z.object({ chainIndex: z.int(), id: z.int().nullable(), problem: z.string() })),
-});
+import { headSigner, listAuditRows, recordAudit, verifyAuditLog } from '../audit/index.js';
 
 /** One row of the trail as exported (`details` as JSON text), for the document. */
 const auditRowSchema = z.object({
@@ -29,16 +21,16 @@ const auditRowSchema = z.object({
   details: z.string(),
   ip: z.string().nullable(),
   chain: z.string(),
-  chainIndex: z.int(),
-  prevHash: z.string(),
-  hash: z.string(),
+  /** Its place in the Merkle tree (null for a moment after commit, until the sequencer integrates it). */
+  position: z.int().nullable(),
+  leafHash: z.string(),
 });
 
 /**
  * The audit trail of an operation: read, export and verify (coordinators). Here rather than in audit/, which
  * every module records into and so must not depend on operations' permissions.
  */
-export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, config }) => {
   app.get(
     '/api/operations/:operationId/audit',
     {
@@ -85,15 +77,21 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     {
       schema: {
         operationId: 'verifyAuditTrail',
-        summary: "Re-walk the operation's hash chain and report edited, removed or inserted rows",
+        summary:
+          "Re-compute the operation's audit log (every leaf, subtree and signed head), check it extends a given head, prove an entry's inclusion",
         params: operationParamsSchema,
-        response: { 200: verdictSchema, ...errorResponses(...authorizeErrors) },
+        querystring: auditVerifyQuerySchema,
+        response: { 200: auditVerdictSchema, ...errorResponses(...authorizeErrors, 'audit.entry_not_found') },
         tags: ['audit'],
       },
     },
     async (request) => {
       const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'audit.read');
-      return verifyAuditChain(db, operation.id);
+      return verifyAuditLog(db, operation.id, {
+        anchor: request.query.head,
+        entryId: request.query.entry,
+        signer: headSigner(config.dataDir),
+      });
     },
   );
 };

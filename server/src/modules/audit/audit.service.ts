@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
-import { type ChainVerdict, GENESIS, hashAuditRow, verifyChain } from './audit.chain.js';
+import { entryLeafHash } from './audit.entry.js';
+import { auditAppended } from './audit.signal.js';
 import { auditEvents } from './audit.table.js';
 
+/** What happened: an action on a target, within an operation or not. */
 export interface AuditEntry {
   operationId?: string | null;
   action: string;
@@ -14,53 +16,38 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one row to the audit chain of its operation. Call it inside the
- * transaction of the change it records (it nests as a savepoint); appends to
- * one chain are serialised by a transaction-scoped advisory lock, so the chain
- * stays a single line even with several server processes.
+ * Appends one entry to the audit log of its operation (or `global`). Call it
+ * inside the transaction of the change it records, so the entry commits or
+ * rolls back with it. It is one INSERT with the entry's own leaf hash: no
+ * lock and no read of other entries, so writers never wait for each other;
+ * the sequencer gives the entry its place in the tree a moment after commit.
  */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  const chain = entry.operationId ?? 'global';
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`);
-    const [previous] = await tx
-      .select({ hash: auditEvents.hash, chainIndex: auditEvents.chainIndex })
-      .from(auditEvents)
-      .where(eq(auditEvents.chain, chain))
-      .orderBy(desc(auditEvents.chainIndex))
-      .limit(1);
-    const row = {
-      chain,
-      chainIndex: (previous?.chainIndex ?? 0) + 1,
-      prevHash: previous?.hash ?? GENESIS,
-      at: new Date(),
-      actorId: actor.userId,
-      operationId: entry.operationId ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      details: entry.details ?? {},
-      ip: actor.ip,
-    };
-    await tx.insert(auditEvents).values({ ...row, hash: hashAuditRow(row) });
-  });
-}
-
-/** Re-walks an operation's chain (or `global`) from the database. */
-export async function verifyAuditChain(db: Db, chain: string): Promise<ChainVerdict> {
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.chain, chain))
-    .orderBy(asc(auditEvents.chainIndex));
-  return verifyChain(chain, rows);
+  const fields = {
+    chain: entry.operationId ?? 'global',
+    at: new Date(),
+    actorId: actor.userId,
+    operationId: entry.operationId ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    // exactly what jsonb will give back (dates as strings, no undefined), so the leaf re-computes from the row
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+    ip: actor.ip,
+  };
+  await db.insert(auditEvents).values({ ...fields, leafHash: entryLeafHash(fields) });
+  auditAppended(fields.chain);
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-/** Every row of a chain in order: the coordinator's read and CSV export. */
+/** Every row of a chain in tree order (entries still waiting for their position come last): the coordinator's read and CSV export. */
 export async function listAuditRows(db: Db, chain: string): Promise<AuditRow[]> {
-  return db.select().from(auditEvents).where(eq(auditEvents.chain, chain)).orderBy(asc(auditEvents.chainIndex));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.chain, chain))
+    .orderBy(asc(auditEvents.position), asc(auditEvents.id));
 }
 
 /** The newest events of an operation, leaving out the given actions: the activity feed's source. */

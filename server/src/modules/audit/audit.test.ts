@@ -1,29 +1,30 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import type { Operation, Platform } from '@actionday/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import type { AuditVerdict, Operation, Platform, Report } from '@actionday/shared';
+import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { openDatabase } from '../../db/database.js';
-import { type Session, TestApp, testConfig } from '../../test/test-app.js';
+import { rowsOf } from '../../db/database.js';
+import { type Session, TestApp } from '../../test/test-app.js';
+import { entryLeafHash } from './audit.entry.js';
+import { verifyConsistency, verifyInclusion } from './audit.merkle.js';
+import { recordAudit } from './audit.service.js';
 import { auditEvents } from './audit.table.js';
+import { auditLogOf, positionsOf, unbroken } from './audit.testing.js';
 
-describe('the audit trail', () => {
+const bytes = (hex: string) => Buffer.from(hex, 'hex');
+
+describe('the audit log', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
   let nl: Session;
   let platforms: Platform[];
+  let log: ReturnType<typeof auditLogOf>;
 
   beforeAll(async () => {
     t = await TestApp.create();
     ({ operation, coordinator } = await t.operation());
     nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
+    log = auditLogOf(t, coordinator, operation.id);
     platforms = (
       await t.request(
         coordinator,
@@ -35,18 +36,76 @@ describe('the audit trail', () => {
   });
   afterAll(() => t.close());
 
-  const verify = async () =>
-    (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify`)).json();
-
-  it('many simultaneous changes still form one unbroken chain', async () => {
+  it('many simultaneous changes and reads end up as one log: every entry in exactly one place, none skipped', async () => {
     const people = await t.members(operation.id, 20, 'investigator', 'BE');
-    await Promise.all(
-      platforms.map((p, i) => t.request(people[i % 20] as Session, 'POST', `/api/platforms/${p.id}/claim`)),
-    );
-    const verdict = await verify();
-    expect(verdict).toMatchObject({ ok: true, problems: [] });
-    expect(verdict.count).toBeGreaterThan(40);
+    await Promise.all([
+      ...platforms.map((p, i) => t.request(people[i % 20] as Session, 'POST', `/api/platforms/${p.id}/claim`)),
+      ...people.map((p) => t.request(p, 'GET', `/api/operations/${operation.id}/findings`)),
+    ]);
+    const verdict = await log.settled();
+    expect(verdict).toMatchObject({ ok: true, problems: [], signatures: 'checked' });
+    expect(verdict.count).toBeGreaterThan(60);
+    expect(await positionsOf(t.app.deps.db, operation.id)).toEqual(unbroken(verdict.count));
   });
+
+  it('an entry whose transaction commits after later ones gets a later place, not a skipped one', async () => {
+    const { db } = t.app.deps;
+    // its id is taken first (as by a transaction that began early), its row arrives after newer ones were integrated
+    const [reserved] = rowsOf<{ id: string }>(
+      await db.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'id')) as id`),
+    );
+    await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit`);
+    const before = await log.settled();
+    const late = {
+      id: Number(reserved?.id),
+      chain: operation.id,
+      at: new Date(),
+      actorId: nl.userId,
+      operationId: operation.id,
+      action: 'finding.list_read',
+      targetType: null,
+      targetId: null,
+      details: {},
+      ip: '127.0.0.1',
+    };
+    await db.insert(auditEvents).values({ ...late, leafHash: entryLeafHash(late) });
+    const after = await log.settled();
+    expect(after.ok).toBe(true);
+    expect(after.count).toBe(before.count + 1);
+    const [row] = await db.select().from(auditEvents).where(eq(auditEvents.id, late.id));
+    expect(row?.position).toBe(before.count);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'a change that is still open while others commit is integrated once it commits',
+    async () => {
+      const { db } = t.app.deps;
+      let commit: () => void = () => {};
+      const open = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let recorded: () => void = () => {};
+      const written = new Promise<void>((resolve) => {
+        recorded = resolve;
+      });
+      const slow = db.transaction(async (tx) => {
+        await recordAudit(tx, { userId: nl.userId, ip: null }, { operationId: operation.id, action: 'test.slow' });
+        recorded();
+        await open;
+      });
+      await written;
+      await Promise.all(
+        platforms.slice(0, 5).map((p) => t.request(coordinator, 'POST', `/api/platforms/${p.id}/release`)),
+      );
+      const meanwhile = await log.settled();
+      commit();
+      await slow;
+      const after = await log.settled();
+      expect(after).toMatchObject({ ok: true, count: meanwhile.count + 1 });
+      const [row] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'test.slow'));
+      expect(row?.position).toBe(meanwhile.count);
+    },
+  );
 
   it('sign-ins, failed sign-ins and permission refusals are recorded with who and from where', async () => {
     await t.request(null, 'POST', '/api/session', { email: nl.email, password: 'wrong-password!' });
@@ -68,85 +127,105 @@ describe('the audit trail', () => {
     expect(rows.some((r) => r.action === 'auth.signed_in' && r.actorId === nl.userId)).toBe(true);
   });
 
-  it('a coordinator reads and exports the log; others may not', async () => {
+  it('a coordinator reads and exports the log in its order, with each entry’s place; others may not', async () => {
+    await log.settled();
     const json = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit`);
     expect(json.statusCode).toBe(200);
+    const entries = json.json<{ position: number | null; leafHash: string; action: string }[]>();
+    expect(entries.map((e) => e.position)).toEqual(unbroken(entries.length));
+    expect(entries[0]).toMatchObject({
+      action: 'operation.created',
+      leafHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const csv = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit?format=csv`);
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv.body.slice(1), { header: true, skipEmptyLines: true });
-    expect(parsed.data.length).toBeGreaterThanOrEqual(json.json().length);
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['at', 'actorId', 'action', 'hash', 'prevHash']));
+    expect(parsed.data.length).toBeGreaterThan(entries.length);
+    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['at', 'actorId', 'action', 'position', 'leafHash']));
+    expect(parsed.data[0]?.position).toBe('0');
     expect((await t.request(nl, 'GET', `/api/operations/${operation.id}/audit`)).statusCode).toBe(403);
     expect((await t.request(nl, 'GET', `/api/operations/${operation.id}/audit/verify`)).statusCode).toBe(403);
   });
 
-  it('an edited row is detected', async () => {
-    const { db } = t.app.deps;
-    const [row] = await db
+  it('proves an entry is in the log, and that a later head extends an earlier one, as RFC 9162 checks them', async () => {
+    const earlier = await log.settled();
+    const entry = (await t.app.deps.db.select().from(auditEvents).where(eq(auditEvents.chain, operation.id))).find(
+      (r) => r.action === 'platform.claimed',
+    );
+    const proved = await log.verify(`?entry=${entry?.id}`);
+    const inclusion = proved.inclusion as NonNullable<AuditVerdict['inclusion']>;
+    expect(inclusion).toMatchObject({ id: entry?.id, position: entry?.position, verified: true });
+    const root = bytes(proved.head?.root ?? '');
+    expect(
+      verifyInclusion(inclusion.position, inclusion.treeSize, bytes(inclusion.leaf), inclusion.path.map(bytes), root),
+    ).toBe(true);
+    expect(
+      verifyInclusion(
+        inclusion.position,
+        inclusion.treeSize,
+        bytes(entryLeafHash({ ...(entry as NonNullable<typeof entry>), action: 'platform.released' })),
+        inclusion.path.map(bytes),
+        root,
+      ),
+    ).toBe(false);
+
+    await Promise.all(
+      platforms.slice(10, 17).map((p) => t.request(coordinator, 'POST', `/api/platforms/${p.id}/release`)),
+    );
+    const later = await log.settled();
+    const anchored = await log.verify(`?head=${earlier.head?.size}:${earlier.head?.root}`);
+    const anchor = anchored.anchor as NonNullable<AuditVerdict['anchor']>;
+    expect(anchor).toMatchObject({ extended: true, size: earlier.head?.size });
+    expect(later.head?.size).toBeGreaterThan(earlier.head?.size ?? 0);
+    expect(
+      verifyConsistency(
+        earlier.head?.size ?? 0,
+        later.head?.size ?? 0,
+        (anchor.proof ?? []).map(bytes),
+        bytes(earlier.head?.root ?? ''),
+        bytes(later.head?.root ?? ''),
+      ),
+    ).toBe(true);
+  });
+
+  it('answers a clear error for a malformed head or an entry that is not in the log', async () => {
+    const bad = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify?head=12:xyz`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('request.invalid');
+    const missing = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify?entry=999999999`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('request.not_found');
+  });
+
+  it('closing the operation seals its head in the same step, and the report prints that head', async () => {
+    const closed = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/status`, { status: 'closed' });
+    expect(closed.statusCode).toBe(200);
+    const sealed = await t.app.deps.db.execute(
+      sql`select tree_size, root_hash from audit_heads where chain = ${operation.id} and sealed`,
+    );
+    const [head] = rowsOf<{ tree_size: string | number; root_hash: string }>(sealed);
+    expect(rowsOf(sealed)).toHaveLength(1);
+    // the close itself is the last entry the sealed head holds
+    const [last] = await t.app.deps.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.chain, operation.id), eq(auditEvents.chainIndex, 3)));
-    await db
-      .update(auditEvents)
-      .set({ action: 'platform.released' })
-      .where(eq(auditEvents.id, row?.id as number));
-    const verdict = await verify();
-    expect(verdict.ok).toBe(false);
-    expect(verdict.problems).toContainEqual({ chainIndex: 3, id: row?.id, problem: 'hash_mismatch' });
-    await db
-      .update(auditEvents)
-      .set({ action: row?.action as string })
-      .where(eq(auditEvents.id, row?.id as number));
-    expect((await verify()).ok).toBe(true);
+      .where(sql`${auditEvents.chain} = ${operation.id} and ${auditEvents.position} = ${Number(head?.tree_size) - 1}`);
+    expect(last).toMatchObject({ action: 'operation.phase_changed', details: { to: 'closed' } });
+
+    const report = (
+      await t.request(coordinator, 'GET', `/api/operations/${operation.id}/report?format=json`)
+    ).json<Report>();
+    expect(report.auditHead).toMatchObject({ size: Number(head?.tree_size), root: head?.root_hash, sealed: true });
+    const anchor = `${head?.tree_size}:${head?.root_hash}`;
+    expect(report.statement.en.audit).toContain(anchor);
+    expect(report.statement.en.text.endsWith(report.statement.en.audit ?? 'missing')).toBe(true);
+    expect(report.statement.nl.audit).toContain(anchor);
+    const html = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/report?format=html`)).body;
+    expect(html).toContain(anchor);
+
+    // generating the report was audited after the close: the log grew and still extends the sealed head
+    const verdict = await log.settled();
+    expect(verdict.head?.size).toBeGreaterThan(Number(head?.tree_size));
+    expect((await log.verify(`?head=${anchor}`)).anchor).toMatchObject({ extended: true });
   });
-
-  it('a deleted row is detected', async () => {
-    const { db } = t.app.deps;
-    await db.execute(sql`delete from audit_events where chain = ${operation.id} and chain_index = 5`);
-    const verdict = await verify();
-    expect(verdict.ok).toBe(false);
-    expect(verdict.problems.map((p: { problem: string }) => p.problem)).toEqual(
-      expect.arrayContaining(['missing_row', 'broken_link']),
-    );
-  });
-});
-
-describe('the verify command', () => {
-  it('exits 0 on an intact embedded database and 1 once a row was altered', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'actionday-audit-cli-'));
-    const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    const app = await buildApp({
-      config: testConfig({ dataDir, admin: { email: 'boss@example.org', password: 'a-long-password-1' } }),
-      database,
-      logger: false,
-      clientDir: false,
-      claimSweepMs: 0,
-    });
-    await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'boss@example.org', password: 'a-long-password-1' },
-    });
-    await app.close();
-
-    const root = fileURLToPath(new URL('../../../../', import.meta.url));
-    const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/audit-verify.ts')], {
-        cwd: root,
-        env: { ...process.env, ACTIONDAY_DATA_DIR: dataDir, DATABASE_URL: '' },
-      }).then(
-        (r) => ({ code: 0, out: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
-      );
-    const intact = await run();
-    expect(intact).toMatchObject({ code: 0 });
-    expect(intact.out).toMatch(/^ok +global: 2 rows/m);
-
-    const again = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    await again.db.execute(sql`update audit_events set ip = '10.0.0.1' where chain_index = 1`);
-    await again.close();
-    const tampered = await run();
-    expect(tampered.code).toBe(1);
-    expect(tampered.out).toContain('hash_mismatch');
-  }, 60_000);
 });

@@ -1,9 +1,7 @@
 /** The audit trail's public surface: every module records its changes and reads through these. */
-export {
-  type AuditEntry,
-  type AuditRow,
-  listAuditRows,
-  recentAuditEvents,
-  recordAudit,
-  verifyAuditChain,
-} from './audit.service.js';
+export { sealAuditLog } from './audit.integrate.js';
+export { existingHeadSigner, headSigner } from './audit.keys.js';
+export { anchoredHead } from './audit.tree.js';
+export { installAuditSequencer } from './audit.sequencer.js';
+export { type AuditEntry, type AuditRow, listAuditRows, recentAuditEvents, recordAudit } from './audit.service.js';
+export { verifyAuditLog } from './audit.verify.js';

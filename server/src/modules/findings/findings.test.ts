@@ -206,7 +206,7 @@ describe('logging findings', () => {
     expect((await t.request(coordinator, 'DELETE', `/api/findings/${suspect.id}`)).statusCode).toBe(200);
     expect((await list(nl)).json<FindingView[]>().map((f) => f.id)).not.toContain(suspect.id);
     expect((await t.request(nl, 'DELETE', `/api/findings/${suspect.id}`)).json().error.code).toBe('findings.not_found');
-    const audit = (await t.app.deps.db.select().from(auditEvents)).sort((a, b) => a.chainIndex - b.chainIndex);
+    const audit = (await t.app.deps.db.select().from(auditEvents)).sort((a, b) => a.id - b.id);
     expect(audit.filter((a) => a.targetId === suspect.id).map((a) => a.action)).toEqual([
       'finding.logged',
       'finding.updated',

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, sealAuditLog } from '../audit/index.js';
 import { assertNotClosed, type OperationRow } from './operations.policy.js';
 import { toOperation } from './operations.service.js';
 import { operations } from './operations.table.js';
@@ -21,7 +21,7 @@ export type CloseStep = (tx: Db, operation: OperationRow, now: Date) => Promise<
  * back, except out of closed). Closing freezes the figures that the after-action report will use.
  */
 export async function setPhase(
-  deps: { db: Db; bus: EventBus; now: () => Date },
+  deps: { db: Db; bus: EventBus; now: () => Date; config: { dataDir: string } },
   actor: Actor,
   operation: OperationRow,
   status: OperationRow['status'],
@@ -51,6 +51,8 @@ export async function setPhase(
       targetId: operation.id,
       details: { from: operation.status, to: status },
     });
+    // the head of the closed day's audit log commits with the close: the report prints it
+    if (frozen) await sealAuditLog(tx, { dataDir: deps.config.dataDir, now }, operation.id);
     return changed;
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });

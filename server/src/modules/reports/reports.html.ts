@@ -114,6 +114,7 @@ ${leads(ctx, stamp)}
 ${notesSection(ctx, stamp)}
 <footer class="colophon">
   <p>${esc(w.footer)} · ${esc(w.generated)}: ${esc(stamp(report.generatedAt))} · ${esc(w.asOf)}: ${esc(stamp(report.asOf))}</p>
+  ${report.statement[lang].audit ? `<p class="colophon__audit" data-testid="audit-head">${esc(report.statement[lang].audit)}</p>` : ''}
 </footer>
 </main>
 </body>
@@ -439,6 +440,7 @@ tfoot th, tfoot td { font-weight: bold; border-top: 2px solid var(--navy); borde
 .note { break-inside: avoid; margin-bottom: 10px; }
 .note__text { white-space: pre-wrap; font: 9pt/1.4 inherit; font-family: inherit; background: var(--soft); padding: 8px 10px; margin: 0; border-radius: 3px; }
 .colophon { border-top: 1px solid var(--line); margin-top: 24px; padding-top: 6px; color: var(--muted); font-size: 8pt; }
+.colophon__audit { overflow-wrap: anywhere; }
 @media (max-width: 720px) { .report { padding: 16px; margin: 0; } .cards { grid-template-columns: 1fr 1fr; } }
 @page { size: A4; margin: 14mm 13mm 16mm; }
 @media print {

@@ -1,7 +1,8 @@
 import { type FigureSubject, type Report, type ReportAudience, type ReportFigure, can } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
-import type { Viewer } from '../sharing/index.js';
+import { anchoredHead } from '../audit/index.js';
 import type { OperationRow } from '../operations/index.js';
+import type { Viewer } from '../sharing/index.js';
 import { currentTally } from '../tallies/index.js';
 import { confirmedMatches, leadPlatforms, noteTexts } from './reports.leads.js';
 import {
@@ -11,7 +12,7 @@ import {
   countTimeline,
   participatingCountries,
 } from './reports.queries.js';
-import { breakdownLabel, figureLabel, statementLines } from './reports.statement.js';
+import { auditSentence, breakdownLabel, figureLabel, statementLines } from './reports.statement.js';
 
 /** The minutes of one timeline bucket, as the dashboard's. */
 export const TIMELINE_BUCKET_MINUTES = 15;
@@ -42,7 +43,8 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const full = audience === 'full';
   const tally = await currentTally(db, operation, options.now);
   const frozen = tally.frozen;
-  const [countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
+  const [auditHead, countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
+    anchoredHead(db, operation.id),
     participatingCountries(db, operation.id),
     countByCategory(db, operation.id),
     countByTag(db, operation.id, operation.focusTags, frozen),
@@ -81,7 +83,8 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   });
   const statement = (language: 'en' | 'nl') => {
     const lines = statementLines(figures, operation.figures, language, below);
-    return { lines, text: lines.join('\n') };
+    const audit = auditHead ? auditSentence(auditHead, language) : null;
+    return { lines, audit, text: [...lines, ...(audit ? ['', audit] : [])].join('\n') };
   };
 
   const countryCodes = [...new Set([...countries, ...Object.keys(tally.byCountry)])].sort();
@@ -169,5 +172,6 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     funnel,
     leads,
     notes,
+    auditHead,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type AuditHead,
   type FigureDefinition,
   type FigureSubject,
   type ReportFigure,
@@ -133,4 +134,18 @@ export function statementLines(
     const end = index === figures.length - 1 ? '.' : ';';
     return `${amount(figure.value)} ${figureLabel(figure.key, figure.label, language)}${parts.length ? `, ${parts.join(', ')}` : ''}${end}`;
   });
+}
+
+/**
+ * The sentence that anchors the audit log beside the figures: its tree head
+ * as `pnpm audit:verify -- --head` takes it (`<size>:<root>`), when it was
+ * signed, and whether it is the head sealed at closing.
+ */
+export function auditSentence(head: AuditHead, language: ReportLanguage): string {
+  const count = new Intl.NumberFormat(words[language].locale).format(head.size);
+  const at = `${head.at.slice(0, 19).replace('T', ' ')} UTC`;
+  const anchor = `${head.size}:${head.root}`;
+  return language === 'nl'
+    ? `Auditlog: boomkop ${anchor} (${count} regels, ondertekend ${at}, ${head.sealed ? 'verzegeld bij het afsluiten' : 'de operatie loopt nog'}).`
+    : `Audit log: tree head ${anchor} (${count} entries, signed ${at}, ${head.sealed ? 'sealed at closing' : 'the operation is still open'}).`;
 }
