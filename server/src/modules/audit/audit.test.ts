@@ -194,7 +194,7 @@ describe('the audit log', () => {
     expect(bad.json().error.code).toBe('request.invalid');
     const missing = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit/verify?entry=999999999`);
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error.code).toBe('request.not_found');
+    expect(missing.json().error.code).toBe('audit.entry_not_found');
   });
 
   it('closing the operation seals its head in the same step, and the report prints that head', async () => {
