@@ -30,6 +30,7 @@ import { releasedByThisTab, usePlatforms } from './platforms.api';
 import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useClaims } from './useClaims';
+import { useOpenFromAddress } from './useOpenFromAddress';
 import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
@@ -123,6 +124,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
     },
     [focusRow],
   );
+  useOpenFromAddress(list, openDetail);
   const toggleDetail = useCallback((platformId: string) => {
     setVerdictFocus((current) => ({ ...current, id: '' }));
     setFocusedId(platformId);
