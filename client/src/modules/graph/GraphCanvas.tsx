@@ -83,7 +83,7 @@ export function GraphCanvas({ data, onOpen, onReady }: GraphCanvasProps) {
     // where each node is on screen, after the picture settles (a camera move changes it)
     let pending: ReturnType<typeof setTimeout> | null = null;
     sigma.on('afterRender', () => {
-      if (pending) return;
+      if (pending) clearTimeout(pending);
       pending = setTimeout(() => {
         pending = null;
         const graph = sigma.getGraph();
