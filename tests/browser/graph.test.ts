@@ -72,7 +72,7 @@ describe.skipIf(!chromiumPath)('the link chart in a real browser', () => {
             last = now;
             return settled;
           },
-          { timeout: 10_000, intervals: [400] },
+          { timeout: 10_000, interval: 400 },
         )
         .toBe(true);
     };

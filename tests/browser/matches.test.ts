@@ -84,9 +84,10 @@ describe.skipIf(!chromiumPath)('matches in a real browser', () => {
     for (const words of ['Anna de Vries', 'Bram Peeters', 'Greta Weber', 'Quick Jobs Board', 'Night Chat', 'Exact'])
       expect(text).toContain(words);
 
-    // with the keyboard: focus the card, type the note, confirm
+    // type the note, then with the keyboard: the card has the focus, c confirms
     await card.getByLabel('Note').fill('Same recruiter in NL, BE and DE ads');
-    await card.getByTestId('match-confirm').click();
+    await card.focus();
+    await analystPage.keyboard.press('c');
     await analystPage.waitForSelector('[data-testid="match-card"][data-status="confirmed"]', { timeout: 5000 });
     const resolution = card.getByTestId('match-resolution');
     await expect(resolution.innerText()).resolves.toContain('Confirmed by Europol Analyst');

@@ -50,11 +50,11 @@ export const MatchCard = memo(function MatchCard({
     resolve.mutate(
       { match, status, note: status === 'open' ? undefined : note.trim() || undefined, version },
       {
-        onSuccess: () => setNote(''),
-        // the card is read again: what is on screen now is what the next answer refers to
-        onError: () => {
+        // what is on screen now (the answer, or the match read again after a refusal) is what the next action refers to
+        onSettled: () => {
           openedAt.current = null;
         },
+        onSuccess: () => setNote(''),
       },
     );
   };

@@ -39,7 +39,7 @@ import styles from './PlatformBoard.module.css';
 export interface PlatformBoardProps {
   operation: OperationDetail;
   /**
-   * The mount point for other modules (findings, hits, evidence): what this
+   * The mount point for other modules (findings, evidence): what this
    * returns is shown inside the open platform's `PlatformDetail`, below its
    * facts and actions.
    */
