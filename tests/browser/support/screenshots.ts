@@ -49,6 +49,7 @@ try {
     as(session, 'POST', `/api/operations/${operation.id}/findings`, { platformId: jobs.id, ...body });
   await log(anna, { kind: 'suspect', aliases: ['Ivan K', 'Vanya'], nationality: 'UA' });
   await log(anna, { kind: 'identifier', identifierKind: 'phone', value: '+31 6 1234 5678' });
+  await log(anna, { kind: 'identifier', identifierKind: 'username', value: 'Telegram @katya_sweet99' });
   await log(anna, { kind: 'victim', reference: 'V-NL-1', nationality: 'UA', exploitation: 'sexual' });
   await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
     platformId: chat.id,
@@ -87,8 +88,8 @@ try {
   await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
     platformId: chat.id,
     kind: 'identifier',
-    identifierKind: 'phone',
-    value: '+31 (0)6 1234 5678',
+    identifierKind: 'profile_url',
+    value: 'https://t.me/katya_sweet99',
   });
   await annaPage.waitForSelector('[data-testid="match-toast"]');
   await shoot(annaPage, 'board-toast', false);
