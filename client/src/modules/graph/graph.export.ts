@@ -30,6 +30,7 @@ export function exportJson(data: GraphData, positions: Positions, name: string):
   save(new Blob([JSON.stringify({ nodes, edges: data.edges }, null, 2)], { type: 'application/json' }), `${name}.json`);
 }
 
+/** The chart as GraphML (see `graphml.ts`), with the positions on screen. */
 export function exportGraphML(data: GraphData, positions: Positions, name: string): void {
   save(new Blob([toGraphML(data, positions)], { type: 'application/graphml+xml' }), `${name}.graphml`);
 }

@@ -14,14 +14,17 @@ export interface NodeAttributes {
   country: string | null;
 }
 
+/** Edge attributes sigma draws, and the kind of link for the exports. */
 export interface EdgeAttributes {
   size: number;
   color: string;
   kind: string;
 }
 
+/** Where each node is, by node id. */
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** The chart's graphology graph. */
 export type LinkGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 /** A stable number in [0, 1) from a string, so a node without a position starts at the same place every time. */
@@ -95,6 +98,7 @@ export type NodeTarget =
   | { kind: 'country'; country: string }
   | null;
 
+/** Where a click on this node leads (null: nowhere the viewer may go). */
 export function targetOf(data: GraphData, node: GraphNode): NodeTarget {
   if (node.kind === 'match') return node.ref ? { kind: 'match', matchId: node.ref } : null;
   if (node.kind === 'platform') return node.ref ? { kind: 'platform', platformId: node.ref } : null;

@@ -1,5 +1,6 @@
 import type { GraphNode } from '@actionday/shared';
 
+/** The kinds of node the server sends. */
 export type NodeKind = GraphNode['kind'];
 
 /** Every kind of node, in the legend's order. */
@@ -28,5 +29,6 @@ export const kindSizes: Readonly<Record<NodeKind, number>> = {
   country: 11,
 };
 
+/** Links in a quiet grey; a sighting (an identifier in a match) in the match's colour, thicker. */
 export const edgeColour = '#9aa6b2';
 export const sightingEdgeColour = '#e07b00';

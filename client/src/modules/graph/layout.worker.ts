@@ -11,6 +11,7 @@ export interface LayoutRequest {
   previous: Positions;
 }
 
+/** The positions the layout found, for the request with the same `id`. */
 export interface LayoutAnswer {
   id: number;
   positions: Positions;

@@ -28,6 +28,7 @@ export function useFindingMatches(
 
 const symbols: Record<MatchStatus, string> = { open: '⚑', confirmed: '✓', dismissed: '✕' };
 
+/** One mark per match the identifier is in: its state in words and a symbol, linking to the match's card. */
 export function FindingMatchMark({
   operationId,
   findingId,

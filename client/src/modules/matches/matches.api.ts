@@ -93,6 +93,7 @@ export async function refreshMatch(
   }
 }
 
+/** One analyst's answer to one match. */
 export interface Resolution {
   match: Match;
   status: MatchStatus;

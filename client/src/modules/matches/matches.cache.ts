@@ -17,9 +17,11 @@ export function cleanQuery(query: MatchesQuery): MatchesQuery {
   return clean;
 }
 
+/** The key of one list: the operation's, with these filters. */
 export const matchesKey = (operationId: string, query: MatchesQuery) =>
   [...matchesRoot(operationId), cleanQuery(query)] as const;
 
+/** What live events said about the operation's matches, kept beside the query cache (see `app/live-list.ts`). */
 export const matchLedger = (queryClient: QueryClient, operationId: string): LiveLedger<Match> =>
   ledgerOf<Match>(queryClient, `matches:${operationId}`);
 
