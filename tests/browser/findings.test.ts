@@ -6,7 +6,7 @@ import { clientDist } from './support/build-client.js';
 import { chromiumPath, launchChromium } from './support/chromium.js';
 import { openOperation, signIn } from './support/pages.js';
 
-describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () => {
+describe.skipIf(!chromiumPath)('findings and matches in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let operation: Operation;
@@ -61,7 +61,7 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
   const activeName = (page: Page) =>
     page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 
-  it('investigators log with the keyboard, both see the cross-hit, and the analyst confirms it live', async () => {
+  it('investigators log with the keyboard, both learn of the match, and the analyst confirms it live', async () => {
     const annaPage = await signedInPage(anna);
     await claimNextByKeyboard(annaPage);
     const annaPanel = annaPage.locator('[data-testid="findings-panel"]');
@@ -90,13 +90,13 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await annaPhone.waitFor();
     await expect(annaPhone.innerText()).resolves.toContain('+31612345678');
     await expect.poll(() => activeName(annaPage)).toBe('value');
-    await expect(annaPanel.locator('[data-testid="cross-hit-notice"]').count()).resolves.toBe(0);
+    await expect(annaPanel.locator('[data-testid="match-notice"]').count()).resolves.toBe(0);
 
-    // the analyst watches the hits page
+    // the analyst watches the matches page
     const analystPage = await signedInPage(analyst);
-    await analystPage.getByTestId('hits-link').click();
-    await analystPage.waitForSelector('h1:text("Cross-hits")');
-    await analystPage.waitForSelector('text=No cross-hits yet.');
+    await analystPage.getByTestId('matches-link').click();
+    await analystPage.waitForSelector('h1:text("Matches")');
+    await analystPage.waitForSelector('text=No matches yet.');
 
     // the Belgian investigator logs the same phone in another format
     const bramPage = await signedInPage(bram);
@@ -106,29 +106,30 @@ describe.skipIf(!chromiumPath)('findings and cross-hits in a real browser', () =
     await bramPage.keyboard.type('0031 6 12 34 56 78');
     await bramPage.keyboard.press('Enter');
 
-    const notice = bramPage.locator('[data-testid="cross-hit-notice"]');
+    const notice = bramPage.locator('[data-testid="match-notice"]');
     await notice.waitFor({ timeout: 5000 });
-    await expect(notice.innerText()).resolves.toContain('Cross-hit!');
+    await expect(notice.innerText()).resolves.toContain('Match!');
+    await expect(notice.innerText()).resolves.toContain('0031 6 12 34 56 78');
     await expect.poll(() => notice.innerText(), { timeout: 5000 }).toContain('Anna de Vries');
 
     // Anna learns at once whom to contact, not the other record
-    const toast = annaPage.locator('[data-testid="hit-toast"]');
+    const toast = annaPage.locator('[data-testid="match-toast"]');
     await toast.waitFor({ timeout: 5000 });
-    await expect(toast.innerText()).resolves.toContain('Cross-hit!');
+    await expect(toast.innerText()).resolves.toContain('Match');
     await expect(toast.innerText()).resolves.toContain('Bram Peeters');
     await expect(toast.innerText()).resolves.not.toContain('0031');
 
-    // the analyst's page shows the hit without a reload, and confirms it
-    const card = analystPage.locator('[data-testid="hit-card"]');
+    // the analyst's page shows the match without a reload, and confirms it
+    const card = analystPage.locator('[data-testid="match-card"]');
     await card.waitFor({ timeout: 5000 });
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
-    await expect(card.locator('[data-testid="hit-value"]').innerText()).resolves.toBe('+31612345678');
+    await expect(card.locator('[data-testid="match-value"]').innerText()).resolves.toBe('+31612345678');
     await expect(card.innerText()).resolves.toContain('Anna de Vries');
     await expect(card.innerText()).resolves.toContain('Bram Peeters');
     await card.getByLabel('Note').fill('Same recruiter, NL and BE ads');
-    await card.getByTestId('hit-confirm').click();
-    await analystPage.waitForSelector('[data-testid="hit-card"][data-status="confirmed"]', { timeout: 5000 });
-    await expect(analystPage.getByTestId('hits-count-confirmed').innerText()).resolves.toContain('1');
+    await card.getByTestId('match-confirm').click();
+    await analystPage.waitForSelector('[data-testid="match-card"][data-status="confirmed"]', { timeout: 5000 });
+    await expect(analystPage.getByTestId('matches-count-confirmed').innerText()).resolves.toContain('1');
     expect(pageErrors).toEqual([]);
   });
 });

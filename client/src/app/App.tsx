@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { OperationRoomRoute } from '../modules/operations/OperationRoom';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -7,7 +7,8 @@ import { RequireAuth } from './RequireAuth';
 import {
   AccountPage,
   DashboardPage,
-  HitsPage,
+  GraphPage,
+  MatchesPage,
   InviteAcceptPage,
   OperationListPage,
   OperationPage,
@@ -35,7 +36,10 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/operations/:operationId" element={<OperationRoomRoute />}>
             <Route index element={<OperationPage />} />
-            <Route path="hits" element={<HitsPage />} />
+            <Route path="matches" element={<MatchesPage />} />
+            {/* the page's old name, for links written before matches replaced pair-hits */}
+            <Route path="hits" element={<Navigate to="../matches" replace />} />
+            <Route path="graph" element={<GraphPage />} />
             <Route path="dashboard" element={<DashboardPage />} />
             <Route path="report" element={<ReportPage />} />
           </Route>

@@ -15,7 +15,9 @@ export const InviteAcceptPage = page(() => import('../modules/auth/InviteAcceptP
 export const AccountPage = page(() => import('../modules/auth/AccountPage'), 'AccountPage');
 export const OperationListPage = page(() => import('../modules/operations/OperationListPage'), 'OperationListPage');
 export const OperationPage = page(() => import('../modules/operations/OperationPage'), 'OperationPage');
-export const HitsPage = page(() => import('../modules/hits/HitsPage'), 'HitsPage');
+export const MatchesPage = page(() => import('../modules/matches/MatchesPage'), 'MatchesPage');
+/** The link chart: sigma.js and graphology load with this page only. */
+export const GraphPage = page(() => import('../modules/graph/GraphPage'), 'GraphPage');
 export const DashboardPage = page(() => import('../modules/dashboard/DashboardPage'), 'DashboardPage');
 export const WallPage = page(() => import('../modules/dashboard/WallPage'), 'WallPage');
 export const ReportPage = page(() => import('../modules/reports/ReportPage'), 'ReportPage');

@@ -1,20 +1,5 @@
 import { ApiError, networkError, readAnswer } from './errors';
-
-/** POSTs a text body (a CSV list) with its own content type; answers the parsed JSON. */
-export async function postText<T>(path: string, body: string, contentType: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': contentType },
-      body,
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  return readAnswer<T>(response.status, await response.text());
-}
+import { newIdempotencyKey, retryDelaysMs } from './idempotency';
 
 export interface UploadOptions {
   /** The fraction sent, 0–1 (fetch cannot report it; XMLHttpRequest can). */
@@ -23,23 +8,22 @@ export interface UploadOptions {
   onUploaded?: () => void;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Waits between retries after a lost answer; tests shorten them. */
+  retryDelays?: readonly number[];
 }
 
-/**
- * POSTs a body (a multipart form, a file) with upload progress. Answers the
- * parsed JSON; a refusal rejects with the server's `ApiError`, aborting with
- * an AbortError.
- */
-export function postWithProgress<T>(
+function sendOnce<T>(
   path: string,
   body: XMLHttpRequestBodyInit,
-  { onProgress, onUploaded, signal, headers = {} }: UploadOptions = {},
+  key: string,
+  { onProgress, onUploaded, signal, headers = {} }: UploadOptions,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Idempotency-Key', key);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
@@ -57,6 +41,34 @@ export function postWithProgress<T>(
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POSTs a body (a multipart form, a file, a CSV text) with upload progress and
+ * an `Idempotency-Key`. Answers the parsed JSON; a refusal rejects with the
+ * server's `ApiError`, aborting with an AbortError. An answer lost on the way
+ * back sends the same body again with the same key (the server does it once).
+ */
+export async function postWithProgress<T>(
+  path: string,
+  body: XMLHttpRequestBodyInit,
+  options: UploadOptions = {},
+): Promise<T> {
+  const key = newIdempotencyKey();
+  const delays = options.retryDelays ?? retryDelaysMs;
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await sendOnce<T>(path, body, key, options);
+    } catch (error) {
+      const delay = delays[retry];
+      const lost =
+        error instanceof ApiError && (error.code === 'network.failed' || error.code === 'request.already_applied');
+      if (!lost || delay === undefined || options.signal?.aborted) throw error;
+      await pause(delay);
+    }
+  }
 }
 
 /** POSTs a multipart form with upload progress (`onProgress` receives the fraction sent, 0–1). */

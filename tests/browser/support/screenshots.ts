@@ -49,6 +49,7 @@ try {
     as(session, 'POST', `/api/operations/${operation.id}/findings`, { platformId: jobs.id, ...body });
   await log(anna, { kind: 'suspect', aliases: ['Ivan K', 'Vanya'], nationality: 'UA' });
   await log(anna, { kind: 'identifier', identifierKind: 'phone', value: '+31 6 1234 5678' });
+  await log(anna, { kind: 'identifier', identifierKind: 'username', value: 'Telegram @katya_sweet99' });
   await log(anna, { kind: 'victim', reference: 'V-NL-1', nationality: 'UA', exploitation: 'sexual' });
   await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
     platformId: chat.id,
@@ -83,14 +84,14 @@ try {
   await annaPage.keyboard.press('?');
   await shoot(annaPage, 'board-keys', false);
   await annaPage.keyboard.press('Escape');
-  // news for Anna while she works: a hit on her phone number, as a toast that must not cover the board
+  // news for Anna while she works: a match on her phone number, as a toast that must not cover the board
   await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
     platformId: chat.id,
     kind: 'identifier',
-    identifierKind: 'phone',
-    value: '+31 (0)6 1234 5678',
+    identifierKind: 'profile_url',
+    value: 'https://t.me/katya_sweet99',
   });
-  await annaPage.waitForSelector('[data-testid="hit-toast"]');
+  await annaPage.waitForSelector('[data-testid="match-toast"]');
   await shoot(annaPage, 'board-toast', false);
   await annaPage.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await shoot(annaPage, 'board-toast-end', false);
@@ -101,9 +102,12 @@ try {
   await coordinatorPage.waitForSelector('[data-testid="figures"]');
   await coordinatorPage.waitForSelector('[data-testid="timeline"]');
   await shoot(coordinatorPage, 'dashboard');
-  await coordinatorPage.goto(`${t.url}/operations/${operation.id}/hits`);
-  await coordinatorPage.waitForSelector('[data-testid="hit-card"]');
-  await shoot(coordinatorPage, 'hits');
+  await coordinatorPage.goto(`${t.url}/operations/${operation.id}/matches`);
+  await coordinatorPage.waitForSelector('[data-testid="match-card"]');
+  await shoot(coordinatorPage, 'matches');
+  await coordinatorPage.goto(`${t.url}/operations/${operation.id}/graph`);
+  await coordinatorPage.waitForSelector('[data-testid="graph-canvas"][data-state="ready"]');
+  await shoot(coordinatorPage, 'graph');
   await coordinatorPage.goto(`${t.url}/operations/${operation.id}/report`);
   await coordinatorPage.waitForSelector('[data-testid="statement"]');
   await shoot(coordinatorPage, 'report');

@@ -10,7 +10,7 @@ export interface PanelProps {
   heading?: Heading;
   /** Beside the heading, at the end of the line (a count, a live label, a button). */
   aside?: ReactNode;
-  /** `attention` for what needs someone (stale claims, open hits), `accent` for one's own things. */
+  /** `attention` for what needs someone (stale claims, open matches), `accent` for one's own things. */
   tone?: 'attention' | 'accent';
   /** More room inside (a page's main card). */
   roomy?: boolean;

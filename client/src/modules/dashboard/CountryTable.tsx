@@ -5,7 +5,7 @@ import { useFormat } from '../../app/format';
 import { type Column, DataTable } from '../../app/ui/DataTable';
 import styles from './lists.module.css';
 
-const columns = ['platformsChecked', 'suspects', 'identifiers', 'victims', 'hits'] as const;
+const columns = ['platformsChecked', 'suspects', 'identifiers', 'victims', 'matches'] as const;
 
 interface Row {
   code: string;
@@ -16,7 +16,7 @@ interface Row {
 
 /**
  * Per country: who is online (of the members), platforms checked, findings
- * and hits. `online` comes from presence (names for coordinators, counts for
+ * and matches. `online` comes from presence (names for coordinators, counts for
  * observers); countries appear as soon as they have members or anything counted.
  */
 export function CountryTable({

@@ -7,7 +7,7 @@ import { Page } from '../../app/ui/Page';
 import { Panel, PanelGrid } from '../../app/ui/Panel';
 import { QueryView } from '../../app/ui/QueryView';
 import { AnnouncementForm } from '../announcements/AnnouncementForm';
-import { useHits, useHitsLive } from '../hits/hits.api';
+import { useMatches, useMatchesLive } from '../matches/matches.api';
 import { OperationGate } from '../operations/OperationGate';
 import { RoomNotice } from '../operations/RoomNotice';
 import type { OperationDetail } from '../operations/operations.api';
@@ -23,7 +23,7 @@ import { FiguresEditor } from './FiguresEditor';
 import { useDashboardLive, usePresence } from './live';
 import { ObserverView } from './ObserverView';
 import { OnlineList } from './OnlineList';
-import { OpenHits } from './OpenHits';
+import { OpenMatches, openMatches } from './OpenMatches';
 import { OperationClock } from './OperationClock';
 import { PhaseControl } from './PhaseControl';
 import { SettingsForm } from './SettingsForm';
@@ -63,17 +63,17 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
   const role = operation.me.role;
   const canManage = can(role, 'operation.manage');
-  const seesHits = can(role, 'hit.read_all');
+  const seesMatches = can(role, 'match.read_all');
   usePlatformsLive(operation.id);
   useDashboardLive(operation.id);
-  useHitsLive(operation.id);
+  useMatchesLive(operation.id);
   const tallies = useTallies(operation.id);
   // heartbeats are not pushed: the list is asked again now and then, so "stale" means stale
   const platforms = usePlatforms(operation.id, { refetchInterval: 60_000 });
   const presence = usePresence(operation.id);
   const activity = useActivity(operation.id);
   const timeline = useTimeline(operation.id);
-  const hits = useHits(operation.id, seesHits);
+  const matches = useMatches(operation.id, {}, seesMatches);
   const now = useNow(15_000);
   const liveness = useLiveness(tallies.data);
   const platformName = useMemo(() => platformNamer(platforms.data), [platforms.data]);
@@ -152,10 +152,22 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
         <Panel span="two" title={t('dashboard.countries.title')}>
           {tallies.data && <CountryTable byCountry={tallies.data.byCountry} online={online} />}
         </Panel>
-        {seesHits && (
-          <Panel tone="attention" title={t('dashboard.hits.title')}>
-            <QueryView query={hits}>
-              {(list) => <OpenHits operationId={operation.id} hits={list} now={now} />}
+        {seesMatches && (
+          <Panel
+            tone="attention"
+            title={
+              <>
+                {t('dashboard.matches.title')}{' '}
+                {matches.data && (
+                  <span className={`muted ${styles.count}`} data-testid="open-matches-count">
+                    {openMatches(matches.data).length}
+                  </span>
+                )}
+              </>
+            }
+          >
+            <QueryView query={matches}>
+              {(list) => <OpenMatches operationId={operation.id} matches={list} now={now} />}
             </QueryView>
           </Panel>
         )}

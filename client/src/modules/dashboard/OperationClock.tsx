@@ -122,7 +122,10 @@ function HeaderClock({ operationId }: { operationId: string }) {
           </Link>
         )}
         {can(operation.data.me.role, 'finding.read') && (
-          <Link to={`/operations/${operationId}/hits`}>{t('nav.hits')}</Link>
+          <>
+            <Link to={`/operations/${operationId}/matches`}>{t('nav.matches')}</Link>
+            <Link to={`/operations/${operationId}/graph`}>{t('nav.graph')}</Link>
+          </>
         )}
         {can(operation.data.me.role, 'report.read') && (
           <Link to={`/operations/${operationId}/report`}>{t('nav.report')}</Link>

@@ -1,4 +1,4 @@
-import type { Announcement } from '@actionday/shared';
+import { type Announcement, can } from '@actionday/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { useFormat } from '../../app/format';
 import { errorMessage } from '../../app/errors';
 import { useAnnouncements, useAnnouncementsLive } from '../announcements/announcements.api';
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
+import { useMatches, useMatchesLive } from '../matches/matches.api';
 import { type OperationDetail, useOperation } from '../operations/operations.api';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
@@ -67,6 +68,7 @@ function Wall({ operation }: { operation: OperationDetail }) {
         <div className={styles.title}>
           <h1 className={styles.name}>{operation.name}</h1>
           <LiveLabel liveness={liveness} asOf={tallies.data?.asOf} variant="wall" />
+          {can(operation.me.role, 'match.read_all') && <WallOpenMatches operationId={operation.id} />}
         </div>
         <WallClock operation={operation} />
       </header>
@@ -86,6 +88,21 @@ function Wall({ operation }: { operation: OperationDetail }) {
       </main>
       {latest && <WallAnnouncement key={latest.id} announcement={latest} timeZone={operation.timeZone} />}
     </div>
+  );
+}
+
+/** The matches waiting for an analyst, as a number across the room (those the viewer sees). */
+function WallOpenMatches({ operationId }: { operationId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const matches = useMatches(operationId);
+  useMatchesLive(operationId);
+  if (!matches.data) return null;
+  const open = matches.data.filter((m) => m.status === 'open').length;
+  return (
+    <p className={styles.openMatches} data-testid="wall-open-matches">
+      {t('wall.openMatches', { count: open, open: format.number(open) })}
+    </p>
   );
 }
 

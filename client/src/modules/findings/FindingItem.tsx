@@ -15,6 +15,7 @@ import { Badge, Tag } from '../../app/ui/Badge';
 import { Button } from '../../app/ui/Button';
 import { Confirm } from '../../app/ui/Confirm';
 import { cx } from '../../app/ui/cx';
+import { FindingMatchMark } from '../matches/FindingMatchMark';
 import type { OperationDetail } from '../operations/operations.api';
 import styles from './FindingItem.module.css';
 import { FindingEditForm } from './FindingEditForm';
@@ -112,6 +113,9 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
               {finding.version > 1 && <> · {t('findings.item.edited')}</>}
             </span>
             {finding.late && <Badge shape="marker">{t('findings.item.late')}</Badge>}
+            {finding.kind === 'identifier' && (
+              <FindingMatchMark operationId={finding.operationId} findingId={finding.id} listed={finding.matches} />
+            )}
           </p>
           {mode === 'confirm-delete' && <ConfirmDelete finding={finding} onCancel={backToView} />}
         </>

@@ -13,7 +13,7 @@ import { type Extraction, useExtract, useLogFinding } from './findings.api';
 import { highlightSegments } from './highlight';
 import styles from './PasteExtract.module.css';
 
-type ItemState = { state: 'logged'; hits: number } | { state: 'failed'; message: string } | { state: 'pending' };
+type ItemState = { state: 'logged'; matches: number } | { state: 'failed'; message: string } | { state: 'pending' };
 
 interface Props {
   operation: OperationDetail;
@@ -68,7 +68,7 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           value: item.value,
           handling,
         });
-        setStates((current) => new Map(current).set(index, { state: 'logged', hits: created.hits.length }));
+        setStates((current) => new Map(current).set(index, { state: 'logged', matches: created.matches.length }));
         onLogged(
           created,
           t('findings.logged.identifier', {
@@ -234,8 +234,8 @@ function ItemStatus({ state }: { state: ItemState }) {
       </span>
     );
   return (
-    <span className={cx(styles.status, styles.logged, state.hits > 0 && styles.hit)}>
-      {state.hits > 0 ? t('findings.crossHit.short') : t('findings.extract.logged')}
+    <span className={cx(styles.status, styles.logged, state.matches > 0 && styles.matched)}>
+      {state.matches > 0 ? t('findings.extract.matched') : t('findings.extract.logged')}
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pill, PillKey, Pills } from '../../app/ui/Pills';
 import type { OperationDetail } from '../operations/operations.api';
-import { CrossHitNotice } from './CrossHitNotice';
+import { MatchNotice } from '../matches/MatchNotice';
 import { LogForm } from './LogForms';
 import { PasteExtract } from './PasteExtract';
 import styles from './QuickLog.module.css';
@@ -11,10 +11,11 @@ import styles from './QuickLog.module.css';
 export const logModes = ['suspect', 'identifier', 'victim', 'paste'] as const;
 export type LogMode = (typeof logModes)[number];
 
-interface CrossHit {
+/** What logging an identifier answered about its matches, kept below the form until dismissed. */
+interface LoggedMatch {
   key: string;
   value: string;
-  hits: FindingCreated['hits'];
+  matches: FindingCreated['matches'];
 }
 
 /**
@@ -29,7 +30,7 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
   const [mode, setMode] = useState<LogMode>('identifier');
   const [focusRequest, setFocusRequest] = useState(0);
   const [status, setStatus] = useState('');
-  const [crossHits, setCrossHits] = useState<CrossHit[]>([]);
+  const [logged, setLogged] = useState<LoggedMatch[]>([]);
   const panels = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
 
@@ -71,9 +72,9 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
   const onLogged = (created: FindingCreated, summary: string) => {
     setStatus(summary);
     const finding = created.finding;
-    if (finding.kind === 'identifier' && created.hits.length > 0) {
-      setCrossHits((current) =>
-        [{ key: finding.id, value: finding.value ?? '', hits: created.hits }, ...current].slice(0, 3),
+    if (finding.kind === 'identifier' && created.matches.length > 0) {
+      setLogged((current) =>
+        [{ key: finding.id, value: finding.value ?? '', matches: created.matches }, ...current].slice(0, 3),
       );
     }
   };
@@ -122,13 +123,13 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
           </>
         )}
       </p>
-      {crossHits.map((hit) => (
-        <CrossHitNotice
-          key={hit.key}
+      {logged.map((entry) => (
+        <MatchNotice
+          key={entry.key}
           operationId={operation.id}
-          value={hit.value}
-          hits={hit.hits}
-          onDismiss={() => setCrossHits((current) => current.filter((h) => h.key !== hit.key))}
+          value={entry.value}
+          matches={entry.matches}
+          onDismiss={() => setLogged((current) => current.filter((e) => e.key !== entry.key))}
         />
       ))}
     </div>

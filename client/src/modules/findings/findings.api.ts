@@ -3,9 +3,9 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../app/api';
 import { evidenceKey } from '../evidence/evidence.api';
 import { useSocketEvents } from '../../app/socket/useSocketEvents';
-import { acknowledgeHits } from '../hits/hits.api';
+import { acknowledgeMatches } from '../matches/matches.api';
 import { newerFinding } from './findings.cache';
-import { ledgerOf, reconcile, removeListed, upsertListed } from './live-list';
+import { ledgerOf, reconcile, removeListed, upsertListed } from '../../app/live-list';
 
 export const findingsKey = (operationId: string, platformId: string) => ['findings', operationId, platformId] as const;
 const ledger = (queryClient: QueryClient, operationId: string) =>
@@ -89,7 +89,7 @@ export function useLogFinding(operationId: string) {
     onSuccess: (created) => {
       applyFinding(queryClient, created.finding);
       // the form shows these at once: no separate notice for them
-      acknowledgeHits(created.hits.map((hit) => hit.hitId));
+      acknowledgeMatches(created.matches.map((match) => match.matchId));
     },
   });
 }

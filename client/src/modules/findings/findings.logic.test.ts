@@ -1,11 +1,11 @@
-import type { Finding, FindingView, HitView, RedactedFinding } from '@actionday/shared';
+import type { Finding, FindingView, RedactedFinding } from '@actionday/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api';
 import { fieldErrors } from './field-errors';
-import { newerFinding, newerHit } from './findings.cache';
+import { newerFinding } from './findings.cache';
 import { guessIdentifierKind } from './guess';
 import { foldedPositions, highlightSegments } from './highlight';
-import { newLedger, reconcile, removeListed, upsertListed } from './live-list';
+import { newLedger, reconcile, removeListed, upsertListed } from '../../app/live-list';
 
 function finding(id: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -28,6 +28,9 @@ function finding(id: string, overrides: Partial<Finding> = {}): Finding {
     identifierKind: 'phone',
     value: '+31 6 1234 5678',
     normalizedValue: '+31612345678',
+    service: null,
+    display: null,
+    readAs: null,
     result: 'nothing_found',
     reference: null,
     minor: null,
@@ -58,21 +61,6 @@ describe('finding copies', () => {
     const again = finding('a', { version: 2 });
     expect(newerFinding(v2, again)).toBe(again);
     expect(newerFinding(redacted('r'), finding('r'))).toMatchObject({ redacted: false });
-  });
-
-  it('never reopens a resolved hit', () => {
-    const base = {
-      id: 'h',
-      operationId: 'op',
-      redacted: true as const,
-      findingId: 'a',
-      contacts: [],
-      createdAt: '2022-09-06T08:00:00.000Z',
-    };
-    const open: HitView = { ...base, status: 'open' };
-    const confirmed: HitView = { ...base, status: 'confirmed' };
-    expect(newerHit(confirmed, open)).toBe(confirmed);
-    expect(newerHit(open, confirmed)).toBe(confirmed);
   });
 });
 

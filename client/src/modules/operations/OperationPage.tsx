@@ -7,7 +7,7 @@ import { Loading } from '../../app/ui/Loading';
 import { Panel, PanelGrid } from '../../app/ui/Panel';
 import { Page } from '../../app/ui/Page';
 import { ObserverView } from '../dashboard/ObserverView';
-import { OperationHits } from '../hits/OperationHits';
+import { OperationMatches } from '../matches/OperationMatches';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PlatformBoard } from '../platforms/PlatformBoard';
 import { OperationGate } from './OperationGate';
@@ -94,8 +94,8 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
           )}
         </PanelGrid>
       )}
-      <OperationHits operation={detail} />
-      {/* Other modules' panels for one platform (findings, hits, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
+      <OperationMatches operation={detail} />
+      {/* Other modules' panels for one platform (findings, evidence) go in `renderDetail`: shown inside PlatformDetail. */}
       <PlatformBoard
         operation={detail}
         renderDetail={(platform) => <DetailPanels operation={detail} platform={platform} />}

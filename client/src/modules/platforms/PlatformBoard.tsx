@@ -30,6 +30,7 @@ import { releasedByThisTab, usePlatforms } from './platforms.api';
 import { useNow } from './time';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useClaims } from './useClaims';
+import { useOpenFromAddress } from './useOpenFromAddress';
 import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../dashboard/live';
@@ -38,7 +39,7 @@ import styles from './PlatformBoard.module.css';
 export interface PlatformBoardProps {
   operation: OperationDetail;
   /**
-   * The mount point for other modules (findings, hits, evidence): what this
+   * The mount point for other modules (findings, evidence): what this
    * returns is shown inside the open platform's `PlatformDetail`, below its
    * facts and actions.
    */
@@ -123,6 +124,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
     },
     [focusRow],
   );
+  useOpenFromAddress(list, openDetail);
   const toggleDetail = useCallback((platformId: string) => {
     setVerdictFocus((current) => ({ ...current, id: '' }));
     setFocusedId(platformId);

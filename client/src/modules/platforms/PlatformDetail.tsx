@@ -29,7 +29,7 @@ export interface PlatformDetailProps {
   now: number;
   /**
    * The mount point for what other modules show about this platform
-   * (findings, hits, evidence): rendered below the platform's own facts and actions.
+   * (findings, evidence): rendered below the platform's own facts and actions.
    */
   children?: ReactNode;
 }

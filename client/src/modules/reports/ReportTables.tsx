@@ -13,7 +13,7 @@ type CategoryRow = Report['tables']['byCategory'][number];
 type TagRow = Report['tables']['byTag'][number];
 type ExploitationRow = Report['tables']['byExploitation'][number];
 type LeadPlatform = NonNullable<Report['leads']>['platforms'][number];
-type LeadHit = NonNullable<Report['leads']>['crossHits'][number];
+type LeadMatch = NonNullable<Report['leads']>['matches'][number];
 
 /** The breakdown tables: per country, per category and verdict, per focus tag, per exploitation type. */
 export function ReportTables({ report }: { report: Report }) {
@@ -56,7 +56,7 @@ export function ReportTables({ report }: { report: Report }) {
             num('suspects', t('reports.col.suspects'), (r) => r.suspects),
             num('identifiers', t('reports.col.identifiers'), (r) => r.identifiers),
             num('victims', t('reports.col.victims'), (r) => r.victims),
-            num('hits', t('reports.col.hits'), (r) => r.hits),
+            num('matches', t('reports.col.matches'), (r) => r.matches),
           ]}
         />,
       )}
@@ -123,7 +123,7 @@ export function ReportTables({ report }: { report: Report }) {
   );
 }
 
-/** The leads for follow-up: platforms flagged or confirmed, and the confirmed cross-hits. */
+/** The leads for follow-up: platforms flagged or confirmed, and the confirmed matches. */
 export function ReportLeads({ leads }: { leads: NonNullable<Report['leads']> }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -157,8 +157,17 @@ export function ReportLeads({ leads }: { leads: NonNullable<Report['leads']> }) 
     { key: 'country', head: t('reports.col.responsible'), cell: (p) => (p.country ? format.country(p.country) : '–') },
     { key: 'summary', head: t('reports.col.summary'), cell: (p) => p.summary },
   ];
-  const hitColumns: Column<LeadHit>[] = [
-    { key: 'kind', head: t('reports.col.kind'), cell: (h) => h.identifierKind },
+  const matchColumns: Column<LeadMatch>[] = [
+    {
+      key: 'kind',
+      head: t('reports.col.kind'),
+      cell: (h) => (
+        <>
+          {t(`findings.identifierKind.${h.identifierKind}`)}
+          {h.strength === 'possible' && <span className="muted"> · {t('matches.strength.possible')}</span>}
+        </>
+      ),
+    },
     {
       key: 'value',
       head: t('reports.col.value'),
@@ -171,12 +180,20 @@ export function ReportLeads({ leads }: { leads: NonNullable<Report['leads']> }) 
       head: t('reports.col.countries'),
       cell: (h) => h.countries.map((c) => format.country(c)).join(', '),
     },
+    {
+      key: 'sightings',
+      head: t('reports.col.sightings'),
+      cell: (h) => format.number(h.sightings),
+      numeric: (h) => h.sightings,
+    },
     { key: 'platforms', head: t('reports.col.platforms'), cell: (h) => h.platforms.join(', ') },
     {
       key: 'source',
       head: t('reports.col.source'),
       cell: (h) =>
-        h.referenceList ? t('reports.referenceList', { name: h.referenceList }) : t('reports.otherParticipant'),
+        h.referenceLists.length > 0
+          ? h.referenceLists.map((name) => t('reports.referenceList', { name })).join(', ')
+          : t('reports.otherParticipant'),
     },
   ];
   return (
@@ -187,11 +204,11 @@ export function ReportLeads({ leads }: { leads: NonNullable<Report['leads']> }) 
       ) : (
         <DataTable compact rows={leads.platforms} columns={platformColumns} rowKey={(p) => p.platformId} />
       )}
-      <h3 className={styles.subheading}>{t('reports.leadHits')}</h3>
-      {leads.crossHits.length === 0 ? (
-        <EmptyState>{t('reports.noHits')}</EmptyState>
+      <h3 className={styles.subheading}>{t('reports.leadMatches')}</h3>
+      {leads.matches.length === 0 ? (
+        <EmptyState>{t('reports.noMatches')}</EmptyState>
       ) : (
-        <DataTable compact rows={leads.crossHits} columns={hitColumns} rowKey={(h) => h.hitId} />
+        <DataTable compact rows={leads.matches} columns={matchColumns} rowKey={(h) => h.matchId} />
       )}
     </Panel>
   );
