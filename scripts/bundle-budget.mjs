@@ -29,7 +29,7 @@ const routes = [
   {
     name: 'board',
     path: '/operations/:id',
-    module: 'src/modules/operations/OperationPage.tsx',
+    module: 'src/pages/OperationPage.tsx',
     budgetKb: BOARD_BUDGET_KB,
   },
   { name: 'matches', path: '/operations/:id/matches', module: 'src/modules/matches/MatchesPage.tsx' },

@@ -14,7 +14,7 @@ export const SetupPage = page(() => import('../modules/auth/SetupPage'), 'SetupP
 export const InviteAcceptPage = page(() => import('../modules/auth/InviteAcceptPage'), 'InviteAcceptPage');
 export const AccountPage = page(() => import('../modules/auth/AccountPage'), 'AccountPage');
 export const OperationListPage = page(() => import('../modules/operations/OperationListPage'), 'OperationListPage');
-export const OperationPage = page(() => import('../modules/operations/OperationPage'), 'OperationPage');
+export const OperationPage = page(() => import('../pages/OperationPage'), 'OperationPage');
 export const MatchesPage = page(() => import('../modules/matches/MatchesPage'), 'MatchesPage');
 /** The link chart: sigma.js and graphology load with this page only. */
 export const GraphPage = page(() => import('../modules/graph/GraphPage'), 'GraphPage');

@@ -64,7 +64,8 @@ export async function bundleSuite(ctx: SuiteContext): Promise<Row[]> {
       ['investigator’s board', `/operations/${operation.id}`, true],
       ['dashboard', `/operations/${operation.id}/dashboard`, true],
       ['wall screen', `/operations/${operation.id}/wall`, true],
-      ['hits', `/operations/${operation.id}/hits`, true],
+      ['matches', `/operations/${operation.id}/matches`, true],
+      ['link chart', `/operations/${operation.id}/graph`, true],
       ['report', `/operations/${operation.id}/report`, true],
     ];
     const bare = await bareReactBytes();

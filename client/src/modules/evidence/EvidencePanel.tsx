@@ -14,7 +14,7 @@ import { Button } from '../../app/ui/Button';
 import { Field, FormRow, TextField, TextInput, formClass } from '../../app/ui/Field';
 import { QueryView } from '../../app/ui/QueryView';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
-import { HandlingBadge, HandlingSelect } from '../findings/fields';
+import { HandlingBadge, HandlingSelect } from '../../app/ui/Handling';
 import type { OperationDetail } from '../operations/operations.api';
 import { useEvidence, useUploadEvidence } from './evidence.api';
 import { fileSize, localInputValue } from './evidence.format';

@@ -19,7 +19,8 @@ import { FindingMatchMark } from '../matches/FindingMatchMark';
 import type { OperationDetail } from '../operations/operations.api';
 import styles from './FindingItem.module.css';
 import { FindingEditForm } from './FindingEditForm';
-import { HandlingBadge, oneOf } from './fields';
+import { HandlingBadge } from '../../app/ui/Handling';
+import { oneOf } from './fields';
 import { useDeleteFinding } from './findings.api';
 
 interface Props {

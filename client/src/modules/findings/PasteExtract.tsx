@@ -8,7 +8,7 @@ import { Fieldset, TextAreaField, formClass } from '../../app/ui/Field';
 import { cx } from '../../app/ui/cx';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
-import { HandlingSelect } from './fields';
+import { HandlingSelect } from '../../app/ui/Handling';
 import { type Extraction, useExtract, useLogFinding } from './findings.api';
 import { highlightSegments } from './highlight';
 import styles from './PasteExtract.module.css';

@@ -33,7 +33,7 @@ import { useClaims } from './useClaims';
 import { useOpenFromAddress } from './useOpenFromAddress';
 import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
-import { useReportViewing } from '../dashboard/live';
+import { useReportViewing } from '../operations/viewing';
 import styles from './PlatformBoard.module.css';
 
 export interface PlatformBoardProps {

@@ -1,7 +1,8 @@
 import type { Finding, Handling, Platform, UpdateFinding } from '@actionday/shared';
 import { FormRow } from '../../../app/ui/Field';
 import type { OperationDetail } from '../../operations/operations.api';
-import { type FieldMessages, HandlingSelect, NoteField, TagsFieldset, oneOf, tagsOf, textOf } from '../fields';
+import { HandlingSelect } from '../../../app/ui/Handling';
+import { type FieldMessages, NoteField, TagsFieldset, oneOf, tagsOf, textOf } from '../fields';
 
 const handlings = ['TLP:RED', 'TLP:AMBER', 'TLP:GREEN'] as const;
 

@@ -3,25 +3,27 @@ import { can } from '@actionday/shared';
 import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading } from '../../app/ui/Loading';
-import { Panel, PanelGrid } from '../../app/ui/Panel';
-import { Page } from '../../app/ui/Page';
-import { ObserverView } from '../dashboard/ObserverView';
-import { OperationMatches } from '../matches/OperationMatches';
-import { NotesPanel } from '../notes/NotesPanel';
-import { PlatformBoard } from '../platforms/PlatformBoard';
-import { OperationGate } from './OperationGate';
-import { OperationHeader } from './OperationHeader';
-import type { OperationDetail } from './operations.api';
-import styles from './operations.module.css';
+import { Loading } from '../app/ui/Loading';
+import { Panel, PanelGrid } from '../app/ui/Panel';
+import { Page } from '../app/ui/Page';
+import { ObserverView } from '../modules/dashboard/ObserverView';
+import { OperationMatches } from '../modules/matches/OperationMatches';
+import { NotesPanel } from '../modules/notes/NotesPanel';
+import { PlatformBoard } from '../modules/platforms/PlatformBoard';
+import { OperationGate } from '../modules/operations/OperationGate';
+import { OperationHeader } from '../modules/operations/OperationHeader';
+import type { OperationDetail } from '../modules/operations/operations.api';
+import styles from './OperationPage.module.css';
 
 // Not in the board's first load: the findings and evidence of a platform (fetched while the board is idle,
 // so they are there when one is opened) and the coordination tools (fetched when their panel is opened).
-const loadPanels = () => import('../findings/PlatformPanels');
+const loadPanels = () => import('./PlatformPanels');
 const PlatformPanels = lazy(async () => ({ default: (await loadPanels()).PlatformPanels }));
-const InviteForm = lazy(async () => ({ default: (await import('../invites/InviteForm')).InviteForm }));
-const AddPlatformForm = lazy(async () => ({ default: (await import('../platforms/AddPlatformForm')).AddPlatformForm }));
-const ImportPanel = lazy(async () => ({ default: (await import('../platforms/ImportPanel')).ImportPanel }));
+const InviteForm = lazy(async () => ({ default: (await import('../modules/invites/InviteForm')).InviteForm }));
+const AddPlatformForm = lazy(async () => ({
+  default: (await import('../modules/platforms/AddPlatformForm')).AddPlatformForm,
+}));
+const ImportPanel = lazy(async () => ({ default: (await import('../modules/platforms/ImportPanel')).ImportPanel }));
 
 /** Starts loading the platform panels once the board is up and the browser has nothing else to do. */
 function usePrefetchPanels(): void {

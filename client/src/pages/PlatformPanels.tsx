@@ -1,8 +1,8 @@
 import type { Platform } from '@actionday/shared';
-import { EvidencePanel } from '../evidence/EvidencePanel';
-import type { OperationDetail } from '../operations/operations.api';
-import { FindingsPanel } from './FindingsPanel';
-import styles from './FindingsPanel.module.css';
+import { EvidencePanel } from '../modules/evidence/EvidencePanel';
+import type { OperationDetail } from '../modules/operations/operations.api';
+import { FindingsPanel } from '../modules/findings/FindingsPanel';
+import styles from './PlatformPanels.module.css';
 
 /** What the findings and evidence modules show inside an open platform's detail (nothing for observers). */
 export function PlatformPanels({ operation, platform }: { operation: OperationDetail; platform: Platform }) {
