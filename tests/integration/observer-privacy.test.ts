@@ -105,7 +105,7 @@ describe('observers see aggregates only', () => {
     }
     for (const path of [
       `${op}/findings`,
-      `${op}/hits`,
+      `${op}/matches`,
       `${op}/evidence`,
       `${op}/activity`,
       `${op}/audit`,

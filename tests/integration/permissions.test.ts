@@ -108,7 +108,16 @@ describe('the permission matrix: every role on every route', () => {
       { method: 'PATCH', path: `/api/findings/${finding.id}`, action: 'finding.create', body: { note: 'x' } },
       { method: 'GET', path: `${op}/evidence`, action: 'evidence.read' },
       { method: 'POST', path: `${op}/evidence`, action: 'evidence.create', body: {} },
-      { method: 'GET', path: `${op}/hits`, action: 'finding.read' },
+      { method: 'GET', path: `${op}/matches`, action: 'finding.read' },
+      {
+        method: 'POST',
+        path: `${op}/matches/resolution`,
+        action: 'match.resolve',
+        body: { matchIds: [none], status: 'confirmed' },
+      },
+      { method: 'GET', path: `${op}/graph`, action: 'finding.read' },
+      { method: 'GET', path: `${op}/reference-lists`, action: 'reference.import' },
+      { method: 'DELETE', path: `${op}/reference-lists/${none}`, action: 'reference.import' },
       {
         method: 'POST',
         path: `${op}/reference-lists`,
@@ -178,11 +187,12 @@ describe('the permission matrix: every role on every route', () => {
         .replace(operation.id, '{operationId}')
         .replace(platform.id, '{platformId}')
         .replace(finding.id, '{findingId}')
-        .replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}'),
+        .replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}')
+        .replace(/reference-lists\/[0-9a-f-]{36}/, 'reference-lists/{listId}'),
     );
-    // routes owned by later modules (notes are sockets, reports and packages have their own matrix test)
+    // routes with their own permission tests: reports and packages, a match's own routes (matches.test.ts)
     const elsewhere = documented.filter((d) =>
-      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/hits\/\{hitId\}\/resolve|DELETE \/api\/findings/.test(d),
+      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/api\/matches\/\{matchId\}|DELETE \/api\/findings/.test(d),
     );
     expect(documented.filter((d) => !open.includes(d) && !covered.includes(d) && !elsewhere.includes(d))).toEqual([]);
   });

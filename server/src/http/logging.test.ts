@@ -60,7 +60,7 @@ describe('the server log', () => {
       payload: { kind: 'suspect', platformId: platform.id, aliases: ['Jane Doe\u0000'] },
     });
     expect(nul.statusCode).toBe(400);
-    expect(nul.json().error.code).toBe('request.invalid');
+    expect(nul.json().error.code).toBe('request.bad_text');
     const log = lines.join('');
     expect(log).toContain('/api/invites/');
     expect(log).not.toContain(code);

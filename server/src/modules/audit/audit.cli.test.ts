@@ -21,8 +21,12 @@ describe('pnpm audit:verify', () => {
   let operation: Operation;
   let head: { size: number; root: string };
 
+  // the pnpm that runs this suite (`pnpm test` sets npm_execpath), else the one the README installs with
+  const pnpm: [string, string[]] = process.env.npm_execpath?.includes('pnpm')
+    ? [process.execPath, [process.env.npm_execpath]]
+    : ['npx', ['-y', 'pnpm@12.21.0']];
   const run = (...args: string[]) =>
-    promisify(execFile)('pnpm', ['--silent', 'audit:verify', ...args], {
+    promisify(execFile)(pnpm[0], [...pnpm[1], '--silent', 'audit:verify', ...args], {
       cwd: root,
       env: { ...process.env, ACTIONDAY_DATA_DIR: dataDir, DATABASE_URL: '' },
     }).then(

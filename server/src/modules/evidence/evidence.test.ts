@@ -104,7 +104,7 @@ describe('evidence files', () => {
     await chmod(path, 0o644);
     await writeFile(path, Buffer.concat([png, Buffer.from('tampered')]));
     const download = await t.request(nl, 'GET', `/api/evidence/${stored.id}/file`);
-    expect(download.statusCode).toBe(500);
+    expect(download.statusCode).toBe(409);
     expect(download.json().error.code).toBe('evidence.integrity_failed');
     expect((await readFile(path)).length).toBe(png.length + 8);
   });
@@ -128,7 +128,7 @@ describe('evidence files', () => {
         { platformId: platform.id },
         { name: 'fake.png', type: 'image/png', content: Buffer.from('<html>not a png</html>') },
         415,
-        'evidence.bad_type',
+        'evidence.content_mismatch',
       ],
       [
         { platformId: '00000000-0000-4000-8000-000000000000' },

@@ -63,7 +63,7 @@ describe('logging findings', () => {
     });
     expect(identifier.json<FindingCreated>()).toMatchObject({
       finding: { normalizedValue: '+31612345678', value: '06-12 34 56 78', result: 'nothing_found' },
-      hits: [],
+      matches: [],
     });
     const victim = await log(nl, {
       kind: 'victim',
@@ -111,7 +111,7 @@ describe('logging findings', () => {
         '',
       ],
       [{ kind: 'victim', platformId: platform.id, reference: 'V2', exploitation: 'begging' }, 400, 'request.invalid'],
-      [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], tags: ['drugs'] }, 400, 'platforms.unknown_tag'],
+      [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], tags: ['drugs'] }, 400, 'operations.unknown_tag'],
       [
         { kind: 'suspect', platformId: platform.id, aliases: ['X'], links: ['00000000-0000-4000-8000-000000000000'] },
         400,

@@ -32,7 +32,7 @@ describe('pasting an ad: identifiers and indicator phrases', () => {
     expect(list).toContainEqual({ language: 'en', phrase: 'available 24/7' });
   });
 
-  it("the server extracts ready-to-log identifiers, reading phones in the platform's region and scoping handles to it", async () => {
+  it("the server extracts ready-to-log identifiers, reading phones in the platform's region and handles as the service the ad names", async () => {
     const response = await t.request(investigator, 'POST', `/api/operations/${operation.id}/extract`, {
       platformId: platform.id,
       text: 'New in town! Bel 06 12 34 56 78, insta @Lola_X',
@@ -41,8 +41,20 @@ describe('pasting an ad: identifiers and indicator phrases', () => {
     const body = response.json();
     expect(body.identifiers).toEqual(
       expect.arrayContaining([
-        { identifierKind: 'phone', value: '+31612345678', normalizedValue: '+31612345678', problem: null },
-        { identifierKind: 'username', value: '@Lola_X', normalizedValue: 'ads.example.org:lola_x', problem: null },
+        expect.objectContaining({
+          identifierKind: 'phone',
+          raw: '06 12 34 56 78',
+          normalizedValue: '+31612345678',
+          readAs: expect.objectContaining({ region: 'NL', basis: 'platform' }),
+          problem: null,
+        }),
+        // "insta @Lola_X" on an ad site is an Instagram handle, whatever site it was quoted on
+        expect.objectContaining({
+          identifierKind: 'username',
+          service: 'instagram',
+          normalizedValue: 'instagram:lola_x',
+          problem: null,
+        }),
       ]),
     );
     expect(body.indicators).toEqual([{ phrase: 'new in town', language: 'en', start: 0, end: 11 }]);

@@ -40,7 +40,7 @@ describe('operations', () => {
     const user = await t.user();
     const response = await t.request(user, 'POST', '/api/operations', body);
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('auth.forbidden');
+    expect(response.json().error.code).toBe('auth.admin_only');
   });
 
   it('bad input is refused with a clear code and creates nothing', async () => {

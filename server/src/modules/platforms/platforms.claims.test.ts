@@ -46,7 +46,7 @@ describe('claims, verdicts and reopening', () => {
     expect((await post(anna, b, 'claim')).statusCode).toBe(200);
     const third = await post(anna, c, 'claim');
     expect(third.statusCode).toBe(409);
-    expect(third.json().error).toMatchObject({ code: 'platforms.claim_limit', details: { limit: 2 } });
+    expect(third.json().error).toMatchObject({ code: 'platforms.claim_limit', details: { params: { limit: 2 } } });
     // finishing one frees a place
     expect((await post(anna, a, 'verdict', { verdict: 'no_indicators', followUp: false })).statusCode).toBe(200);
     expect((await post(anna, c, 'claim')).statusCode).toBe(200);
@@ -126,7 +126,9 @@ describe('claims, verdicts and reopening', () => {
     const reassigned = await post(coordinator, p, 'assign', { participantId: anna.memberId });
     expect(reassigned.json()).toMatchObject({ claimedBy: anna.memberId });
     expect((await post(anna, p, 'assign', { participantId: anna.memberId })).statusCode).toBe(403);
-    expect((await post(coordinator, p, 'assign', { participantId: observer.memberId })).statusCode).toBe(403);
+    const toObserver = await post(coordinator, p, 'assign', { participantId: observer.memberId });
+    expect(toObserver.statusCode).toBe(400);
+    expect(toObserver.json().error.code).toBe('platforms.cannot_hold');
     const stranger = await t.operation();
     expect(
       (await post(coordinator, p, 'assign', { participantId: stranger.coordinator.memberId })).json().error.code,

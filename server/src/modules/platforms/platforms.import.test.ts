@@ -104,13 +104,13 @@ describe('importing the target list', () => {
     expect((await upload(investigator, csv, true)).statusCode).toBe(403);
     const noHeader = await upload(coordinator, 'just,some\nwords,here', true);
     expect(noHeader.statusCode).toBe(400);
-    expect(noHeader.json().error.code).toBe('platforms.bad_import');
+    expect(noHeader.json().error.code).toBe('platforms.import_header');
     const notList = await t.app.inject({
       method: 'POST',
       url: importUrl(true),
       headers: { cookie: coordinator.cookie, 'content-type': 'application/json' },
       payload: '{"a":1}',
     });
-    expect(notList.json().error.code).toBe('platforms.bad_import');
+    expect(notList.json().error.code).toBe('platforms.import_format');
   });
 });
