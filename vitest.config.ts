@@ -17,6 +17,7 @@ export default defineConfig({
             'client/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
           ],
+          globalSetup: ['server/src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -25,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/browser/support/build-client.ts'],
+          globalSetup: ['server/src/test/global-setup.ts', 'tests/browser/support/build-client.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,12 +1,12 @@
 import { type NoteRef, type Operation, type Platform, noteDocName } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/test-database.js';
-import { type Session, TestApp, eventually, fakeClock } from '../../test/test-app.js';
-import { auditEvents } from '../audit/audit.table.js';
-import { memberships } from '../operations/operations.table.js';
-import { type NoteClient, newParagraph, notesSocket, openNote, typeText } from './notes.test-support.js';
-import { notes } from './notes.table.js';
+import { openTestDatabase } from '@actionday/server/test/test-database';
+import { type Session, TestApp, eventually, fakeClock } from '@actionday/server/test/test-app';
+import { auditEvents } from '@actionday/server/modules/audit/audit.table';
+import { memberships } from '@actionday/server/modules/operations/operations.table';
+import { type NoteClient, newParagraph, notesSocket, openNote, typeText } from './notes.support.js';
+import { notes } from '@actionday/server/modules/notes/notes.table';
 
 describe('shared notes', () => {
   const clock = fakeClock(new Date());
