@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Session, TestApp } from '../../test/test-app.js';
 import { auditEvents } from '../audit/audit.table.js';
 
-describe('logging findings', () => {
+describe.shuffle('logging findings', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
