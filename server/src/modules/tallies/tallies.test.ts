@@ -181,7 +181,7 @@ describe.shuffle('key figures', () => {
     const refetched = await tallies(coordinator);
     expect(refetched.figures).toEqual(received.at(-1)?.figures);
     expect(refetched.seq).toBe(received.at(-1)?.seq);
-  });
+  }, 120_000);
 
   it('closing the day freezes the figures and refuses later entries', async () => {
     await logTheMorning();
@@ -371,5 +371,5 @@ describe('figures always equal a recount', () => {
     });
     expect(checked.length).toBeGreaterThan(0);
     expect(victims.length).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 });
