@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { sql } from 'drizzle-orm';
+import { type Table, getTableColumns, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 
 /**
@@ -29,11 +29,44 @@ export interface Database {
 /** Where the data live: a PostgreSQL server, an embedded directory, or memory (tests). */
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
+/**
+ * drizzle sends every query that was not given a name as an unnamed statement (parsed, planned and described
+ * anew each time); postgres.js can keep each distinct query text as a prepared statement per connection. The
+ * queries drizzle builds have a bounded set of texts (values are parameters), so every one is prepared: about a
+ * third less CPU per request on both sides (measured on the claim path).
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  const prepare = (client: postgres.Sql | postgres.TransactionSql): typeof client =>
+    new Proxy(client, {
+      get(target, property, receiver) {
+        if (property === 'unsafe')
+          return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+            target.unsafe(query, params, { ...options, prepare: true });
+        if (property === 'begin' && 'begin' in target)
+          return (...args: unknown[]) => {
+            const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+            return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) =>
+              work(prepare(tx) as postgres.TransactionSql),
+            );
+          };
+        if (property === 'savepoint' && 'savepoint' in target)
+          return (...args: unknown[]) => {
+            const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+            return (target.savepoint as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) =>
+              work(prepare(tx) as postgres.TransactionSql),
+            );
+          };
+        return Reflect.get(target, property, receiver);
+      },
+    });
+  return prepare(sql) as postgres.Sql;
+}
+
 /** Opens the database named by the target; migrations are applied by `migrate()`. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const server = postgres(target.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(server) as unknown as Db;
+    const db = drizzlePostgres(preparedStatements(server)) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -61,6 +94,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A raw row (column names) of `table` as drizzle would give it (property names, driver values mapped). */
+export function tableRowOf<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
 }
 
 /** A round trip to the database: health checks. */

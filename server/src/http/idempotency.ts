@@ -24,6 +24,16 @@ interface Claim {
 const claims = new AsyncLocalStorage<Claim>();
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Whether the running request carries an Idempotency-Key not yet written: its change must then run in a
+ * transaction (`db.transaction`), where the key is claimed first. Writes that are one statement skip the
+ * transaction otherwise.
+ */
+export function idempotencyKeyPending(): boolean {
+  const claim = claims.getStore();
+  return claim !== undefined && !claim.written;
+}
+
 /** Keys are kept this long (the draft asks for at least a day); older ones are removed. */
 export const KEEP_KEYS_MS = 48 * 60 * 60 * 1000;
 
