@@ -74,10 +74,15 @@ async function timeSelect(query: Query, text: string, params: unknown[], runs: n
 const bareMatches = `
   select m.*, s.*, f.*
   from matches m
-  join sightings s on s.operation_id = m.operation_id and s.withdrawn_at is null
-    and (case when m.strength = 'exact' then s.value else s.handle end) = m.key
+  join sightings s on s.operation_id = m.operation_id and s.withdrawn_at is null and s.value = m.key
   join findings f on f.id = s.finding_id
-  where m.operation_id = $1 and m.parties >= 2`;
+  where m.operation_id = $1 and m.parties >= 2 and m.strength = 'exact'
+  union all
+  select m.*, s.*, f.*
+  from matches m
+  join sightings s on s.operation_id = m.operation_id and s.withdrawn_at is null and s.handle = m.key
+  join findings f on f.id = s.finding_id
+  where m.operation_id = $1 and m.parties >= 2 and m.strength = 'possible'`;
 // every finding with its sighting, and the platforms (what the link chart reads)
 const bareGraph = `
   select f.*, s.*, p.id as platform, p.name as platform_name
@@ -126,7 +131,8 @@ export async function matchesSuite(ctx: SuiteContext): Promise<Row[]> {
     const logOne = async () => {
       while (next < sizes.findings) {
         const j = next++;
-        const who = j % clients.length;
+        // each time a value comes round again, another investigator (of another country) logs it
+        const who = (j + Math.floor(j / sizes.values)) % clients.length;
         const client = clients[who];
         const person = investigators[who];
         const platform = platforms[j % platforms.length];
