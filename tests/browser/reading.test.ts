@@ -140,4 +140,36 @@ describe.skipIf(!chromiumPath)('identifiers read as a person would, in a real br
     await expect.poll(() => notice.innerText(), { timeout: 5000 }).toContain('Anna de Vries');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a pasted ad lists each number with what it was read as, lets the region be changed, and keeps what it cannot read', async () => {
+    const w = await world('Reading ads day');
+    const page = await pageOf(w.greta, 'Reading ads day');
+    await claimAndOpenIdentifierForm(page);
+    await page.keyboard.press('Alt+4');
+    await page.keyboard.type(
+      'Neue Mädchen! Viber: 0176/11223344, Telegram @lena_fr, or call zero six one two three four five six seven',
+    );
+    await page.keyboard.press('Control+Enter');
+    const rows = page.locator('[data-testid="extracted-identifier"]');
+    await expect.poll(() => rows.count(), { timeout: 5000 }).toBe(2);
+    const phone = rows.filter({ hasText: '0176/11223344' });
+    await expect(phone.innerText()).resolves.toContain('Read as +49 176 11223344 (Germany), your country');
+    await expect(rows.filter({ hasText: 'lena_fr' }).locator('select[name="service"]').inputValue()).resolves.toBe(
+      'telegram',
+    );
+    // spelled-out digits are listed, never read as a number
+    const unread = page.locator('[data-testid="unrecognised-identifier"]');
+    await expect(unread.innerText()).resolves.toContain('zero six one two three four five six seven');
+    await expect(unread.innerText()).resolves.toContain('061234567');
+
+    // she says the number is Austrian: read again from its text, logged with that region
+    await phone.locator('select[name="region"]').selectOption('AT');
+    await expect.poll(() => phone.innerText()).toContain('(Austria), in the country you chose');
+    await page.getByRole('button', { name: 'Log 2 selected' }).click();
+    await expect.poll(() => rows.filter({ hasText: 'Logged' }).count(), { timeout: 5000 }).toBe(2);
+    const listed = await t.request(w.greta, 'GET', `/api/operations/${w.operation.id}/findings?kind=identifier`);
+    const values = listed.json<FindingView[]>().map((f) => (f.redacted ? '' : `${f.normalizedValue} ${f.service}`));
+    expect(values.sort()).toEqual(['+4317611223344 viber', 'telegram:lena_fr telegram']);
+    expect(pageErrors).toEqual([]);
+  });
 });
