@@ -81,6 +81,8 @@ describe.skipIf(!chromiumPath)('identifiers read as a person would, in a real br
     const finding = page.locator('[data-testid="findings-panel"] [data-testid="finding"][data-kind="identifier"]');
     await finding.waitFor({ timeout: 5000 });
     await expect(finding.innerText()).resolves.toContain('+4915123456789');
+    // the form is emptied for the next entry once the server has answered
+    await expect.poll(() => page.locator('[data-testid="log-identifier"] input[name="value"]').inputValue()).toBe('');
 
     // a French number, read in another country because she says so: the region goes with it
     await page.keyboard.type('06 12 34 56 78');
@@ -91,6 +93,7 @@ describe.skipIf(!chromiumPath)('identifiers read as a person would, in a real br
     await expect(reading(page).innerText()).resolves.toContain('in the country you chose');
     await page.keyboard.press('Enter');
     await expect.poll(() => finding.count(), { timeout: 5000 }).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="log-identifier"] input[name="value"]').inputValue()).toBe('');
 
     // what the server stored is what she was shown
     const listed = await t.request(w.greta, 'GET', `/api/operations/${w.operation.id}/findings?kind=identifier`);
