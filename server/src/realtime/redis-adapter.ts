@@ -1,6 +1,8 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import type { Namespace } from 'socket.io';
+import { guardAdapter } from './adapter-guard.js';
 import type { IoServer } from './io.js';
 
 /**
@@ -9,11 +11,32 @@ import type { IoServer } from './io.js';
  * `fetchSockets` sees them all, and `serverSideEmit` links the processes (notes use it). Unlike the
  * pub/sub adapter it keeps connection-state recovery working (sessions are kept in Redis), and a process
  * that loses Redis for a moment resumes the stream without losing packets. No home-made cluster.
+ * `prefix` names the stream and the channels, so several deployments (or test clusters) can share one
+ * Redis. Every message read from Redis passes `guardAdapter` first.
  */
-export async function attachRedisAdapter(app: FastifyInstance, io: IoServer, url: string): Promise<void> {
+export async function attachRedisAdapter(
+  app: FastifyInstance,
+  io: IoServer,
+  url: string,
+  prefix = 'actionday',
+): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // ioredis reconnects by itself; say so once per outage, without the URL (it may carry a password)
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    app.log.warn({ error: error.name }, 'Redis unreachable: other processes will not hear this one until it is back');
+  });
+  client.on('ready', () => {
+    if (down) app.log.info('Redis reachable again');
+    down = false;
+  });
   await client.connect();
-  io.adapter(createAdapter(client, { streamName: 'actionday', maxLen: 100_000 }));
+  const adapter = createAdapter(client, { streamName: prefix, channelPrefix: prefix, maxLen: 100_000 });
+  io.adapter(((nsp: Namespace) => guardAdapter(adapter(nsp), app.log)) as unknown as Parameters<
+    IoServer['adapter']
+  >[0]);
   app.addHook('onClose', async () => {
     await Promise.allSettled([client.quit()]);
   });

@@ -72,7 +72,7 @@ export function attachSocketServer(
         // a recovered socket keeps its rooms and data: re-check each operation it had joined
         socket.data.operations ??= {};
         socket.data.viewing ??= {};
-        socket.join(rooms.user(user.id));
+        socket.join([rooms.user(user.id), rooms.session(socket.data.sessionHash)]);
         recheckOperations(socket)
           .then(() => next())
           .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));

@@ -22,7 +22,7 @@ import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE } from '../../http/context.js';
 import { AppError, fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { resolveSession } from '../auth/index.js';
+import { resolveSession, sha256 } from '../auth/index.js';
 import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
 import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
 import { readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
@@ -123,8 +123,8 @@ export function attachNotes(
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
         socket.data.name = user.name;
-        // the user's room: signing out and revocation reach these sockets too
-        void socket.join(rooms.user(user.id));
+        // the user's and the session's rooms: revocation and signing out reach these sockets too
+        void socket.join([rooms.user(user.id), rooms.session(sha256(token))]);
         next();
       })
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
