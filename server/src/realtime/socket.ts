@@ -1,7 +1,6 @@
 import { type Ack, operationParamsSchema, rooms } from '@actionday/shared';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import type { Db } from '../db/database.js';
 import type { Deps } from '../deps.js';
 import { SESSION_COOKIE } from '../http/context.js';
 import { errorBodyOf } from '../http/error-handler.js';

@@ -26,7 +26,7 @@ import { resolveSession, sha256 } from '../auth/index.js';
 import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
 import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
 import { readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
-import { linkNoteProcesses } from './notes.relay.js';
+import { linkNoteProcesses } from './notes.relay.socket.js';
 import { OpenNote } from './notes.session.js';
 import { safeError } from '../../http/safe-error.js';
 
