@@ -31,7 +31,7 @@ const requestId = z.string().min(1).max(100);
 const packet = z.object({
   type: z.union([z.literal(2), z.literal(5)]),
   data: z.tuple([z.string().min(1).max(200)]).rest(z.unknown()),
-  nsp: z.string().max(200),
+  nsp: z.string().max(200).optional(),
 });
 
 const base = { uid: z.string().min(1).max(100), nsp: z.string().max(200) };
@@ -39,7 +39,7 @@ const withData = <T extends z.ZodType>(t: number, data: T) => z.object({ ...base
 const bare = (t: number) => z.object({ ...base, type: z.literal(t), data: z.unknown().optional() });
 
 /** Every message one process may send another through a cluster adapter, in the shape it must have. */
-const clusterMessage = z.union([
+const clusterMessage = z.discriminatedUnion('type', [
   bare(type.initialHeartbeat),
   bare(type.heartbeat),
   bare(type.adapterClose),
@@ -88,8 +88,11 @@ export function guardAdapter<A extends Adapter>(adapter: A, log: FastifyBaseLogg
     const original = target[name];
     if (typeof original !== 'function') continue;
     target[name] = (message, offset) => {
-      if (!isClusterMessage(message)) {
-        dropPeerMessage(log, 'adapter', 'malformed cluster message');
+      const checked = clusterMessage.safeParse(message);
+      if (!checked.success) {
+        // the paths that failed, never the values
+        const where = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(message)'))];
+        dropPeerMessage(log, 'adapter', `malformed cluster message (${where.slice(0, 5).join(', ')})`);
         return;
       }
       try {

@@ -34,9 +34,11 @@ export async function attachRedisAdapter(
   });
   await client.connect();
   const adapter = createAdapter(client, { streamName: prefix, channelPrefix: prefix, maxLen: 100_000 });
-  io.adapter(((nsp: Namespace) => guardAdapter(adapter(nsp), app.log)) as unknown as Parameters<
-    IoServer['adapter']
-  >[0]);
+  // socket.io calls it with `new`: a plain function returning the guarded adapter (an arrow cannot be)
+  function guarded(nsp: Namespace) {
+    return guardAdapter(adapter(nsp), app.log);
+  }
+  io.adapter(guarded as unknown as Parameters<IoServer['adapter']>[0]);
   app.addHook('onClose', async () => {
     await Promise.allSettled([client.quit()]);
   });
