@@ -25,6 +25,17 @@ export class PresenceTracker {
     this.pending.set(operationId, timer);
   }
 
+  /**
+   * Re-reads presence for every operation this process has sockets in: another process went away, and the
+   * people connected to it are no longer online (nobody else would say so until the next change).
+   */
+  refreshAll(): void {
+    for (const room of this.io.of('/').adapter.rooms.keys()) {
+      const operationId = /^operation:([0-9a-f-]{36})$/i.exec(room)?.[1];
+      if (operationId) this.changed(operationId);
+    }
+  }
+
   private async broadcast(operationId: string): Promise<void> {
     const sockets = await this.io.in(rooms.operation(operationId)).fetchSockets();
     const online = new Map<string, string | null>();

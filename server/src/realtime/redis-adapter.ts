@@ -12,13 +12,15 @@ import type { IoServer } from './io.js';
  * pub/sub adapter it keeps connection-state recovery working (sessions are kept in Redis), and a process
  * that loses Redis for a moment resumes the stream without losing packets. No home-made cluster.
  * `prefix` names the stream and the channels, so several deployments (or test clusters) can share one
- * Redis. Every message read from Redis passes `guardAdapter` first.
+ * Redis. Every message read from Redis passes `guardAdapter` first. `onPeerGone` is called when another process
+ * closed or stopped sending heartbeats.
  */
 export async function attachRedisAdapter(
   app: FastifyInstance,
   io: IoServer,
   url: string,
   prefix = 'actionday',
+  onPeerGone: () => void = () => {},
 ): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   // ioredis reconnects by itself; say so once per outage, without the URL (it may carry a password)
@@ -36,7 +38,16 @@ export async function attachRedisAdapter(
   const adapter = createAdapter(client, { streamName: prefix, channelPrefix: prefix, maxLen: 100_000 });
   // socket.io calls it with `new`: a plain function returning the guarded adapter (an arrow cannot be)
   function guarded(nsp: Namespace) {
-    return guardAdapter(adapter(nsp), app.log);
+    const made = guardAdapter(adapter(nsp), app.log);
+    // a process that closed or stopped sending heartbeats (10 s) is gone: what it held changes (presence)
+    const withNodes = made as unknown as { removeNode?: (uid: string) => void };
+    const removeNode = withNodes.removeNode;
+    if (nsp.name === '/' && typeof removeNode === 'function')
+      withNodes.removeNode = (uid: string) => {
+        removeNode.call(made, uid);
+        onPeerGone();
+      };
+    return made;
   }
   io.adapter(guarded as unknown as Parameters<IoServer['adapter']>[0]);
   app.addHook('onClose', async () => {

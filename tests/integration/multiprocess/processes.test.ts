@@ -284,6 +284,13 @@ describe.skipIf(!ready)('three server processes on one database and one Redis', 
     const onA = await joined(a.url, lead.via(a.url), operation.id);
     let onC = await joined(c.url, lead.via(c.url), operation.id);
     closers.push(() => onA.disconnect());
+    // someone connected only to C, whom the lead (on A) sees online
+    const onlyOnC = await participant(a.url, 'investigator', 'PL');
+    const theirSocket = await joined(c.url, onlyOnC, operation.id);
+    closers.push(() => theirSocket.disconnect());
+    let online: string[] = [];
+    onA.on('presence:updated', (presence) => (online = presence.online.map((o) => o.participantId)));
+    await expect.poll(() => online.includes(onlyOnC.memberId), { timeout: 10_000 }).toBe(true);
     let othersDropped = 0;
     onA.on('disconnect', () => (othersDropped += 1));
     const heardOnA = new Set<string>();
@@ -333,6 +340,8 @@ describe.skipIf(!ready)('three server processes on one database and one Redis', 
     await Promise.all(burst);
     await moved;
     expect(c.alive()).toBe(false);
+    // the others notice the process is gone (its heartbeats stop) and say who is no longer online
+    await expect.poll(() => online.includes(onlyOnC.memberId), { timeout: 20_000 }).toBe(false);
 
     const all = await lead.via(a.url).ok<Platform[]>('GET', `/api/operations/${operation.id}/platforms`);
     const burstRows = all.filter((p) => p.name.startsWith('Burst '));
