@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -85,7 +87,7 @@ export class Cluster {
   private admin = postgres(databaseServer, { max: 1, onnotice: () => {} });
   private databaseName = `actionday_mp_${randomBytes(5).toString('hex')}`;
   private databaseUrl = '';
-  private dataDir = join(root, 'server/.test-data', this.databaseName);
+  private dataDir = join(tmpdir(), this.databaseName);
 
   async create(): Promise<void> {
     await this.admin.unsafe(`create database ${this.databaseName}`);
@@ -161,6 +163,7 @@ export class Cluster {
     const redis = new Redis(redisUrl);
     await redis.del(this.prefix).catch(() => {});
     redis.disconnect();
+    await rm(this.dataDir, { recursive: true, force: true });
   }
 }
 
