@@ -161,8 +161,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
   const setup = new FirstRunSetup(database.db);
 
-  const { io } = attachSocketServer(app, deps, config.publicUrl);
-  if (config.redisUrl) await attachRedisAdapter(app, io, config.redisUrl);
+  const { io, presence } = attachSocketServer(app, deps, config.publicUrl);
+  if (config.redisUrl)
+    await attachRedisAdapter(app, io, config.redisUrl, config.redisPrefix, () => presence.refreshAll());
 
   // a room full of laptops on one Wi-Fi: the client's JavaScript and large JSON lists travel gzipped
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
