@@ -60,6 +60,12 @@ const projections: readonly Projections[] = [
   tallyProjections,
 ];
 
+/** The body limit of routes callable without a session. */
+export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
+
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 export interface BuildAppOptions {
@@ -169,10 +175,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   // CSV uploads (platform lists, reference lists) arrive as text
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
-    (_request, body, done) => done(null, body),
+  // (the route's own body limit applies: the lists' import routes raise it, every other route keeps 1 MB)
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
   );
   // the document of every route (http/openapi.ts): components, the cookie scheme, each route's error codes
   await app.register(fastifySwagger, swaggerOptions);
@@ -200,6 +205,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     request.user = token ? await resolveSession(deps.db, token, deps.now(), deps.sessionAccess) : null;
   });
 
+  // Routes anyone may call without a session (sign-in, setup, accepting an invite) read a few fields at most:
+  // their bodies are limited to 16 KB, so nobody without an account can make the server read megabytes.
+  app.addHook('onRoute', (route) => {
+    const security = (route.schema as { security?: unknown[] } | undefined)?.security;
+    const anonymous = Array.isArray(security) && (security.length === 0 || security.some((s) => isEmptyObject(s)));
+    if (anonymous && route.bodyLimit === undefined) route.bodyLimit = ANONYMOUS_BODY_LIMIT;
+  });
   const stopIdempotency = installIdempotency(app, db);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, { ...deps, setup });

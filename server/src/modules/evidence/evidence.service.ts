@@ -19,6 +19,7 @@ import {
   hashFile,
   headOf,
   sealUpload,
+  type StoredFile,
   storeUpload,
 } from './evidence.files.js';
 import { evidence } from './evidence.table.js';
@@ -86,14 +87,36 @@ export async function visibleEvidence(db: Db, rows: EvidenceRow[], viewer: Viewe
   return rows.filter((row) => evidenceSight(row, viewer, row.findingId ? linked.get(row.findingId) : null) === 'full');
 }
 
-export interface Upload {
-  fields: Record<string, string>;
-  file: { stream: Readable; fileName: string; mimeType: string; truncated: () => boolean } | null;
+/** A file part read to its end into a temporary file, not yet checked or stored. */
+export interface StagedFile {
+  fileName: string;
+  mimeType: string;
+  truncated: boolean;
+  stored: StoredFile;
 }
 
+/** An upload once every part of it was read: its text fields and its one file. */
+export interface Upload {
+  fields: Record<string, string>;
+  file: StagedFile | null;
+}
+
+/** Streams a file part into the evidence folder's temporary area, hashing it on the way (nothing is kept yet). */
+export async function stageFile(
+  dataDir: string,
+  part: { stream: Readable; fileName: string; mimeType: string; truncated: () => boolean },
+): Promise<StagedFile> {
+  const stored = await storeUpload(join(dataDir, 'evidence'), part.stream);
+  return { fileName: part.fileName, mimeType: part.mimeType, truncated: part.truncated(), stored };
+}
+
+/** Removes the temporary file of an upload that is refused or was stored. */
+export const discardStaged = (file: StagedFile | null) => (file ? discardUpload(file.stored.tempPath) : undefined);
+
 /**
- * Stores an uploaded capture: streamed to disk while hashed (SHA-256), checked
- * for size and for content matching its declared type, then sealed read-only.
+ * Stores an upload whose every part was read (so a refused request stores nothing): checked for size and
+ * for content matching its declared type, then sealed read-only and recorded. The temporary file is
+ * always removed.
  */
 export async function saveEvidence(
   deps: { db: Db; now: () => Date; dataDir: string },
@@ -101,18 +124,15 @@ export async function saveEvidence(
   context: Access,
   upload: Upload,
 ): Promise<Evidence> {
-  entryPolicy(context.operation);
-  if (!upload.file) fail('evidence.missing_file');
-  const fields = evidenceFieldsSchema.parse(upload.fields);
   const { file } = upload;
-  if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType)) {
-    file.stream.resume();
-    fail('evidence.bad_type', { params: { type: file.mimeType } });
-  }
-  const evidenceDir = join(deps.dataDir, 'evidence');
-  const stored = await storeUpload(evidenceDir, file.stream);
   try {
-    if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES)
+    entryPolicy(context.operation);
+    if (!file) fail('evidence.missing_file');
+    const fields = evidenceFieldsSchema.parse(upload.fields);
+    if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType))
+      fail('evidence.bad_type', { params: { type: file.mimeType } });
+    const { stored } = file;
+    if (file.truncated || stored.size > EVIDENCE_MAX_BYTES)
       fail('evidence.too_large', { params: { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 } });
     if (stored.size === 0) fail('evidence.empty_file');
     if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType))
@@ -165,7 +185,7 @@ export async function saveEvidence(
       });
     return toEvidence(row);
   } finally {
-    await discardUpload(stored.tempPath);
+    await discardStaged(file);
   }
 }
 
