@@ -115,7 +115,7 @@ describe('the fuzz suite', () => {
   const changed = (before: Record<string, string>, after: Record<string, string>) =>
     Object.keys({ ...before, ...after }).filter((name) => before[name] !== after[name]);
 
-  const cookieOf = async (role: Role) =>
+  const cookieOf = async (role: Role): Promise<Record<string, string>> =>
     role === 'anonymous'
       ? {}
       : { cookie: `actionday_session=${await createSession(t.app.deps.db, people[role].userId)}` };
