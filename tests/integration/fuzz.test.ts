@@ -105,7 +105,7 @@ describe('the fuzz suite', () => {
       code: invite.code,
       country: 'NL',
     };
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   /** Row counts and a checksum of every table a refused request must leave alone. */

@@ -1,0 +1,1 @@
+ALTER TABLE "reference_lists" ADD COLUMN "complete" boolean DEFAULT true NOT NULL;
