@@ -31,7 +31,7 @@ import {
   resolveSession,
   totpRoutes,
 } from './modules/auth/index.js';
-import { evidenceProjections, evidenceRoutes } from './modules/evidence/index.js';
+import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modules/evidence/index.js';
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -89,6 +89,11 @@ export interface BuildAppOptions {
    * minute — a whole room may share one public address, one person's account may not be guessed at).
    */
   signInLimits?: Partial<{ perAddress: number; perAccount: number; windowMs: number }>;
+  /**
+   * How often every stored evidence file is hashed again in the background (a first pass soon after start);
+   * off when absent or 0 (tests check by hand; main() turns it on).
+   */
+  evidenceCheckMs?: number;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
@@ -278,10 +283,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const tallies = new TallyScheduler(deps, app.log, options.tallyDelayMs ?? 100);
   const sweepMs = options.claimSweepMs ?? 30_000;
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
+  const checkMs = options.evidenceCheckMs ?? 0;
+  const stopEvidenceChecks =
+    checkMs > 0
+      ? startEvidenceChecks({ db: deps.db, dataDir: config.dataDir, now: deps.now }, checkMs, app.log)
+      : () => {};
   app.addHook('onClose', async () => {
     stopFanout();
     stopIdempotency();
     stopSweeper();
+    stopEvidenceChecks();
     tallies.stop();
     if (!options.keepDatabaseOpen) await database.close();
   });

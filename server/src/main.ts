@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ config, bootstrap: false });
+  // every stored evidence file is hashed again soon after start, then every hour
+  const app = await buildApp({ config, bootstrap: false, evidenceCheckMs: 60 * 60 * 1000 });
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let stopDemo = () => {};
   if (process.argv.includes('--demo')) {

@@ -21,6 +21,7 @@ import {
   discardStaged,
   getEvidenceRow,
   linkedFindings,
+  recordCheck,
   listEvidence,
   saveEvidence,
   stageFile,
@@ -190,14 +191,11 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       try {
         path = await verifiedEvidencePath(deps.config.dataDir, row);
       } catch (error) {
-        await recordAudit(db, actorOf(request), {
-          operationId: row.operationId,
-          action: 'evidence.integrity_failed',
-          targetType: 'evidence',
-          targetId: row.id,
-        });
+        // flagged in lists and in the audit trail (once), then answered 409
+        await recordCheck(db, row, false, deps.now(), actorOf(request));
         throw error;
       }
+      await recordCheck(db, row, true, deps.now(), actorOf(request));
       await recordAudit(db, actorOf(request), {
         operationId: row.operationId,
         action: 'evidence.downloaded',

@@ -42,6 +42,8 @@ export function toEvidence(row: EvidenceRow): Evidence {
     sha256: row.sha256,
     handling: row.handling,
     createdAt: row.createdAt.toISOString(),
+    integrity: row.integrityFailedAt ? 'failed' : row.verifiedAt ? 'verified' : 'unchecked',
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
   };
 }
 
@@ -218,6 +220,39 @@ export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): P
   const actual = await hashFile(path).catch(() => null);
   if (actual !== row.sha256) fail('evidence.integrity_failed');
   return path;
+}
+
+/**
+ * Records a check of a stored file. A failure is flagged once (the first process to see it writes the flag
+ * and its audit entry); answers whether this call flagged it.
+ */
+export async function recordCheck(
+  db: Db,
+  row: Pick<EvidenceRow, 'id' | 'operationId' | 'sha256'>,
+  ok: boolean,
+  now: Date,
+  actor: Actor,
+): Promise<boolean> {
+  if (ok) {
+    await db.update(evidence).set({ verifiedAt: now }).where(eq(evidence.id, row.id));
+    return false;
+  }
+  return db.transaction(async (tx) => {
+    const [flagged] = await tx
+      .update(evidence)
+      .set({ verifiedAt: now, integrityFailedAt: now })
+      .where(and(eq(evidence.id, row.id), isNull(evidence.integrityFailedAt)))
+      .returning({ id: evidence.id });
+    if (!flagged) return false;
+    await recordAudit(tx, actor, {
+      operationId: row.operationId,
+      action: 'evidence.integrity_failed',
+      targetType: 'evidence',
+      targetId: row.id,
+      details: { sha256: row.sha256 },
+    });
+    return true;
+  });
 }
 
 /** Every live evidence row of an operation, oldest first (country packages filter them per country). */

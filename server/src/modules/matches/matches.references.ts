@@ -232,7 +232,11 @@ export async function deleteReferenceList(
     .select()
     .from(referenceLists)
     .where(
-      and(eq(referenceLists.id, listId), eq(referenceLists.operationId, operationId), eq(referenceLists.complete, true)),
+      and(
+        eq(referenceLists.id, listId),
+        eq(referenceLists.operationId, operationId),
+        eq(referenceLists.complete, true),
+      ),
     );
   if (!list) fail('references.not_found');
   const change = await deps.db.transaction(async (tx) => {
