@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { EVIDENCE_MAX_BYTES, type ErrorBody, NOTES_NAMESPACE, errorMessage } from '@actionday/shared';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/database.js';
+import { type Database, checkBeforeMigrating, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { createLocalBus } from './events/bus.js';
 import type { Projections } from './events/delivery.js';
@@ -114,7 +114,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const database =
     options.database ??
     (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
-  await database.migrate();
+  try {
+    // an unreachable server or a schema newer than this code: a clear message, not a stack trace
+    await checkBeforeMigrating(database, config.databaseUrl);
+    await database.migrate();
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => {});
+    throw error;
+  }
 
   const app = Fastify({
     logger:
