@@ -85,8 +85,9 @@ export interface BuildAppOptions {
   /** Leave the database open when the app closes (tests that restart the app on the same data). */
   keepDatabaseOpen?: boolean;
   /**
-   * Sign-in attempts allowed per address and per account in a window (defaults: 300 and 10 a
-   * minute — a whole room may share one public address, one person's account may not be guessed at).
+   * Sign-in attempts allowed per address in a window (default 300 a minute: a whole room may share one
+   * public address), and failures per account before its attempts are slowed down (default 10; growing
+   * delays, never a lock its owner cannot get past).
    */
   signInLimits?: Partial<{ perAddress: number; perAccount: number; windowMs: number }>;
   /**

@@ -113,7 +113,10 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
         summary: 'Create the first administrator with the one-time setup token; sets the session cookie',
         security: [],
         body: setupSchema,
-        response: { 200: okSchema, ...errorResponses('auth.setup_not_available', 'auth.setup_token_invalid') },
+        response: {
+          200: okSchema,
+          ...errorResponses('auth.setup_not_available', 'auth.setup_token_invalid', 'auth.weak_password'),
+        },
         tags: ['auth'],
       },
     },
