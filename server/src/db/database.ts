@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -104,6 +106,81 @@ export function tableRowOf<T extends Table>(table: T, raw: Record<string, unknow
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
+}
+
+/** Where the database stands against the migrations this code ships. */
+export interface MigrationStatus {
+  /** Migrations recorded in the database. */
+  applied: number;
+  /** Migrations this code knows. */
+  known: number;
+  /** The database holds a migration newer than any this code knows (it was migrated by a newer version). */
+  newer: boolean;
+  /** Migrations this code knows that the database has not applied yet. */
+  pending: number;
+}
+
+/** The migrations of `migrations/` (drizzle-kit's journal: one entry per migration, `when` its timestamp). */
+function knownMigrations(): number[] {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return journal.entries.map((e) => e.when);
+}
+
+/** Compares the migrations the database recorded (drizzle's own table) with those this code ships. */
+export async function migrationStatus(db: Db): Promise<MigrationStatus> {
+  const known = knownMigrations();
+  const [exists] = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
+  );
+  const applied = exists?.present
+    ? rowsOf<{ when: string | number }>(
+        await db.execute(sql`select created_at as when from drizzle.__drizzle_migrations`),
+      ).map((r) => Number(r.when))
+    : [];
+  const newest = Math.max(0, ...known);
+  return {
+    applied: applied.length,
+    known: known.length,
+    newer: applied.some((when) => when > newest),
+    pending: known.filter((when) => !applied.includes(when)).length,
+  };
+}
+
+/** A database the server cannot start on, in words for whoever starts it (no credentials). */
+export class StartupError extends Error {}
+
+/** Where a PostgreSQL URL points, without its credentials. */
+const serverOf = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'the DATABASE_URL server';
+  }
+};
+
+/**
+ * Checks an opened database before migrating it: reachable, and not migrated by a newer version of the code
+ * (its schema would not be what this code expects). Throws a StartupError that says what to do.
+ */
+export async function checkBeforeMigrating(database: Database, url?: string): Promise<void> {
+  try {
+    await ping(database.db);
+  } catch (error) {
+    const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+    throw new StartupError(
+      database.kind === 'postgres'
+        ? `Cannot reach the PostgreSQL server at ${url ? serverOf(url) : 'DATABASE_URL'} (${reason}). Is it running, and is DATABASE_URL right?`
+        : `Cannot open the embedded database (${reason}).`,
+    );
+  }
+  const status = await migrationStatus(database.db);
+  if (status.newer)
+    throw new StartupError(
+      `The database was migrated by a newer version of Actionday (it has ${status.applied} migrations, this version knows ${status.known}). Start the newer version, or restore a backup made by this one.`,
+    );
 }
 
 /** A round trip to the database: health checks. */

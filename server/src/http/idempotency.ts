@@ -153,5 +153,12 @@ export function installIdempotency(app: FastifyInstance, db: Db): () => void {
   return () => clearInterval(timer);
 }
 
+/**
+ * Runs work outside its request's Idempotency-Key claim: the transactions in it do not write the claim, which
+ * waits for a later one (a long import writes its chunks first and claims the key with the transaction that
+ * completes it, so a retry after a crash half-way imports again instead of answering "already applied").
+ */
+export const outsideIdempotency = <T>(work: () => T): T => claims.exit(work);
+
 /** Whether an error is a retry finding its key already committed (answered 409 `request.already_applied`). */
 export const isAlreadyApplied = (error: unknown): boolean => error instanceof AlreadyApplied;
