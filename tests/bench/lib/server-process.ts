@@ -124,7 +124,9 @@ export async function startNodeServer(options: {
     [
       '--expose-gc',
       // BENCH_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
-      ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : []),
+      ...(process.env.BENCH_CPU_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+        : []),
       '--import',
       'tsx',
       '--import',
