@@ -19,8 +19,11 @@ import * as Y from 'yjs';
 import { NoteSync, type NotesSocket } from '../../../client/src/modules/notes/note-sync.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-/** The PostgreSQL server the processes share (CI sets TEST_DATABASE_URL; the machines run one on 5432). */
-export const databaseServer = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * The PostgreSQL server the processes share: TEST_DATABASE_URL, as in the suite's PostgreSQL run (CI runs these
+ * tests there, once; the embedded run has no server to share).
+ */
+export const databaseServer = process.env.TEST_DATABASE_URL ?? '';
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { email: 'lead@example.org', password: 'several-processes-pw' };
 
@@ -38,6 +41,7 @@ async function redisReachable(): Promise<boolean> {
 }
 
 async function postgresReachable(): Promise<boolean> {
+  if (!databaseServer) return false;
   const probe = postgres(databaseServer, { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
     await probe`select 1`;
@@ -54,7 +58,7 @@ export async function servicesReady(what: string): Promise<boolean> {
   const [pg, redis] = await Promise.all([postgresReachable(), redisReachable()]);
   if (!pg || !redis)
     process.stderr.write(
-      `\n  ${what} SKIPPED: it needs PostgreSQL at TEST_DATABASE_URL (${pg ? 'reachable' : 'unreachable'}) and Redis at TEST_REDIS_URL (${redis ? 'reachable' : 'unreachable'}). CI provides both.\n\n`,
+      `\n  ${what} SKIPPED: it needs PostgreSQL at TEST_DATABASE_URL (${databaseServer ? (pg ? 'reachable' : 'unreachable') : 'not set'}) and Redis at TEST_REDIS_URL (${redis ? 'reachable' : 'unreachable'}). CI provides both.\n\n`,
     );
   return pg && redis;
 }
