@@ -5,7 +5,7 @@ import { rowsOf } from './database.js';
 
 describe('migrations', () => {
   it('every migration applies to an empty database, and applying again changes nothing', async () => {
-    const database = await openTestDatabase();
+    const database = await openTestDatabase({ empty: true });
     try {
       await database.migrate();
       await database.migrate();

@@ -79,115 +79,110 @@ describe('web hardening', () => {
   });
 });
 
+// one listening app for the suites below; each test has an operation of its own
+let live: TestApp;
+beforeAll(async () => {
+  live = await TestApp.create({ listen: true });
+});
+afterAll(() => live.close());
+
 describe('revoking a participant', () => {
   it('ends their sessions and live sockets at once, and nothing opens for them any more', async () => {
-    const t = await TestApp.create({ listen: true });
-    try {
-      const { operation, coordinator } = await t.operation();
-      const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
-      const socket = await t.socket(leaver);
-      await socket.emitWithAck('operation:join', { operationId: operation.id });
-      let disconnected = false;
-      socket.on('disconnect', () => {
-        disconnected = true;
-      });
-      expect(
-        (await t.request(leaver, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`))
-          .statusCode,
-      ).toBe(403);
-      const revoked = await t.request(
-        coordinator,
-        'POST',
-        `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`,
-      );
-      expect(revoked.statusCode).toBe(200);
-      await eventually(() => expect(disconnected).toBe(true));
-      expect((await t.request(leaver, 'GET', '/api/me')).statusCode).toBe(401);
-      const again = await t.signIn(leaver.email, leaver.password);
-      const refused = await t.app.inject({
-        method: 'GET',
-        url: `/api/operations/${operation.id}/platforms`,
-        headers: { cookie: again },
-      });
-      expect(refused.json().error.code).toBe('operations.revoked');
-      const participants = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json<{
-        participants: { id: string }[];
-      }>().participants;
-      expect(participants.map((p) => p.id)).not.toContain(leaver.memberId);
-    } finally {
-      await t.close();
-    }
+    const t = live;
+    const { operation, coordinator } = await t.operation();
+    const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
+    const socket = await t.socket(leaver);
+    await socket.emitWithAck('operation:join', { operationId: operation.id });
+    let disconnected = false;
+    socket.on('disconnect', () => {
+      disconnected = true;
+    });
+    expect(
+      (await t.request(leaver, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`))
+        .statusCode,
+    ).toBe(403);
+    const revoked = await t.request(
+      coordinator,
+      'POST',
+      `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`,
+    );
+    expect(revoked.statusCode).toBe(200);
+    await eventually(() => expect(disconnected).toBe(true));
+    expect((await t.request(leaver, 'GET', '/api/me')).statusCode).toBe(401);
+    const again = await t.signIn(leaver.email, leaver.password);
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: `/api/operations/${operation.id}/platforms`,
+      headers: { cookie: again },
+    });
+    expect(refused.json().error.code).toBe('operations.revoked');
+    const participants = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}`)).json<{
+      participants: { id: string }[];
+    }>().participants;
+    expect(participants.map((p) => p.id)).not.toContain(leaver.memberId);
   });
 });
 
 describe('sockets follow the session', () => {
   it("signing out closes that session's socket, and a socket from another site is refused", async () => {
-    const t = await TestApp.create({ listen: true });
-    try {
-      const { operation, coordinator } = await t.operation();
-      const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL');
-      const socket = await t.socket(investigator);
-      await socket.emitWithAck('operation:join', { operationId: operation.id });
-      let closed = false;
-      socket.on('disconnect', () => {
-        closed = true;
-      });
-      await t.request(investigator, 'DELETE', '/api/session');
-      await eventually(() => expect(closed).toBe(true));
+    const t = live;
+    const { operation, coordinator } = await t.operation();
+    const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL');
+    const socket = await t.socket(investigator);
+    await socket.emitWithAck('operation:join', { operationId: operation.id });
+    let closed = false;
+    socket.on('disconnect', () => {
+      closed = true;
+    });
+    await t.request(investigator, 'DELETE', '/api/session');
+    await eventually(() => expect(closed).toBe(true));
 
-      const { io } = await import('socket.io-client');
-      const foreign = io(t.url, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: coordinator.cookie, origin: 'https://evil.example.com' },
-        reconnection: false,
-        forceNew: true,
-      });
-      const refused = await new Promise<boolean>((resolve) => {
-        foreign.once('connect', () => resolve(false));
-        foreign.once('connect_error', () => resolve(true));
-      });
-      foreign.disconnect();
-      expect(refused).toBe(true);
-    } finally {
-      await t.close();
-    }
+    const { io } = await import('socket.io-client');
+    const foreign = io(t.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: coordinator.cookie, origin: 'https://evil.example.com' },
+      reconnection: false,
+      forceNew: true,
+    });
+    const refused = await new Promise<boolean>((resolve) => {
+      foreign.once('connect', () => resolve(false));
+      foreign.once('connect_error', () => resolve(true));
+    });
+    foreign.disconnect();
+    expect(refused).toBe(true);
   });
 
   it('a laptop that drops off and comes back after being revoked does not get its rooms back', async () => {
-    const t = await TestApp.create({ listen: true });
-    try {
-      const { operation, coordinator } = await t.operation();
-      const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
-      const { io } = await import('socket.io-client');
-      const socket = io(t.url, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: leaver.cookie },
-        forceNew: true,
-        reconnectionDelay: 400,
-        reconnectionDelayMax: 500,
-      });
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      await socket.emitWithAck('operation:join', { operationId: operation.id });
-      // a broadcast received gives the client an offset: only then can its connection be recovered
-      const created = new Promise((resolve) => socket.once('platform:created', resolve));
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
-        name: 'R',
-        url: 'https://r.example.org',
-        category: 'forum',
-      });
-      await created;
-      const errors: string[] = [];
-      socket.on('connect_error', (error) => errors.push(error.message));
-      // the network drops (not a clean disconnect: the server keeps the session for recovery)
-      socket.io.engine.close();
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`);
-      await eventually(() => expect(errors).toContain('auth.unauthenticated'), 5000);
-      expect(socket.connected).toBe(false);
-      expect(socket.recovered).toBe(false);
-      socket.disconnect();
-    } finally {
-      await t.close();
-    }
+    const t = live;
+    const { operation, coordinator } = await t.operation();
+    const leaver = await t.member(operation.id, coordinator, 'investigator', 'DE');
+    const { io } = await import('socket.io-client');
+    const socket = io(t.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: leaver.cookie },
+      forceNew: true,
+      reconnectionDelay: 400,
+      reconnectionDelayMax: 500,
+    });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await socket.emitWithAck('operation:join', { operationId: operation.id });
+    // a broadcast received gives the client an offset: only then can its connection be recovered
+    const created = new Promise((resolve) => socket.once('platform:created', resolve));
+    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
+      name: 'R',
+      url: 'https://r.example.org',
+      category: 'forum',
+    });
+    await created;
+    const errors: string[] = [];
+    socket.on('connect_error', (error) => errors.push(error.message));
+    // the network drops (not a clean disconnect: the server keeps the session for recovery)
+    socket.io.engine.close();
+    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/participants/${leaver.memberId}/revoke`);
+    await eventually(() => expect(errors).toContain('auth.unauthenticated'), 5000);
+    expect(socket.connected).toBe(false);
+    expect(socket.recovered).toBe(false);
+    socket.disconnect();
   });
 });
 
@@ -225,42 +220,38 @@ describe('sessions', () => {
 
 describe('second factor', () => {
   it('a coordinator turns on TOTP; from then on sign-in needs the code', async () => {
-    const t = await TestApp.create();
-    try {
-      const { coordinator } = await t.operation();
-      const { secret, uri } = (await t.request(coordinator, 'POST', '/api/me/totp')).json<{
-        secret: string;
-        uri: string;
-      }>();
-      expect(uri).toMatch(/^otpauth:\/\/totp\/Actionday/);
-      expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: '000000' })).json().error.code).toBe(
-        'auth.totp_invalid',
-      );
-      expect(
-        (await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: await generate({ secret }) })).statusCode,
-      ).toBe(200);
-      expect((await t.request(coordinator, 'GET', '/api/me')).json().user.totpEnabled).toBe(true);
+    const t = live;
+    const { coordinator } = await t.operation();
+    const { secret, uri } = (await t.request(coordinator, 'POST', '/api/me/totp')).json<{
+      secret: string;
+      uri: string;
+    }>();
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Actionday/);
+    expect((await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: '000000' })).json().error.code).toBe(
+      'auth.totp_invalid',
+    );
+    expect(
+      (await t.request(coordinator, 'POST', '/api/me/totp/enable', { code: await generate({ secret }) })).statusCode,
+    ).toBe(200);
+    expect((await t.request(coordinator, 'GET', '/api/me')).json().user.totpEnabled).toBe(true);
 
-      const withoutCode = await t.request(null, 'POST', '/api/session', {
-        email: coordinator.email,
-        password: coordinator.password,
-      });
-      expect(withoutCode.statusCode).toBe(401);
-      expect(withoutCode.json().error.code).toBe('auth.totp_required');
-      const wrongCode = await t.request(null, 'POST', '/api/session', {
-        email: coordinator.email,
-        password: coordinator.password,
-        code: '123456',
-      });
-      expect(wrongCode.json().error.code).toBe('auth.invalid_credentials');
-      const withCode = await t.request(null, 'POST', '/api/session', {
-        email: coordinator.email,
-        password: coordinator.password,
-        code: await generate({ secret }),
-      });
-      expect(withCode.statusCode).toBe(200);
-    } finally {
-      await t.close();
-    }
+    const withoutCode = await t.request(null, 'POST', '/api/session', {
+      email: coordinator.email,
+      password: coordinator.password,
+    });
+    expect(withoutCode.statusCode).toBe(401);
+    expect(withoutCode.json().error.code).toBe('auth.totp_required');
+    const wrongCode = await t.request(null, 'POST', '/api/session', {
+      email: coordinator.email,
+      password: coordinator.password,
+      code: '123456',
+    });
+    expect(wrongCode.json().error.code).toBe('auth.invalid_credentials');
+    const withCode = await t.request(null, 'POST', '/api/session', {
+      email: coordinator.email,
+      password: coordinator.password,
+      code: await generate({ secret }),
+    });
+    expect(withCode.statusCode).toBe(200);
   });
 });

@@ -3,12 +3,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, CreateOperation, Operation, Role, ServerToClientEvents } from '@actionday/shared';
+import type {
+  ClientToServerEvents,
+  CreateOperation,
+  CreatePlatform,
+  Operation,
+  Platform,
+  Role,
+  ServerToClientEvents,
+} from '@actionday/shared';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { and, eq } from 'drizzle-orm';
 import { type Socket, io as ioClient } from 'socket.io-client';
 import { type App, buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { SESSION_COOKIE } from '../http/context.js';
 import { users } from '../modules/auth/auth.table.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createSession } from '../modules/auth/sessions.js';
@@ -40,6 +50,29 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   admin: undefined,
   ...overrides,
 });
+
+/** One member of a seeded world: role, country (NL) and display name (`<role> <country>`). */
+export type MemberSpec = readonly [role: Role, country?: string, name?: string];
+
+/** What a test needs before it starts, written in one call to `t.seed(...)`. */
+export interface SeedSpec<M extends Record<string, MemberSpec>> {
+  /** The operation's fields (a valid default day otherwise). */
+  operation?: Partial<CreateOperation>;
+  /** Members by the name the test uses for them. */
+  members?: M;
+  /** A number of generic platforms, or the platforms themselves. */
+  platforms?: number | CreatePlatform[];
+}
+
+/** A seeded world: its operation, the coordinator who created it, the named members and the platforms. */
+export interface World<M extends Record<string, MemberSpec>> {
+  operation: Operation;
+  coordinator: Session;
+  members: { [K in keyof M]: Session };
+  platforms: Platform[];
+  /** `path` under the operation: `w.path('/findings')` is `/api/operations/<id>/findings`. */
+  path(path?: string): string;
+}
 
 let counter = 0;
 const uniqueEmail = (prefix: string) => `${prefix}.${++counter}.${randomBytes(3).toString('hex')}@test.actionday`;
@@ -118,6 +151,105 @@ export class TestApp {
       .returning({ id: users.id });
     if (!row) throw new Error('user insert failed');
     return { userId: row.id, email, password, cookie: await this.signIn(email, password) };
+  }
+
+  /**
+   * A world of its own for one test: a new operation created through the API by a new coordinator, members
+   * and platforms. People are written straight to the database with a session each (no password hashing:
+   * sign-in has tests of its own), so a world costs a few queries.
+   *
+   *     const w = await t.seed({ operation: { claimLimit: 2 }, members: { nl: ['investigator', 'NL'] }, platforms: 2 });
+   *     await t.request(w.members.nl, 'POST', w.path('/findings'), { ... });
+   */
+  async seed<M extends Record<string, MemberSpec> = Record<never, MemberSpec>>(
+    spec: SeedSpec<M> = {},
+  ): Promise<World<M>> {
+    const [admin] = await this.people([{ isAdmin: true, name: 'Coordinator' }]);
+    if (!admin) throw new Error('coordinator insert failed');
+    const created = await this.request(admin, 'POST', '/api/operations', {
+      name: 'Action day',
+      startsAt: '2022-09-06T06:00:00Z',
+      endsAt: '2022-09-06T18:00:00Z',
+      timeZone: 'Europe/Amsterdam',
+      focusTags: ['ukraine'],
+      ...spec.operation,
+    });
+    if (created.statusCode !== 201) throw new Error(`operation create failed: ${created.body}`);
+    const operation = created.json<Operation>();
+    const base = `/api/operations/${operation.id}`;
+    const [me] = await this.app.deps.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.operationId, operation.id), eq(memberships.userId, admin.userId)));
+    const coordinator = { ...admin, memberId: me?.id };
+
+    const entries = Object.entries(spec.members ?? {}) as [keyof M & string, MemberSpec][];
+    const people = await this.people(
+      entries.map(([, [role, country = 'NL', name]]) => ({ name: name ?? `${role} ${country}` })),
+    );
+    const rows = entries.length
+      ? await this.app.deps.db
+          .insert(memberships)
+          .values(
+            entries.map(([, [role, country = 'NL']], i) => ({
+              operationId: operation.id,
+              userId: people[i]?.userId ?? '',
+              role,
+              country,
+              agency: `Police ${country}`,
+            })),
+          )
+          .returning({ id: memberships.id, userId: memberships.userId })
+      : [];
+    const members = Object.fromEntries(
+      entries.map(([key], i) => {
+        const person = people[i] as Session;
+        return [key, { ...person, memberId: rows.find((r) => r.userId === person.userId)?.id }];
+      }),
+    ) as { [K in keyof M]: Session };
+
+    let platforms: Platform[] = [];
+    const wanted =
+      typeof spec.platforms === 'number'
+        ? Array.from({ length: spec.platforms }, (_, i) => ({
+            name: `Platform ${i + 1}`,
+            url: `https://platform-${i + 1}.example.org`,
+            category: 'forum' as const,
+          }))
+        : (spec.platforms ?? []);
+    if (wanted.length) {
+      const response = await this.request(coordinator, 'POST', `${base}/platforms`, wanted);
+      if (response.statusCode !== 201) throw new Error(`platforms create failed: ${response.body}`);
+      platforms = response.json<Platform[]>();
+    }
+    return { operation, coordinator, members, platforms, path: (path = '') => `${base}${path}` };
+  }
+
+  /** People written straight to the database, each with a session (no password: they never sign in). */
+  private async people(specs: { isAdmin?: boolean; name: string }[]): Promise<Session[]> {
+    if (specs.length === 0) return [];
+    const { db, now } = this.app.deps;
+    const emails = specs.map((spec) => uniqueEmail(spec.isAdmin ? 'admin' : 'user'));
+    const inserted = await db
+      .insert(users)
+      .values(
+        specs.map((spec, i) => ({
+          email: emails[i] ?? '',
+          name: spec.name,
+          isAdmin: spec.isAdmin ?? false,
+          passwordHash: 'not-used',
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    const rows = emails.map((email) => inserted.find((row) => row.email === email) ?? { id: '', email });
+    return Promise.all(
+      rows.map(async (row) => ({
+        userId: row.id,
+        email: row.email,
+        password: '',
+        cookie: `${SESSION_COOKIE}=${await createSession(db, row.id, now())}`,
+      })),
+    );
   }
 
   /** Signs in through the API and returns the session cookie. */

@@ -15,7 +15,7 @@ import { auditLogOf, positionsOf, unbroken } from './audit.testing.js';
 
 const problems = (verdict: AuditVerdict) => verdict.problems.map((p) => p.problem);
 
-describe('a tampered audit log is detected', () => {
+describe.shuffle('a tampered audit log is detected', () => {
   let t: TestApp;
   let db: Db;
 
@@ -27,7 +27,7 @@ describe('a tampered audit log is detected', () => {
 
   /** A fresh operation whose log holds a dozen integrated entries: created, platforms listed, claims and releases. */
   async function dayWithALog() {
-    const { operation, coordinator } = await t.operation({ claimLimit: 10 });
+    const { operation, coordinator } = await t.seed({ operation: { claimLimit: 10 } });
     const platforms = (
       await t.request(
         coordinator,

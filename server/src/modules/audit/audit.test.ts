@@ -1,7 +1,7 @@
 import type { AuditVerdict, Operation, Platform, Report } from '@actionday/shared';
 import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database.js';
 import { type Session, TestApp } from '../../test/test-app.js';
 import { entryLeafHash } from './audit.entry.js';
@@ -12,7 +12,7 @@ import { auditLogOf, positionsOf, unbroken } from './audit.testing.js';
 
 const bytes = (hex: string) => Buffer.from(hex, 'hex');
 
-describe('the audit log', () => {
+describe.shuffle('the audit log', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
@@ -22,26 +22,35 @@ describe('the audit log', () => {
 
   beforeAll(async () => {
     t = await TestApp.create();
-    ({ operation, coordinator } = await t.operation());
-    nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
-    log = auditLogOf(t, coordinator, operation.id);
-    platforms = (
-      await t.request(
-        coordinator,
-        'POST',
-        `/api/operations/${operation.id}/platforms`,
-        Array.from({ length: 40 }, (_, i) => ({ name: `A${i}`, url: `https://a${i}.example.org`, category: 'forum' })),
-      )
-    ).json<Platform[]>();
   });
   afterAll(() => t.close());
 
-  it('many simultaneous changes and reads end up as one log: every entry in exactly one place, none skipped', async () => {
+  // every test in an operation (an audit chain) of its own
+  beforeEach(async () => {
+    const w = await t.seed({
+      members: { nl: ['investigator', 'NL'] },
+      platforms: Array.from({ length: 40 }, (_, i) => ({
+        name: `A${i}`,
+        url: `https://a${i}.example.org`,
+        category: 'forum' as const,
+      })),
+    });
+    ({ operation, coordinator, platforms } = w);
+    ({ nl } = w.members);
+    log = auditLogOf(t, coordinator, operation.id);
+  });
+
+  /** Twenty investigators claim every platform and read the findings, all at once. */
+  const busyMorning = async () => {
     const people = await t.members(operation.id, 20, 'investigator', 'BE');
     await Promise.all([
       ...platforms.map((p, i) => t.request(people[i % 20] as Session, 'POST', `/api/platforms/${p.id}/claim`)),
       ...people.map((p) => t.request(p, 'GET', `/api/operations/${operation.id}/findings`)),
     ]);
+  };
+
+  it('many simultaneous changes and reads end up as one log: every entry in exactly one place, none skipped', async () => {
+    await busyMorning();
     const verdict = await log.settled();
     expect(verdict).toMatchObject({ ok: true, problems: [], signatures: 'checked' });
     expect(verdict.count).toBeGreaterThan(60);
@@ -79,6 +88,7 @@ describe('the audit log', () => {
   it.runIf(process.env.TEST_DATABASE_URL)(
     'a change that is still open while others commit is integrated once it commits',
     async () => {
+      await busyMorning();
       const { db } = t.app.deps;
       let commit: () => void = () => {};
       const open = new Promise<void>((resolve) => {
@@ -108,6 +118,8 @@ describe('the audit log', () => {
   );
 
   it('sign-ins, failed sign-ins and permission refusals are recorded with who and from where', async () => {
+    // signs in with a password of their own
+    const nl = await t.member(operation.id, coordinator, 'investigator', 'NL');
     await t.request(null, 'POST', '/api/session', { email: nl.email, password: 'wrong-password!' });
     await t.signIn(nl.email, nl.password);
     await t.request(nl, 'POST', `/api/operations/${operation.id}/invites`, {
@@ -128,6 +140,7 @@ describe('the audit log', () => {
   });
 
   it('a coordinator reads and exports the log in its order, with each entry’s place; others may not', async () => {
+    await busyMorning();
     await log.settled();
     const json = await t.request(coordinator, 'GET', `/api/operations/${operation.id}/audit`);
     expect(json.statusCode).toBe(200);
@@ -148,6 +161,7 @@ describe('the audit log', () => {
   });
 
   it('proves an entry is in the log, and that a later head extends an earlier one, as RFC 9162 checks them', async () => {
+    await busyMorning();
     const earlier = await log.settled();
     const entry = (await t.app.deps.db.select().from(auditEvents).where(eq(auditEvents.chain, operation.id))).find(
       (r) => r.action === 'platform.claimed',

@@ -1,9 +1,9 @@
 import type { Finding, FindingCreated, FindingView, Operation, Platform } from '@actionday/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Session, TestApp } from '../../test/test-app.js';
 import { auditEvents } from '../audit/audit.table.js';
 
-describe('logging findings', () => {
+describe.shuffle('logging findings', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
@@ -17,19 +17,29 @@ describe('logging findings', () => {
 
   beforeAll(async () => {
     t = await TestApp.create();
-    ({ operation, coordinator } = await t.operation({ focusTags: ['ukraine', 'labour'] }));
-    nl = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Noor');
-    nl2 = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Niels');
-    be = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
-    analyst = await t.member(operation.id, coordinator, 'analyst', 'FR', 'Analyst');
-    observer = await t.member(operation.id, coordinator, 'observer', 'NL');
-    const created = await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, [
-      { name: 'Dating', url: 'https://dating.example.org', category: 'dating' },
-      { name: 'Help UA', url: 'https://help-ua.example.org', category: 'help_platform', tags: ['ukraine'] },
-    ]);
-    [platform, ukrainePlatform] = created.json<Platform[]>() as [Platform, Platform];
   });
   afterAll(() => t.close());
+
+  // every test in a world of its own
+  beforeEach(async () => {
+    const w = await t.seed({
+      operation: { focusTags: ['ukraine', 'labour'] },
+      members: {
+        nl: ['investigator', 'NL', 'Noor'],
+        nl2: ['investigator', 'NL', 'Niels'],
+        be: ['investigator', 'BE', 'Bram'],
+        analyst: ['analyst', 'FR', 'Analyst'],
+        observer: ['observer', 'NL'],
+      },
+      platforms: [
+        { name: 'Dating', url: 'https://dating.example.org', category: 'dating' },
+        { name: 'Help UA', url: 'https://help-ua.example.org', category: 'help_platform', tags: ['ukraine'] },
+      ],
+    });
+    ({ operation, coordinator } = w);
+    ({ nl, nl2, be, analyst, observer } = w.members);
+    [platform, ukrainePlatform] = w.platforms as [Platform, Platform];
+  });
 
   const log = (session: Session, body: Record<string, unknown>) =>
     t.request(session, 'POST', `/api/operations/${operation.id}/findings`, body);
@@ -135,12 +145,26 @@ describe('logging findings', () => {
     expect((await log(analyst, { kind: 'suspect', platformId: platform.id, aliases: ['X'] })).statusCode).toBe(403);
   });
 
+  const logVictim = () =>
+    log(nl, {
+      kind: 'victim',
+      platformId: ukrainePlatform.id,
+      reference: 'V-NL-001',
+      nationality: 'UA',
+      ageEstimate: 16,
+      exploitation: 'sexual',
+    });
+
   it('findings are listed by kind and platform', async () => {
+    await logVictim();
+    await log(nl, { kind: 'victim', platformId: platform.id, reference: 'V-NL-002', exploitation: 'labour' });
+    await log(nl, { kind: 'suspect', platformId: ukrainePlatform.id, aliases: ['Big Mike'] });
     const victims = (await list(nl, `?kind=victim&platformId=${ukrainePlatform.id}`)).json<Finding[]>();
     expect(victims.map((v) => v.reference)).toEqual(['V-NL-001']);
   });
 
   it("another country's investigator sees only that a victim was logged on that platform", async () => {
+    await logVictim();
     const seen = (await list(be, '?kind=victim')).json<FindingView[]>();
     expect(seen.length).toBeGreaterThan(0);
     for (const view of seen) {
@@ -216,6 +240,9 @@ describe('logging findings', () => {
   });
 
   it('reading findings is recorded in the audit log without their contents', async () => {
+    await logVictim();
+    await log(nl, { kind: 'suspect', platformId: platform.id, aliases: ['Big Mike'] });
+    await list(be);
     const audit = await t.app.deps.db.select().from(auditEvents);
     const reads = audit.filter((a) => a.action === 'finding.list_read' && a.actorId === be.userId);
     expect(reads.length).toBeGreaterThan(0);

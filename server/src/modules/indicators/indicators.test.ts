@@ -1,8 +1,8 @@
 import type { Operation, Platform } from '@actionday/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Session, TestApp } from '../../test/test-app.js';
 
-describe('pasting an ad: identifiers and indicator phrases', () => {
+describe.shuffle('pasting an ad: identifiers and indicator phrases', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
@@ -11,18 +11,19 @@ describe('pasting an ad: identifiers and indicator phrases', () => {
 
   beforeAll(async () => {
     t = await TestApp.create();
-    ({ operation, coordinator } = await t.operation());
-    investigator = await t.member(operation.id, coordinator, 'investigator', 'BE');
-    platform = (
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
-        name: 'Ads NL',
-        url: 'https://www.ads.example.org',
-        category: 'escort_ads',
-        countryFocus: 'NL',
-      })
-    ).json<Platform>();
   });
   afterAll(() => t.close());
+
+  // every test in an operation of its own
+  beforeEach(async () => {
+    const w = await t.seed({
+      members: { investigator: ['investigator', 'BE'] },
+      platforms: [{ name: 'Ads NL', url: 'https://www.ads.example.org', category: 'escort_ads', countryFocus: 'NL' }],
+    });
+    ({ operation, coordinator } = w);
+    ({ investigator } = w.members);
+    platform = w.platforms[0] as Platform;
+  });
 
   it('a new operation starts with the default indicators in several languages', async () => {
     const list = (await t.request(investigator, 'GET', `/api/operations/${operation.id}/indicators`)).json<

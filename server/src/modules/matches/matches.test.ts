@@ -2,7 +2,7 @@ import type { FindingCreated, Graph, Match, Operation, Platform } from '@actiond
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientSocket, type Session, TestApp, eventually } from '../../test/test-app.js';
 
-describe('matches: one value with all its sightings', () => {
+describe.shuffle('matches: one value with all its sightings', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await TestApp.create({ listen: true });
@@ -11,20 +11,19 @@ describe('matches: one value with all its sightings', () => {
 
   /** An operation of its own for each test: NL, BE and DE investigators, an analyst, an observer, one ad site. */
   async function day() {
-    const { operation, coordinator } = await t.operation();
-    const nl = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Noor');
-    const be = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
-    const de = await t.member(operation.id, coordinator, 'investigator', 'DE', 'Dieter');
-    const analyst = await t.member(operation.id, coordinator, 'analyst', 'NL', 'Europol analyst');
-    const observer = await t.member(operation.id, coordinator, 'observer', 'NL');
-    const platform = (
-      await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
-        name: 'Ads',
-        url: 'https://ads.example.org',
-        category: 'classified_ads',
-        countryFocus: 'NL',
-      })
-    ).json<Platform>();
+    const w = await t.seed({
+      members: {
+        nl: ['investigator', 'NL', 'Noor'],
+        be: ['investigator', 'BE', 'Bram'],
+        de: ['investigator', 'DE', 'Dieter'],
+        analyst: ['analyst', 'NL', 'Europol analyst'],
+        observer: ['observer', 'NL'],
+      },
+      platforms: [{ name: 'Ads', url: 'https://ads.example.org', category: 'classified_ads', countryFocus: 'NL' }],
+    });
+    const { operation, coordinator } = w;
+    const { nl, be, de, analyst, observer } = w.members;
+    const platform = w.platforms[0] as Platform;
     const log = (session: Session, identifierKind: string, value: string, extra: Record<string, unknown> = {}) =>
       t.request(session, 'POST', `/api/operations/${operation.id}/findings`, {
         kind: 'identifier',

@@ -1,12 +1,17 @@
 import type { Operation, Platform } from '@actionday/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ClientSocket, type Session, TestApp, eventually, fakeClock } from '../../test/test-app.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { expireIdleClaims } from './platforms.claims.js';
 
-describe('claims, verdicts and reopening', () => {
-  const clock = fakeClock();
-  let t: TestApp;
+const clock = fakeClock();
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.create({ listen: true, now: clock.now });
+});
+afterAll(() => t.close());
+
+describe.shuffle('claims, verdicts and reopening', () => {
   let operation: Operation;
   let coordinator: Session;
   let anna: Session;
@@ -14,14 +19,15 @@ describe('claims, verdicts and reopening', () => {
   let observer: Session;
   let n = 0;
 
-  beforeAll(async () => {
-    t = await TestApp.create({ listen: true, now: clock.now });
-    ({ operation, coordinator } = await t.operation({ claimLimit: 2, claimTimeoutMinutes: 20 }));
-    anna = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Anna');
-    bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
-    observer = await t.member(operation.id, coordinator, 'observer', 'NL');
+  // every test in an operation of its own
+  beforeEach(async () => {
+    const w = await t.seed({
+      operation: { claimLimit: 2, claimTimeoutMinutes: 20 },
+      members: { anna: ['investigator', 'NL', 'Anna'], bram: ['investigator', 'BE', 'Bram'], observer: ['observer'] },
+    });
+    ({ operation, coordinator } = w);
+    ({ anna, bram, observer } = w.members);
   });
-  afterAll(() => t.close());
 
   async function newPlatform(): Promise<Platform> {
     n++;
@@ -159,11 +165,13 @@ describe('claims, verdicts and reopening', () => {
     // the coordinator's board sees the sign of life at once
     await eventually(() => expect(activity).toEqual([`${kept.id}@${clock.now().toISOString()}`]));
     expect((await post(anna, kept, 'heartbeat')).json().error.code).toBe('platforms.not_holder');
-    expect(await expireIdleClaims(t.app.deps)).toEqual([]);
+    // the sweep covers every operation in the database: this test looks at its own
+    const expire = async () =>
+      (await expireIdleClaims(t.app.deps)).filter((p) => p.operationId === operation.id).map((p) => p.id);
+    expect(await expire()).toEqual([]);
 
     clock.advance(10);
-    const expired = await expireIdleClaims(t.app.deps);
-    expect(expired.map((p) => p.id)).toEqual([idle.id]);
+    expect(await expire()).toEqual([idle.id]);
     await eventually(() => {
       expect(annaHeard).toEqual([{ id: idle.id, previous: anna.memberId }]);
       expect(coordinatorHeard).toEqual([idle.id]);
@@ -185,49 +193,40 @@ describe('claims, verdicts and reopening', () => {
 });
 
 describe('the race for the board', () => {
-  it('200 investigators racing for 114 platforms: no platform held twice and nobody above their limit', {
-    timeout: 90_000,
-  }, async () => {
-    const t = await TestApp.create();
-    try {
-      const { operation, coordinator } = await t.operation({ claimLimit: 2 });
-      const created = await t.request(
-        coordinator,
-        'POST',
-        `/api/operations/${operation.id}/platforms`,
-        Array.from({ length: 114 }, (_, i) => ({
-          name: `Target ${i}`,
-          url: `https://target-${i}.example.org`,
-          category: 'social_media',
-        })),
-      );
-      const ids = created.json<Platform[]>().map((p) => p.id);
-      const investigators = await t.members(operation.id, 200, 'investigator');
-      const attempts = investigators.flatMap((who, i) =>
-        [0, 1, 2].map((k) => ({ who, platformId: ids[(i * 7 + k * 31) % ids.length] as string })),
-      );
-      const results = await Promise.all(
-        attempts.map(async ({ who, platformId }) => ({
-          who,
-          platformId,
-          status: (await t.request(who, 'POST', `/api/platforms/${platformId}/claim`)).statusCode,
-        })),
-      );
+  it('200 investigators racing for 114 platforms: no platform held twice and nobody above their limit', async () => {
+    const { operation, coordinator } = await t.seed({ operation: { claimLimit: 2 } });
+    const created = await t.request(
+      coordinator,
+      'POST',
+      `/api/operations/${operation.id}/platforms`,
+      Array.from({ length: 114 }, (_, i) => ({
+        name: `Target ${i}`,
+        url: `https://target-${i}.example.org`,
+        category: 'social_media',
+      })),
+    );
+    const ids = created.json<Platform[]>().map((p) => p.id);
+    const investigators = await t.members(operation.id, 200, 'investigator');
+    const attempts = investigators.flatMap((who, i) =>
+      [0, 1, 2].map((k) => ({ who, platformId: ids[(i * 7 + k * 31) % ids.length] as string })),
+    );
+    const results = await Promise.all(
+      attempts.map(async ({ who, platformId }) => ({
+        who,
+        platformId,
+        status: (await t.request(who, 'POST', `/api/platforms/${platformId}/claim`)).statusCode,
+      })),
+    );
 
-      const wins = results.filter((r) => r.status === 200);
-      expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
-      expect(new Set(wins.map((w) => w.platformId)).size).toBe(wins.length);
-      const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<
-        Platform[]
-      >();
-      const perHolder = new Map<string, number>();
-      for (const p of board.filter((p) => p.status === 'claimed'))
-        perHolder.set(p.claimedBy as string, (perHolder.get(p.claimedBy as string) ?? 0) + 1);
-      expect(Math.max(...perHolder.values())).toBeLessThanOrEqual(2);
-      expect(board.filter((p) => p.status === 'claimed')).toHaveLength(wins.length);
-      for (const win of wins) expect(board.find((p) => p.id === win.platformId)?.claimedBy).toBe(win.who.memberId);
-    } finally {
-      await t.close();
-    }
-  });
+    const wins = results.filter((r) => r.status === 200);
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(new Set(wins.map((w) => w.platformId)).size).toBe(wins.length);
+    const board = (await t.request(coordinator, 'GET', `/api/operations/${operation.id}/platforms`)).json<Platform[]>();
+    const perHolder = new Map<string, number>();
+    for (const p of board.filter((p) => p.status === 'claimed'))
+      perHolder.set(p.claimedBy as string, (perHolder.get(p.claimedBy as string) ?? 0) + 1);
+    expect(Math.max(...perHolder.values())).toBeLessThanOrEqual(2);
+    expect(board.filter((p) => p.status === 'claimed')).toHaveLength(wins.length);
+    for (const win of wins) expect(board.find((p) => p.id === win.platformId)?.claimedBy).toBe(win.who.memberId);
+  }, 120_000);
 });

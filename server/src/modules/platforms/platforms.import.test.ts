@@ -1,5 +1,5 @@
 import type { ImportResult, Operation, Platform } from '@actionday/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Session, TestApp } from '../../test/test-app.js';
 
 const onion = `${'b'.repeat(56)}.onion`;
@@ -17,21 +17,22 @@ const csv = [
   'Twice again,https://twice.example.org/,messaging,,,',
 ].join('\r\n');
 
-describe('importing the target list', () => {
+describe.shuffle('importing the target list', () => {
   let t: TestApp;
   let operation: Operation;
   let coordinator: Session;
 
   beforeAll(async () => {
     t = await TestApp.create();
-    ({ operation, coordinator } = await t.operation());
-    await t.request(coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
-      name: 'Existing',
-      url: 'https://existing.example.org',
-      category: 'forum',
-    });
   });
   afterAll(() => t.close());
+
+  // every test in an operation of its own, with one platform already listed
+  beforeEach(async () => {
+    ({ operation, coordinator } = await t.seed({
+      platforms: [{ name: 'Existing', url: 'https://existing.example.org', category: 'forum' }],
+    }));
+  });
 
   const importUrl = (dryRun: boolean) => `/api/operations/${operation.id}/platforms/import?dryRun=${dryRun}`;
   const upload = (session: Session, body: string | unknown[], dryRun: boolean) =>
@@ -100,7 +101,7 @@ describe('importing the target list', () => {
   });
 
   it('only coordinators import, and a file that is not a list is refused', async () => {
-    const investigator = await t.member(operation.id, coordinator, 'investigator', 'NL');
+    const [investigator] = (await t.members(operation.id, 1, 'investigator', 'NL')) as [Session];
     expect((await upload(investigator, csv, true)).statusCode).toBe(403);
     const noHeader = await upload(coordinator, 'just,some\nwords,here', true);
     expect(noHeader.statusCode).toBe(400);

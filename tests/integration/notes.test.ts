@@ -1,14 +1,14 @@
 import { type NoteRef, type Operation, type Platform, noteDocName } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/test-database.js';
-import { type Session, TestApp, eventually, fakeClock } from '../../test/test-app.js';
-import { auditEvents } from '../audit/audit.table.js';
-import { memberships } from '../operations/operations.table.js';
-import { type NoteClient, newParagraph, notesSocket, openNote, typeText } from './notes.test-support.js';
-import { notes } from './notes.table.js';
+import { openTestDatabase } from '@actionday/server/test/test-database';
+import { type Session, TestApp, eventually, fakeClock } from '@actionday/server/test/test-app';
+import { auditEvents } from '@actionday/server/modules/audit/audit.table';
+import { memberships } from '@actionday/server/modules/operations/operations.table';
+import { type NoteClient, newParagraph, notesSocket, openNote, typeText } from './notes.support.js';
+import { notes } from '@actionday/server/modules/notes/notes.table';
 
-describe('shared notes', () => {
+describe.shuffle('shared notes', () => {
   const clock = fakeClock(new Date());
   let t: TestApp;
   let operation: Operation;
@@ -28,9 +28,9 @@ describe('shared notes', () => {
 
   /** A fresh operation for each test, so notes do not carry over. */
   async function freshOperation(): Promise<void> {
-    ({ operation, coordinator } = await t.operation());
-    anna = await t.member(operation.id, coordinator, 'investigator', 'NL', 'Anna');
-    bram = await t.member(operation.id, coordinator, 'investigator', 'BE', 'Bram');
+    const w = await t.seed({ members: { anna: ['investigator', 'NL', 'Anna'], bram: ['investigator', 'BE', 'Bram'] } });
+    ({ operation, coordinator } = w);
+    ({ anna, bram } = w.members);
   }
 
   function open(session: Session, ref: NoteRef = log()): NoteClient {
@@ -152,8 +152,9 @@ describe('shared notes', () => {
   it('what was written survives a restart of the server, even edits not yet written when it stopped', async () => {
     const database = await openTestDatabase();
     const first = await TestApp.create({ listen: true, database, keepDatabaseOpen: true });
-    const { operation: op, coordinator: lead } = await first.operation();
-    const member = await first.member(op.id, lead, 'analyst', 'FR', 'Chloé');
+    const w = await first.seed({ members: { member: ['analyst', 'FR', 'Chloé'] } });
+    const { operation: op, coordinator: lead } = w;
+    const { member } = w.members;
     const ref = { operationId: op.id, platformId: null };
     const writer = openNote(first, member, ref);
     const watcher = openNote(first, lead, ref);

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Namespace } from 'socket.io';
 import { ClusterAdapter, type ClusterMessage, type ClusterResponse } from 'socket.io-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.js';
-import { TestApp, eventually } from '../../test/test-app.js';
-import { openTestDatabase } from '../../test/test-database.js';
-import { type NoteClient, newParagraph, openNote, typeText } from './notes.test-support.js';
-import { notes } from './notes.table.js';
+import type { Database } from '@actionday/server/db/database';
+import { TestApp, eventually } from '@actionday/server/test/test-app';
+import { openTestDatabase } from '@actionday/server/test/test-database';
+import { type NoteClient, newParagraph, openNote, typeText } from './notes.support.js';
+import { notes } from '@actionday/server/modules/notes/notes.table';
 
 /**
  * A socket.io cluster adapter linking servers in this process, standing in for

@@ -1,9 +1,9 @@
 import { NOTE_FIELD, NOTES_NAMESPACE, type NoteRef } from '@actionday/shared';
 import { io as ioClient } from 'socket.io-client';
 import * as Y from 'yjs';
-import { NoteSync, type NotesSocket } from '../../../../client/src/modules/notes/note-sync.js';
-import type { Session, TestApp } from '../../test/test-app.js';
-import { noteMarkdown } from './notes.markdown.js';
+import { NoteSync, type NotesSocket } from '../../client/src/modules/notes/note-sync.js';
+import type { Session, TestApp } from '@actionday/server/test/test-app';
+import { noteMarkdown } from '@actionday/server/modules/notes/notes.markdown';
 
 /** A person with a note open: their socket on `/notes`, their copy of the document, and the client's real sync code. */
 export interface NoteClient {
