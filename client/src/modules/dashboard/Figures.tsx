@@ -127,7 +127,7 @@ export function ProgressBar({
           {t('dashboard.progress.percent', { percent: format.number(percent) })}
         </span>{' '}
         <span className={styles.of}>
-          {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
+          {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total), count: total })}
         </span>
       </p>
       <div
@@ -139,6 +139,7 @@ export function ProgressBar({
         aria-valuetext={t('dashboard.progress.of', {
           checked: format.number(progress.checked),
           total: format.number(total),
+          count: total,
         })}
       >
         {parts.map(([status, count]) =>

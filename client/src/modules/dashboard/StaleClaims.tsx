@@ -29,7 +29,7 @@ export function StaleClaims({ operationId, platforms, participants, claimTimeout
 
   return (
     <>
-      <p className="muted">{t('dashboard.stale.rule', { minutes: Math.round(claimTimeoutMinutes / 2) })}</p>
+      <p className="muted">{t('dashboard.stale.rule', { count: Math.round(claimTimeoutMinutes / 2) })}</p>
       {stale.length === 0 ? (
         <p className={styles.none}>{t('dashboard.stale.none')}</p>
       ) : (

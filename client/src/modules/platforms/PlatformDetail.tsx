@@ -138,7 +138,7 @@ export function PlatformDetail({
               <time dateTime={platform.lastActivityAt}>{format.time(platform.lastActivityAt, zone)}</time>{' '}
               <span className="muted">({ago(platform.lastActivityAt, now)})</span>
               <span className={styles.expiry}>
-                {t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}
+                {t('board.detail.expiryHint', { count: operation.claimTimeoutMinutes })}
               </span>
             </Fact>
           )}

@@ -103,7 +103,7 @@ function ReportView({ operation }: { operation: OperationDetail }) {
               <Statement report={data} lang={lang} />
               <FigureCards report={data} lang={lang} />
               <Panel title={t('reports.timeline')}>
-                <p className="muted">{t('reports.timelineCaption', { minutes: data.timeline.bucketMinutes })}</p>
+                <p className="muted">{t('reports.timelineCaption', { count: data.timeline.bucketMinutes })}</p>
                 <TimelineChart report={data} />
               </Panel>
               <Panel title={t('reports.funnel')}>

@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   /** Base32 TOTP secret (second factor), pending until confirmed with a code. */
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** The interface language chosen for the account (an `interfaceLanguages` code); null: the browser's. */
+  language: text('language'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
