@@ -108,8 +108,7 @@ export function useFormat() {
       relative: (iso: string, now = Date.now()) => {
         const delta = Date.parse(iso) - now;
         const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' });
-        for (const [unit, ms] of units)
-          if (Math.abs(delta) >= ms) return rtf.format(Math.trunc(delta / ms), unit);
+        for (const [unit, ms] of units) if (Math.abs(delta) >= ms) return rtf.format(Math.trunc(delta / ms), unit);
         return rtf.format(0, 'minute');
       },
       number: (value: number) => new Intl.NumberFormat(language).format(value),
@@ -117,4 +116,3 @@ export function useFormat() {
     [language, zoneOf],
   );
 }
-

@@ -59,7 +59,10 @@ export function ActivityFeed({
             data-action={item.action}
           >
             <time className={styles.time} dateTime={item.at} title={format.dateTime(item.at)}>
-              {t('dashboard.activity.relative', { time: format.time(item.at), relative: format.relative(item.at, now) })}
+              {t('dashboard.activity.relative', {
+                time: format.time(item.at),
+                relative: format.relative(item.at, now),
+              })}
             </time>
             {item.action === 'platform.expired' ? (
               <span>{t('dashboard.activity.expired', { platform })}</span>

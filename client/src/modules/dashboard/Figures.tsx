@@ -127,7 +127,11 @@ export function ProgressBar({
           {t('dashboard.progress.percent', { percent: format.number(percent) })}
         </span>{' '}
         <span className={styles.of}>
-          {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total), count: total })}
+          {t('dashboard.progress.of', {
+            checked: format.number(progress.checked),
+            total: format.number(total),
+            count: total,
+          })}
         </span>
       </p>
       <div

@@ -22,7 +22,8 @@ export function clockState(operation: Pick<Operation, 'startsAt' | 'endsAt' | 's
   const start = Date.parse(operation.startsAt);
   const end = Date.parse(operation.endsAt);
   if (operation.status === 'debrief' || now >= end) return { kind: 'ended' };
-  if (operation.status === 'live') return now < start ? { kind: 'early', ms: end - now } : { kind: 'running', ms: end - now };
+  if (operation.status === 'live')
+    return now < start ? { kind: 'early', ms: end - now } : { kind: 'running', ms: end - now };
   if (now < start) return { kind: 'before', ms: start - now };
   return { kind: 'due', since: operation.startsAt };
 }
