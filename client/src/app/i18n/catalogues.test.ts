@@ -34,7 +34,7 @@ async function translator(language: keyof typeof catalogues) {
     resources: Object.fromEntries(Object.entries(catalogues).map(([lng, translation]) => [lng, { translation }])),
     interpolation: { escapeValue: false },
   });
-  return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
+  return i18n.t.bind(i18n) as unknown as (key: string, options?: Record<string, unknown>) => string;
 }
 
 describe('translation catalogues', () => {
