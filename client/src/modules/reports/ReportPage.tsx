@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/format';
+import { languages } from '../../app/i18n';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset } from '../../app/ui/Field';
 import { Notice } from '../../app/ui/Notice';
@@ -75,7 +76,7 @@ function ReportView({ operation }: { operation: OperationDetail }) {
               value={value}
               checked={lang === value}
               onChange={() => setLang(value)}
-              label={value === 'en' ? 'English' : 'Nederlands'}
+              label={<span lang={value}>{languages[value]}</span>}
             />
           ))}
         </Fieldset>
