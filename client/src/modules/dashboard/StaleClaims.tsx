@@ -92,7 +92,7 @@ function StaleClaim(props: {
               <option value="">{t('dashboard.stale.assignTo')}</option>
               {candidates.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name} ({p.country})
+                  {p.name} ({format.country(p.country)})
                 </option>
               ))}
             </Select>

@@ -100,7 +100,7 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
           <p className={cx(styles.meta, 'muted')}>
             <HandlingBadge code={finding.handling as Handling} />
             {finding.tags.map((tag) => (
-              <Tag key={tag}>{tag}</Tag>
+              <Tag key={tag}>{format.focus(tag)}</Tag>
             ))}
             <span>
               {t('findings.item.by', {

@@ -106,7 +106,7 @@ export function PlatformDetail({
           {platform.tags.length > 0 && (
             <Fact label={t('column.tags')}>
               {platform.tags.map((tag) => (
-                <Tag key={tag}>{tag}</Tag>
+                <Tag key={tag}>{format.focus(tag)}</Tag>
               ))}
             </Fact>
           )}
