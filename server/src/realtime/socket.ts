@@ -119,6 +119,7 @@ export function attachSocketServer(
             country: membership.country,
           };
           presence.changed(operationId);
+          presence.greet(socket, operationId, membership.role);
           const participants = await listParticipants(db, operationId);
           // observers see aggregates only: not who the participants are
           return {

@@ -163,11 +163,11 @@ describe('after-action report', () => {
       identifierKind: 'email',
       value: 'SecretUser@Example.org',
     });
-    const hitId = second.json<{ hits: { hitId: string }[] }>().hits[0]?.hitId;
-    expect(hitId).toBeDefined();
-    expect((await t.request(analyst, 'POST', `/api/hits/${hitId}/resolve`, { status: 'confirmed' })).statusCode).toBe(
-      200,
-    );
+    const matchId = second.json<{ matches: { matchId: string }[] }>().matches[0]?.matchId;
+    expect(matchId).toBeDefined();
+    expect(
+      (await t.request(analyst, 'POST', `/api/matches/${matchId}/resolution`, { status: 'confirmed' })).statusCode,
+    ).toBe(200);
     await t.app.deps.db.insert(notes).values({
       docName: `log:${operation.id}`,
       operationId: operation.id,
@@ -194,7 +194,7 @@ describe('after-action report', () => {
         suspects: c?.suspects ?? 0,
         identifiers: c?.identifiers ?? 0,
         victims: c?.victims ?? 0,
-        hits: c?.hits ?? 0,
+        matches: c?.matches ?? 0,
       });
     }
     expect(r.operation.countries).toEqual(['BE', 'DE', 'NL', 'UA']);
@@ -264,16 +264,16 @@ describe('after-action report', () => {
     );
   });
 
-  it('lists the leads with the country responsible and the confirmed cross-hits, and the notes for roles that may read them', async () => {
+  it('lists the leads with the country responsible and the confirmed matches, and the notes for roles that may read them', async () => {
     const r = await reportJson();
     expect(r.leads?.platforms.map((p) => [p.name, p.verdict, p.followUp, p.country])).toEqual([
       ['Dating One', 'confirmed', false, 'NL'],
       ['Chat Three', 'confirmed', true, 'UA'],
       ['Hidden Lead Forum', 'suspected', true, 'NL'],
     ]);
-    expect(r.leads?.crossHits).toHaveLength(1);
-    expect(r.leads?.crossHits[0]).toMatchObject({
-      source: 'finding',
+    expect(r.leads?.matches).toHaveLength(1);
+    expect(r.leads?.matches[0]).toMatchObject({
+      strength: 'exact',
       identifierKind: 'email',
       countries: ['NL', 'UA'],
       value: expect.stringContaining('secretuser'),
@@ -299,7 +299,7 @@ describe('after-action report', () => {
         'by_tag.csv',
         'figures.csv',
         'funnel.csv',
-        'lead_hits.csv',
+        'lead_matches.csv',
         'lead_platforms.csv',
         'notes.csv',
         'statement-en.txt',
@@ -322,7 +322,7 @@ describe('after-action report', () => {
         row.suspects,
         row.identifiers,
         row.victims,
-        row.hits,
+        row.matches,
       ]),
     ).toEqual(
       r.tables.byCountry.map((row) => [
@@ -332,7 +332,7 @@ describe('after-action report', () => {
         row.suspects,
         row.identifiers,
         row.victims,
-        row.hits,
+        row.matches,
       ]),
     );
     expect(byCountry.find((row) => row.country === 'UA')?.country_name).toBe('Ukraine');
@@ -399,8 +399,8 @@ describe('after-action report', () => {
       'evidence.csv',
       'findings.csv',
       'findings.json',
-      'hits.csv',
       'leads.csv',
+      'matches.csv',
     ]);
     for (const file of manifest.files) {
       expect(files[file.name], file.name).toBeDefined();
@@ -434,11 +434,11 @@ describe('after-action report', () => {
         .map((row) => row.id)
         .sort(),
     ).toEqual(expected.sort());
-    // leads: what UA checked; the cross-hit on its own identifier
+    // leads: what UA checked; the match on its own identifier
     expect(parseCsv(text(files['leads.csv'])).map((row) => row.name)).toEqual(['Chat Three']);
-    const hits = parseCsv(text(files['hits.csv']));
-    expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ other_countries: 'NL', identifier_kind: 'email' });
+    const matches = parseCsv(text(files['matches.csv']));
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({ other_countries: 'NL', identifier_kind: 'email', strength: 'exact' });
 
     // NL sees UA's victims only as "a victim was logged there"
     const nlFiles = unzip(
