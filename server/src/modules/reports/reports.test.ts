@@ -11,6 +11,7 @@ import {
   type Platform,
   type Tally,
   packageManifestSchema,
+  reportLanguages,
   reportSchema,
 } from '@actionday/shared';
 import { sql } from 'drizzle-orm';
@@ -302,8 +303,7 @@ describe('after-action report', () => {
         'lead_matches.csv',
         'lead_platforms.csv',
         'notes.csv',
-        'statement-en.txt',
-        'statement-nl.txt',
+        ...reportLanguages.map((lang) => `statement-${lang}.txt`),
         'timeline.csv',
       ].sort(),
     );
