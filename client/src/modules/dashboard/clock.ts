@@ -14,16 +14,19 @@ export type ClockState =
 
 /**
  * Where the day stands, the phase first and the clock second, so the two never contradict each other: a
- * planned operation whose start has passed has not started ("due"), a live one before its start started
- * early, a debrief or a live day past its end has ended; a closed operation is closed.
+ * planned operation whose start (or end) has passed has not started ("due"), a live one before its start
+ * started early, a debrief or a live day past its end has ended; a closed operation is closed.
  */
 export function clockState(operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status'>, now: number): ClockState {
   if (operation.status === 'closed') return { kind: 'closed' };
   const start = Date.parse(operation.startsAt);
   const end = Date.parse(operation.endsAt);
-  if (operation.status === 'debrief' || now >= end) return { kind: 'ended' };
-  if (operation.status === 'live')
+  if (operation.status === 'debrief') return { kind: 'ended' };
+  if (operation.status === 'live') {
+    if (now >= end) return { kind: 'ended' };
     return now < start ? { kind: 'early', ms: end - now } : { kind: 'running', ms: end - now };
+  }
+  // planned or in briefing: it has not started, however late it is
   if (now < start) return { kind: 'before', ms: start - now };
   return { kind: 'due', since: operation.startsAt };
 }

@@ -55,6 +55,10 @@ describe('the operation clock', () => {
       since: op.startsAt,
     });
     expect(clockState({ ...op, status: 'debrief' }, Date.parse('2026-09-06T10:00:00Z'))).toEqual({ kind: 'ended' });
+    expect(clockState({ ...op, status: 'briefing' }, Date.parse('2026-09-07T10:00:00Z'))).toEqual({
+      kind: 'due',
+      since: op.startsAt,
+    });
   });
 });
 
