@@ -97,6 +97,15 @@ describe.skipIf(!chromiumPath)('every shipped language in a real browser', () =>
         expect(rawCodes(text), `${lang} ${path}`).toEqual([]);
         expect(text, `${lang} ${path}`).not.toMatch(/\{\{|\}\}/);
         if (!path.endsWith('/wall')) expect(text, `${lang} ${path}`).toContain(words.nav.signOut);
+        // no text runs out of its box: figures' labels and breakdowns, in every language
+        await expect(
+          page.evaluate(() =>
+            [...document.querySelectorAll('[data-testid="figure"] *')]
+              .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+              .map((el) => el.textContent),
+          ),
+          `${lang} ${path}`,
+        ).resolves.toEqual([]);
         // nothing wider than the window
         await expect(
           page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
