@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { EVIDENCE_MAX_BYTES, type ErrorBody, NOTES_NAMESPACE, errorMessage } from '@actionday/shared';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/database.js';
+import { type Database, checkBeforeMigrating, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { createLocalBus } from './events/bus.js';
 import type { Projections } from './events/delivery.js';
@@ -32,7 +32,7 @@ import {
   resolveSession,
   totpRoutes,
 } from './modules/auth/index.js';
-import { evidenceProjections, evidenceRoutes } from './modules/evidence/index.js';
+import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modules/evidence/index.js';
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -61,6 +61,12 @@ const projections: readonly Projections[] = [
   tallyProjections,
 ];
 
+/** The body limit of routes callable without a session. */
+export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
+
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
 export const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 export interface BuildAppOptions {
@@ -80,10 +86,16 @@ export interface BuildAppOptions {
   /** Leave the database open when the app closes (tests that restart the app on the same data). */
   keepDatabaseOpen?: boolean;
   /**
-   * Sign-in attempts allowed per address and per account in a window (defaults: 300 and 10 a
-   * minute — a whole room may share one public address, one person's account may not be guessed at).
+   * Sign-in attempts allowed per address in a window (default 300 a minute: a whole room may share one
+   * public address), and failures per account before its attempts are slowed down (default 10; growing
+   * delays, never a lock its owner cannot get past).
    */
   signInLimits?: Partial<{ perAddress: number; perAccount: number; windowMs: number }>;
+  /**
+   * How often every stored evidence file is hashed again in the background (a first pass soon after start);
+   * off when absent or 0 (tests check by hand; main() turns it on).
+   */
+  evidenceCheckMs?: number;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
@@ -104,7 +116,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const database =
     options.database ??
     (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
-  await database.migrate();
+  try {
+    // an unreachable server or a schema newer than this code: a clear message, not a stack trace
+    await checkBeforeMigrating(database, config.databaseUrl);
+    await database.migrate();
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => {});
+    throw error;
+  }
 
   const app = Fastify({
     logger:
@@ -162,18 +181,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
   const setup = new FirstRunSetup(database.db);
 
-  const { io } = attachSocketServer(app, deps, config.publicUrl);
-  if (config.redisUrl) await attachRedisAdapter(app, io, config.redisUrl);
+  const { io, presence } = attachSocketServer(app, deps, config.publicUrl);
+  if (config.redisUrl)
+    await attachRedisAdapter(app, io, config.redisUrl, config.redisPrefix, () => presence.refreshAll());
 
   // a room full of laptops on one Wi-Fi: the client's JavaScript and large JSON lists travel gzipped
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   // CSV uploads (platform lists, reference lists) arrive as text
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
-    (_request, body, done) => done(null, body),
+  // (the route's own body limit applies: the lists' import routes raise it, every other route keeps 1 MB)
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
   );
   // the document of every route (http/openapi.ts): components, the cookie scheme, each route's error codes
   await app.register(fastifySwagger, swaggerOptions);
@@ -201,6 +220,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     request.user = token ? await resolveSession(deps.db, token, deps.now(), deps.sessionAccess) : null;
   });
 
+  // Routes anyone may call without a session (sign-in, setup, accepting an invite) read a few fields at most:
+  // their bodies are limited to 16 KB, so nobody without an account can make the server read megabytes.
+  app.addHook('onRoute', (route) => {
+    const security = (route.schema as { security?: unknown[] } | undefined)?.security;
+    const anonymous = Array.isArray(security) && (security.length === 0 || security.some((s) => isEmptyObject(s)));
+    if (anonymous && route.bodyLimit === undefined) route.bodyLimit = ANONYMOUS_BODY_LIMIT;
+  });
   const stopIdempotency = installIdempotency(app, db);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, { ...deps, setup });
@@ -268,10 +294,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const tallies = new TallyScheduler(deps, app.log, options.tallyDelayMs ?? 100);
   const sweepMs = options.claimSweepMs ?? 30_000;
   const stopSweeper = sweepMs > 0 ? startClaimSweeper(deps, sweepMs, app.log) : () => {};
+  const checkMs = options.evidenceCheckMs ?? 0;
+  const stopEvidenceChecks =
+    checkMs > 0
+      ? startEvidenceChecks({ db: deps.db, dataDir: config.dataDir, now: deps.now }, checkMs, app.log)
+      : () => {};
   app.addHook('onClose', async () => {
     stopFanout();
     stopIdempotency();
     stopSweeper();
+    stopEvidenceChecks();
     tallies.stop();
     if (!options.keepDatabaseOpen) await database.close();
   });

@@ -14,6 +14,10 @@ const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only')
+    .default('actionday'),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   ACTIONDAY_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -29,6 +33,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Several processes share sockets through Redis when set. */
   redisUrl: string | undefined;
+  /** The name of the Redis stream and the prefix of the channels the processes share. */
+  redisPrefix: string;
   /** Behind a TLS-terminating proxy: take client address and scheme from X-Forwarded-* headers. */
   trustProxy: boolean;
   dataDir: string;
@@ -60,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
     trustProxy: c.TRUST_PROXY === 'true' || c.TRUST_PROXY === '1',
     dataDir: resolve(c.ACTIONDAY_DATA_DIR),
     logLevel: c.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { StartupError } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { simulateDemo } from './demo/simulate-demo.js';
 
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ config, bootstrap: false });
+  // every stored evidence file is hashed again soon after start, then every hour
+  const app = await buildApp({ config, bootstrap: false, evidenceCheckMs: 60 * 60 * 1000 });
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let stopDemo = () => {};
   if (process.argv.includes('--demo')) {
@@ -48,6 +50,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    process.stderr.write(`Actionday cannot start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `Actionday failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

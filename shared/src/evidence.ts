@@ -41,6 +41,13 @@ export const evidenceSchema = z.object({
   sha256: z.string(),
   handling: handlingSchema,
   createdAt: isoDateTime,
+  /**
+   * Whether the stored file still matches its SHA-256: `failed` once a check (the background one or a
+   * download) found it altered or missing, `verified` after a check passed, `unchecked` before the first.
+   */
+  integrity: z.enum(['verified', 'unchecked', 'failed']),
+  /** When the file was last checked (null: not yet). */
+  verifiedAt: isoDateTime.nullable(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 export const evidenceParamsSchema = z.object({ evidenceId: idSchema });

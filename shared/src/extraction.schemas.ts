@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { identifierKindSchema } from './identifier-kinds.js';
-import { readAsSchema } from './phones.js';
-import { identifierStrengthSchema } from './reading.js';
+import { readAsSchema } from './phones.schemas.js';
+import { identifierStrengthSchema } from './reading.schemas.js';
 import { serviceIdSchema } from './services.js';
 
 /** An identifier found in pasted text, read and ready to be logged. */

@@ -4,7 +4,7 @@ import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { identifierKindSchema } from './identifiers.js';
 import { findingMatchSchema } from './matches.js';
-import { readAsSchema } from './phones.js';
+import { readAsSchema } from './phones.schemas.js';
 import { serviceIdSchema } from './services.js';
 
 export const findingKinds = ['suspect', 'identifier', 'victim'] as const;

@@ -2,6 +2,8 @@
 export const rooms = {
   operation: (operationId: string) => `operation:${operationId}`,
   user: (userId: string) => `user:${userId}`,
+  /** The sockets of one session (by the SHA-256 of its token), on every namespace: signing out closes them. */
+  session: (sessionHash: string) => `session:${sessionHash}`,
   /** Members of one role in an operation, for payloads filtered per role. */
   operationRole: (operationId: string, role: string) => `operation:${operationId}:role:${role}`,
   /** Members of one role and country, for payloads that depend on the author's country. */

@@ -15,6 +15,7 @@ import { bundleSuite } from './suites/bundle.js';
 import { claimsSuite } from './suites/claims.js';
 import type { SuiteContext } from './suites/context.js';
 import { findingsSuite } from './suites/findings.js';
+import { matchesSuite } from './suites/matches.js';
 import { notesSuite } from './suites/notes.js';
 import { reportSuite } from './suites/report.js';
 import { screensSuite } from './suites/screens.js';
@@ -35,6 +36,7 @@ const suites: SuiteEntry[] = [
   { names: ['findings'], perDatabase: true, run: (ctx) => findingsSuite(ctx) },
   { names: ['notes'], perDatabase: true, run: (ctx) => notesSuite(ctx) },
   { names: ['report'], perDatabase: true, run: (ctx) => reportSuite(ctx) },
+  { names: ['matches'], perDatabase: true, run: (ctx) => matchesSuite(ctx) },
 ];
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/errors.js';
 import { createFinding } from '../modules/findings/index.js';
-import { viewerOf } from '../modules/operations/index.js';
+import { getParticipant, viewerOf } from '../modules/operations/index.js';
 import { memberships, operations } from '../modules/operations/operations.table.js';
 import { claimPlatform, recordVerdict } from '../modules/platforms/platforms.claims.js';
 import { platforms } from '../modules/platforms/platforms.table.js';
@@ -39,7 +39,9 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
     if (!held || (mine.length < operation.claimLimit && roll < 0.3)) {
       const free = board.filter((p) => p.status === 'unchecked').sort((a, b) => b.priority - a.priority);
       const target = free[Math.floor(Math.random() * Math.min(5, free.length))];
-      if (target) await claimPlatform(deps, actor, member, operation.claimLimit, target.id);
+      if (!target) return;
+      const claimant = await getParticipant(deps.db, member.id);
+      if (claimant) await claimPlatform(deps, actor, member, claimant, operation.claimLimit, target.id);
       return;
     }
     if (roll < 0.8) {

@@ -24,6 +24,16 @@ interface Claim {
 const claims = new AsyncLocalStorage<Claim>();
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Whether the running request carries an Idempotency-Key not yet written: its change must then run in a
+ * transaction (`db.transaction`), where the key is claimed first. Writes that are one statement skip the
+ * transaction otherwise.
+ */
+export function idempotencyKeyPending(): boolean {
+  const claim = claims.getStore();
+  return claim !== undefined && !claim.written;
+}
+
 /** Keys are kept this long (the draft asks for at least a day); older ones are removed. */
 export const KEEP_KEYS_MS = 48 * 60 * 60 * 1000;
 
@@ -142,6 +152,13 @@ export function installIdempotency(app: FastifyInstance, db: Db): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Runs work outside its request's Idempotency-Key claim: the transactions in it do not write the claim, which
+ * waits for a later one (a long import writes its chunks first and claims the key with the transaction that
+ * completes it, so a retry after a crash half-way imports again instead of answering "already applied").
+ */
+export const outsideIdempotency = <T>(work: () => T): T => claims.exit(work);
 
 /** Whether an error is a retry finding its key already committed (answered 409 `request.already_applied`). */
 export const isAlreadyApplied = (error: unknown): boolean => error instanceof AlreadyApplied;

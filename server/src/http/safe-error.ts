@@ -30,3 +30,11 @@ export function isBadText(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } }).cause?.code;
   return badTextCodes.has(String(own)) || badTextCodes.has(String(cause));
 }
+
+/** The PostgreSQL error code (SQLSTATE) of a database error, on either driver, or null. */
+export function databaseErrorCode(error: unknown): string | null {
+  const own = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  const code = typeof own === 'string' && own.length === 5 ? own : cause;
+  return typeof code === 'string' ? code : null;
+}

@@ -57,7 +57,7 @@ describe('web hardening', () => {
     expect(response.json().error.code).toBe('request.too_large');
   });
 
-  it('sign-in attempts are limited per account and per address with 429', async () => {
+  it('sign-in attempts slow an account down (never lock its owner out) and are limited per address with 429', async () => {
     const victim = await t.user(); // one successful sign-in
     const tries = [];
     for (let i = 0; i < 4; i++)
@@ -65,11 +65,10 @@ describe('web hardening', () => {
         (await t.request(null, 'POST', '/api/session', { email: victim.email, password: 'guess-number-' + i }))
           .statusCode,
       );
-    expect(tries).toEqual([401, 401, 401, 429]);
-    // the right password does not help while the account is locked out
+    expect(tries).toEqual([401, 401, 401, 401]);
+    // the right password still works, only more slowly
     const right = await t.request(null, 'POST', '/api/session', { email: victim.email, password: victim.password });
-    expect(right.statusCode).toBe(429);
-    expect(right.json().error.code).toBe('request.rate_limited');
+    expect(right.statusCode).toBe(200);
     const others = [];
     for (let i = 0; i < 6; i++)
       others.push(

@@ -61,18 +61,60 @@ export async function installSecurity(
     timeWindow: window,
     keyGenerator: (request) => `ip:${request.ip}`,
   });
-  const perAccount = app.createRateLimit({
-    max: options.signIn.perAccount,
-    timeWindow: window,
-    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ''}`,
+  // a failure is forgotten after 15 minutes without another one
+  const slowDown = accountSlowDown(options.signIn.perAccount, 15 * 60_000);
+  // which account a sign-in attempt was for: its answer (401 or 200) moves that account's slow-down
+  const attempts = new WeakMap<FastifyRequest, string>();
+  app.addHook('onResponse', async (request, reply) => {
+    const account = attempts.get(request);
+    if (!account) return;
+    if (reply.statusCode === 401) slowDown.failed(account);
+    else if (reply.statusCode < 300) slowDown.succeeded(account);
   });
   return {
-    /** Counts a sign-in attempt; 429 once the address or the account tried too often. */
-    async checkSignIn(request: FastifyRequest) {
-      const [byAddress, byAccount] = await Promise.all([perAddress(request), perAccount(request)]);
+    /**
+     * Counts a sign-in attempt: 429 once the address tried too often (a whole room may share one address,
+     * so the limit is generous); an account that failed repeatedly answers ever more slowly instead of
+     * being locked, so that whoever guesses at it cannot lock its owner out.
+     */
+    async checkSignIn(request: FastifyRequest, email: string) {
+      const byAddress = await perAddress(request);
       // `isAllowed` means "on the allow list"; the verdict is `isExceeded`
-      const exceeded = (r: typeof byAddress) => !r.isAllowed && r.isExceeded;
-      if (exceeded(byAddress) || exceeded(byAccount)) fail('request.rate_limited');
+      if (!byAddress.isAllowed && byAddress.isExceeded) fail('request.rate_limited');
+      const account = email.trim().toLowerCase();
+      attempts.set(request, account);
+      const delay = slowDown.delayOf(account);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+  };
+}
+
+/** The longest an attempt at an account is held back. */
+const MAX_DELAY_MS = 8_000;
+
+/**
+ * Failed sign-ins per account (in this process): after `free` failures each attempt waits, twice as long as
+ * the one before (250 ms, 500 ms, … up to 8 s); a success, or `windowMs` without a failure, starts afresh.
+ */
+export function accountSlowDown(free: number, windowMs: number) {
+  const failures = new Map<string, { count: number; last: number }>();
+  const current = (account: string) => {
+    const entry = failures.get(account);
+    return entry && Date.now() - entry.last < windowMs ? entry.count : 0;
+  };
+  return {
+    delayOf(account: string): number {
+      const over = current(account) - free;
+      return over <= 0 ? 0 : Math.min(MAX_DELAY_MS, 250 * 2 ** Math.min(over - 1, 10));
+    },
+    failed(account: string) {
+      // forget stale entries now and then: the map holds only accounts failed at recently
+      if (failures.size > 10_000)
+        for (const [key, entry] of failures) if (Date.now() - entry.last >= windowMs) failures.delete(key);
+      failures.set(account, { count: current(account) + 1, last: Date.now() });
+    },
+    succeeded(account: string) {
+      failures.delete(account);
     },
   };
 }

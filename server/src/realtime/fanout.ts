@@ -23,15 +23,12 @@ export async function deliver(io: IoServer, delivery: Delivery): Promise<void> {
     (target.emit as (event: string, payload: unknown) => boolean)(delivery.event, delivery.payload);
     return;
   }
-  const notes = io.of(NOTES_NAMESPACE);
   if (delivery.kind === 'disconnect') {
-    for (const nsp of [io, notes] as const) {
-      const sockets = await nsp.in(rooms.user(delivery.userId)).fetchSockets();
-      for (const socket of sockets) {
-        if (delivery.sessionHash && socket.data.sessionHash !== delivery.sessionHash) continue;
-        socket.disconnect(true);
-      }
-    }
+    // one message through the adapter to every process, for each namespace: no round trip that a slow or
+    // dead process could hold up (fetchSockets would wait for its answer, then fail)
+    const room = delivery.sessionHash ? rooms.session(delivery.sessionHash) : rooms.user(delivery.userId);
+    io.in(room).disconnectSockets(true);
+    io.of(NOTES_NAMESPACE).in(room).disconnectSockets(true);
     return;
   }
   // evict: the user's sockets leave the operation's rooms (all of them start with the operation's room name)

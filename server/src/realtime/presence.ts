@@ -1,4 +1,5 @@
 import { type Presence, type PresenceCounts, type Role, rooms } from '@actionday/shared';
+import { Adapter } from 'socket.io-adapter';
 import type { IoServer } from './io.js';
 
 type IoSocket = Awaited<ReturnType<IoServer['fetchSockets']>>[number];
@@ -14,7 +15,8 @@ const DELAY_PER_SOCKET_MS = 2;
  * sockets through an adapter). Broadcasts are coalesced per operation, over a
  * window that grows with the room (each broadcast goes to every screen, so a
  * thousand screens joining at once must not mean a thousand lists sent to each
- * of them), and a list that did not change is not sent again.
+ * of them), and a list that did not change is not sent again (by a lone process: with several, the screens may
+ * show another process's newer list).
  */
 export class PresenceTracker {
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -42,6 +44,17 @@ export class PresenceTracker {
     this.pending.set(operationId, timer);
   }
 
+  /**
+   * Re-reads presence for every operation this process has sockets in: another process went away, and the
+   * people connected to it are no longer online (nobody else would say so until the next change).
+   */
+  refreshAll(): void {
+    for (const room of this.io.of('/').adapter.rooms.keys()) {
+      const operationId = /^operation:([0-9a-f-]{36})$/i.exec(room)?.[1];
+      if (operationId) this.changed(operationId);
+    }
+  }
+
   private async broadcast(operationId: string): Promise<void> {
     const sockets = await this.io.in(rooms.operation(operationId)).fetchSockets();
     const online = new Map<string, string | null>();
@@ -64,7 +77,10 @@ export class PresenceTracker {
     const before = this.last.get(operationId);
     const counts = { operationId, onlineByCountry };
     this.last.set(operationId, { sockets: sockets.length, sent, presence, counts });
-    if (before?.sent === sent) return;
+    // With several processes, another one may have sent a different list since this one's last: only a lone
+    // process knows that what it sent last is what the screens show.
+    const alone = this.io.of('/').adapter.serverSideEmit === Adapter.prototype.serverSideEmit;
+    if (alone && before?.sent === sent) return;
     for (const role of ['coordinator', 'investigator', 'analyst'] as const)
       this.io.to(rooms.operationRole(operationId, role)).emit('presence:updated', presence);
     this.io.to(rooms.operationRole(operationId, 'observer')).emit('presence:counts', counts);

@@ -1,7 +1,6 @@
 import { type Ack, operationParamsSchema, rooms } from '@actionday/shared';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import type { Db } from '../db/database.js';
 import type { Deps } from '../deps.js';
 import { SESSION_COOKIE } from '../http/context.js';
 import { errorBodyOf } from '../http/error-handler.js';
@@ -72,7 +71,7 @@ export function attachSocketServer(
         // a recovered socket keeps its rooms and data: re-check each operation it had joined
         socket.data.operations ??= {};
         socket.data.viewing ??= {};
-        socket.join(rooms.user(user.id));
+        socket.join([rooms.user(user.id), rooms.session(socket.data.sessionHash)]);
         recheckOperations(socket)
           .then(() => next())
           .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));

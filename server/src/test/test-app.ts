@@ -32,6 +32,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   host: '127.0.0.1',
   databaseUrl: undefined,
   redisUrl: undefined,
+  redisPrefix: 'actionday',
   trustProxy: false,
   dataDir: mkdtempSync(join(tmpdir(), 'actionday-test-')),
   logLevel: 'silent',

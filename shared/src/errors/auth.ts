@@ -4,6 +4,7 @@ import { defineErrors } from './contract.js';
 export const authErrors = defineErrors({
   'auth.unauthenticated': { status: 401, message: 'Sign in first' },
   'auth.invalid_credentials': { status: 401, message: 'E-mail, password or code is wrong' },
+  'auth.weak_password': { status: 400, message: 'Choose a harder password to guess. {reason}' },
   'auth.totp_required': { status: 401, message: 'Enter the 6-digit code of your authenticator app' },
   'auth.totp_invalid': { status: 400, message: 'The code does not match; check the time on your device' },
   'auth.totp_already_on': { status: 409, message: 'A second factor is already on; turn it off first' },

@@ -18,6 +18,7 @@ export const findingErrors = defineErrors({
   'evidence.content_mismatch': { status: 415, message: 'The file’s content is not {type}' },
   'evidence.not_multipart': { status: 415, message: 'Send the file as multipart/form-data' },
   'evidence.missing_file': { status: 400, message: 'Attach the captured file' },
+  'evidence.one_file': { status: 400, message: 'Send one file per upload (this one had {count}); nothing was stored' },
   'evidence.empty_file': { status: 400, message: 'The file is empty' },
   'evidence.integrity_failed': {
     status: 409,

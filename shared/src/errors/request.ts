@@ -18,4 +18,5 @@ export const requestErrors = defineErrors({
   'request.rate_limited': { status: 429, message: 'Too many requests; wait a moment and try again' },
   'server.internal': { status: 500, message: 'Something went wrong on the server' },
   'server.stopping': { status: 503, message: 'The server is restarting; try again in a moment' },
+  'server.not_ready': { status: 503, message: 'The server is not ready: {problems}' },
 });

@@ -11,6 +11,7 @@ export const benchNames = [
   'findings',
   'notes',
   'report',
+  'matches',
 ] as const;
 export type BenchName = (typeof benchNames)[number];
 export type DbKind = 'postgres' | 'pglite';

@@ -121,7 +121,19 @@ export async function startNodeServer(options: {
 }): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', probePath, options.script, ...(options.args ?? [])],
+    [
+      '--expose-gc',
+      // BENCH_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+      ...(process.env.BENCH_CPU_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+        : []),
+      '--import',
+      'tsx',
+      '--import',
+      probePath,
+      options.script,
+      ...(options.args ?? []),
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, ...options.env },

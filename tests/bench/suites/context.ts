@@ -17,6 +17,7 @@ export function sizesFor(quick: boolean) {
         findings: { investigators: 20, platforms: 50, high: { rate: 50, ms: 5000 }, low: { rate: 10, ms: 3000 } },
         notes: { editors: 6, accounts: 3, editsPerSecond: 1, durationMs: 4000 },
         report: { findings: 5000, platforms: 200, runs: 3, figureSamples: 3 },
+        matches: { findings: 200, values: 60, investigators: 6, platforms: 20, runs: 10 },
       }
     : {
         workers: 2,
@@ -30,5 +31,6 @@ export function sizesFor(quick: boolean) {
         },
         notes: { editors: 50, accounts: 10, editsPerSecond: 1, durationMs: 15_000 },
         report: { findings: 100_000, platforms: 2000, runs: 10, figureSamples: 7 },
+        matches: { findings: 1000, values: 300, investigators: 12, platforms: 100, runs: 50 },
       };
 }

@@ -184,6 +184,11 @@ function EvidenceItem({ item, capturedBy }: { item: Evidence; capturedBy: string
           {item.mimeType} · {fileSize(item.size, format.language)}
         </span>
       </div>
+      {item.integrity === 'failed' && (
+        <p className={styles.integrityFailed} role="alert" data-testid="evidence-integrity-failed">
+          {t('evidence.integrityFailed')}
+        </p>
+      )}
       {item.url && (
         <p className={`${styles.url} mono`} translate="no">
           {item.url}

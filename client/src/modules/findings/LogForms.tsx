@@ -74,7 +74,7 @@ export function LogForm({ kind, operation, platform, onLogged, formRef }: LogFor
       }}
       onSubmit={submit}
     >
-      <Fields mode="create" messages={messages} />
+      <Fields mode="create" messages={messages} place={{ platform, ownCountry: operation.me.country }} />
       <CommonFields operation={operation} platform={platform} messages={messages} />
       {messages.unplaced && <ErrorNotice error={log.error} />}
       <FormActions>

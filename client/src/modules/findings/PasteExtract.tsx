@@ -3,17 +3,17 @@ import { type Ref, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeMessage, parseError } from '../../app/errors';
 import { Button } from '../../app/ui/Button';
-import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset, TextAreaField, formClass } from '../../app/ui/Field';
 import { cx } from '../../app/ui/cx';
 import { ErrorNotice } from '../../app/ui/Notice';
 import type { OperationDetail } from '../operations/operations.api';
 import { HandlingSelect } from '../../app/ui/Handling';
+import { ExtractedRow, type ItemState } from './ExtractedRow';
+import { readExtracted } from './extracted';
 import { type Extraction, useExtract, useLogFinding } from './findings.api';
 import { highlightSegments } from './highlight';
 import styles from './PasteExtract.module.css';
-
-type ItemState = { state: 'logged'; matches: number } | { state: 'failed'; message: string } | { state: 'pending' };
+import { type ReadingChoice, type ReadingPlace, useReader } from './reading';
 
 interface Props {
   operation: OperationDetail;
@@ -37,6 +37,18 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
   const [states, setStates] = useState<Map<number, ItemState>>(new Map());
   const [handling, setHandling] = useState<Handling>(operation.defaultHandling);
   const [running, setRunning] = useState(false);
+  const [choices, setChoices] = useState<Map<number, ReadingChoice>>(new Map());
+  // the shared reading loads with the first answer, to read a number again in the region someone picks
+  const reader = useReader(result !== null);
+  const place = useMemo<ReadingPlace>(
+    () => ({ platform, ownCountry: operation.me.country }),
+    [platform, operation.me.country],
+  );
+  const readings = useMemo(
+    () =>
+      result?.extraction.identifiers.map((item, index) => readExtracted(item, choices.get(index), reader, place)) ?? [],
+    [result, choices, reader, place],
+  );
 
   const run = () => {
     if (!text.trim() || extract.isPending) return;
@@ -47,6 +59,7 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           setResult({ text, extraction });
           setSelected(new Set(extraction.identifiers.flatMap((item, index) => (item.problem ? [] : [index]))));
           setStates(new Map());
+          setChoices(new Map());
         },
       },
     );
@@ -58,14 +71,14 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
     const indexes = [...selected].filter((index) => states.get(index)?.state !== 'logged').sort((a, b) => a - b);
     for (const index of indexes) {
       const item = result.extraction.identifiers[index];
-      if (!item) continue;
+      const reading = readings[index];
+      if (!item || !reading) continue;
       setStates((current) => new Map(current).set(index, { state: 'pending' }));
       try {
         const created = await log.mutateAsync({
           kind: 'identifier',
           platformId: platform.id,
-          identifierKind: item.identifierKind,
-          value: item.value,
+          ...reading.log,
           handling,
         });
         setStates((current) => new Map(current).set(index, { state: 'logged', matches: created.matches.length }));
@@ -73,7 +86,7 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           created,
           t('findings.logged.identifier', {
             kind: t(`findings.identifierKind.${item.identifierKind}`),
-            value: item.value,
+            value: reading.display,
           }),
         );
       } catch (error) {
@@ -160,51 +173,67 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
             ) : (
               <ul className={styles.checklist}>
                 {result.extraction.identifiers.map((item, index) => {
-                  const state = states.get(index);
+                  const reading = readings[index];
+                  if (!reading) return null;
                   return (
-                    <li
-                      key={`${item.identifierKind}:${item.value}`}
-                      className={cx(styles.item, item.problem && styles.problem)}
-                      data-testid="extracted-identifier"
-                    >
-                      <Checkbox
-                        compact
-                        label={
-                          <>
-                            <span className={styles.kind}>{t(`findings.identifierKind.${item.identifierKind}`)}</span>{' '}
-                            <span className={styles.value} translate="no">
-                              {item.value}
-                            </span>
-                          </>
-                        }
-                        checked={selected.has(index)}
-                        disabled={state?.state === 'logged' || state?.state === 'pending'}
-                        onChange={(event) =>
-                          setSelected((current) => {
-                            const next = new Set(current);
-                            if (event.target.checked) next.add(index);
-                            else next.delete(index);
-                            return next;
-                          })
-                        }
-                      />
-                      {item.normalizedValue && item.normalizedValue !== item.value && (
-                        <span className={cx(styles.normalized, 'muted')} translate="no">
-                          → {item.normalizedValue}
-                        </span>
-                      )}
-                      {item.problem && (
-                        <span className={styles.problemText}>
-                          {t('findings.extract.problem')} <span lang="en">({item.problem})</span>
-                        </span>
-                      )}
-                      {state && <ItemStatus state={state} />}
-                    </li>
+                    <ExtractedRow
+                      key={`${item.start}:${item.identifierKind}:${item.value}`}
+                      item={item}
+                      reading={reading}
+                      choice={choices.get(index)}
+                      reader={reader}
+                      checked={selected.has(index)}
+                      state={states.get(index)}
+                      onCheck={(checked) =>
+                        setSelected((current) => {
+                          const next = new Set(current);
+                          if (checked) next.add(index);
+                          else next.delete(index);
+                          return next;
+                        })
+                      }
+                      onChoose={(choice) => {
+                        setChoices((current) => new Map(current).set(index, choice));
+                        // a choice that makes it readable ticks it; one that does not unticks it
+                        const next = readExtracted(item, choice, reader, place);
+                        setSelected((current) => {
+                          const updated = new Set(current);
+                          if (next.problem) updated.delete(index);
+                          else updated.add(index);
+                          return updated;
+                        });
+                      }}
+                    />
                   );
                 })}
               </ul>
             )}
           </Fieldset>
+          {result.extraction.unrecognised.length > 0 && (
+            <Fieldset
+              plain
+              legend={t('findings.reading.unrecognised', { count: result.extraction.unrecognised.length })}
+            >
+              <ul className={styles.checklist}>
+                {result.extraction.unrecognised.map((item) => (
+                  <li
+                    key={`${item.start}:${item.raw}`}
+                    className={cx(styles.item, styles.unrecognised)}
+                    data-testid="unrecognised-identifier"
+                  >
+                    <span className={styles.kind}>{t(`findings.identifierKind.${item.identifierKind}`)}</span>
+                    <span className={styles.value} translate="no">
+                      {item.raw}
+                    </span>
+                    <span className={styles.problemText}>
+                      {t(`findings.reading.reason.${item.reason}`)}
+                      {item.digits && ` ${t('findings.reading.spells', { digits: item.digits })}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Fieldset>
+          )}
           {result.extraction.identifiers.length > 0 && (
             <div className={styles.actions}>
               <HandlingSelect name="extract-handling" value={handling} onChange={setHandling} />
@@ -220,22 +249,5 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
         </div>
       )}
     </div>
-  );
-}
-
-function ItemStatus({ state }: { state: ItemState }) {
-  const { t } = useTranslation();
-  if (state.state === 'pending')
-    return <span className={cx(styles.status, 'muted')}>{t('findings.form.logging')}</span>;
-  if (state.state === 'failed')
-    return (
-      <span className={cx(styles.status, styles.failed)} role="alert">
-        {state.message}
-      </span>
-    );
-  return (
-    <span className={cx(styles.status, styles.logged, state.matches > 0 && styles.matched)}>
-      {state.matches > 0 ? t('findings.extract.matched') : t('findings.extract.logged')}
-    </span>
   );
 }

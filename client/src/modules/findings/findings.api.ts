@@ -1,4 +1,10 @@
-import type { CreateFinding, FindingCreated, FindingView, IdentifierKind, UpdateFinding } from '@actionday/shared';
+import type {
+  CreateFinding,
+  FindingCreated,
+  FindingView,
+  Extraction as SharedExtraction,
+  UpdateFinding,
+} from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { evidenceKey } from '../evidence/evidence.api';
@@ -114,16 +120,14 @@ export function useDeleteFinding() {
   });
 }
 
-/** `POST /api/operations/:id/extract`: identifiers found in pasted text, and indicator phrases with their offsets. */
-export interface Extraction {
-  identifiers: {
-    identifierKind: IdentifierKind;
-    value: string;
-    normalizedValue: string | null;
-    problem: string | null;
-  }[];
+/**
+ * `POST /api/operations/:id/extract`: identifiers found in pasted text (read as findings are: raw text and
+ * where, service, display, what a number was read as, strength, problem), what looked like one but could not be
+ * read, and indicator phrases with their offsets.
+ */
+export type Extraction = SharedExtraction & {
   indicators: { phrase: string; language: string; start: number; end: number }[];
-}
+};
 
 export function useExtract(operationId: string) {
   return useMutation({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, notInArray } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { entryLeafHash } from './audit.entry.js';
@@ -37,6 +37,41 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
   };
   await db.insert(auditEvents).values({ ...fields, leafHash: entryLeafHash(fields) });
   auditAppended(fields.chain);
+}
+
+/**
+ * A data-modifying statement (`UPDATE … RETURNING *`) and the audit entry of its change as one statement: the
+ * entry is inserted only when the statement changed a row, atomically with it, with no transaction around
+ * (one round trip instead of four on the hottest paths, such as a claim). Run `query`, then `appended()` when
+ * rows came back.
+ */
+export function auditedStatement(
+  statement: SQL,
+  actor: Actor,
+  entry: AuditEntry,
+): { query: SQL; appended: () => void } {
+  const chain = entry.operationId ?? 'global';
+  const fields = {
+    chain,
+    at: new Date(),
+    actorId: actor.userId,
+    operationId: entry.operationId ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+    ip: actor.ip,
+  };
+  const query = sql`with changed as (${statement}),
+    audited as (
+      insert into ${auditEvents} (chain, at, actor_id, operation_id, action, target_type, target_id, details, ip, leaf_hash)
+      select ${fields.chain}::text, ${fields.at.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+        ${fields.operationId}::uuid, ${fields.action}::text, ${fields.targetType}::text, ${fields.targetId}::text,
+        ${JSON.stringify(fields.details)}::jsonb, ${fields.ip}::text, ${entryLeafHash(fields)}::text
+      from changed limit 1
+    )
+    select * from changed`;
+  return { query, appended: () => auditAppended(chain) };
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect;

@@ -3,5 +3,12 @@ export { sealAuditLog } from './audit.integrate.js';
 export { existingHeadSigner, headSigner } from './audit.keys.js';
 export { anchoredHead } from './audit.tree.js';
 export { installAuditSequencer } from './audit.sequencer.js';
-export { type AuditEntry, type AuditRow, listAuditRows, recentAuditEvents, recordAudit } from './audit.service.js';
+export {
+  type AuditEntry,
+  type AuditRow,
+  auditedStatement,
+  listAuditRows,
+  recentAuditEvents,
+  recordAudit,
+} from './audit.service.js';
 export { verifyAuditLog } from './audit.verify.js';

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/index.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { createSession, deleteSession, sha256 } from './sessions.js';
 import type { FirstRunSetup } from './setup.js';
-import { checkTotp } from './totp.js';
+import { spendTotp } from './totp.js';
 import { findUserByEmail } from './users.js';
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -50,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
       }
       if (user.totpEnabled) {
         if (!code) fail('auth.totp_required');
-        if (!(await checkTotp(user.totpSecret, code))) {
+        if (!(await spendTotp(db, user.id, user.totpSecret, code))) {
           await recordAudit(
             db,
             { userId: user.id, ip: request.ip },
@@ -113,7 +113,10 @@ export const authRoutes: FastifyPluginAsyncZod<Deps & { setup: FirstRunSetup }> 
         summary: 'Create the first administrator with the one-time setup token; sets the session cookie',
         security: [],
         body: setupSchema,
-        response: { 200: okSchema, ...errorResponses('auth.setup_not_available', 'auth.setup_token_invalid') },
+        response: {
+          200: okSchema,
+          ...errorResponses('auth.setup_not_available', 'auth.setup_token_invalid', 'auth.weak_password'),
+        },
         tags: ['auth'],
       },
     },

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   /** Base32 TOTP secret (second factor), pending until confirmed with a code. */
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** The 30-second step of the last TOTP code accepted: a code is used once, a later one must be newer. */
+  totpLastStep: integer('totp_last_step'),
   /** The interface language chosen for the account (an `interfaceLanguages` code); null: the browser's. */
   language: text('language'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,6 +2,7 @@
 export { authProjections } from './auth.events.js';
 export { authRoutes } from './auth.routes.js';
 export { hashPassword } from './passwords.js';
+export { assertStrongPassword } from './password-strength.js';
 export {
   type SessionAccess,
   createSession,

@@ -8,6 +8,7 @@ import type { Actor } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import { users } from './auth.table.js';
 import { hashPassword } from './passwords.js';
+import { assertStrongPassword } from './password-strength.js';
 import { randomToken, sha256 } from './sessions.js';
 
 /**
@@ -49,6 +50,7 @@ export class FirstRunSetup {
   async complete(actor: Actor, token: string, account: NewAccount): Promise<string> {
     if (!(await this.isOpen())) fail('auth.setup_not_available');
     if (sha256(token) !== this.tokenHash) fail('auth.setup_token_invalid');
+    await assertStrongPassword(account.password, [account.email, account.name]);
     this.tokenHash = null;
     return this.createAdmin(actor, account);
   }

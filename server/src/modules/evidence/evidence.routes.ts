@@ -18,10 +18,13 @@ import { recordAudit } from '../audit/index.js';
 import { authorize, authorizeErrors } from '../operations/index.js';
 import {
   type Upload,
+  discardStaged,
   getEvidenceRow,
   linkedFindings,
+  recordCheck,
   listEvidence,
   saveEvidence,
+  stageFile,
   verifiedEvidencePath,
   visibleEvidence,
 } from './evidence.service.js';
@@ -47,6 +50,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
             'evidence.not_multipart',
             'operations.closed',
             'evidence.missing_file',
+            'evidence.one_file',
             'evidence.bad_type',
             'evidence.too_large',
             'evidence.empty_file',
@@ -69,28 +73,46 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     async (request, reply) => {
       const context = await authorize(db, requireUser(request).id, request.params.operationId, 'evidence.create');
       if (!request.isMultipart()) fail('evidence.not_multipart');
+      // Every part is read before anything is checked or stored: a refused upload (a second file, too many
+      // fields, a cut-off body) leaves nothing behind, so its retry cannot store anything twice.
       const upload: Upload = { fields: {}, file: null };
-      let saved;
-      // fields must come before the file part, as browsers send FormData in order
-      for await (const part of request.parts({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10 } })) {
-        if (part.type === 'field') {
-          upload.fields[part.fieldname] = String(part.value);
-          continue;
+      let files = 0;
+      try {
+        for await (const part of request.parts({
+          limits: { fileSize: EVIDENCE_MAX_BYTES, files: 2, fields: 10, fieldSize: 64 * 1024 },
+        })) {
+          if (part.type === 'field') {
+            upload.fields[part.fieldname] = String(part.value);
+            continue;
+          }
+          files += 1;
+          if (files > 1 || upload.file) {
+            part.file.resume();
+            continue;
+          }
+          upload.file = await stageFile(deps.config.dataDir, {
+            stream: part.file,
+            fileName: part.filename,
+            mimeType: part.mimetype,
+            truncated: () => part.file.truncated,
+          });
         }
-        upload.file = {
-          stream: part.file,
-          fileName: part.filename,
-          mimeType: part.mimetype,
-          truncated: () => part.file.truncated,
-        };
-        saved = await saveEvidence(
-          { db, now: deps.now, dataDir: deps.config.dataDir },
-          actorOf(request),
-          context,
-          upload,
-        );
+      } catch (error) {
+        await discardStaged(upload.file);
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          fail('evidence.too_large', { params: { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 } });
+        throw error;
       }
-      if (!saved) fail('evidence.missing_file');
+      if (files > 1) {
+        await discardStaged(upload.file);
+        fail('evidence.one_file', { params: { count: files } });
+      }
+      const saved = await saveEvidence(
+        { db, now: deps.now, dataDir: deps.config.dataDir },
+        actorOf(request),
+        context,
+        upload,
+      );
       const linked = saved.findingId
         ? ((await linkedFindings(db, [{ findingId: saved.findingId }])).get(saved.findingId) ?? null)
         : null;
@@ -169,14 +191,11 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       try {
         path = await verifiedEvidencePath(deps.config.dataDir, row);
       } catch (error) {
-        await recordAudit(db, actorOf(request), {
-          operationId: row.operationId,
-          action: 'evidence.integrity_failed',
-          targetType: 'evidence',
-          targetId: row.id,
-        });
+        // flagged in lists and in the audit trail (once), then answered 409
+        await recordCheck(db, row, false, deps.now(), actorOf(request));
         throw error;
       }
+      await recordCheck(db, row, true, deps.now(), actorOf(request));
       await recordAudit(db, actorOf(request), {
         operationId: row.operationId,
         action: 'evidence.downloaded',

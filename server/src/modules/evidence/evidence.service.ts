@@ -19,6 +19,7 @@ import {
   hashFile,
   headOf,
   sealUpload,
+  type StoredFile,
   storeUpload,
 } from './evidence.files.js';
 import { evidence } from './evidence.table.js';
@@ -41,6 +42,8 @@ export function toEvidence(row: EvidenceRow): Evidence {
     sha256: row.sha256,
     handling: row.handling,
     createdAt: row.createdAt.toISOString(),
+    integrity: row.integrityFailedAt ? 'failed' : row.verifiedAt ? 'verified' : 'unchecked',
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
   };
 }
 
@@ -86,14 +89,36 @@ export async function visibleEvidence(db: Db, rows: EvidenceRow[], viewer: Viewe
   return rows.filter((row) => evidenceSight(row, viewer, row.findingId ? linked.get(row.findingId) : null) === 'full');
 }
 
-export interface Upload {
-  fields: Record<string, string>;
-  file: { stream: Readable; fileName: string; mimeType: string; truncated: () => boolean } | null;
+/** A file part read to its end into a temporary file, not yet checked or stored. */
+export interface StagedFile {
+  fileName: string;
+  mimeType: string;
+  truncated: boolean;
+  stored: StoredFile;
 }
 
+/** An upload once every part of it was read: its text fields and its one file. */
+export interface Upload {
+  fields: Record<string, string>;
+  file: StagedFile | null;
+}
+
+/** Streams a file part into the evidence folder's temporary area, hashing it on the way (nothing is kept yet). */
+export async function stageFile(
+  dataDir: string,
+  part: { stream: Readable; fileName: string; mimeType: string; truncated: () => boolean },
+): Promise<StagedFile> {
+  const stored = await storeUpload(join(dataDir, 'evidence'), part.stream);
+  return { fileName: part.fileName, mimeType: part.mimeType, truncated: part.truncated(), stored };
+}
+
+/** Removes the temporary file of an upload that is refused or was stored. */
+export const discardStaged = (file: StagedFile | null) => (file ? discardUpload(file.stored.tempPath) : undefined);
+
 /**
- * Stores an uploaded capture: streamed to disk while hashed (SHA-256), checked
- * for size and for content matching its declared type, then sealed read-only.
+ * Stores an upload whose every part was read (so a refused request stores nothing): checked for size and
+ * for content matching its declared type, then sealed read-only and recorded. The temporary file is
+ * always removed.
  */
 export async function saveEvidence(
   deps: { db: Db; now: () => Date; dataDir: string },
@@ -101,18 +126,15 @@ export async function saveEvidence(
   context: Access,
   upload: Upload,
 ): Promise<Evidence> {
-  entryPolicy(context.operation);
-  if (!upload.file) fail('evidence.missing_file');
-  const fields = evidenceFieldsSchema.parse(upload.fields);
   const { file } = upload;
-  if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType)) {
-    file.stream.resume();
-    fail('evidence.bad_type', { params: { type: file.mimeType } });
-  }
-  const evidenceDir = join(deps.dataDir, 'evidence');
-  const stored = await storeUpload(evidenceDir, file.stream);
   try {
-    if (file.truncated() || stored.size > EVIDENCE_MAX_BYTES)
+    entryPolicy(context.operation);
+    if (!file) fail('evidence.missing_file');
+    const fields = evidenceFieldsSchema.parse(upload.fields);
+    if (!(evidenceMimeTypes as readonly string[]).includes(file.mimeType))
+      fail('evidence.bad_type', { params: { type: file.mimeType } });
+    const { stored } = file;
+    if (file.truncated || stored.size > EVIDENCE_MAX_BYTES)
       fail('evidence.too_large', { params: { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 } });
     if (stored.size === 0) fail('evidence.empty_file');
     if (!contentMatchesType(await headOf(stored.tempPath), file.mimeType))
@@ -165,7 +187,7 @@ export async function saveEvidence(
       });
     return toEvidence(row);
   } finally {
-    await discardUpload(stored.tempPath);
+    await discardStaged(file);
   }
 }
 
@@ -198,6 +220,39 @@ export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): P
   const actual = await hashFile(path).catch(() => null);
   if (actual !== row.sha256) fail('evidence.integrity_failed');
   return path;
+}
+
+/**
+ * Records a check of a stored file. A failure is flagged once (the first process to see it writes the flag
+ * and its audit entry); answers whether this call flagged it.
+ */
+export async function recordCheck(
+  db: Db,
+  row: Pick<EvidenceRow, 'id' | 'operationId' | 'sha256'>,
+  ok: boolean,
+  now: Date,
+  actor: Actor,
+): Promise<boolean> {
+  if (ok) {
+    await db.update(evidence).set({ verifiedAt: now }).where(eq(evidence.id, row.id));
+    return false;
+  }
+  return db.transaction(async (tx) => {
+    const [flagged] = await tx
+      .update(evidence)
+      .set({ verifiedAt: now, integrityFailedAt: now })
+      .where(and(eq(evidence.id, row.id), isNull(evidence.integrityFailedAt)))
+      .returning({ id: evidence.id });
+    if (!flagged) return false;
+    await recordAudit(tx, actor, {
+      operationId: row.operationId,
+      action: 'evidence.integrity_failed',
+      targetType: 'evidence',
+      targetId: row.id,
+      details: { sha256: row.sha256 },
+    });
+    return true;
+  });
 }
 
 /** Every live evidence row of an operation, oldest first (country packages filter them per country). */

@@ -29,6 +29,10 @@ export const evidence = pgTable(
     storagePath: text('storage_path').notNull(),
     handling: text('handling', { enum: ['TLP:RED', 'TLP:AMBER', 'TLP:GREEN'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the stored file was last hashed again (the background check, a download). */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** When the stored file was first found not to match its SHA-256 (missing or altered): flagged for good. */
+    integrityFailedAt: timestamp('integrity_failed_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [index('evidence_operation_idx').on(t.operationId, t.platformId)],

@@ -10,3 +10,4 @@ export {
   toEvidence,
   visibleEvidence,
 } from './evidence.service.js';
+export { checkStoredEvidence, startEvidenceChecks } from './evidence.integrity.js';

@@ -74,7 +74,13 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
         body: newAccountSchema,
         response: {
           200: z.object({ ok: z.literal(true), operationId: z.uuid() }),
-          ...errorResponses(...inviteErrors, 'auth.email_taken', 'invites.already_member', 'request.rate_limited'),
+          ...errorResponses(
+            ...inviteErrors,
+            'auth.email_taken',
+            'invites.already_member',
+            'auth.weak_password',
+            'request.rate_limited',
+          ),
         },
         tags: ['invites'],
       },

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { findUserByEmail, hashPassword, insertUser, randomToken, sha256 } from '../auth/index.js';
+import { assertStrongPassword, findUserByEmail, hashPassword, insertUser, randomToken, sha256 } from '../auth/index.js';
 import { addMembership, getOperation, membershipOfUser } from '../operations/index.js';
 import { invites } from './invites.table.js';
 
@@ -85,6 +85,7 @@ export async function acceptInvite(
   const existing = await findUserByEmail(db, account.email);
   if (existing && existing.id !== actor.userId) fail('auth.email_taken');
   if (existing && (await membershipOfUser(db, invite.operationId, existing.id))) fail('invites.already_member');
+  if (!existing) await assertStrongPassword(account.password, [account.email, account.name]);
   const passwordHash = existing ? null : await hashPassword(account.password);
   return db.transaction(async (tx) => {
     const [spent] = await tx

@@ -1,9 +1,10 @@
 import { type IdentifierKind, identifierKinds, readIdentifier, resolveService } from '@actionday/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
+import { outsideIdempotency } from '../../http/idempotency.js';
 import { recordAudit } from '../audit/index.js';
 import type { Access } from '../operations/index.js';
 import { type MatchChange, refreshKeys } from './matches.detect.js';
@@ -15,6 +16,17 @@ import { matchView } from './matches.views.js';
 
 /** The most entries one list may hold. */
 const MAX_ENTRIES = 100_000;
+/**
+ * Rows read, and entries written, per step of an import (each step well under 100 ms on the embedded
+ * database); between steps other requests get the event loop and the database.
+ */
+const READ_CHUNK = 1_000;
+const WRITE_CHUNK = 500;
+/** An incomplete list older than this was left by an import that died half-way (a crash, a restart): removed. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+/** Lets every waiting request (and, on the embedded database, every waiting query) run before the next step. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The keys of a list that sightings share: only those can make or change a match. */
 async function sharedKeys(tx: Db, operationId: string, listId: string): Promise<MatchKey[]> {
@@ -75,16 +87,18 @@ export async function importReferenceList(
     handle: string | null;
     label: string | null;
   }[] = [];
-  parsed.data.forEach((row, index) => {
+  for (let index = 0; index < parsed.data.length; index += 1) {
+    if (index > 0 && index % READ_CHUNK === 0) await yieldToOthers();
+    const row = parsed.data[index] ?? {};
     const line = index + 2;
     const kind = (row.kind ?? '').trim() as IdentifierKind;
     if (!(identifierKinds as readonly string[]).includes(kind)) {
       rejected.push({ line, message: `Unknown kind "${row.kind ?? ''}"` });
-      return;
+      continue;
     }
     if ((row.label ?? '').length > 500) {
       rejected.push({ line, message: 'The label is longer than 500 characters' });
-      return;
+      continue;
     }
     const read = readIdentifier(kind, row.value ?? '', {
       region: row.region?.trim() || null,
@@ -94,7 +108,7 @@ export async function importReferenceList(
     });
     if (!read.ok) {
       rejected.push({ line, message: read.message });
-      return;
+      continue;
     }
     const { identifierKind, normalizedValue } = read.reading;
     entries.push({
@@ -103,29 +117,37 @@ export async function importReferenceList(
       handle: handleOf(identifierKind, normalizedValue),
       label: row.label?.trim() || null,
     });
-  });
+  }
   const operationId = access.operation.id;
-  const { list, changes } = await deps.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(referenceLists)
-      .values({ operationId, name, entryCount: entries.length, uploadedBy: access.membership.id })
-      .returning();
-    if (!created) throw new Error('reference list insert returned no row');
-    for (let i = 0; i < entries.length; i += 1000) {
-      await tx
-        .insert(referenceEntries)
-        .values(entries.slice(i, i + 1000).map((e) => ({ ...e, listId: created.id, operationId })));
-    }
-    const found = await refreshKeys(tx, operationId, await sharedKeys(tx, operationId, created.id));
-    await recordAudit(tx, actor, {
-      operationId,
-      action: 'reference_list.imported',
-      targetType: 'reference_list',
-      targetId: created.id,
-      details: { entries: entries.length, rejected: rejected.length },
+  // The entries are written in chunks, each its own short transaction, into a list that matches nothing until
+  // the last transaction completes it: a 100,000-entry list never holds the (embedded, single-connection)
+  // database for seconds, and a list cut off half-way is never seen. The Idempotency-Key is claimed by that
+  // last transaction, so the chunks run outside its claim.
+  const staged = await outsideIdempotency(() =>
+    stageEntries(deps.db, operationId, access.membership.id, name, entries, deps.now()),
+  );
+  const { list, changes } = await deps.db
+    .transaction(async (tx) => {
+      const [completed] = await tx
+        .update(referenceLists)
+        .set({ complete: true })
+        .where(and(eq(referenceLists.id, staged), eq(referenceLists.complete, false)))
+        .returning();
+      if (!completed) throw new Error('reference list vanished while it was imported');
+      const found = await refreshKeys(tx, operationId, await sharedKeys(tx, operationId, completed.id));
+      await recordAudit(tx, actor, {
+        operationId,
+        action: 'reference_list.imported',
+        targetType: 'reference_list',
+        targetId: completed.id,
+        details: { entries: entries.length, rejected: rejected.length },
+      });
+      return { list: completed, changes: found };
+    })
+    .catch(async (error: unknown) => {
+      await outsideIdempotency(() => deps.db.delete(referenceLists).where(eq(referenceLists.id, staged)));
+      throw error;
     });
-    return { list: created, changes: found };
-  });
   // once more after commit: an identifier logged while the list was being written is matched now
   const late = await deps.db.transaction(async (tx) =>
     refreshKeys(tx, operationId, await sharedKeys(tx, operationId, list.id)),
@@ -141,12 +163,59 @@ export async function importReferenceList(
   };
 }
 
+/**
+ * Writes an incomplete list and its entries, a chunk per transaction with a yield between (removing the
+ * list again when a chunk fails), after removing incomplete lists that an earlier import left behind.
+ */
+async function stageEntries(
+  db: Db,
+  operationId: string,
+  uploadedBy: string,
+  name: string,
+  entries: readonly {
+    identifierKind: IdentifierKind;
+    normalizedValue: string;
+    handle: string | null;
+    label: string | null;
+  }[],
+  now: Date,
+): Promise<string> {
+  await db
+    .delete(referenceLists)
+    .where(
+      and(
+        eq(referenceLists.operationId, operationId),
+        eq(referenceLists.complete, false),
+        lt(referenceLists.createdAt, new Date(now.getTime() - ABANDONED_MS)),
+      ),
+    );
+  const [created] = await db
+    .insert(referenceLists)
+    .values({ operationId, name, entryCount: entries.length, uploadedBy, complete: false, createdAt: now })
+    .returning({ id: referenceLists.id });
+  if (!created) throw new Error('reference list insert returned no row');
+  try {
+    for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
+      await yieldToOthers();
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(referenceEntries)
+          .values(entries.slice(i, i + WRITE_CHUNK).map((e) => ({ ...e, listId: created.id, operationId })));
+      });
+    }
+  } catch (error) {
+    await db.delete(referenceLists).where(eq(referenceLists.id, created.id));
+    throw error;
+  }
+  return created.id;
+}
+
 /** The operation's reference lists, newest first. */
 export async function listReferenceLists(db: Db, operationId: string) {
   const rows = await db
     .select()
     .from(referenceLists)
-    .where(eq(referenceLists.operationId, operationId))
+    .where(and(eq(referenceLists.operationId, operationId), eq(referenceLists.complete, true)))
     .orderBy(desc(referenceLists.createdAt));
   return rows.map((r) => ({ id: r.id, name: r.name, entries: r.entryCount, createdAt: r.createdAt.toISOString() }));
 }
@@ -162,7 +231,13 @@ export async function deleteReferenceList(
   const [list] = await deps.db
     .select()
     .from(referenceLists)
-    .where(and(eq(referenceLists.id, listId), eq(referenceLists.operationId, operationId)));
+    .where(
+      and(
+        eq(referenceLists.id, listId),
+        eq(referenceLists.operationId, operationId),
+        eq(referenceLists.complete, true),
+      ),
+    );
   if (!list) fail('references.not_found');
   const change = await deps.db.transaction(async (tx) => {
     const keys = await sharedKeys(tx, operationId, list.id);

@@ -64,6 +64,7 @@ export async function membersOfKey(
       .where(
         and(
           eq(referenceEntries.operationId, operationId),
+          eq(referenceLists.complete, true),
           strength === 'exact' ? eq(referenceEntries.normalizedValue, key) : eq(referenceEntries.handle, key),
         ),
       ),
@@ -112,6 +113,7 @@ export async function loadStates(db: Db, rows: readonly MatchRow[]): Promise<Mat
       .where(
         and(
           eq(referenceEntries.operationId, operationId),
+          eq(referenceLists.complete, true),
           keyCondition(referenceEntries.normalizedValue, referenceEntries.handle),
         ),
       ),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { memberships, operations } from '../operations/operations.table.js';
 import { platforms } from '../platforms/platforms.table.js';
 
@@ -14,6 +14,8 @@ export const referenceLists = pgTable('reference_lists', {
     .references(() => operations.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   entryCount: integer('entry_count').notNull(),
+  /** False while an import writes its entries in chunks: such a list matches nothing and is listed nowhere. */
+  complete: boolean('complete').notNull().default(true),
   uploadedBy: uuid('uploaded_by')
     .notNull()
     .references(() => memberships.id),

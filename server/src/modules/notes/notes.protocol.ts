@@ -3,12 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as sync from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { AppError, fail } from '../../http/errors.js';
 import { safeError } from '../../http/safe-error.js';
-
-/** Binary payloads arrive as Buffer (Node) and may come back from an adapter as other views. */
-export const bytes = (value: Uint8Array | ArrayBuffer): Uint8Array =>
-  value instanceof Uint8Array ? value : new Uint8Array(value);
 
 /** A y-protocols update message carrying one Yjs update. */
 export function updateMessage(update: Uint8Array): Uint8Array {
@@ -50,7 +47,11 @@ export function readSyncMessage(message: Uint8Array): { type: number; body: Uint
     const type = decoding.readVarUint(decoder);
     if (type !== sync.messageYjsSyncStep1 && type !== sync.messageYjsSyncStep2 && type !== sync.messageYjsUpdate)
       throw new Error('unknown type');
-    return { type, body: decoding.readVarUint8Array(decoder) };
+    const body = decoding.readVarUint8Array(decoder);
+    // read in full before anything is applied: a truncated or garbled one is refused whole
+    if (type === sync.messageYjsSyncStep1) Y.decodeStateVector(body);
+    else Y.decodeUpdate(body);
+    return { type, body };
   } catch {
     fail('request.invalid', { params: { problem: 'malformed sync message' } });
   }

@@ -11,7 +11,8 @@ import { notes } from './notes.table.js';
 
 /**
  * A socket.io cluster adapter linking servers in this process, standing in for
- * the Redis adapter: messages are cloned (as a wire would) and delivered later.
+ * the Redis adapter: messages travel as JSON (as the pub/sub Redis adapter frames them, binary included)
+ * and are delivered later.
  */
 function linkedAdapters() {
   const group = new Set<Linked>();
@@ -21,7 +22,7 @@ function linkedAdapters() {
       group.add(this);
     }
     protected override doPublish(message: ClusterMessage): Promise<string> {
-      const copy = structuredClone(message);
+      const copy = JSON.parse(JSON.stringify(message)) as ClusterMessage;
       for (const peer of group)
         if (peer !== this && peer.nsp.name === message.nsp) setImmediate(() => peer.onMessage(copy));
       return Promise.resolve('');
@@ -29,7 +30,7 @@ function linkedAdapters() {
     protected override doPublishResponse(requesterUid: string, response: ClusterResponse): Promise<void> {
       for (const peer of group)
         if (peer.uid === requesterUid && peer.nsp.name === response.nsp)
-          setImmediate(() => peer.onResponse(structuredClone(response)));
+          setImmediate(() => peer.onResponse(JSON.parse(JSON.stringify(response)) as ClusterResponse));
       return Promise.resolve();
     }
     override close(): void {

@@ -10,7 +10,6 @@ import {
 import type { FastifyInstance } from 'fastify';
 import * as encoding from 'lib0/encoding';
 import type { Namespace, Socket } from 'socket.io';
-import { Adapter } from 'socket.io-adapter';
 import {
   applyAwarenessUpdate,
   encodeAwarenessUpdate,
@@ -23,20 +22,13 @@ import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE } from '../../http/context.js';
 import { AppError, fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { resolveSession } from '../auth/index.js';
+import { resolveSession, sha256 } from '../auth/index.js';
 import { authorizeNoteEdit, authorizeNoteOpen } from './notes.access.js';
 import { NoteDocs, type NoteDocsOptions, PEER, defaultNoteDocsOptions } from './notes.docs.js';
-import { bytes, readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
+import { readSyncMessage, respond, stampPresence, updateMessage } from './notes.protocol.js';
+import { linkNoteProcesses } from './notes.relay.socket.js';
 import { OpenNote } from './notes.session.js';
 import { safeError } from '../../http/safe-error.js';
-
-/** Between server processes, through the socket.io adapter (see `relay`). */
-interface NotesInterServerEvents {
-  'note:peer-update': (docName: string, update: Uint8Array) => void;
-  'note:peer-awareness': (docName: string, update: Uint8Array) => void;
-  /** A process loaded a note: peers holding it answer with what it lacks. */
-  'note:peer-sync': (docName: string, stateVector: Uint8Array) => void;
-}
 
 interface NotesSocketData {
   userId: string;
@@ -46,21 +38,13 @@ interface NotesSocketData {
 type NotesNamespace = Namespace<
   NotesClientToServerEvents,
   NotesServerToClientEvents,
-  NotesInterServerEvents,
+  Record<string, never>,
   NotesSocketData
 >;
-type NotesSocket = Socket<
-  NotesClientToServerEvents,
-  NotesServerToClientEvents,
-  NotesInterServerEvents,
-  NotesSocketData
->;
+type NotesSocket = Socket<NotesClientToServerEvents, NotesServerToClientEvents, Record<string, never>, NotesSocketData>;
 
 /** Socket.io rooms of this namespace: one per note. */
 export const noteRoom = (docName: string) => `note:${docName}`;
-
-/** Whether the adapter carries server-side events to other processes (the in-memory one only warns). */
-const crossProcess = (nsp: NotesNamespace) => nsp.adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
 
 /**
  * The `/notes` namespace: Yjs documents synchronised with y-protocols sync
@@ -81,9 +65,18 @@ export function attachNotes(
   const opened = new Map<string, Map<string, OpenNote>>();
   const openOf = (socketId: string) => opened.get(socketId) ?? new Map<string, OpenNote>();
 
-  const relay = <E extends keyof NotesInterServerEvents>(event: E, ...args: Parameters<NotesInterServerEvents[E]>) => {
-    if (crossProcess(nsp)) (nsp.serverSideEmit as (event: string, ...rest: unknown[]) => boolean)(event, ...args);
-  };
+  // Other processes hear of every change and presence; what they send is checked before it is applied.
+  const relay = linkNoteProcesses(nsp as unknown as Namespace, app.log, (kind, docName, data) => {
+    const note = docs.peek(docName);
+    if (!note) return;
+    if (kind === 'update') Y.applyUpdate(note.doc, data, PEER);
+    else if (kind === 'awareness') applyAwarenessUpdate(note.awareness, data, PEER);
+    else {
+      relay('update', docName, Y.encodeStateAsUpdate(note.doc, data));
+      const present = [...note.awareness.states.keys()];
+      if (present.length > 0) relay('awareness', docName, encodeAwarenessUpdate(note.awareness, present));
+    }
+  });
 
   const docs = new NoteDocs(
     db,
@@ -98,7 +91,7 @@ export function attachNotes(
           docName,
           message: updateMessage(update),
         });
-        if (origin !== PEER) relay('note:peer-update', docName, update);
+        if (origin !== PEER) relay('update', docName, update);
       },
       onAwareness(note, changed, origin) {
         const docName = note.target.docName;
@@ -114,53 +107,12 @@ export function attachNotes(
           docName,
           update,
         });
-        if (origin !== PEER) relay('note:peer-awareness', docName, update);
+        if (origin !== PEER) relay('awareness', docName, update);
       },
       onLoaded(note) {
-        relay('note:peer-sync', note.target.docName, Y.encodeStateVector(note.doc));
+        relay('sync', note.target.docName, Y.encodeStateVector(note.doc));
       },
     },
-  );
-
-  /** A message from another process is checked and applied in isolation: a bad one is logged and dropped. */
-  const fromPeer =
-    <A extends unknown[]>(event: string, handle: (...args: A) => void) =>
-    (...args: A) => {
-      try {
-        if (typeof args[0] !== 'string') throw new TypeError('note name is not a string');
-        handle(...args);
-      } catch (error) {
-        peerFailures += 1;
-        app.log.warn(
-          { event, error: safeError(error), dropped: peerFailures },
-          'dropped a malformed note message from a peer process',
-        );
-      }
-    };
-  let peerFailures = 0;
-  nsp.on(
-    'note:peer-update',
-    fromPeer('note:peer-update', (docName: string, update: Uint8Array) => {
-      const note = docs.peek(docName);
-      if (note) Y.applyUpdate(note.doc, bytes(update), PEER);
-    }),
-  );
-  nsp.on(
-    'note:peer-awareness',
-    fromPeer('note:peer-awareness', (docName: string, update: Uint8Array) => {
-      const note = docs.peek(docName);
-      if (note) applyAwarenessUpdate(note.awareness, bytes(update), PEER);
-    }),
-  );
-  nsp.on(
-    'note:peer-sync',
-    fromPeer('note:peer-sync', (docName: string, stateVector: Uint8Array) => {
-      const note = docs.peek(docName);
-      if (!note) return;
-      relay('note:peer-update', docName, Y.encodeStateAsUpdate(note.doc, bytes(stateVector)));
-      const present = [...note.awareness.states.keys()];
-      if (present.length > 0) relay('note:peer-awareness', docName, encodeAwarenessUpdate(note.awareness, present));
-    }),
   );
 
   nsp.use((socket, next) => {
@@ -171,8 +123,8 @@ export function attachNotes(
         if (!user) return next(new Error('auth.unauthenticated'));
         socket.data.userId = user.id;
         socket.data.name = user.name;
-        // the user's room: signing out and revocation reach these sockets too
-        void socket.join(rooms.user(user.id));
+        // the user's and the session's rooms: revocation and signing out reach these sockets too
+        void socket.join([rooms.user(user.id), rooms.session(sha256(token))]);
         next();
       })
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));

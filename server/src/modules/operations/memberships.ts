@@ -8,20 +8,18 @@ import { memberships, operations } from './operations.table.js';
 /** After the last of a person's operations closed, their sessions last this much longer. */
 export const GRACE_AFTER_CLOSE_MS = 48 * 60 * 60 * 1000;
 
+/** A membership as other members see it, when the person's name is already known (no query). */
+export function participantOf(row: MembershipRow, name: string): Participant {
+  return { id: row.id, userId: row.userId, name, role: row.role, country: row.country, agency: row.agency };
+}
+
 /** Membership rows as other members see them, with the person's name. */
 async function withNames(db: Db, rows: MembershipRow[]): Promise<Participant[]> {
   const names = await userNames(
     db,
     rows.map((r) => r.userId),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    userId: r.userId,
-    name: names.get(r.userId)?.name ?? '',
-    role: r.role,
-    country: r.country,
-    agency: r.agency,
-  }));
+  return rows.map((r) => participantOf(r, names.get(r.userId)?.name ?? ''));
 }
 
 /** The active participants of an operation, by country and name. */

@@ -1,5 +1,6 @@
 import { type Action, type ErrorCode, type Viewer, can } from '@actionday/shared';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
 import { memberships, operations } from './operations.table.js';
@@ -32,11 +33,48 @@ export async function authorize(db: Db, userId: string, operationId: string, act
     .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
     .where(eq(operations.id, operationId))
     .limit(1);
-  if (!row) fail('operations.not_found');
+  return accessOf(row, 'operations.not_found', action);
+}
+
+function accessOf(
+  row: { operation: OperationRow; membership: MembershipRow | null } | undefined,
+  notFound: ErrorCode,
+  action: Action,
+): Access {
+  if (!row) fail(notFound);
   if (!row.membership) fail('operations.not_member');
   if (row.membership.revokedAt) fail('operations.revoked');
   if (!can(row.membership.role, action)) fail('auth.forbidden', { params: { role: row.membership.role } });
   return { operation: row.operation, membership: row.membership, viewer: viewerOf(row.membership) };
+}
+
+/** A record of some module that belongs to an operation: its table, id column and operation column. */
+export interface OperationRecord {
+  table: PgTable;
+  id: PgColumn;
+  operationId: PgColumn;
+}
+
+/**
+ * `authorize` for the operation a record belongs to, in the same one query (the record's module passes its
+ * table; this module never imports it). `notFound` when there is no such record.
+ */
+export async function authorizeRecord(
+  db: Db,
+  userId: string,
+  record: OperationRecord,
+  recordId: string,
+  action: Action,
+  notFound: ErrorCode,
+): Promise<Access> {
+  const operationOfRecord: SQL = sql`(select ${record.operationId} from ${record.table} where ${record.id} = ${recordId})`;
+  const [row] = await db
+    .select({ operation: operations, membership: memberships })
+    .from(operations)
+    .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
+    .where(eq(operations.id, operationOfRecord))
+    .limit(1);
+  return accessOf(row, notFound, action);
 }
 
 /** What `authorize` can answer, for the error lists of the routes that call it (their OpenAPI entries). */

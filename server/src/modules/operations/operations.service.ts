@@ -1,6 +1,6 @@
 import type { CreateOperation, Operation, UpdateOperation } from '@actionday/shared';
 import { createOperationSchema, defaultFigures, updateOperationSchema } from '@actionday/shared';
-import { desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
@@ -153,14 +153,22 @@ export async function setFigures(
   deps.bus.publish('operation.changed', { operationId: operation.id });
 }
 
-/** Raises the operation's tally sequence number and returns the new value (the tallies module's counter). */
-export async function raiseTallySeq(db: Db, operationId: string): Promise<number> {
+/**
+ * Raises the operation's tally sequence number and returns the new value (the tallies module's counter). With a
+ * fingerprint of the tally about to be pushed, only when it differs from the last one pushed by any process
+ * (null when it does not).
+ */
+export async function raiseTallySeq(db: Db, operationId: string, fingerprint?: string): Promise<number | null> {
   const [row] = await db
     .update(operations)
-    .set({ tallySeq: sql`${operations.tallySeq} + 1` })
-    .where(eq(operations.id, operationId))
+    .set({ tallySeq: sql`${operations.tallySeq} + 1`, ...(fingerprint ? { tallyFingerprint: fingerprint } : {}) })
+    .where(
+      fingerprint
+        ? and(eq(operations.id, operationId), sql`${operations.tallyFingerprint} is distinct from ${fingerprint}`)
+        : eq(operations.id, operationId),
+    )
     .returning({ seq: operations.tallySeq });
-  return row?.seq ?? 0;
+  return row?.seq ?? (fingerprint ? null : 0);
 }
 
 /** The claim timeout of every operation that is not closed: what the claim sweeper needs. */

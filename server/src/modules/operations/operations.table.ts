@@ -24,6 +24,8 @@ export const operations = pgTable('operations', {
   figures: jsonb('figures').$type<FigureDefinition[]>().notNull().default([]),
   /** Raised with every pushed tally change, so clients can spot a missed one. */
   tallySeq: integer('tally_seq').notNull().default(0),
+  /** A hash of the last pushed tally: any process pushes only what differs from it, whichever pushed last. */
+  tallyFingerprint: text('tally_fingerprint'),
   /** The figures as they stood at closing: what the after-action report uses. */
   frozenTally: jsonb('frozen_tally').$type<Tally>(),
   /** After closing, accept late entries (flagged) instead of refusing them. */

@@ -185,7 +185,9 @@ describe('claims, verdicts and reopening', () => {
 });
 
 describe('the race for the board', () => {
-  it('200 investigators racing for 114 platforms: no platform held twice and nobody above their limit', async () => {
+  it('200 investigators racing for 114 platforms: no platform held twice and nobody above their limit', {
+    timeout: 90_000,
+  }, async () => {
     const t = await TestApp.create();
     try {
       const { operation, coordinator } = await t.operation({ claimLimit: 2 });

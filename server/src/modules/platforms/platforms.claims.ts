@@ -1,19 +1,18 @@
-import { type Platform, type VerdictBody, can, verdictBodySchema } from '@actionday/shared';
+import { type Participant, type Platform, type VerdictBody, can, verdictBodySchema } from '@actionday/shared';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
+import { type Db, rowsOf, tableRowOf } from '../../db/database.js';
 import type { DomainEvents, EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
-import { recordAudit } from '../audit/index.js';
-import {
-  type MembershipRow,
-  claimTimeouts,
-  findMembership,
-  getParticipant,
-  lockMembership,
-} from '../operations/index.js';
+import { idempotencyKeyPending } from '../../http/idempotency.js';
+import { databaseErrorCode } from '../../http/safe-error.js';
+import { auditedStatement, recordAudit } from '../audit/index.js';
+import { type MembershipRow, claimTimeouts, findMembership, getParticipant } from '../operations/index.js';
 import { type PlatformRow, toPlatform } from './platforms.dto.js';
 import { platforms } from './platforms.table.js';
+
+/** The SQLSTATE the claim-limit trigger raises (migration 0016). */
+const CLAIM_LIMIT_SQLSTATE = 'AD001';
 
 type ClaimDeps = { db: Db; bus: EventBus; now: () => Date };
 type ChangeVerb = 'claimed' | 'assigned' | 'released' | 'expired' | 'checked' | 'reopened';
@@ -41,65 +40,57 @@ async function lockPlatform(tx: Db, platformId: string): Promise<PlatformRow> {
 /** The columns every change touches. */
 const touched = (now: Date) => ({ updatedAt: now, version: sql`${platforms.version} + 1` });
 
-/** How many open claims a participant holds (call after `lockMembership`, so it cannot be overtaken). */
-async function openClaims(tx: Db, memberId: string): Promise<number> {
-  const [row] = await tx
-    .select({ open: sql<number>`count(*)::int` })
-    .from(platforms)
-    .where(and(eq(platforms.claimedBy, memberId), eq(platforms.status, 'claimed')));
-  return row?.open ?? 0;
+/** The claim-limit trigger's refusal as the API's error; anything else is rethrown. */
+function claimLimitError(error: unknown, limit: number): never {
+  if (databaseErrorCode(error) === CLAIM_LIMIT_SQLSTATE) fail('platforms.claim_limit', { params: { limit } });
+  throw error;
 }
 
 /**
- * Holds the member's row for the rest of the transaction and checks their open claims against the operation's
- * limit. The row lock makes concurrent claims of one member queue, so the count cannot be overtaken.
- */
-async function assertBelowClaimLimit(tx: Db, memberId: string, limit: number): Promise<void> {
-  await lockMembership(tx, memberId);
-  if ((await openClaims(tx, memberId)) >= limit) fail('platforms.claim_limit', { params: { limit } });
-}
-
-/**
- * Claims an unchecked platform. One conditional UPDATE decides every race
- * (exactly one winner); the claim limit is checked in the same transaction.
+ * Claims an unchecked platform in one statement, its audit entry included: the conditional UPDATE decides every
+ * race (exactly one winner), and the claim limit is enforced by the database (trigger `platforms_claim_limit`,
+ * migration 0016: it locks the holder's membership row, so one person's concurrent claims queue, and counts what
+ * they hold). One round trip after the caller's access check; a transaction only when an Idempotency-Key must be
+ * claimed with it.
  */
 export async function claimPlatform(
   deps: ClaimDeps,
   actor: Actor,
   member: MembershipRow,
+  claimant: Participant,
   claimLimit: number,
   platformId: string,
 ): Promise<Platform> {
-  const now = deps.now();
-  const { row, again } = await deps.db.transaction(async (tx) => {
-    await lockMembership(tx, member.id);
-    const open = await openClaims(tx, member.id);
-    const [claimed] =
-      open < claimLimit
-        ? await tx
-            .update(platforms)
-            .set({ status: 'claimed', claimedBy: member.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
-            .where(and(eq(platforms.id, platformId), eq(platforms.status, 'unchecked')))
-            .returning()
-        : [];
-    if (!claimed) {
-      // a retry of a claim that was won (its answer lost) answers as the first time, changing nothing
-      const [current] = await tx.select().from(platforms).where(eq(platforms.id, platformId));
-      if (current?.status === 'claimed' && current.claimedBy === member.id) return { row: current, again: true };
-      if (!current) fail('platforms.not_found');
-      if (open >= claimLimit) fail('platforms.claim_limit', { params: { limit: claimLimit } });
-      fail('platforms.already_claimed');
-    }
-    await recordAudit(tx, actor, {
-      operationId: claimed.operationId,
-      action: 'platform.claimed',
-      targetType: 'platform',
-      targetId: claimed.id,
-    });
-    return { row: claimed, again: false };
-  });
-  if (again) return toPlatform(row);
-  return publishChange(deps, 'claimed', row);
+  const at = deps.now().toISOString();
+  const { query, appended } = auditedStatement(
+    sql`update ${platforms} set status = 'claimed', claimed_by = ${member.id}::uuid, claimed_at = ${at}::timestamptz,
+      last_activity_at = ${at}::timestamptz, updated_at = ${at}::timestamptz, version = version + 1
+      where id = ${platformId}::uuid and operation_id = ${member.operationId}::uuid and status = 'unchecked'
+      returning *`,
+    actor,
+    { operationId: member.operationId, action: 'platform.claimed', targetType: 'platform', targetId: platformId },
+  );
+  let raw: Record<string, unknown>[];
+  try {
+    raw = rowsOf(
+      idempotencyKeyPending() ? await deps.db.transaction((tx) => tx.execute(query)) : await deps.db.execute(query),
+    );
+  } catch (error) {
+    claimLimitError(error, claimLimit);
+  }
+  const [claimed] = raw;
+  if (!claimed) {
+    // a retry of a claim that was won (its answer lost) answers as the first time, changing nothing
+    const [current] = await deps.db.select().from(platforms).where(eq(platforms.id, platformId));
+    if (!current || current.operationId !== member.operationId) fail('platforms.not_found');
+    if (current.status === 'claimed' && current.claimedBy === member.id) return toPlatform(current);
+    fail('platforms.already_claimed');
+  }
+  appended();
+  const row = tableRowOf(platforms, claimed);
+  const platform = toPlatform(row);
+  deps.bus.publish('platform.claimed', { operationId: row.operationId, platform, claimant, previousHolderId: null });
+  return platform;
 }
 
 /** A coordinator gives an unchecked or claimed platform to a participant (within their claim limit). */
@@ -114,23 +105,25 @@ export async function assignPlatform(
   const assignee = await findMembership(deps.db, platform.operationId, assigneeId);
   if (!assignee) fail('operations.member_not_found');
   if (!can(assignee.role, 'platform.claim')) fail('platforms.cannot_hold', { params: { role: assignee.role } });
-  const row = await deps.db.transaction(async (tx) => {
-    if (platform.claimedBy !== assignee.id) await assertBelowClaimLimit(tx, assignee.id, claimLimit);
-    const [assigned] = await tx
-      .update(platforms)
-      .set({ status: 'claimed', claimedBy: assignee.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
-      .where(and(eq(platforms.id, platform.id), sql`${platforms.status} in ('unchecked', 'claimed')`))
-      .returning();
-    if (!assigned) fail('platforms.already_checked');
-    await recordAudit(tx, actor, {
-      operationId: assigned.operationId,
-      action: 'platform.assigned',
-      targetType: 'platform',
-      targetId: assigned.id,
-      details: { assignee: assignee.id, previousHolder: platform.claimedBy },
-    });
-    return assigned;
-  });
+  // the claim limit is the database's (trigger platforms_claim_limit), as for a claim
+  const row = await deps.db
+    .transaction(async (tx) => {
+      const [assigned] = await tx
+        .update(platforms)
+        .set({ status: 'claimed', claimedBy: assignee.id, claimedAt: now, lastActivityAt: now, ...touched(now) })
+        .where(and(eq(platforms.id, platform.id), sql`${platforms.status} in ('unchecked', 'claimed')`))
+        .returning();
+      if (!assigned) fail('platforms.already_checked');
+      await recordAudit(tx, actor, {
+        operationId: assigned.operationId,
+        action: 'platform.assigned',
+        targetType: 'platform',
+        targetId: assigned.id,
+        details: { assignee: assignee.id, previousHolder: platform.claimedBy },
+      });
+      return assigned;
+    })
+    .catch((error: unknown) => claimLimitError(error, claimLimit));
   return publishChange(deps, 'assigned', row, platform.claimedBy);
 }
 

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { binary, errorResponses } from '../../http/openapi.js';
-import { assertNotClosed, authorize, authorizeErrors } from '../operations/index.js';
+import { assertNotClosed, authorize, authorizeErrors, authorizeRecord, participantOf } from '../operations/index.js';
 import {
   assignPlatform,
   claimPlatform,
@@ -24,7 +24,7 @@ import {
 } from './platforms.claims.js';
 import { importPlatforms, readImportFile } from './platforms.import.js';
 import { forObserver } from './platforms.dto.js';
-import { createPlatforms, getPlatformRow, listPlatforms } from './platforms.service.js';
+import { createPlatforms, getPlatformRow, listPlatforms, platformRecord } from './platforms.service.js';
 
 /** What `platformContext` answers: the platform, the operation's door, the frozen board. */
 const platformErrors = ['platforms.not_found', ...authorizeErrors, 'operations.closed'] as const;
@@ -49,6 +49,20 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     // the board is frozen with the figures once the day is closed
     assertNotClosed(context.operation);
     return { platform, ...context };
+  }
+
+  /** The claim's access check in one query, without loading the platform (the claim statement reads and changes it). */
+  async function claimContext(userId: string, platformId: string) {
+    const context = await authorizeRecord(
+      db,
+      userId,
+      platformRecord,
+      platformId,
+      'platform.claim',
+      'platforms.not_found',
+    );
+    assertNotClosed(context.operation);
+    return context;
   }
 
   app.post(
@@ -153,12 +167,10 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     'platforms.already_claimed',
   );
   app.post('/api/platforms/:platformId/claim', { schema: claim }, async (request) => {
-    const { platform, membership, operation } = await platformContext(
-      requireUser(request).id,
-      request.params.platformId,
-      'platform.claim',
-    );
-    return claimPlatform(deps, actorOf(request), membership, operation.claimLimit, platform.id);
+    const user = requireUser(request);
+    const { membership, operation } = await claimContext(user.id, request.params.platformId);
+    const claimant = participantOf(membership, user.name);
+    return claimPlatform(deps, actorOf(request), membership, claimant, operation.claimLimit, request.params.platformId);
   });
 
   const release = platformChange(

@@ -5,7 +5,13 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { type MembershipRow, type OperationRow, assertFocusTags, assertNotClosed } from '../operations/index.js';
+import {
+  type MembershipRow,
+  type OperationRecord,
+  type OperationRow,
+  assertFocusTags,
+  assertNotClosed,
+} from '../operations/index.js';
 import { type PlatformRow, toPlatform } from './platforms.dto.js';
 import { platforms } from './platforms.table.js';
 
@@ -81,6 +87,13 @@ export async function listPlatforms(db: Db, operationId: string): Promise<Platfo
 }
 
 /** A platform row, or a 404. */
+/** Where a platform's operation is, for `authorizeRecord`. */
+export const platformRecord: OperationRecord = {
+  table: platforms,
+  id: platforms.id,
+  operationId: platforms.operationId,
+};
+
 export async function getPlatformRow(db: Db, platformId: string): Promise<PlatformRow> {
   const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId));
   return row ?? fail('platforms.not_found');

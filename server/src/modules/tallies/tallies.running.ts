@@ -161,6 +161,15 @@ function tallyOf(operation: OperationRow, values: SnapshotValues, now: Date): Ta
 }
 
 /**
+ * The live figures as `runningTally` reads them, or null when the snapshot is missing or outdated (without
+ * recounting it): for a caller inside its own transaction.
+ */
+export async function runningTallyIfReady(db: Db, operation: OperationRow, now: Date): Promise<Tally | null> {
+  const values = await runningValues(db, operation);
+  return values ? tallyOf(operation, values, now) : null;
+}
+
+/**
  * The live figures: the snapshot plus the changes since. Their cost follows the changes since the last fold,
  * not the size of the day; a missing or outdated snapshot (new figure definitions) is recounted first.
  */

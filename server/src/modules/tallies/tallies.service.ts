@@ -14,7 +14,7 @@ export async function currentTally(db: Db, operation: OperationRow, now: Date): 
   return runningTally(db, operation, now);
 }
 
-/** Raises the operation's tally sequence number and returns the new value. */
-export async function nextSeq(db: Db, operationId: string): Promise<number> {
-  return raiseTallySeq(db, operationId);
+/** The next sequence number for a tally with this fingerprint, or null when the last one pushed was the same. */
+export async function nextSeq(db: Db, operationId: string, fingerprint: string): Promise<number | null> {
+  return raiseTallySeq(db, operationId, fingerprint);
 }

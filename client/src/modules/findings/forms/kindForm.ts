@@ -2,6 +2,7 @@ import type { CreateFinding, Finding, FindingKind, UpdateFinding } from '@action
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import type { FieldMessages } from '../fields';
+import type { ReadingPlace } from '../reading';
 
 /** Whether a kind's fields are shown to log a new finding or to change one. */
 export type FormMode = 'create' | 'edit';
@@ -11,6 +12,8 @@ export interface KindFieldsProps {
   /** The finding being changed (edit), for the fields' starting values. */
   finding?: Finding | undefined;
   messages: FieldMessages;
+  /** Where a new identifier is read (the platform, the investigator's country), to show what it will be read as. */
+  place?: ReadingPlace | undefined;
 }
 
 /** A new finding's body without the fields every kind shares (platform, note, handling, tags). */
