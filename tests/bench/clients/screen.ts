@@ -22,7 +22,8 @@ const socketOptions: Partial<ManagerOptions & SocketOptions> = {
 /**
  * A screen on the board: connects with the session cookie, joins the
  * operation's room and counts what arrives. After a reconnect it does what
- * the board does (join again, refetch the platform list and announcements)
+ * the board does (a recovered connection: nothing, the missed events are
+ * replayed; otherwise join again, refetch the platform list and announcements)
  * and counts as back once it has done so and knows of the change it missed.
  * Against a bare socket.io server (no operation) it is back when the
  * server's `state` message carries the version it missed.
@@ -75,7 +76,15 @@ export class Screen {
       });
     });
     this.socket.on('connect', () => {
-      if (this.droppedAt !== null && this.target.operationId) void this.resync();
+      if (this.droppedAt === null || !this.target.operationId) return;
+      // as the board does (OperationRoom): a recovered connection kept its rooms and gets what it missed
+      // replayed, so there is nothing to join or refetch
+      if (this.socket.recovered) {
+        this.resynced = true;
+        this.checkBack();
+        return;
+      }
+      void this.resync();
     });
   }
 
