@@ -28,6 +28,7 @@ import {
   authProjections,
   authRoutes,
   findUser,
+  languageRoutes,
   resolveSession,
   totpRoutes,
 } from './modules/auth/index.js';
@@ -244,6 +245,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes, deps);
   await app.register(totpRoutes, deps);
+  await app.register(languageRoutes, deps);
   await app.register(activityRoutes, deps);
   await app.register(auditRoutes, deps);
   // the audit log's sequencer: integrates new entries into the Merkle tree a moment after they commit

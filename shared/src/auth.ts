@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common.js';
 import { countrySchema } from './countries.js';
+import { interfaceLanguages } from './locales.js';
 import { membershipSchema } from './operations.js';
 import { roleSchema } from './roles.js';
 
@@ -25,8 +26,14 @@ export const userSchema = z.object({
   name: z.string(),
   isAdmin: z.boolean(),
   totpEnabled: z.boolean(),
+  /** The interface language chosen for the account; null until one is chosen (the browser's language then). */
+  language: z.enum(interfaceLanguages).nullable(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** `PUT /api/me/language` */
+export const languageChoiceSchema = z.object({ language: z.enum(interfaceLanguages) });
+export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
 
 export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
 export type Me = z.infer<typeof meSchema>;

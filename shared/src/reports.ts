@@ -4,6 +4,7 @@ import { idSchema, isoDateTime } from './common.js';
 import { figureSubjects } from './figures.js';
 import { exploitationTypes } from './findings.js';
 import { identifierKindSchema } from './identifiers.js';
+import { type InterfaceLanguage, interfaceLanguages } from './locales.js';
 import { operationStatusSchema } from './operations.js';
 import { platformCategorySchema, verdictSchema } from './platforms.js';
 
@@ -23,9 +24,9 @@ export type ReportFormat = (typeof reportFormats)[number];
 export const reportAudiences = ['full', 'public'] as const;
 export type ReportAudience = (typeof reportAudiences)[number];
 
-/** Languages of the statement and of the rendered pages. */
-export const reportLanguages = ['en', 'nl'] as const;
-export type ReportLanguage = (typeof reportLanguages)[number];
+/** Languages of the statement and of the rendered pages: every shipped interface language. */
+export const reportLanguages = interfaceLanguages;
+export type ReportLanguage = InterfaceLanguage;
 
 /** The tables of the report; each is one CSV file. */
 export const reportTables = [
@@ -57,7 +58,17 @@ export type ReportQuery = z.input<typeof reportQuerySchema>;
 const count = z.int().nullable();
 
 /** A label in each report language: the translation of a default figure or breakdown, else the coordinator's words. */
-const labelsSchema = z.object({ en: z.string(), nl: z.string() });
+const labelsSchema = z.object({
+  en: z.string(),
+  nl: z.string(),
+  de: z.string(),
+  fr: z.string(),
+  es: z.string(),
+  pl: z.string(),
+  ro: z.string(),
+  it: z.string(),
+  uk: z.string(),
+});
 
 export const reportBreakdownSchema = z.object({
   key: z.string(),
@@ -202,7 +213,18 @@ export const reportSchema = z.object({
   /** Counts from 1 to `below - 1` are shown as `<below` (null in JSON); public versions only. */
   suppression: z.object({ below: z.int(), applied: z.boolean() }),
   figures: z.array(reportFigureSchema),
-  statement: z.object({ en: reportStatementSchema, nl: reportStatementSchema }),
+  /** The statement in every shipped language. */
+  statement: z.object({
+    en: reportStatementSchema,
+    nl: reportStatementSchema,
+    de: reportStatementSchema,
+    fr: reportStatementSchema,
+    es: reportStatementSchema,
+    pl: reportStatementSchema,
+    ro: reportStatementSchema,
+    it: reportStatementSchema,
+    uk: reportStatementSchema,
+  }),
   tables: z.object({
     byCountry: z.array(reportCountryRowSchema),
     byCategory: z.array(reportCategoryRowSchema),

@@ -60,10 +60,10 @@ describe.skipIf(!chromiumPath)('the after-action report in a real browser', () =
     const statement = page.locator('[data-testid="statement"]');
     await statement.waitFor();
     await expect(statement.innerText()).resolves.toContain(
-      '2 online platforms monitored, of which 1 related to the focus on Ukraine;',
+      '2 online platforms monitored, of which 1 related to the Ukraine focus;',
     );
     await expect(statement.innerText()).resolves.toContain(
-      '1 possible victims found, of whom 1 related to the focus on Ukraine, of whom 1 nationals of Ukraine;',
+      '1 possible victim found, of whom 1 related to the Ukraine focus; 1 nationals of Ukraine;',
     );
     await expect(page.locator('[data-testid="report"]').getAttribute('data-provisional')).resolves.toBe('true');
     await expect(page.locator('[data-testid="leads"]').innerText()).resolves.toContain('Lonely Hearts Club');

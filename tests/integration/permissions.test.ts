@@ -179,6 +179,7 @@ describe('the permission matrix: every role on every route', () => {
       'POST /api/me/totp',
       'POST /api/me/totp/enable',
       'DELETE /api/me/totp',
+      'PUT /api/me/language',
       'GET /api/operations',
       'POST /api/operations',
     ];

@@ -1,3 +1,4 @@
+import type { InterfaceLanguage } from '@actionday/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from './errors.js';
 
@@ -11,6 +12,8 @@ export interface RequestUser {
   name: string;
   isAdmin: boolean;
   totpEnabled: boolean;
+  /** The interface language chosen for the account, or null. */
+  language: InterfaceLanguage | null;
 }
 
 /** Who acted, and from where: what the audit log records of every change. */

@@ -10,6 +10,7 @@ import {
   useAnnouncementsLive,
   useDismissedAnnouncements,
 } from './announcements.api';
+import { useOperation } from '../operations/operations.api';
 import { MegaphoneIcon } from './MegaphoneIcon';
 import styles from './AnnouncementBanner.module.css';
 
@@ -106,5 +107,11 @@ export function AnnouncementSlot() {
   const me = useMe();
   const operationId = match?.params.operationId;
   if (!operationId || !me.data) return null;
-  return <AnnouncementBanner key={operationId} operationId={operationId} />;
+  return <OperationAnnouncements key={operationId} operationId={operationId} />;
+}
+
+/** The header's banner in the operation's zone, like every other time on the page (the header sits outside its room). */
+function OperationAnnouncements({ operationId }: { operationId: string }) {
+  const operation = useOperation(operationId);
+  return <AnnouncementBanner operationId={operationId} timeZone={operation.data?.timeZone} />;
 }

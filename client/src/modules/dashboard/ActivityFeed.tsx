@@ -1,6 +1,7 @@
 import type { Activity, Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { useNow } from './clock';
 import { actionKey } from './labels';
 import styles from './lists.module.css';
 
@@ -22,6 +23,7 @@ export function ActivityFeed({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const now = useNow(30_000);
   if (activity.length === 0) return <p className="muted">{t('dashboard.activity.empty')}</p>;
   return (
     <ol className={`${styles.list} ${styles.scroll}`} data-testid="activity-feed">
@@ -56,14 +58,21 @@ export function ActivityFeed({
             data-testid="activity-item"
             data-action={item.action}
           >
-            <time className={styles.time} dateTime={item.at}>
-              {format.time(item.at)}
+            <time className={styles.time} dateTime={item.at} title={format.dateTime(item.at)}>
+              {t('dashboard.activity.relative', {
+                time: format.time(item.at),
+                relative: format.relative(item.at, now),
+              })}
             </time>
-            <span>
-              <strong>{item.actor ? item.actor.name : t('dashboard.activity.system')}</strong>
-              {item.actor?.country && <span className="muted"> ({item.actor.country})</span>}{' '}
-              {key ? t(`dashboard.activity.actions.${key}`, vars) : item.action}
-            </span>
+            {item.action === 'platform.expired' ? (
+              <span>{t('dashboard.activity.expired', { platform })}</span>
+            ) : (
+              <span>
+                <strong>{item.actor ? item.actor.name : t('dashboard.activity.system')}</strong>
+                {item.actor?.country && <span className="muted"> ({format.country(item.actor.country)})</span>}{' '}
+                {t(`dashboard.activity.actions.${key}`, vars)}
+              </span>
+            )}
           </li>
         );
       })}

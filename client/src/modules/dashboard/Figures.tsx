@@ -70,7 +70,9 @@ export function FigureGrid({
       {tally.figures.length === 0 && <EmptyState>{t('dashboard.noFigures')}</EmptyState>}
       {tally.figures.map((figure) => (
         <article key={figure.key} className={styles.figure} data-testid="figure" data-key={figure.key}>
-          <h3 className={styles.label}>{figureLabel(t, figure)}</h3>
+          <h3 className={styles.label} title={figureLabel(t, figure)}>
+            {figureLabel(t, figure)}
+          </h3>
           <FlashNumber value={figure.value} className={styles.value} testId="figure-value" />
           {figure.breakdowns.length > 0 && (
             <ul className={styles.breakdowns}>
@@ -127,7 +129,11 @@ export function ProgressBar({
           {t('dashboard.progress.percent', { percent: format.number(percent) })}
         </span>{' '}
         <span className={styles.of}>
-          {t('dashboard.progress.of', { checked: format.number(progress.checked), total: format.number(total) })}
+          {t('dashboard.progress.of', {
+            checked: format.number(progress.checked),
+            total: format.number(total),
+            count: total,
+          })}
         </span>
       </p>
       <div
@@ -139,6 +145,7 @@ export function ProgressBar({
         aria-valuetext={t('dashboard.progress.of', {
           checked: format.number(progress.checked),
           total: format.number(total),
+          count: total,
         })}
       >
         {parts.map(([status, count]) =>

@@ -2,8 +2,9 @@ import { type Operation, can } from '@actionday/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
-import { useFormat, zoneAbbreviation } from '../../app/format';
+import { useFormat, zoneLabel } from '../../app/format';
 import { useMe } from '../../app/session';
+import { ZoneSwitcher } from '../../app/ZoneSwitcher';
 import { OperationStatusBadge } from '../operations/OperationStatusBadge';
 import { useOperation } from '../operations/operations.api';
 import { clockState, countdown, splitDuration, useNow } from './clock';
@@ -31,11 +32,15 @@ export function OperationClock({
   const text =
     state.kind === 'before'
       ? t('phase.startsIn', { duration: durationText(t, state.ms) })
-      : state.kind === 'running'
-        ? t('phase.endsIn', { duration: durationText(t, state.ms) })
-        : state.kind === 'ended'
-          ? t('phase.ended')
-          : t('phase.closedNote');
+      : state.kind === 'due'
+        ? t('phase.notStarted', { time: format.time(state.since, operation.timeZone) })
+        : state.kind === 'early'
+          ? t('phase.startedEarly', { duration: durationText(t, state.ms) })
+          : state.kind === 'running'
+            ? t('phase.endsIn', { duration: durationText(t, state.ms) })
+            : state.kind === 'ended'
+              ? t('phase.ended')
+              : t('phase.closedNote');
   return (
     <span
       className={styles.clock}
@@ -69,10 +74,8 @@ export function WallClock({
         {t(`operationStatus.${operation.status}`)}
       </span>
       <span className={styles.now}>
-        <time dateTime={nowIso}>{format.time(nowIso, operation.timeZone)}</time>{' '}
-        <span className={styles.zone}>
-          {zoneAbbreviation(new Date(now), operation.timeZone, format.language)} · {operation.timeZone}
-        </span>
+        <time dateTime={nowIso}>{format.clock(nowIso, operation.timeZone)}</time>{' '}
+        <span className={styles.zone}>{zoneLabel(new Date(now), operation.timeZone, format.language)}</span>
       </span>
       <span className={styles.left}>
         {state.kind === 'before' && (
@@ -81,9 +84,13 @@ export function WallClock({
             <span className={styles.count}>{countdown(state.ms)}</span>
           </>
         )}
-        {state.kind === 'running' && (
+        {state.kind === 'due' && <span className={styles.caption}>{t('wall.notStarted')}</span>}
+        {(state.kind === 'running' || state.kind === 'early') && (
           <>
-            <span className={styles.caption}>{t('wall.timeLeft')}</span>{' '}
+            <span className={styles.caption}>
+              {state.kind === 'early' ? `${t('wall.startedEarly')} · ` : ''}
+              {t('wall.timeLeft')}
+            </span>{' '}
             <span className={styles.count}>{countdown(state.ms)}</span>
           </>
         )}
@@ -114,6 +121,7 @@ function HeaderClock({ operationId }: { operationId: string }) {
   return (
     <span className={styles.slot}>
       <OperationClock operation={operation.data} />
+      <ZoneSwitcher operationZone={operation.data.timeZone} />
       <nav className={styles.links} aria-label={t('dashboard.views')}>
         <Link to={`/operations/${operationId}`}>{observer ? t('dashboard.overview') : t('dashboard.board')}</Link>
         {!observer && (

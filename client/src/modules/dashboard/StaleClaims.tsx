@@ -29,7 +29,7 @@ export function StaleClaims({ operationId, platforms, participants, claimTimeout
 
   return (
     <>
-      <p className="muted">{t('dashboard.stale.rule', { minutes: Math.round(claimTimeoutMinutes / 2) })}</p>
+      <p className="muted">{t('dashboard.stale.rule', { count: Math.round(claimTimeoutMinutes / 2) })}</p>
       {stale.length === 0 ? (
         <p className={styles.none}>{t('dashboard.stale.none')}</p>
       ) : (
@@ -92,7 +92,7 @@ function StaleClaim(props: {
               <option value="">{t('dashboard.stale.assignTo')}</option>
               {candidates.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name} ({p.country})
+                  {p.name} ({format.country(p.country)})
                 </option>
               ))}
             </Select>

@@ -27,7 +27,7 @@ export function TimelineChart({
     (sum, point) => ({ findings: sum.findings + point.findings, checked: sum.checked + point.checked }),
     { findings: 0, checked: 0 },
   );
-  const label = (iso: string) => format.time(iso, timeZone);
+  const label = (iso: string) => format.clock(iso, timeZone);
 
   if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
   return (
@@ -56,12 +56,9 @@ export function TimelineChart({
         </ResponsiveContainer>
       </div>
       <figcaption className={`${styles.caption} muted`}>
-        {t('dashboard.timeline.caption', {
-          minutes: timeline.bucketMinutes,
-          zone: timeZone,
-          findings: format.number(totals.findings),
-          verdicts: format.number(totals.checked),
-        })}
+        {t('dashboard.timeline.caption', { count: timeline.bucketMinutes, zone: format.zoneLabel(timeZone) })}{' '}
+        {t('dashboard.timeline.totalFindings', { count: totals.findings })}{' '}
+        {t('dashboard.timeline.totalVerdicts', { count: totals.checked })}
       </figcaption>
     </figure>
   );

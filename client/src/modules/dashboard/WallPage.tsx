@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useFormat } from '../../app/format';
 import { errorMessage } from '../../app/errors';
+import { OperationTimeZone } from '../../app/timezone';
 import { useAnnouncements, useAnnouncementsLive } from '../announcements/announcements.api';
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
 import { useMatches, useMatchesLive } from '../matches/matches.api';
@@ -49,7 +50,11 @@ export function WallPage() {
       </div>
     );
   }
-  return <Wall operation={operation.data} />;
+  return (
+    <OperationTimeZone zone={operation.data.timeZone} forced>
+      <Wall operation={operation.data} />
+    </OperationTimeZone>
+  );
 }
 
 function Wall({ operation }: { operation: OperationDetail }) {

@@ -4,18 +4,31 @@ import { useEffect, useState } from 'react';
 /** Where the day stands against its time window. */
 export type ClockState =
   | { kind: 'before'; ms: number }
+  /** Planned (or in briefing) and its start has passed: not started yet, however late. */
+  | { kind: 'due'; since: string }
+  /** Live before its planned start: started early. */
+  | { kind: 'early'; ms: number }
   | { kind: 'running'; ms: number }
   | { kind: 'ended' }
   | { kind: 'closed' };
 
-/** Time to the start (before it), left until the end (during), or over; a closed operation is closed. */
+/**
+ * Where the day stands, the phase first and the clock second, so the two never contradict each other: a
+ * planned operation whose start (or end) has passed has not started ("due"), a live one before its start
+ * started early, a debrief or a live day past its end has ended; a closed operation is closed.
+ */
 export function clockState(operation: Pick<Operation, 'startsAt' | 'endsAt' | 'status'>, now: number): ClockState {
   if (operation.status === 'closed') return { kind: 'closed' };
   const start = Date.parse(operation.startsAt);
   const end = Date.parse(operation.endsAt);
+  if (operation.status === 'debrief') return { kind: 'ended' };
+  if (operation.status === 'live') {
+    if (now >= end) return { kind: 'ended' };
+    return now < start ? { kind: 'early', ms: end - now } : { kind: 'running', ms: end - now };
+  }
+  // planned or in briefing: it has not started, however late it is
   if (now < start) return { kind: 'before', ms: start - now };
-  if (now < end) return { kind: 'running', ms: end - now };
-  return { kind: 'ended' };
+  return { kind: 'due', since: operation.startsAt };
 }
 
 /** A duration split into whole days, hours, minutes and seconds (rounded down). */

@@ -40,11 +40,25 @@ describe('pushed tallies', () => {
 describe('the operation clock', () => {
   const op = { startsAt: '2026-09-06T06:00:00Z', endsAt: '2026-09-06T18:00:00Z', status: 'live' as const };
   it('counts down to the start, then to the end, then says it ended', () => {
-    expect(clockState(op, Date.parse('2026-09-06T05:00:00Z'))).toEqual({ kind: 'before', ms: 3_600_000 });
+    const planned = { ...op, status: 'planned' as const };
+    expect(clockState(planned, Date.parse('2026-09-06T05:00:00Z'))).toEqual({ kind: 'before', ms: 3_600_000 });
     expect(clockState(op, Date.parse('2026-09-06T17:30:00Z'))).toEqual({ kind: 'running', ms: 1_800_000 });
     expect(clockState(op, Date.parse('2026-09-06T19:00:00Z'))).toEqual({ kind: 'ended' });
     expect(clockState({ ...op, status: 'closed' }, Date.parse('2026-09-06T10:00:00Z'))).toEqual({ kind: 'closed' });
     expect(countdown(3 * 3_600_000 + 5 * 60_000 + 9_500)).toBe('3:05:09');
+  });
+
+  it('never contradicts the phase: a live day before its start started early, a planned one past it has not started', () => {
+    expect(clockState(op, Date.parse('2026-09-05T06:00:00Z'))).toEqual({ kind: 'early', ms: 36 * 3_600_000 });
+    expect(clockState({ ...op, status: 'planned' }, Date.parse('2026-09-06T07:00:00Z'))).toEqual({
+      kind: 'due',
+      since: op.startsAt,
+    });
+    expect(clockState({ ...op, status: 'debrief' }, Date.parse('2026-09-06T10:00:00Z'))).toEqual({ kind: 'ended' });
+    expect(clockState({ ...op, status: 'briefing' }, Date.parse('2026-09-07T10:00:00Z'))).toEqual({
+      kind: 'due',
+      since: op.startsAt,
+    });
   });
 });
 

@@ -100,7 +100,7 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
           <p className={cx(styles.meta, 'muted')}>
             <HandlingBadge code={finding.handling as Handling} />
             {finding.tags.map((tag) => (
-              <Tag key={tag}>{tag}</Tag>
+              <Tag key={tag}>{format.focus(tag)}</Tag>
             ))}
             <span>
               {t('findings.item.by', {
@@ -170,7 +170,7 @@ function FindingSummary({ finding }: { finding: Finding }) {
   if (finding.nationality) facts.push(format.country(finding.nationality));
   if (finding.minor === true) facts.push(t('findings.item.minor'));
   if (finding.minor === false) facts.push(t('findings.item.adult'));
-  if (finding.ageEstimate !== null) facts.push(t('findings.item.age', { age: finding.ageEstimate }));
+  if (finding.ageEstimate !== null) facts.push(t('findings.item.age', { count: finding.ageEstimate }));
   const exploitation = oneOf(exploitationTypes, finding.exploitation ?? undefined);
   if (exploitation) facts.push(t(`findings.exploitation.${exploitation}`));
   const referral = oneOf(referralStatuses, finding.referral ?? undefined);

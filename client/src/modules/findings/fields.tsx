@@ -49,11 +49,19 @@ export function TagsFieldset({
   error?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (focusTags.length === 0) return null;
   return (
     <Fieldset legend={t('findings.field.tags')} compact error={error}>
       {focusTags.map((tag) => (
-        <Checkbox key={tag} compact label={tag} name="tags" value={tag} defaultChecked={checked.includes(tag)} />
+        <Checkbox
+          key={tag}
+          compact
+          label={format.focus(tag)}
+          name="tags"
+          value={tag}
+          defaultChecked={checked.includes(tag)}
+        />
       ))}
     </Fieldset>
   );

@@ -144,7 +144,7 @@ function GraphView({ operation }: { operation: OperationDetail }) {
             <option value="">{t('graph.filter.anyTag')}</option>
             {operation.focusTags.map((tag) => (
               <option key={tag} value={tag}>
-                {tag}
+                {format.focus(tag)}
               </option>
             ))}
           </SelectField>

@@ -37,7 +37,7 @@ export function OperationHeader({ operation }: { operation: OperationDetail }) {
         {operation.focusTags.length > 0 && (
           <Fact label={t('operation.focusTags')}>
             {operation.focusTags.map((tag) => (
-              <Tag key={tag}>{tag}</Tag>
+              <Tag key={tag}>{format.focus(tag)}</Tag>
             ))}
           </Fact>
         )}

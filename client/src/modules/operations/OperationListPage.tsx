@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { ErrorNotice } from '../../app/ui/Notice';
@@ -15,6 +16,7 @@ import styles from './operations.module.css';
 /** The operations the person takes part in; administrators can start a new one. */
 export function OperationListPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const me = useMe();
   const operations = useOperations();
   const isAdmin = me.data?.user.isAdmin ?? false;
@@ -45,7 +47,7 @@ export function OperationListPage() {
                     <p className={styles.tags}>
                       <span className="visually-hidden">{t('operation.focusTags')}: </span>
                       {operation.focusTags.map((tag) => (
-                        <Tag key={tag}>{tag}</Tag>
+                        <Tag key={tag}>{format.focus(tag)}</Tag>
                       ))}
                     </p>
                   )}

@@ -5,7 +5,8 @@ import { Outlet, useParams } from 'react-router';
 import { type ClientErrorCode, parseError } from '../../app/errors';
 import { useSocket } from '../../app/socket/SocketProvider';
 import { useSocketEvents } from '../../app/socket/useSocketEvents';
-import { type OperationDetail, operationKey, setParticipants } from './operations.api';
+import { OperationTimeZone } from '../../app/timezone';
+import { type OperationDetail, operationKey, setParticipants, useOperation } from './operations.api';
 
 /** How long a join may wait for its acknowledgement before the next reconnect tries again. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -118,7 +119,12 @@ function useRoomMembership(operationId: string): RoomState {
 /** Keeps the operation's live room joined for everything below it. */
 export function OperationRoom({ operationId, children }: { operationId: string; children: ReactNode }) {
   const state = useRoomMembership(operationId);
-  return <RoomContext value={state}>{children}</RoomContext>;
+  const operation = useOperation(operationId);
+  return (
+    <RoomContext value={state}>
+      <OperationTimeZone zone={operation.data?.timeZone ?? null}>{children}</OperationTimeZone>
+    </RoomContext>
+  );
 }
 
 /** The route layout of `/operations/:operationId/*`: one room membership for all of the operation's pages. */

@@ -20,12 +20,12 @@ export function TimeWindow({
   return (
     <span className={styles.timeWindow}>
       <span>
-        <time dateTime={startsAt}>{format.range(startsAt, endsAt, timeZone)}</time>{' '}
+        <time dateTime={startsAt}>{format.rangeIn(startsAt, endsAt, timeZone)}</time>{' '}
         <span className="muted">({timeZone})</span>
       </span>
       {!compact && ownZone !== timeZone && (
         <span className={`${styles.local} muted`}>
-          {t('operation.yourTime', { zone: ownZone, range: format.range(startsAt, endsAt, ownZone) })}
+          {t('operation.yourTime', { zone: ownZone, range: format.rangeIn(startsAt, endsAt, ownZone) })}
         </span>
       )}
     </span>

@@ -1,6 +1,7 @@
 import { type Platform, type PlatformCategory, can, isPlatformAddress, platformCategories } from '@actionday/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
 import { Button } from '../../app/ui/Button';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset, SelectField, TextField, formClass } from '../../app/ui/Field';
@@ -11,6 +12,7 @@ import { useCreatePlatform } from './platforms.api';
 /** Adds one platform; investigators may add only platforms discovered during the day. */
 export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const create = useCreatePlatform(operation.id);
   const [urlInvalid, setUrlInvalid] = useState(false);
   const [added, setAdded] = useState<Platform | null>(null);
@@ -68,7 +70,7 @@ export function AddPlatformForm({ operation }: { operation: OperationDetail }) {
       {operation.focusTags.length > 0 && (
         <Fieldset legend={t('addPlatform.tags')}>
           {operation.focusTags.map((tag) => (
-            <Checkbox key={tag} label={tag} name="tags" value={tag} />
+            <Checkbox key={tag} label={format.focus(tag)} name="tags" value={tag} />
           ))}
         </Fieldset>
       )}

@@ -82,7 +82,7 @@ export function BoardFiltersBar({ filters, onChange, onClear, focusTags, claiman
           <option value="all">{t('common.all')}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
-              {tag}
+              {format.focus(tag)}
             </option>
           ))}
         </SelectField>

@@ -41,7 +41,7 @@ export function MyPlatforms({
     <section className={styles.mine} aria-labelledby="my-platforms-title" data-testid="my-platforms">
       <div className={styles.head}>
         <h3 id="my-platforms-title">{t('board.my.title')}</h3>
-        <span className={styles.count}>{t('board.my.claims', { count: mine.length, limit: claimLimit })}</span>
+        <span className={styles.count}>{t('board.my.claims', { used: mine.length, count: claimLimit })}</span>
         {checked > 0 && <span className="muted">{t('board.my.checked', { count: checked })}</span>}
       </div>
       {mine.length === 0 ? (

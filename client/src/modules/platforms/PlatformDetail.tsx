@@ -106,7 +106,7 @@ export function PlatformDetail({
           {platform.tags.length > 0 && (
             <Fact label={t('column.tags')}>
               {platform.tags.map((tag) => (
-                <Tag key={tag}>{tag}</Tag>
+                <Tag key={tag}>{format.focus(tag)}</Tag>
               ))}
             </Fact>
           )}
@@ -138,7 +138,7 @@ export function PlatformDetail({
               <time dateTime={platform.lastActivityAt}>{format.time(platform.lastActivityAt, zone)}</time>{' '}
               <span className="muted">({ago(platform.lastActivityAt, now)})</span>
               <span className={styles.expiry}>
-                {t('board.detail.expiryHint', { minutes: operation.claimTimeoutMinutes })}
+                {t('board.detail.expiryHint', { count: operation.claimTimeoutMinutes })}
               </span>
             </Fact>
           )}

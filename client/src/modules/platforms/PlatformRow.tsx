@@ -62,6 +62,7 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
     onVerdict,
   } = props;
   const { t } = useTranslation();
+  const format = useFormat();
   const flash = useChangedFlash(`${platform.status}:${platform.claimedBy ?? ''}`);
   const isMine = platform.status === 'claimed' && platform.claimedBy === meId;
 
@@ -118,7 +119,7 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
         {platform.tags.length > 0 && (
           <span className={table.tags}>
             {platform.tags.map((tag) => (
-              <Tag key={tag}>{tag}</Tag>
+              <Tag key={tag}>{format.focus(tag)}</Tag>
             ))}
           </span>
         )}
@@ -167,7 +168,7 @@ function DiscoveredMarker({
       <BadgeDetail>
         {' · '}
         {t('board.detail.discoveredBy', {
-          name: finder ? `${finder.name} (${finder.country})` : t('claim.unknownClaimant'),
+          name: finder ? `${finder.name} (${format.country(finder.country)})` : t('claim.unknownClaimant'),
           time: format.time(platform.createdAt, timeZone),
         })}
       </BadgeDetail>

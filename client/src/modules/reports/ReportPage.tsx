@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/format';
+import { languages } from '../../app/i18n';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset } from '../../app/ui/Field';
 import { Notice } from '../../app/ui/Notice';
@@ -75,7 +76,7 @@ function ReportView({ operation }: { operation: OperationDetail }) {
               value={value}
               checked={lang === value}
               onChange={() => setLang(value)}
-              label={value === 'en' ? 'English' : 'Nederlands'}
+              label={<span lang={value}>{languages[value]}</span>}
             />
           ))}
         </Fieldset>
@@ -103,7 +104,7 @@ function ReportView({ operation }: { operation: OperationDetail }) {
               <Statement report={data} lang={lang} />
               <FigureCards report={data} lang={lang} />
               <Panel title={t('reports.timeline')}>
-                <p className="muted">{t('reports.timelineCaption', { minutes: data.timeline.bucketMinutes })}</p>
+                <p className="muted">{t('reports.timelineCaption', { count: data.timeline.bucketMinutes })}</p>
                 <TimelineChart report={data} />
               </Panel>
               <Panel title={t('reports.funnel')}>

@@ -6,7 +6,11 @@ import { loggedPerBucket } from '../findings/index.js';
 import { type Access, membershipsByUser } from '../operations/index.js';
 import { checkedPerBucket } from '../platforms/index.js';
 
-/** Audit actions that are reads, not activity worth showing on the board. */
+/**
+ * Audit actions that are audited but are not activity: reads of records (every list, record, file, note,
+ * chart and report opened) and sign-in events (refusals, sign-ins, second factors). The feed shows what
+ * people did on the day, in sentences; the audit log keeps everything.
+ */
 const quiet = [
   'graph.read',
   'finding.list_read',
@@ -15,7 +19,14 @@ const quiet = [
   'evidence.list_read',
   'note.opened',
   'audit.read',
+  'audit.exported',
   'report.generated',
+  'auth.refused',
+  'auth.signed_in',
+  'auth.signed_out',
+  'auth.sign_in_failed',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
 ];
 
 /** Records whose identity is guarded (TLP:RED, victims): others learn who acted, not which record. */

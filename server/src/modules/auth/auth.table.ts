@@ -12,6 +12,8 @@ export const users = pgTable('users', {
   totpEnabled: boolean('totp_enabled').notNull().default(false),
   /** The 30-second step of the last TOTP code accepted: a code is used once, a later one must be newer. */
   totpLastStep: integer('totp_last_step'),
+  /** The interface language chosen for the account (an `interfaceLanguages` code); null: the browser's. */
+  language: text('language'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

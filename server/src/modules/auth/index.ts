@@ -12,5 +12,6 @@ export {
   sha256,
 } from './sessions.js';
 export { FirstRunSetup } from './setup.js';
+export { languageRoutes } from './language.routes.js';
 export { totpRoutes } from './totp.routes.js';
 export { type UserRow, findUser, findUserByEmail, insertUser, userNames } from './users.js';

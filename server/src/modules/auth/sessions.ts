@@ -1,3 +1,4 @@
+import { isInterfaceLanguage } from '@actionday/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
@@ -57,6 +58,7 @@ export async function resolveSession(
         name: users.name,
         isAdmin: users.isAdmin,
         totpEnabled: users.totpEnabled,
+        language: users.language,
       },
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -82,7 +84,8 @@ export async function resolveSession(
       .set({ lastSeenAt: now, ...(over && over < row.expiresAt ? { expiresAt: over } : {}) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
-  return row.user;
+  const { language } = row.user;
+  return { ...row.user, language: isInterfaceLanguage(language) ? language : null };
 }
 
 /** Ends one session. */

@@ -48,3 +48,8 @@ export async function setTotp(
 ): Promise<void> {
   await db.update(users).set(values).where(eq(users.id, userId));
 }
+
+/** Remembers the interface language chosen for an account. */
+export async function setLanguage(db: Db, userId: string, language: string): Promise<void> {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
+}

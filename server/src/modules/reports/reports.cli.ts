@@ -20,7 +20,7 @@ import { generateReport } from './reports.service.js';
  */
 const usage = `Usage: pnpm report -- --operation <id> --format pdf|html|csv|json --out <path>
   [--audience full|public]  public: aggregates only, small counts suppressed (default full)
-  [--lang en|nl]            language of HTML, PDF and CSV names (default en)
+  [--lang en|nl|de|fr|es|pl|ro|it|uk] language of HTML, PDF and CSV names (default en)
   [--table <name>]          with csv: one table as a .csv instead of a zip (${reportTables.join(', ')})
 Reads the database as the server does: DATABASE_URL, or the embedded one in ACTIONDAY_DATA_DIR (default ./data).
 With the embedded database, stop the server first: one process at a time may open it.`;

@@ -1,4 +1,4 @@
-import type { Report, ReportLanguage, ReportTable } from '@actionday/shared';
+import { type Report, type ReportLanguage, type ReportTable, reportLanguages } from '@actionday/shared';
 import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { countryName, words } from './reports.i18n.js';
@@ -174,11 +174,10 @@ export function zipFiles(files: Record<string, string | Uint8Array>, mtime: Date
   );
 }
 
-/** All tables as one zip of CSV files, with the statement in both languages beside them. */
+/** All tables as one zip of CSV files, with the statement in every shipped language beside them. */
 export function reportCsvZip(report: Report, language: ReportLanguage): Uint8Array {
   const files: Record<string, string> = {};
   for (const [name, csv] of Object.entries(reportCsvTables(report, language))) files[`${name}.csv`] = csv;
-  files['statement-en.txt'] = `${BOM}${report.statement.en.text}\r\n`;
-  files['statement-nl.txt'] = `${BOM}${report.statement.nl.text}\r\n`;
+  for (const lang of reportLanguages) files[`statement-${lang}.txt`] = `${BOM}${report.statement[lang].text}\r\n`;
   return zipFiles(files, new Date(report.generatedAt));
 }

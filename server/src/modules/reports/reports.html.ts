@@ -1,5 +1,5 @@
 import type { FigureDefinition, Report, ReportLanguage } from '@actionday/shared';
-import { type ReportWords, countryName, words } from './reports.i18n.js';
+import { type ReportWords, countryName, plural, words } from './reports.i18n.js';
 import { breakdownJoiner, breakdownLabel, figureLabel } from './reports.statement.js';
 
 /**
@@ -59,7 +59,7 @@ export function renderReportHtml(report: Report, definitions: FigureDefinition[]
       const items = f.breakdowns
         .map((b) => `<li><b>${num(b.value)}</b> ${esc(breakdownLabel(definitions, f.key, b, lang))}</li>`)
         .join('');
-      return `<div class="card"><div class="card__value">${num(f.value)}</div><div class="card__label">${esc(figureLabel(f.key, f.label, lang))}</div>${
+      return `<div class="card"><div class="card__value">${num(f.value)}</div><div class="card__label">${esc(figureLabel(f.key, f.label, lang, f.value ?? report.suppression.below))}</div>${
         items ? `<div class="card__joiner">${esc(joiner)}</div><ul class="card__breakdowns">${items}</ul>` : ''
       }</div>`;
     })
@@ -69,7 +69,7 @@ export function renderReportHtml(report: Report, definitions: FigureDefinition[]
   const notices = [
     report.provisional ? `<p class="notice notice--warn">${esc(w.provisionalNote)}</p>` : '',
     report.audience === 'public'
-      ? `<p class="notice">${esc(w.publicNote)}${report.suppression.applied ? ` ${esc(w.suppressedNote(report.suppression.below))}` : ''}</p>`
+      ? `<p class="notice">${esc(w.publicNote)}${report.suppression.applied ? ` ${esc(w.suppressedNote(num(report.suppression.below), num(report.suppression.below - 1)))}` : ''}</p>`
       : '',
   ].join('');
 
@@ -101,7 +101,7 @@ ${notices}
 <section class="charts">
   <div class="chart chart--timeline">
     <h2>${esc(w.timeline)}</h2>
-    <p class="caption">${esc(w.timelineNote(report.timeline.bucketMinutes))}</p>
+    <p class="caption">${esc(plural(lang, report.timeline.bucketMinutes, w.timelineNote).replace('{n}', num(report.timeline.bucketMinutes)))}</p>
     ${timelineSvg(ctx)}
   </div>
   <div class="chart chart--funnel">

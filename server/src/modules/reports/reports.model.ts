@@ -1,4 +1,12 @@
-import { type FigureSubject, type Report, type ReportAudience, type ReportFigure, can } from '@actionday/shared';
+import {
+  type FigureSubject,
+  type Report,
+  type ReportAudience,
+  type ReportFigure,
+  type ReportLanguage,
+  can,
+  reportLanguages,
+} from '@actionday/shared';
 import type { Db } from '../../db/database.js';
 import { anchoredHead } from '../audit/index.js';
 import type { OperationRow } from '../operations/index.js';
@@ -68,20 +76,17 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       key: f.key,
       label: f.label,
       counts,
-      labels: { en: figureLabel(f.key, f.label, 'en'), nl: figureLabel(f.key, f.label, 'nl') },
+      labels: perLanguage((lang) => figureLabel(f.key, f.label, lang, value ?? below)),
       value,
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
         const v = shown(b.value, personal);
-        const labels = {
-          en: breakdownLabel(operation.figures, f.key, b, 'en'),
-          nl: breakdownLabel(operation.figures, f.key, b, 'nl'),
-        };
+        const labels = perLanguage((lang) => breakdownLabel(operation.figures, f.key, b, lang));
         return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),
     };
   });
-  const statement = (language: 'en' | 'nl') => {
+  const statement = (language: ReportLanguage) => {
     const lines = statementLines(figures, operation.figures, language, below);
     const audit = auditHead ? auditSentence(auditHead, language) : null;
     return { lines, audit, text: [...lines, ...(audit ? ['', audit] : [])].join('\n') };
@@ -142,7 +147,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     audience,
     suppression: { below, applied },
     figures,
-    statement: { en: statement('en'), nl: statement('nl') },
+    statement: perLanguage(statement),
     tables: {
       byCountry,
       byCategory: byCategory.map((r) => ({ ...r })),
@@ -174,4 +179,9 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     notes,
     auditHead,
   };
+}
+
+/** One value per shipped report language. */
+function perLanguage<T>(make: (language: ReportLanguage) => T): Record<ReportLanguage, T> {
+  return Object.fromEntries(reportLanguages.map((language) => [language, make(language)])) as Record<ReportLanguage, T>;
 }

@@ -11,6 +11,7 @@ import {
   type Platform,
   type Tally,
   packageManifestSchema,
+  reportLanguages,
   reportSchema,
 } from '@actionday/shared';
 import { sql } from 'drizzle-orm';
@@ -249,18 +250,18 @@ describe('after-action report', () => {
 
   it('writes the key-figures statement in English and Dutch in the shape of the 2022 release', async () => {
     const r = await reportJson();
-    expect(r.statement.en.lines[0]).toBe('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
+    expect(r.statement.en.lines[0]).toBe('5 online platforms monitored, of which 3 related to the Ukraine focus;');
     expect(r.statement.en.text).toContain(
-      '3 possible victims found, of whom 2 related to the focus on Ukraine, of whom 2 nationals of Ukraine;',
+      '3 possible victims found, of whom 2 related to the Ukraine focus; 2 nationals of Ukraine;',
     );
     expect(r.statement.en.lines.at(-1)).toMatch(
-      /^3 persons \/ usernames checked, of which 2 related to the focus on Ukraine\.$/,
+      /^3 persons \/ usernames checked, of which 2 related to the Ukraine focus\.$/,
     );
     expect(r.statement.nl.lines[0]).toBe(
       '5 online platforms gemonitord, waarvan 3 in verband met de focus op Oekraïne;',
     );
     expect(r.statement.nl.text).toContain(
-      '3 mogelijke slachtoffers gevonden, onder wie 2 in verband met de focus op Oekraïne, onder wie 2 staatsburgers van Oekraïne;',
+      '3 mogelijke slachtoffers gevonden, onder wie 2 in verband met de focus op Oekraïne; 2 staatsburgers van Oekraïne;',
     );
   });
 
@@ -302,8 +303,7 @@ describe('after-action report', () => {
         'lead_matches.csv',
         'lead_platforms.csv',
         'notes.csv',
-        'statement-en.txt',
-        'statement-nl.txt',
+        ...reportLanguages.map((lang) => `statement-${lang}.txt`),
         'timeline.csv',
       ].sort(),
     );
@@ -519,14 +519,14 @@ describe('after-action report', () => {
           '\n  pdftotext not installed (apt-get install poppler-utils): checked the HTML the PDF was printed from instead.\n\n',
         );
         expect((await report(coordinator, 'format=html')).body).toContain(
-          '5 online platforms monitored, of which 3 related to the focus on Ukraine;',
+          '5 online platforms monitored, of which 3 related to the Ukraine focus;',
         );
         return;
       }
       const page1 = extracted.stdout.replace(/\s+/g, ' ');
       expect(page1).toContain('Report day 2022');
       expect(page1).toContain('online platforms monitored');
-      expect(page1).toContain('5 online platforms monitored, of which 3 related to the focus on Ukraine;');
+      expect(page1).toContain('5 online platforms monitored, of which 3 related to the Ukraine focus;');
     },
     60_000,
   );
