@@ -169,6 +169,7 @@ describe('the permission matrix: every role on every route', () => {
     ).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     const open = [
       'GET /api/health',
+      'GET /api/ready',
       'POST /api/session',
       'DELETE /api/session',
       'GET /api/me',
