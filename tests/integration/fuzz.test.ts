@@ -96,7 +96,7 @@ describe('the fuzz suite', () => {
     const invite = (
       await t.request(coordinator, 'POST', `${op}/invites`, { role: 'observer', country: 'NL', agency: 'KP' })
     ).json<{ code: string }>();
-    fingerprint = await tableFingerprinter(t.app.deps.db, volatile, { operations: ['tally_seq'] });
+    fingerprint = await tableFingerprinter(t.app.deps.db, volatile, { operations: ['tally_seq', 'tally_fingerprint'] });
     ids = {
       operationId: operation.id,
       platformId: platform.id,
