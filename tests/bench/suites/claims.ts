@@ -21,7 +21,8 @@ async function doubleClaims(
   let doubles = 0;
   let mismatched = 0;
   for (const [platformId, members] of winners) {
-    if (members.length > 1) doubles += 1;
+    // the holder's own repeated claim answers 200 with the claim it holds (a retry): a double is two people
+    if (new Set(members).size > 1) doubles += 1;
     if (holder.get(platformId) !== members[0]) mismatched += 1;
   }
   // taken in the database but never answered to anyone (a timed-out request that went through): not a double
