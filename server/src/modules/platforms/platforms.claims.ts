@@ -190,36 +190,36 @@ export async function recordVerdict(
   body: VerdictBody,
 ): Promise<Platform> {
   const input = verdictBodySchema.parse(body);
-  const now = deps.now();
+  const at = deps.now().toISOString();
   const mayManage = can(member.role, 'platform.manage_claims');
-  const row = await deps.db.transaction(async (tx) => {
-    const current = await lockPlatform(tx, platformId);
-    if (current.status !== 'claimed') fail('platforms.not_claimed');
-    if (current.claimedBy !== member.id && !mayManage) fail('platforms.not_holder');
-    const [checked] = await tx
-      .update(platforms)
-      .set({
-        status: 'checked',
-        verdict: input.verdict,
-        followUp: input.followUp,
-        summary: input.summary ?? null,
-        checkedBy: member.id,
-        checkedAt: now,
-        ...touched(now),
-      })
-      .where(eq(platforms.id, platformId))
-      .returning();
-    if (!checked) throw new Error('locked platform vanished');
-    await recordAudit(tx, actor, {
-      operationId: checked.operationId,
+  // one statement with its audit entry, as a claim: only a claimed platform, only its holder or a coordinator
+  const { query, appended } = auditedStatement(
+    sql`update ${platforms} set status = 'checked', verdict = ${input.verdict}, follow_up = ${input.followUp},
+      summary = ${input.summary ?? null}, checked_by = ${member.id}::uuid, checked_at = ${at}::timestamptz,
+      updated_at = ${at}::timestamptz, version = version + 1
+      where id = ${platformId}::uuid and operation_id = ${member.operationId}::uuid and status = 'claimed'
+        and (claimed_by = ${member.id}::uuid or ${mayManage}::boolean)
+      returning *`,
+    actor,
+    {
+      operationId: member.operationId,
       action: 'platform.checked',
       targetType: 'platform',
-      targetId: checked.id,
+      targetId: platformId,
       details: { verdict: input.verdict, followUp: input.followUp },
-    });
-    return checked;
-  });
-  return publishChange(deps, 'checked', row);
+    },
+  );
+  const [checked] = rowsOf<Record<string, unknown>>(
+    idempotencyKeyPending() ? await deps.db.transaction((tx) => tx.execute(query)) : await deps.db.execute(query),
+  );
+  if (!checked) {
+    const [current] = await deps.db.select().from(platforms).where(eq(platforms.id, platformId));
+    if (!current || current.operationId !== member.operationId) fail('platforms.not_found');
+    if (current.status !== 'claimed') fail('platforms.not_claimed');
+    fail('platforms.not_holder');
+  }
+  appended();
+  return publishChange(deps, 'checked', tableRowOf(platforms, checked));
 }
 
 /** A coordinator sends a checked platform back to the pool; its verdict is cleared (kept in the audit log). */

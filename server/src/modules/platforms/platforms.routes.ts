@@ -51,7 +51,7 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     return { platform, ...context };
   }
 
-  /** The claim's access check in one query, without loading the platform (the claim statement reads and changes it). */
+  /** Access for a claim or a verdict in one query, without loading the platform (their one statement reads and changes it). */
   async function claimContext(userId: string, platformId: string) {
     const context = await authorizeRecord(
       db,
@@ -226,12 +226,8 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       },
     },
     async (request) => {
-      const { platform, membership } = await platformContext(
-        requireUser(request).id,
-        request.params.platformId,
-        'platform.claim',
-      );
-      return recordVerdict(deps, actorOf(request), membership, platform.id, request.body);
+      const { membership } = await claimContext(requireUser(request).id, request.params.platformId);
+      return recordVerdict(deps, actorOf(request), membership, request.params.platformId, request.body);
     },
   );
 
