@@ -1,7 +1,7 @@
 import { type SQL, and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
-import { entryLeafHash } from './audit.entry.js';
+import { type EntryFields, entryLeafHash } from './audit.entry.js';
 import { auditAppended } from './audit.signal.js';
 import { auditEvents } from './audit.table.js';
 
@@ -23,7 +23,14 @@ export interface AuditEntry {
  * the sequencer gives the entry its place in the tree a moment after commit.
  */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  const fields = {
+  const fields = entryFields(actor, entry);
+  await db.insert(auditEvents).values({ ...fields, leafHash: entryLeafHash(fields) });
+  auditAppended(fields.chain);
+}
+
+/** The row an entry becomes, as its leaf hash covers it. */
+function entryFields(actor: Actor, entry: AuditEntry): EntryFields {
+  return {
     chain: entry.operationId ?? 'global',
     at: new Date(),
     actorId: actor.userId,
@@ -35,8 +42,6 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
     details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
     ip: actor.ip,
   };
-  await db.insert(auditEvents).values({ ...fields, leafHash: entryLeafHash(fields) });
-  auditAppended(fields.chain);
 }
 
 /**
@@ -50,18 +55,7 @@ export function auditedStatement(
   actor: Actor,
   entry: AuditEntry,
 ): { query: SQL; appended: () => void } {
-  const chain = entry.operationId ?? 'global';
-  const fields = {
-    chain,
-    at: new Date(),
-    actorId: actor.userId,
-    operationId: entry.operationId ?? null,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
-    ip: actor.ip,
-  };
+  const fields = entryFields(actor, entry);
   const query = sql`with changed as (${statement}),
     audited as (
       insert into ${auditEvents} (chain, at, actor_id, operation_id, action, target_type, target_id, details, ip, leaf_hash)
@@ -71,7 +65,7 @@ export function auditedStatement(
       from changed limit 1
     )
     select * from changed`;
-  return { query, appended: () => auditAppended(chain) };
+  return { query, appended: () => auditAppended(fields.chain) };
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect;

@@ -1,5 +1,5 @@
 import { type Participant, type Platform, type VerdictBody, can, verdictBodySchema } from '@actionday/shared';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, lt, or, sql } from 'drizzle-orm';
 import { type Db, rowsOf, tableRowOf } from '../../db/database.js';
 import type { DomainEvents, EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
@@ -13,6 +13,10 @@ import { platforms } from './platforms.table.js';
 
 /** The SQLSTATE the claim-limit trigger raises (migration 0016). */
 const CLAIM_LIMIT_SQLSTATE = 'AD001';
+
+/** One statement on its own, or in a transaction when an Idempotency-Key must be claimed with it. */
+const runStatement = (db: Db, query: SQL) =>
+  idempotencyKeyPending() ? db.transaction((tx) => tx.execute(query)) : db.execute(query);
 
 type ClaimDeps = { db: Db; bus: EventBus; now: () => Date };
 type ChangeVerb = 'claimed' | 'assigned' | 'released' | 'expired' | 'checked' | 'reopened';
@@ -72,9 +76,7 @@ export async function claimPlatform(
   );
   let raw: Record<string, unknown>[];
   try {
-    raw = rowsOf(
-      idempotencyKeyPending() ? await deps.db.transaction((tx) => tx.execute(query)) : await deps.db.execute(query),
-    );
+    raw = rowsOf(await runStatement(deps.db, query));
   } catch (error) {
     claimLimitError(error, claimLimit);
   }
@@ -209,9 +211,7 @@ export async function recordVerdict(
       details: { verdict: input.verdict, followUp: input.followUp },
     },
   );
-  const [checked] = rowsOf<Record<string, unknown>>(
-    idempotencyKeyPending() ? await deps.db.transaction((tx) => tx.execute(query)) : await deps.db.execute(query),
-  );
+  const [checked] = rowsOf<Record<string, unknown>>(await runStatement(deps.db, query));
   if (!checked) {
     const [current] = await deps.db.select().from(platforms).where(eq(platforms.id, platformId));
     if (!current || current.operationId !== member.operationId) fail('platforms.not_found');
