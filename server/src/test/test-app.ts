@@ -104,7 +104,8 @@ export class TestApp {
     const app = await buildApp({
       config: testConfig(options.config),
       database,
-      logger: false,
+      // TEST_LOG=error (or another level) shows the server's own log, e.g. the cause of a 500
+      logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false,
       clientDir: options.clientDir ?? false,
       claimSweepMs: 0,
       // tests sign in hundreds of people from one address; the limits have a test of their own

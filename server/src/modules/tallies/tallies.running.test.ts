@@ -127,4 +127,20 @@ describe('running figures', () => {
       await t.close();
     }
   }, 300_000);
+
+  it('many people opening the dashboard at once, before the figures were ever counted, all see them', async () => {
+    const t = await TestApp.create();
+    try {
+      const { operation, coordinator } = await t.operation();
+      const people = [coordinator, ...(await t.members(operation.id, 7, 'observer', 'NL'))];
+      // every one of these finds no snapshot and counts one; on PostgreSQL they meet each other's recount
+      const answers = await Promise.all(
+        people.map((who) => t.request(who, 'GET', `/api/operations/${operation.id}/tallies`)),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(people.map(() => 200));
+      expect(new Set(answers.map((a) => JSON.stringify(a.json<Tally>().figures))).size).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
 });

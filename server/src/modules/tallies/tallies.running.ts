@@ -1,6 +1,7 @@
 import type { CountryTally, Tally } from '@actionday/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { databaseErrorCode } from '../../http/safe-error.js';
 import type { OperationRow } from '../operations/index.js';
 import {
   countByCountry,
@@ -15,6 +16,9 @@ import { type SnapshotValues, tallyDeltas, tallySnapshots } from './tallies.tabl
 
 /** Fold the changes into the snapshot once this many have gathered (each running read sums them). */
 export const FOLD_AFTER = 2000;
+
+/** PostgreSQL's "could not serialize access": a REPEATABLE READ transaction met a concurrent write. */
+const SERIALIZATION_FAILURE = '40001';
 
 const definitionsOf = (operation: OperationRow) => JSON.stringify(operation.figures);
 
@@ -174,13 +178,18 @@ export async function runningTallyIfReady(db: Db, operation: OperationRow, now: 
  * not the size of the day; a missing or outdated snapshot (new figure definitions) is recounted first.
  */
 export async function runningTally(db: Db, operation: OperationRow, now: Date): Promise<Tally> {
-  let values = await runningValues(db, operation);
-  if (!values) {
-    await resetSnapshot(db, operation, now);
-    values = await runningValues(db, operation);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const values = await runningValues(db, operation);
+    if (values) return tallyOf(operation, values, now);
+    try {
+      await resetSnapshot(db, operation, now);
+    } catch (error) {
+      // two readers found the snapshot missing at once: the one that waited for the other's recount cannot
+      // write over it (its REPEATABLE READ view predates it), and reads the other's snapshot instead
+      if (databaseErrorCode(error) !== SERIALIZATION_FAILURE) throw error;
+    }
   }
-  if (!values) throw new Error('tally snapshot missing after a recount');
-  return tallyOf(operation, values, now);
+  throw new Error('tally snapshot missing after a recount');
 }
 
 /** A full recount, as the API's tally: what the running figures are checked against, and what closing freezes. */
