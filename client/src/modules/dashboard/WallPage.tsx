@@ -12,6 +12,7 @@ import { type OperationDetail, useOperation } from '../operations/operations.api
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
+import { openMatches } from './OpenMatches';
 import { useTallies } from './tallies';
 import styles from './WallPage.module.css';
 
@@ -103,7 +104,7 @@ function WallOpenMatches({ operationId }: { operationId: string }) {
   const matches = useMatches(operationId);
   useMatchesLive(operationId);
   if (!matches.data) return null;
-  const open = matches.data.filter((m) => m.status === 'open').length;
+  const open = openMatches(matches.data).length;
   return (
     <p className={styles.openMatches} data-testid="wall-open-matches">
       {t('wall.openMatches', { count: open, open: format.number(open) })}

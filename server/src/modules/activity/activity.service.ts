@@ -32,6 +32,12 @@ const quiet = [
 /** Records whose identity is guarded (TLP:RED, victims): others learn who acted, not which record. */
 const guardedTargets = new Set(['finding', 'evidence', 'match', 'reference_list', 'note']);
 
+/**
+ * Actions whose details count records as one country (or a coordinator) sees them: a country's package counts its
+ * own TLP:RED findings. Others learn that it happened, not the numbers.
+ */
+const countingActions = new Set(['package.generated']);
+
 /** The activity feed, from the audit log (which never holds personal contents). */
 export async function activityFeed(
   db: Db,
@@ -46,6 +52,7 @@ export async function activityFeed(
   return rows.map((event): Activity => {
     const name = event.actorId ? names.get(event.actorId)?.name : undefined;
     const hidden = !!event.targetType && guarded.has(event.targetType);
+    const uncounted = membership.role !== 'coordinator' && countingActions.has(event.action);
     return {
       id: event.id,
       at: event.at.toISOString(),
@@ -53,7 +60,7 @@ export async function activityFeed(
       actor: name ? { name, country: (event.actorId && members.get(event.actorId)?.country) || '' } : null,
       targetType: event.targetType,
       targetId: hidden ? null : event.targetId,
-      details: hidden ? {} : event.details,
+      details: hidden || uncounted ? {} : event.details,
     };
   });
 }
