@@ -12,7 +12,9 @@ import { durationText } from './OperationClock';
  * what the analysts owe (a match no analyst may see waits for nobody).
  */
 export function openMatches(matches: readonly Match[]): Match[] {
-  return matches.filter((m) => m.status === 'open' && m.analystMaySee !== false).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return matches
+    .filter((m) => m.status === 'open' && m.analystMaySee !== false)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Open matches for coordinators and analysts on the dashboard, each linking to its card. */

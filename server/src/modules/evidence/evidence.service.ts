@@ -142,7 +142,13 @@ export async function saveEvidence(
     const platform = await platformInOperation(deps.db, context.operation.id, fields.platformId);
     if (fields.findingId) {
       const finding = (await findingRowsByIds(deps.db, [fields.findingId])).get(fields.findingId);
-      if (finding?.operationId !== context.operation.id) failField('findings.bad_link', 'findingId');
+      // a finding the uploader may not know of answers as one that does not exist
+      if (
+        finding?.operationId !== context.operation.id ||
+        finding.deletedAt ||
+        sightOf(finding, context.viewer) === 'none'
+      )
+        failField('findings.bad_link', 'findingId');
     }
     const id = randomUUID();
     const storagePath = join('evidence', context.operation.id, id);

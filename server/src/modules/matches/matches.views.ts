@@ -33,7 +33,7 @@ const decidesFor = (viewer: Viewer, country: string) =>
  */
 function analystMaySee(state: MatchState): boolean {
   return state.analystCountries.some(
-    (country) => matchView(state, { role: 'analyst', country, memberId: null }) !== null,
+    (country) => matchView(state, { role: 'analyst', country, memberId: null }, false) !== null,
   );
 }
 
@@ -43,7 +43,7 @@ function analystMaySee(state: MatchState): boolean {
  * Analysts and coordinators get the value and the sightings they may see; an investigator gets a match only
  * when one of their own findings is in it, with their own value and, for the others, whom to contact.
  */
-export function matchView(state: MatchState, viewer: Viewer): Match | null {
+export function matchView(state: MatchState, viewer: Viewer, askWaiting = true): Match | null {
   if (!can(viewer.role, 'finding.read')) return null;
   const { match } = state;
   const broad = can(viewer.role, 'match.read_all');
@@ -126,7 +126,7 @@ export function matchView(state: MatchState, viewer: Viewer): Match | null {
       : null,
     disclosures,
     mayDisclose: disclosures.some((d) => d.state !== 'shared'),
-    analystMaySee: broad ? analystMaySee(state) : null,
+    analystMaySee: broad && askWaiting ? analystMaySee(state) : null,
     createdAt: match.createdAt.toISOString(),
     updatedAt: match.updatedAt.toISOString(),
     version: match.version,

@@ -52,7 +52,9 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const tally = await currentTally(db, operation, options.now);
   const frozen = tally.frozen;
   const [auditHead, countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
-    anchoredHead(db, operation.id),
+    // the log's size and root count every entry, those about records the viewer may not see too: the head is
+    // the coordinators' anchor (they may see every record), not part of anybody else's report
+    viewer.role === 'coordinator' ? anchoredHead(db, operation.id) : Promise.resolve(null),
     participatingCountries(db, operation.id),
     countByCategory(db, operation.id),
     countByTag(db, operation.id, operation.focusTags, frozen),
