@@ -73,7 +73,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const figures: ReportFigure[] = tally.figures.map((f) => {
     const counts = subjects.get(f.key) ?? 'platforms';
     const personal = personSubjects.has(counts);
-    const value = shown(f.value, personal);
+    const value = shown(f.value ?? 0, personal);
     return {
       key: f.key,
       label: f.label,
@@ -82,7 +82,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       value,
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
-        const v = shown(b.value, personal);
+        const v = shown(b.value ?? 0, personal);
         const labels = perLanguage((lang) => breakdownLabel(operation.figures, f.key, b, lang));
         return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),
