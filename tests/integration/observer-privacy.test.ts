@@ -1,4 +1,4 @@
-import type { Operation, Platform } from '@actionday/shared';
+import type { Operation, Platform, Tally } from '@actionday/shared';
 import { type Session, TestApp, eventually } from '@actionday/server/test/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -84,7 +84,8 @@ describe('observers see aggregates only', () => {
       for (const secret of secrets) expect(event, event.slice(0, 80)).not.toContain(secret);
       for (const field of personalFields) expect(event, event.slice(0, 80)).not.toContain(field);
     }
-    expect(events.some((e) => e.startsWith('finding:') || e.startsWith('hit:'))).toBe(false);
+    expect(events.some((e) => /^(finding|hit|match|platform):/.test(e))).toBe(false);
+    for (const event of events) expect(event).not.toContain('ads.example.org');
   });
 
   it('no answer an observer can get holds personal data, and record routes are closed to them', async () => {
@@ -92,7 +93,7 @@ describe('observers see aggregates only', () => {
     for (const path of [
       op,
       `${op}/tallies`,
-      `${op}/platforms`,
+      `${op}/platforms/summary`,
       `${op}/timeline`,
       `${op}/announcements`,
       `${op}/figures`,
@@ -104,6 +105,7 @@ describe('observers see aggregates only', () => {
       for (const field of personalFields) expect(response.body, path).not.toContain(field);
     }
     for (const path of [
+      `${op}/platforms`,
       `${op}/findings`,
       `${op}/matches`,
       `${op}/evidence`,
@@ -113,5 +115,39 @@ describe('observers see aggregates only', () => {
     ]) {
       expect((await t.request(observer, 'GET', path)).statusCode, path).toBe(403);
     }
+  });
+
+  it('an observer sees the board as counts by category and verdict, no platform named', async () => {
+    const summary = await t.request(observer, 'GET', `/api/operations/${operation.id}/platforms/summary`);
+    expect(summary.statusCode).toBe(200);
+    expect(summary.body).not.toContain('Ads');
+    expect(summary.json<{ categories: { category: string; confirmed: number }[] }>().categories).toContainEqual(
+      expect.objectContaining({ category: 'escort_ads', platforms: 1, confirmed: 1, followUp: 1 }),
+    );
+  });
+
+  it("small counts of persons read as fewer than the coordinator's threshold on the observer's figures, live and on request", async () => {
+    const op = `/api/operations/${operation.id}`;
+    await t.request(coordinator, 'PATCH', op, { suppressBelow: 5 });
+    const socket = await t.socket(observer);
+    const pushed: Tally[] = [];
+    socket.on('tally:updated', (tally) => pushed.push(tally));
+    await socket.emitWithAck('operation:join', { operationId: operation.id });
+    const platform = (await t.request(coordinator, 'GET', `${op}/platforms`)).json<Platform[]>()[0] as Platform;
+    await t.request(coordinator, 'POST', `${op}/findings`, {
+      kind: 'suspect',
+      platformId: platform.id,
+      aliases: ['Another one'],
+    });
+    const victims = (tally: Tally) => tally.figures.find((f) => f.key === 'possible_victims');
+    const seen = (await t.request(observer, 'GET', `${op}/tallies`)).json<Tally>();
+    expect(seen.suppressedBelow).toBe(5);
+    expect(victims(seen)?.value).toBeNull();
+    expect(Object.values(seen.byCountry).map((c) => c.victims)).toContain(null);
+    expect(victims((await t.request(coordinator, 'GET', `${op}/tallies`)).json<Tally>())?.value).toBe(1);
+    await eventually(() => expect(pushed.at(-1)?.suppressedBelow).toBe(5), 5000);
+    expect(victims(pushed.at(-1) as Tally)?.value).toBeNull();
+    // participants and platforms are not counts of persons: never suppressed
+    expect(seen.figures.find((f) => f.key === 'platforms_monitored')?.value).toBe(1);
   });
 });

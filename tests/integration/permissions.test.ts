@@ -10,8 +10,11 @@ import {
 import { type Session, TestApp } from '@actionday/server/test/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-/** Codes that mean "the permission table said no". */
-const refusals = ['auth.forbidden', 'operations.not_member', 'operations.revoked'];
+/**
+ * Codes that mean "the permission table said no". A record the caller may not see at all answers as one that does
+ * not exist (an observer asking for a finding), before any permission is checked: that is a refusal too.
+ */
+const refusals = ['auth.forbidden', 'operations.not_member', 'operations.revoked', 'findings.not_found'];
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -68,6 +71,7 @@ describe('the permission matrix: every role on every route', () => {
       },
       { method: 'POST', path: `${op}/participants/${none}/revoke`, action: 'member.revoke' },
       { method: 'GET', path: `${op}/platforms`, action: 'platform.read' },
+      { method: 'GET', path: `${op}/platforms/summary`, action: 'operation.read' },
       {
         method: 'POST',
         path: `${op}/platforms`,
