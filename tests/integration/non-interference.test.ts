@@ -54,5 +54,5 @@ describe('nothing a viewer observes depends on records they may not see', () => 
       })
       .filter((name) => !probed.has(name) && !probed.has(name.split('?')[0] ?? '') && !(name in routeExemptions));
     expect(missing).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
