@@ -353,6 +353,8 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
     const frozen = await coordinatorCaller.read<Tally>(tallyPath);
     frozenDifferences = compareTallies(expected, frozen);
   }
+  const moves = people.reduce((n, p) => n + p.caller.moves, coordinatorCaller.moves);
+  if (moves > 0) ledger.actions.set('moved to another process', moves);
   for (const person of people) {
     person.presence.close();
     person.caller.close();
