@@ -10,6 +10,7 @@ import { recordAudit } from '../modules/audit/index.js';
 import { DamagedArchiveError, hashOfFile } from './backup.archive.js';
 import { UnknownOperationError, createBackup } from './backup.create.js';
 import { RestoreRefusedError, restoreBackup } from './backup.restore.js';
+import { checkArchive } from './backup.verify.js';
 
 const usage = `Usage: pnpm backup -- [--operation <id>] --out <file>
        pnpm restore -- <file>
@@ -27,7 +28,9 @@ function reason(error: unknown): string {
 }
 
 const where = (config: ReturnType<typeof loadConfig>) =>
-  config.databaseUrl ? 'the PostgreSQL server of DATABASE_URL' : `the embedded database in ${config.dataDir}/pglite`;
+  config.databaseUrl
+    ? 'the PostgreSQL server of DATABASE_URL'
+    : `the embedded database in ${config.dataDir}/pglite (the server must be stopped: one process at a time)`;
 
 const open = (config: ReturnType<typeof loadConfig>) =>
   openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
@@ -86,11 +89,14 @@ async function restore(args: string[], env: NodeJS.ProcessEnv, log: (line: strin
   const file = resolve(positionals[0] ?? '');
   if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
   const config = loadConfig(env);
+  // the whole archive is checked before the database is even opened: a damaged one leaves no trace
+  const checked = await checkArchive(file);
+  log(`The archive is whole: ${Object.keys(checked.manifest.parts).length} parts match its manifest.`);
   log(`Restoring ${file} into ${where(config)}…`);
   let database: Database | undefined;
   try {
     database = await open(config);
-    const result = await restoreBackup({ database, dataDir: config.dataDir, file, log });
+    const result = await restoreBackup({ database, dataDir: config.dataDir, file, checked, log });
     let broken = 0;
     for (const chain of result.audit) {
       const fine = chain.ok && chain.extendsArchivedHead;

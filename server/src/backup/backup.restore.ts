@@ -9,7 +9,7 @@ import { HEAD_KEY_FILE, existingHeadSigner, verifyAuditLog } from '../modules/au
 import { DamagedArchiveError, digestOf, hashOfFile, hashing, readArchive, readPart } from './backup.archive.js';
 import { type CatalogTable, appliedMigrations, readCatalog } from './backup.catalog.js';
 import { type Manifest, parts, storagePathSchema } from './backup.manifest.js';
-import { checkArchive } from './backup.verify.js';
+import { type CheckedArchive, checkArchive } from './backup.verify.js';
 
 /** The target cannot take this archive (not empty, another version, another signing key): nothing was changed. */
 export class RestoreRefusedError extends Error {}
@@ -20,6 +20,8 @@ export interface RestoreOptions {
   /** The target data directory: evidence files and the audit signing key go there. */
   dataDir: string;
   file: string;
+  /** The archive already checked against its manifest (the command checks before it opens the database). */
+  checked?: CheckedArchive;
   log?: (line: string) => void;
 }
 
@@ -49,8 +51,7 @@ const TABLE_PART_LIMIT = 512 * 1024 * 1024;
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const log = options.log ?? (() => {});
-  const { manifest, headKey } = await checkArchive(options.file);
-  log(`The archive is whole: ${Object.keys(manifest.parts).length} parts match its manifest.`);
+  const { manifest, headKey } = options.checked ?? (await checkArchive(options.file));
   const { database } = options;
   await checkBeforeMigrating(database);
   await database.migrate();
