@@ -152,7 +152,7 @@ async function writeRows(db: Db, archive: ArchiveWriter, scope: BackupScope, log
     }
     await db.execute(sql.raw('close backup_rows'));
     tables.push({ name: table.name, columns: table.columns, rows: count, parts: names });
-    log(`  ${table.name}: ${count} rows`);
+    log(`  ${table.name}: ${count} ${count === 1 ? 'row' : 'rows'}`);
   }
   const audit: AuditHeadSummary[] = [...heads.values()]
     .sort((a, b) => a.chain.localeCompare(b.chain))

@@ -129,7 +129,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     for (const path of created.reverse()) await rm(path, { force: true });
     throw error;
   }
-  for (const table of manifest.tables) if (table.rows) log(`  ${table.name}: ${table.rows} rows`);
+  for (const table of manifest.tables)
+    if (table.rows) log(`  ${table.name}: ${table.rows} ${table.rows === 1 ? 'row' : 'rows'}`);
   if (manifest.files.length) log(`  evidence files: ${manifest.files.length}`);
   return { manifest, audit: await verifyRestoredAudit(database.db, options.dataDir, manifest) };
 }
