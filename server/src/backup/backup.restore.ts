@@ -61,7 +61,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const presentKey = await readFile(keyPath).catch(() => null);
   if (presentKey && headKey && !presentKey.equals(headKey))
     throw new RestoreRefusedError(
-      `${keyPath} holds another audit signing key than the archive's: the restored heads would not verify. Restore into a data directory without ${HEAD_KEY_FILE}.`,
+      `${keyPath} holds another audit signing key than the archive's: the restored heads would not verify. Restore into a data directory without ${HEAD_KEY_FILE} (a server started on a new data directory makes one: if nothing was signed with it yet, move it away).`,
     );
   const existing = new Set<string>();
   for (const file of manifest.files) {

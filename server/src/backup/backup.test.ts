@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Evidence, Platform } from '@actionday/shared';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as Y from 'yjs';
@@ -14,8 +15,9 @@ import { createSession } from '../modules/auth/sessions.js';
 import { storeNote } from '../modules/notes/notes.store.js';
 import { tableFingerprinter } from '../test/table-fingerprint.js';
 import { type Session, TestApp, eventually } from '../test/test-app.js';
-import { databaseUrl } from '../test/test-database.js';
+import { TEMPLATE_ENV, databaseUrl } from '../test/test-database.js';
 import { runBackupCli } from './backup.cli.js';
+import { restoreBackup } from './backup.restore.js';
 
 const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -35,6 +37,21 @@ function multipart(fields: Record<string, string>, file: { name: string; type: s
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * Prepares an embedded data directory holding the migrated schema, from the test template when there is one
+ * (initdb on disk takes seconds, many on a busy machine); otherwise the command makes the database itself.
+ */
+async function embeddedDatabase(dataDir: string): Promise<void> {
+  const dump = process.env[TEMPLATE_ENV.pglite];
+  if (!dump) return;
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: join(dataDir, 'pglite'),
+    loadDataDir: new Blob([await readFile(dump)]),
+  });
+  await client.close();
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -103,6 +120,7 @@ describe('backup and restore', () => {
 
   beforeAll(async () => {
     // an embedded day: PGlite in a data directory, as `pnpm start` runs it on a laptop
+    await embeddedDatabase(sourceDir);
     const source = await openDatabase({ dataDir: join(sourceDir, 'pglite') });
     const t = await TestApp.create({ database: source, config: { dataDir: sourceDir }, keepDatabaseOpen: true });
     const w = await t.seed({
@@ -230,8 +248,7 @@ describe('backup and restore', () => {
   });
 
   /** Opens the restored database as the server would, and reads the day as the coordinator. */
-  async function restoredDay(target: { url: string } | { dataDir: string }, dataDir: string) {
-    const database: Database = await openDatabase('url' in target ? target : { dataDir: join(dataDir, 'pglite') });
+  async function restoredDay(database: Database, dataDir: string) {
     // before the server starts: it audits the reads below
     const audit = await auditOf(database.db, dataDir, operationId);
     const notes = await noteRows(database.db);
@@ -267,7 +284,7 @@ describe('backup and restore', () => {
     if (!admin) ctx.skip(`no PostgreSQL server at ${serverUrl}`);
     const { url, dataDir, output } = await restoredIntoPostgres();
     expect(output).toMatch(new RegExp(`audit ${operationId}: verifies`));
-    const restored = await restoredDay({ url }, dataDir);
+    const restored = await restoredDay(await openDatabase({ url }), dataDir);
     expect(restored.day.tallies).toEqual(original.tallies);
     expect(restored.day.evidence).toEqual(original.evidence);
     expect(restored.files).toEqual(screenshot);
@@ -325,8 +342,12 @@ describe('backup and restore', () => {
       lines.join('\n'),
     ).toBe(0);
     const dataDir = join(work, 'one-operation');
-    expect(await cli(['restore', file], { ACTIONDAY_DATA_DIR: dataDir }), lines.join('\n')).toBe(0);
-    const restored = await restoredDay({ dataDir }, dataDir);
+    await embeddedDatabase(dataDir);
+    // the command's own work, on a database kept open for the checks (opening one on disk takes seconds)
+    const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+    const { audit } = await restoreBackup({ database, dataDir, file });
+    expect(audit).toContainEqual(expect.objectContaining({ chain: operationId, ok: true, extendsArchivedHead: true }));
+    const restored = await restoredDay(database, dataDir);
     expect(restored.hasOther).toBe(0);
     expect(restored.day.tallies).toEqual(original.tallies);
     expect(restored.audit.verdict).toMatchObject({ ok: true, problems: [] });
