@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,9 @@ import { storeNote } from '../modules/notes/notes.store.js';
 import { tableFingerprinter } from '../test/table-fingerprint.js';
 import { type Session, TestApp, eventually } from '../test/test-app.js';
 import { TEMPLATE_ENV, databaseUrl } from '../test/test-database.js';
+import { ArchiveWriter, digestOf, readArchive, readPart } from './backup.archive.js';
 import { runBackupCli } from './backup.cli.js';
+import { type Manifest, parts } from './backup.manifest.js';
 import { restoreBackup } from './backup.restore.js';
 
 const png = Buffer.concat([
@@ -333,6 +335,49 @@ describe('backup and restore', () => {
     }
     // checked before the database is opened: not even an empty embedded database was made
     expect(existsSync(dataDir)).toBe(false);
+  }, 120_000);
+
+  /** The archive again with its manifest edited (and its digest made to match): a backup from elsewhere. */
+  async function repacked(source: string, edit: (manifest: Manifest) => Manifest): Promise<string> {
+    const contents = new Map<string, Buffer>();
+    await readArchive(source, async (name, content) => {
+      contents.set(name, await readPart(content, 64 * 1024 * 1024));
+    });
+    const path = join(work, `repacked-${randomBytes(4).toString('hex')}.tar`);
+    const writer = new ArchiveWriter(path, new Date());
+    for (const [name, bytes] of contents)
+      if (name !== parts.manifest && name !== parts.manifestDigest) await writer.add(name, bytes);
+    const manifest = Buffer.from(JSON.stringify(edit(JSON.parse(String(contents.get(parts.manifest))) as Manifest)));
+    await writer.add(parts.manifest, manifest, false);
+    await writer.add(parts.manifestDigest, Buffer.from(`${digestOf(manifest).sha256}  ${parts.manifest}\n`), false);
+    await writer.finish();
+    return path;
+  }
+
+  it('an archive from a newer version, or a data directory with another signing key, is refused before any row', async (ctx) => {
+    if (!admin) ctx.skip(`no PostgreSQL server at ${serverUrl}`);
+    const full = await backupOfEverything();
+    const url = await newPostgresDatabase();
+    const newer = await repacked(full, (m) => ({ ...m, migrations: [...m.migrations, Date.now() + 86_400_000] }));
+    lines.length = 0;
+    expect(await cli(['restore', newer], { DATABASE_URL: url, ACTIONDAY_DATA_DIR: join(work, 'newer') })).toBe(1);
+    expect(lines.join('\n')).toMatch(/The archive was made by a newer version of Actionday/);
+
+    const keyed = join(work, 'keyed');
+    await mkdir(keyed, { recursive: true });
+    const otherKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' });
+    await writeFile(join(keyed, 'audit-head-key.pem'), otherKey);
+    lines.length = 0;
+    expect(await cli(['restore', full], { DATABASE_URL: url, ACTIONDAY_DATA_DIR: keyed })).toBe(1);
+    expect(lines.join('\n')).toMatch(/holds another audit signing key than the archive's/);
+
+    const target = await openDatabase({ url });
+    try {
+      const rows = await (await tableFingerprinter(target.db, /^$/))();
+      expect(Object.values(rows).every((sum) => sum.startsWith('0:'))).toBe(true);
+    } finally {
+      await target.close();
+    }
   }, 120_000);
 
   it('a backup of one operation restores that operation and its people only, here into a new embedded database', async () => {
