@@ -2,11 +2,13 @@ import { type FindingKind, type Platform, can, findingKinds } from '@actionday/s
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { useOutboxEntries } from '../../app/outbox/useOutbox';
 import { EmptyState } from '../../app/ui/EmptyState';
 import { Pill, PillNumber, Pills } from '../../app/ui/Pills';
 import { QueryView } from '../../app/ui/QueryView';
 import type { OperationDetail } from '../operations/operations.api';
 import { FindingItem } from './FindingItem';
+import { PendingFindingItem } from './PendingFindingItem';
 import { QuickLog } from './QuickLog';
 import { useFindings, useFindingsLive } from './findings.api';
 import styles from './FindingsPanel.module.css';
@@ -48,6 +50,16 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   const format = useFormat();
   const findings = useFindings(operation.id, platform.id);
   const [kind, setKind] = useState<FindingKind | 'all'>('all');
+  const outbox = useOutboxEntries();
+  // this device's findings not yet on the server, newest first like the list
+  const kept = useMemo(
+    () =>
+      outbox
+        .filter((entry) => entry.kind === 'finding' && entry.platformId === platform.id)
+        .filter((entry) => kind === 'all' || (entry.body as { kind?: string } | null)?.kind === kind)
+        .toReversed(),
+    [outbox, platform.id, kind],
+  );
   const names = useMemo(() => new Map(operation.participants.map((p) => [p.id, p.name])), [operation.participants]);
   const counts = useMemo(() => {
     const byKind: Record<FindingKind, number> = { suspect: 0, identifier: 0, victim: 0 };
@@ -71,10 +83,13 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
                 </Pill>
               ))}
             </Pills>
-            {shown.length === 0 ? (
+            {shown.length === 0 && kept.length === 0 ? (
               <EmptyState>{t('findings.empty')}</EmptyState>
             ) : (
               <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
+                {kept.map((entry) => (
+                  <PendingFindingItem key={`outbox-${entry.seq}`} entry={entry} />
+                ))}
                 {shown.map((finding) => (
                   <FindingItem
                     key={finding.id}
