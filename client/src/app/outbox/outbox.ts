@@ -15,7 +15,10 @@ export const ANSWER_WAIT_MS = 8_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 
-type Outcome = { state: 'sent'; answer: unknown } | { state: 'queued'; entry: OutboxEntry } | { state: 'refused'; error: ApiError };
+type Outcome =
+  | { state: 'sent'; answer: unknown }
+  | { state: 'queued'; entry: OutboxEntry }
+  | { state: 'refused'; error: ApiError };
 
 let userId: string | null = null;
 let entries: readonly OutboxEntry[] = [];
@@ -149,7 +152,12 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
         await deleteEntry(entry.seq);
         settle(entry.seq, { state: 'refused', error });
       } else {
-        const refusal = { status: error.status, code: error.code, message: error.message, at: new Date().toISOString() };
+        const refusal = {
+          status: error.status,
+          code: error.code,
+          message: error.message,
+          at: new Date().toISOString(),
+        };
         await putEntry({ ...entry, refusal });
       }
       return true;

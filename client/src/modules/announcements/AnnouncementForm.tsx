@@ -33,7 +33,9 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
         setMessage('');
         if (answer instanceof Queued) setSent(t('outbox.queuedNotice'));
         else
-          setSent(country ? t('announcements.sentTo', { country: format.country(country) }) : t('announcements.sentAll'));
+          setSent(
+            country ? t('announcements.sentTo', { country: format.country(country) }) : t('announcements.sentAll'),
+          );
       },
     });
   };

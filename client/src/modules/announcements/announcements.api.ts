@@ -53,6 +53,8 @@ export function useAnnouncementsLive(operationId: string): void {
 export function useCreateAnnouncement(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
     mutationFn: (body: { message: string; country?: string }) =>
       sendThroughOutbox<Announcement>({
         kind: 'announcement',

@@ -53,12 +53,8 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   const outbox = useOutboxEntries();
   // this device's findings not yet on the server, newest first like the list
   const kept = useMemo(
-    () =>
-      outbox
-        .filter((entry) => entry.kind === 'finding' && entry.platformId === platform.id)
-        .filter((entry) => kind === 'all' || (entry.body as { kind?: string } | null)?.kind === kind)
-        .toReversed(),
-    [outbox, platform.id, kind],
+    () => outbox.filter((entry) => entry.kind === 'finding' && entry.platformId === platform.id).toReversed(),
+    [outbox, platform.id],
   );
   const names = useMemo(() => new Map(operation.participants.map((p) => [p.id, p.name])), [operation.participants]);
   const counts = useMemo(() => {
@@ -68,41 +64,48 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   }, [findings.data]);
 
   return (
-    <QueryView query={findings} loading={t('findings.loading')}>
-      {(list) => {
-        const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
-        return (
-          <div>
-            <Pills label={t('findings.filterLabel')} className={styles.filter} data-testid="finding-counts">
-              <Pill aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
-                {t('findings.filterAll')} <PillNumber>{format.number(list.length)}</PillNumber>
-              </Pill>
-              {findingKinds.map((k) => (
-                <Pill key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
-                  <PillNumber>{format.number(counts[k])}</PillNumber> {t(`findings.count.${k}`, { count: counts[k] })}
+    <>
+      {kept.length > 0 && (
+        // shown whatever the list's state: offline, the list itself may not load
+        <ul className={styles.list} aria-label={t('outbox.title')} data-testid="pending-findings">
+          {kept.map((entry) => (
+            <PendingFindingItem key={`outbox-${entry.seq}`} entry={entry} />
+          ))}
+        </ul>
+      )}
+      <QueryView query={findings} loading={t('findings.loading')}>
+        {(list) => {
+          const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
+          return (
+            <div>
+              <Pills label={t('findings.filterLabel')} className={styles.filter} data-testid="finding-counts">
+                <Pill aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
+                  {t('findings.filterAll')} <PillNumber>{format.number(list.length)}</PillNumber>
                 </Pill>
-              ))}
-            </Pills>
-            {shown.length === 0 && kept.length === 0 ? (
-              <EmptyState>{t('findings.empty')}</EmptyState>
-            ) : (
-              <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
-                {kept.map((entry) => (
-                  <PendingFindingItem key={`outbox-${entry.seq}`} entry={entry} />
+                {findingKinds.map((k) => (
+                  <Pill key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
+                    <PillNumber>{format.number(counts[k])}</PillNumber> {t(`findings.count.${k}`, { count: counts[k] })}
+                  </Pill>
                 ))}
-                {shown.map((finding) => (
-                  <FindingItem
-                    key={finding.id}
-                    finding={finding}
-                    operation={operation}
-                    authorName={finding.redacted ? undefined : names.get(finding.authorId)}
-                  />
-                ))}
-              </ul>
-            )}
-          </div>
-        );
-      }}
-    </QueryView>
+              </Pills>
+              {shown.length === 0 ? (
+                <EmptyState>{t('findings.empty')}</EmptyState>
+              ) : (
+                <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
+                  {shown.map((finding) => (
+                    <FindingItem
+                      key={finding.id}
+                      finding={finding}
+                      operation={operation}
+                      authorName={finding.redacted ? undefined : names.get(finding.authorId)}
+                    />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        }}
+      </QueryView>
+    </>
   );
 }

@@ -78,7 +78,8 @@ export function useFindingsLive(operationId: string): void {
   };
   // a pending finding sent after its form was gone: in the list at once, before its live event
   useOutboxSent('finding', (answer) => {
-    if (isFindingCreated(answer) && answer.finding.operationId === operationId) applyFinding(queryClient, answer.finding);
+    if (isFindingCreated(answer) && answer.finding.operationId === operationId)
+      applyFinding(queryClient, answer.finding);
   });
   useSocketEvents({
     'finding:logged': onFinding,
@@ -101,6 +102,8 @@ export function useFindingsLive(operationId: string): void {
 export function useLogFinding(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
     mutationFn: (body: CreateFinding) =>
       sendThroughOutbox<FindingCreated>({
         kind: 'finding',

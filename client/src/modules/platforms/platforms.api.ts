@@ -99,6 +99,8 @@ function usePlatformAction<Variables>(
 ) {
   const queryClient = useQueryClient();
   return useMutation({
+    // offline, a release or verdict goes to the outbox, and the others fail at once rather than wait unsaved
+    networkMode: 'always',
     mutationFn: request,
     onSuccess: (platform) => {
       if (!(platform instanceof Queued)) upsertPlatforms(queryClient, operationId, [platform]);
@@ -154,6 +156,8 @@ export function touchPlatform(
 export function useClaimPlatform(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
     mutationFn: (platformId: string) => platformThroughOutbox('claim', operationId, platformId, 'claim'),
     onSuccess: (platform) => {
       if (!(platform instanceof Queued)) upsertPlatforms(queryClient, operationId, [platform]);
