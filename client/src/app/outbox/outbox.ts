@@ -28,8 +28,11 @@ const sentHandlers = new Map<OutboxKind, Set<(answer: unknown, entry: OutboxEntr
 const waiters = new Map<number, (outcome: Outcome) => void>();
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-const publish = (next: readonly OutboxEntry[]) => {
-  entries = next;
+let stored: readonly OutboxEntry[] = [];
+/** Shown: what is stored, less the writes whose form still waits for their first answer (it shows them). */
+const publish = (next: readonly OutboxEntry[] = stored) => {
+  stored = next;
+  entries = next.filter((entry) => !waiters.has(entry.seq));
   for (const listener of listeners) listener();
 };
 
@@ -62,10 +65,15 @@ export function onOutboxSent(kind: OutboxKind, handler: (answer: unknown, entry:
   return () => handlers.delete(handler);
 }
 
+/** Takes an entry out of what is shown at once (it is gone from the store): no flash of it as pending. */
+const forget = (seq: number) => publish(stored.filter((entry) => entry.seq !== seq));
+
 const settle = (seq: number, outcome: Outcome) => {
   const waiter = waiters.get(seq);
+  if (!waiter) return;
   waiters.delete(seq);
-  waiter?.(outcome);
+  waiter(outcome);
+  publish();
 };
 
 /**
@@ -96,10 +104,10 @@ export async function sendThroughOutbox<T>(write: OutboxWrite): Promise<T | Queu
   } catch {
     return plain();
   }
-  const stored = entry;
+  const made = entry;
   const outcome = new Promise<Outcome>((resolve) => {
-    const timer = setTimeout(() => settle(stored.seq, { state: 'queued', entry: stored }), ANSWER_WAIT_MS);
-    waiters.set(stored.seq, (result) => {
+    const timer = setTimeout(() => settle(made.seq, { state: 'queued', entry: made }), ANSWER_WAIT_MS);
+    waiters.set(made.seq, (result) => {
       clearTimeout(timer);
       resolve(result);
     });
@@ -142,6 +150,7 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });
     await deleteEntry(entry.seq);
+    forget(entry.seq);
     for (const handler of sentHandlers.get(entry.kind) ?? []) handler(answer, entry);
     settle(entry.seq, { state: 'sent', answer });
     return true;
@@ -150,6 +159,7 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
       if (waiters.has(entry.seq)) {
         // its author is still on the form, which shows the refusal with everything they typed
         await deleteEntry(entry.seq);
+        forget(entry.seq);
         settle(entry.seq, { state: 'refused', error });
       } else {
         const refusal = {
