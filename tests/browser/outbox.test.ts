@@ -101,8 +101,11 @@ describe.skipIf(!chromiumPath)('the outbox: nothing typed offline is lost, nothi
     await openDetail(page, jobs);
     await expect.poll(() => detail(page, jobs).locator('[data-pending="pending"]').count()).toBe(2);
 
-    // the server answers again: sent in order, each once; the verdict is refused and kept
+    // the server answers again and the laptop says it is back online: sent in order, each once; the verdict is
+    // refused and kept
     await context.unroute('**/api/**');
+    await context.setOffline(true);
+    await context.setOffline(false);
     await expect.poll(() => counts(page), { timeout: 30_000 }).toBe('0 pending, 1 refused');
     const findings = (
       await t.request(anna, 'GET', `/api/operations/${operation.id}/findings?platformId=${jobs.id}`)
