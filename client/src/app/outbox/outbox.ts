@@ -51,10 +51,11 @@ export function subscribeOutbox(listener: () => void): () => void {
 }
 
 /** Whose outbox is shown and sent (null when nobody is signed in); sends what an earlier page left. */
-export function setOutboxUser(next: string | null): void {
+export async function setOutboxUser(next: string | null): Promise<void> {
   if (next === userId) return;
   userId = next;
-  void reload().then(() => flushOutbox());
+  await reload();
+  await flushOutbox();
 }
 
 /** Called with the server's answer when an entry of a kind is sent later (the form is gone by then). */
@@ -67,6 +68,9 @@ export function onOutboxSent(kind: OutboxKind, handler: (answer: unknown, entry:
 
 /** Takes an entry out of what is shown at once (it is gone from the store): no flash of it as pending. */
 const forget = (seq: number) => publish(stored.filter((entry) => entry.seq !== seq));
+
+/** Shows an entry as it now is in the store (a refusal, one more attempt) at once. */
+const replace = (changed: OutboxEntry) => publish(stored.map((entry) => (entry.seq === changed.seq ? changed : entry)));
 
 const settle = (seq: number, outcome: Outcome) => {
   const waiter = waiters.get(seq);
@@ -168,12 +172,15 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
           message: error.message,
           at: new Date().toISOString(),
         };
-        await putEntry({ ...entry, refusal });
+        const refused = { ...entry, refusal };
+        await putEntry(refused);
+        replace(refused);
       }
       return true;
     }
     const kept = { ...entry, attempts: entry.attempts + 1 };
     await putEntry(kept);
+    replace(kept);
     settle(entry.seq, { state: 'queued', entry: kept });
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void flushOutbox(), backoffMs(kept.attempts));

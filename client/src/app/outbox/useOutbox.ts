@@ -18,7 +18,7 @@ export function useOutboxSender(): void {
   const userId = me.data?.user.id ?? null;
   const { state } = useConnectionState();
   useEffect(() => {
-    setOutboxUser(userId);
+    void setOutboxUser(userId);
   }, [userId]);
   useEffect(() => {
     if (state === 'connected') void flushOutbox();
