@@ -60,10 +60,12 @@ describe.skipIf(!chromiumPath)('the outbox: nothing typed offline is lost, nothi
     await page.waitForSelector('[data-testid="platform-row"]');
     const context = page.context();
 
-    // the Wi-Fi drops: two suspects and a verdict are logged anyway
+    // Anna opens the platform she works on (the page has what it needs), then the Wi-Fi drops: two suspects and a
+    // verdict are logged anyway
+    await openDetail(page, jobs);
+    await detail(page, jobs).locator('[data-testid="finding-counts"]').waitFor();
     await context.setOffline(true);
     await page.waitForSelector('[data-testid="connection-status"][data-state="offline"]');
-    await openDetail(page, jobs);
     await detail(page, jobs).locator('[data-tab="suspect"]').click();
     await logSuspect(page, 'Ivan Offline');
 
