@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { AnnouncementSlot } from '../modules/announcements/AnnouncementBanner';
 import { OperationHeaderSlot } from '../modules/dashboard/OperationClock';
 import styles from './AppShell.module.css';
+import { KeyMap } from './KeyMap';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useMe, useSignOut } from './session';
 import { ConnectionIndicator } from './socket/ConnectionIndicator';
@@ -57,6 +58,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
+      <KeyMap />
     </ToastProvider>
   );
 }

@@ -7,6 +7,7 @@ import { Loading } from '../app/ui/Loading';
 import { Panel, PanelGrid } from '../app/ui/Panel';
 import { Page } from '../app/ui/Page';
 import { ObserverView } from '../modules/dashboard/ObserverView';
+import { OperationClock } from '../modules/dashboard/OperationClock';
 import { OperationMatches } from '../modules/matches/OperationMatches';
 import { NotesPanel } from '../modules/notes/NotesPanel';
 import { PlatformBoard } from '../modules/platforms/PlatformBoard';
@@ -101,6 +102,7 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
       <PlatformBoard
         operation={detail}
         renderDetail={(platform) => <DetailPanels operation={detail} platform={platform} />}
+        status={<OperationClock operation={detail} />}
       />
       <NotesPanel operation={detail} />
     </Page>

@@ -24,6 +24,8 @@ export interface PlatformDetailProps {
   claimState: ClaimState | undefined;
   onClaim: (platformId: string) => void;
   onClose: () => void;
+  /** After a verdict is recorded here. */
+  onDone?: (() => void) | undefined;
   /** Each increase moves the keyboard focus into the verdict form. */
   verdictFocusRequest: number;
   now: number;
@@ -46,6 +48,7 @@ export function PlatformDetail({
   claimState,
   onClaim,
   onClose,
+  onDone,
   verdictFocusRequest,
   now,
   children,
@@ -183,6 +186,7 @@ export function PlatformDetail({
               holder={holder}
               forSomeoneElse={!isHolder}
               focusRequest={verdictForOther && verdictFocusRequest === 0 ? 1 : verdictFocusRequest}
+              onRecorded={onDone}
             />
           )}
           {showAssign && (
