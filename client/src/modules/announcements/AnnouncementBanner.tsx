@@ -1,5 +1,5 @@
 import type { Announcement } from '@actionday/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { useFormat } from '../../app/format';
@@ -35,6 +35,11 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
   const waiting = all.filter((a) => !dismissed.has(a.id));
   const newest = waiting[0];
   const more = waiting.length - 1;
+  const historyButton = (
+    <Button size="xs" className={styles.dismiss} onClick={() => setHistory(true)} data-testid="announcements-history">
+      {t('announcements.history', { n: format.number(all.length) })}
+    </Button>
+  );
 
   return (
     <section
@@ -49,36 +54,33 @@ export function AnnouncementBanner({ operationId, timeZone }: { operationId: str
             announcement={newest}
             timeZone={timeZone}
             onDismiss={() => dismissAnnouncements(operationId, [newest.id])}
-          />
+          >
+            {more > 0 && (
+              <>
+                <span data-testid="announcements-more">{t('announcements.more', { count: more })}</span>
+                <Button
+                  size="xs"
+                  className={styles.dismiss}
+                  onClick={() =>
+                    dismissAnnouncements(
+                      operationId,
+                      waiting.map((a) => a.id),
+                    )
+                  }
+                >
+                  {t('announcements.dismissAll')}
+                </Button>
+              </>
+            )}
+            {historyButton}
+          </AnnouncementItem>
         </div>
       ) : (
-        <MegaphoneIcon className={styles.quietIcon} />
+        <>
+          <MegaphoneIcon className={styles.quietIcon} />
+          {historyButton}
+        </>
       )}
-      <div className={styles.footer}>
-        {more > 0 && <span data-testid="announcements-more">{t('announcements.more', { count: more })}</span>}
-        {more > 0 && (
-          <Button
-            size="xs"
-            className={styles.dismiss}
-            onClick={() =>
-              dismissAnnouncements(
-                operationId,
-                waiting.map((a) => a.id),
-              )
-            }
-          >
-            {t('announcements.dismissAll')}
-          </Button>
-        )}
-        <Button
-          size="xs"
-          className={styles.dismiss}
-          onClick={() => setHistory(true)}
-          data-testid="announcements-history"
-        >
-          {t('announcements.history', { n: format.number(all.length) })}
-        </Button>
-      </div>
       <Dialog
         open={history}
         onClose={() => setHistory(false)}
@@ -120,24 +122,30 @@ function AnnouncementItem({
   announcement,
   timeZone,
   onDismiss,
+  children,
 }: {
   announcement: Announcement;
   timeZone?: string | undefined;
   onDismiss: () => void;
+  /** More controls beside Dismiss (how many more wait, the history). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <article className={styles.announcement} data-testid="announcement" data-announcement-id={announcement.id}>
       <MegaphoneIcon className={styles.icon} />
       <AnnouncementText announcement={announcement} timeZone={timeZone} />
-      <Button
-        size="xs"
-        className={styles.dismiss}
-        onClick={onDismiss}
-        aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
-      >
-        {t('common.dismiss')}
-      </Button>
+      <div className={styles.controls}>
+        <Button
+          size="xs"
+          className={styles.dismiss}
+          onClick={onDismiss}
+          aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
+        >
+          {t('common.dismiss')}
+        </Button>
+        {children}
+      </div>
     </article>
   );
 }

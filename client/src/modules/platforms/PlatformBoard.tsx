@@ -1,5 +1,5 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { openKeyMap } from '../../app/KeyMap';
@@ -48,6 +48,23 @@ export interface PlatformBoardProps {
   renderDetail?: (platform: Platform) => ReactNode;
   /** Shown in the sticky toolbar beside the connection state and my claims (the operation's clock). */
   status?: ReactNode;
+}
+
+/**
+ * When the open platform gets its verdict (here, or in another tab), its form goes away; the focus would drop to
+ * the page. It goes back to the platform's row instead, where the next action (N) is.
+ */
+function useFocusAfterVerdict(platform: Platform | undefined, focusRow: (platformId: string) => void): void {
+  const previous = useRef<{ id: string; status: Platform['status'] } | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = platform ? { id: platform.id, status: platform.status } : null;
+    if (!platform || !before || before.id !== platform.id) return;
+    if (before.status !== 'claimed' || platform.status !== 'checked') return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest('[data-testid="platform-detail"]'))
+      focusRow(platform.id);
+  }, [platform, focusRow]);
 }
 
 /** Keeps `--board-sticky` on the board at the toolbar's height, so the table head and the side panel stick below it. */
@@ -229,6 +246,16 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
   const openPlatform = openId ? list?.find((p) => p.id === openId) : undefined;
   const myClaims = me.id ? (claims.get(me.id)?.length ?? 0) : 0;
   const { board, toolbar } = useStickyOffset();
+  useFocusAfterVerdict(openPlatform, focusRow);
+  const side = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // an opened platform low on the screen (the list starts under the overview) comes up under the toolbar
+    const panel = side.current;
+    const bar = toolbar.current;
+    if (!openId || !panel || !bar) return;
+    const top = panel.getBoundingClientRect().top;
+    if (top > window.innerHeight / 2) window.scrollBy({ top: top - bar.offsetHeight - 8 });
+  }, [openId, toolbar]);
 
   return (
     <section ref={board} className={styles.board} aria-labelledby="board-title" data-testid="platform-board">
@@ -288,7 +315,7 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
                   : t('board.next.taken', { name: suggested.name })
               : ''}
         </p>
-        <Button variant="ghost" onClick={openKeyMap} shortcut="?">
+        <Button variant="ghost" size="sm" onClick={openKeyMap} shortcut="?">
           {t('board.keys.button')}
         </Button>
       </div>
@@ -326,6 +353,7 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
                 onVerdict={giveVerdict}
                 focusRequest={domFocus}
                 now={now}
+                compact={openPlatform !== undefined}
               />
             )}
             {isFiltered(filters) && shown.length === 0 && (
@@ -335,7 +363,11 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
             )}
           </div>
           {openPlatform && (
-            <aside className={styles.side} aria-label={t('board.detail.region', { name: openPlatform.name })}>
+            <aside
+              ref={side}
+              className={styles.side}
+              aria-label={t('board.detail.region', { name: openPlatform.name })}
+            >
               <PlatformDetail
                 key={openPlatform.id}
                 operation={operation}
@@ -348,7 +380,6 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
                   setOpenId(null);
                   focusRow(openPlatform.id);
                 }}
-                onDone={() => focusRow(openPlatform.id)}
                 verdictFocusRequest={verdictFocus.id === openPlatform.id ? verdictFocus.request : 0}
                 now={now}
               >

@@ -24,8 +24,6 @@ export interface PlatformDetailProps {
   claimState: ClaimState | undefined;
   onClaim: (platformId: string) => void;
   onClose: () => void;
-  /** After a verdict is recorded here. */
-  onDone?: (() => void) | undefined;
   /** Each increase moves the keyboard focus into the verdict form. */
   verdictFocusRequest: number;
   now: number;
@@ -48,7 +46,6 @@ export function PlatformDetail({
   claimState,
   onClaim,
   onClose,
-  onDone,
   verdictFocusRequest,
   now,
   children,
@@ -186,7 +183,6 @@ export function PlatformDetail({
               holder={holder}
               forSomeoneElse={!isHolder}
               focusRequest={verdictForOther && verdictFocusRequest === 0 ? 1 : verdictFocusRequest}
-              onRecorded={onDone}
             />
           )}
           {showAssign && (

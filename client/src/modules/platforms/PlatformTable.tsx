@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationDetail } from '../operations/operations.api';
 import { PlatformRow } from './PlatformRow';
+import { cx } from '../../app/ui/cx';
 import table from './PlatformTable.module.css';
 import type { ClaimState } from './useClaims';
 
@@ -31,6 +32,7 @@ export function PlatformTable({
   onVerdict,
   focusRequest,
   now,
+  compact = false,
 }: {
   operation: OperationDetail;
   platforms: readonly Platform[];
@@ -46,6 +48,8 @@ export function PlatformTable({
   /** Each new request moves the keyboard focus to that platform's row. */
   focusRequest: { id: string; request: number };
   now: number;
+  /** Beside an open platform: the category and tag columns give their room to the panel. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const closed = operation.status === 'closed';
@@ -103,7 +107,7 @@ export function PlatformTable({
   return (
     <div className={table.wrap}>
       <table
-        className={table.table}
+        className={cx(table.table, compact && table.compact)}
         aria-label={t('board.tableLabel')}
         aria-rowcount={platforms.length + 1}
         data-testid="platform-table"
