@@ -53,7 +53,7 @@ export function LogForm({ kind, operation, platform, onLogged, formRef }: LogFor
       onSuccess: (created) => {
         form.reset();
         focusFirstField(form);
-        onLogged(created, summary(t, body));
+        onLogged(created, summary(t, body, created.finding));
       },
       // the cursor goes to the first field the server refused (it is marked once rendered)
       onError: () => requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
