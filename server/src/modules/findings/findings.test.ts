@@ -90,6 +90,18 @@ describe.shuffle('logging findings', () => {
     });
   });
 
+  it("a victim's reference is given by the server, numbered per country; a typed one (a name) is refused", async () => {
+    const victim = (who: Session, extra: Record<string, unknown> = {}) =>
+      log(who, { kind: 'victim', platformId: platform.id, exploitation: 'labour', ...extra });
+    const typed = await victim(nl, { reference: 'Anna Petrenko' });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().error.details.fields).toMatchObject([{ path: 'body.reference' }]);
+    const given = await Promise.all([victim(nl), victim(nl2), victim(be), victim(nl)]);
+    const references = given.map((r) => r.json<FindingCreated>().finding.reference);
+    expect(references[2]).toBe('V-BE-001');
+    expect([references[0], references[1], references[3]].sort()).toEqual(['V-NL-001', 'V-NL-002', 'V-NL-003']);
+  });
+
   it('bad findings get a clear 4xx naming the problem and write nothing', async () => {
     const before = (await list(coordinator)).json<FindingView[]>().length;
     const other = await t.operation();
