@@ -14,10 +14,6 @@ export const operationErrors = defineErrors({
     status: 403,
     message: "Only an administrator can revoke the operation's creator or an administrator",
   },
-  'operations.second_coordinator_needed': {
-    status: 409,
-    message: 'You asked for this revocation: another coordinator (or an administrator) must confirm it',
-  },
   'operations.no_revocation_request': { status: 404, message: 'No revocation of this participant is waiting' },
   'operations.not_revoked': { status: 404, message: 'No such revoked participant in this operation' },
   'operations.totp_required': {

@@ -126,11 +126,7 @@ describe.shuffle('logging findings', () => {
       ],
       [{ kind: 'suspect', platformId: platform.id, aliases: [] }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: foreign.id, aliases: ['X'] }, 400, 'findings.platform_mismatch'],
-      [
-        { kind: 'victim', platformId: platform.id, exploitation: 'sexual', name: 'Real Name' },
-        201,
-        '',
-      ],
+      [{ kind: 'victim', platformId: platform.id, exploitation: 'sexual', name: 'Real Name' }, 201, ''],
       [{ kind: 'victim', platformId: platform.id, exploitation: 'begging' }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], tags: ['drugs'] }, 400, 'operations.unknown_tag'],
       [

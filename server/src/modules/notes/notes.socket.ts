@@ -143,7 +143,7 @@ export function attachNotes(
     const socket = nsp.sockets.get(socketId);
     if (!socket) return;
     void socket.leave(rooms.evicted(operationId));
-    for (const entry of [...openOf(socketId).values()]) {
+    for (const entry of openOf(socketId).values()) {
       if (entry.target.operationId !== operationId) continue;
       closeNote(socket, entry);
       socket.emit('note:closed', { docName: entry.target.docName, code: 'operations.revoked' });

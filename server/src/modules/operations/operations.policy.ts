@@ -46,7 +46,8 @@ export const rolesNeedingTotp: readonly Role[] = ['coordinator', 'analyst'];
  */
 async function withSecondFactor(db: Db, userId: string, access: Access): Promise<Access> {
   if (!access.operation.requireTotp || !rolesNeedingTotp.includes(access.membership.role)) return access;
-  if (!(await totpEnabledOf(db, userId))) fail('operations.totp_required', { params: { role: access.membership.role } });
+  if (!(await totpEnabledOf(db, userId)))
+    fail('operations.totp_required', { params: { role: access.membership.role } });
   return access;
 }
 

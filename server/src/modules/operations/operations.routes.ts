@@ -253,7 +253,8 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
     {
       schema: {
         operationId: 'listRevocations',
-        summary: 'Revocations waiting for a second coordinator, and revoked participants (coordinators, administrators)',
+        summary:
+          'Revocations waiting for a second coordinator, and revoked participants (coordinators, administrators)',
         params: operationParamsSchema,
         response: { 200: revocationsSchema, ...errorResponses(...authorityErrors) },
         tags: ['operations'],

@@ -23,7 +23,11 @@ const platformsOf = (who: Session, operationId: string) =>
 
 /** A day run by its creator (an administrator) with two more coordinators who are not administrators. */
 async function day() {
-  const { operation, coordinator: creator, members } = await t.seed({
+  const {
+    operation,
+    coordinator: creator,
+    members,
+  } = await t.seed({
     members: {
       anna: ['coordinator', 'NL', 'Anna'],
       bert: ['coordinator', 'DE', 'Bert'],
@@ -64,9 +68,14 @@ describe.shuffle('revoking participants', () => {
       agency: 'Europol',
     });
     const code = invite.json<{ code: string }>().code;
-    await t.request(admin, 'POST', `/api/invites/${code}/accept`, { name: 'A', email: admin.email, password: 'not-checked-when-signed-in' });
-    const adminMember = (await t.request(admin, 'GET', `/api/operations/${operation.id}`)).json<{ me: { id: string } }>()
-      .me.id;
+    await t.request(admin, 'POST', `/api/invites/${code}/accept`, {
+      name: 'A',
+      email: admin.email,
+      password: 'not-checked-when-signed-in',
+    });
+    const adminMember = (await t.request(admin, 'GET', `/api/operations/${operation.id}`)).json<{
+      me: { id: string };
+    }>().me.id;
 
     for (const target of [creator, { ...admin, memberId: adminMember }]) {
       const refused = await revoke(anna, operation.id, target);
@@ -131,7 +140,11 @@ describe.shuffle('revoking participants', () => {
       })
     ).json<{ code: string }>();
     const accept = () =>
-      t.request(ivan, 'POST', `/api/invites/${code}/accept`, { name: 'Ivan', email: ivan.email, password: 'not-checked-when-signed-in' });
+      t.request(ivan, 'POST', `/api/invites/${code}/accept`, {
+        name: 'Ivan',
+        email: ivan.email,
+        password: 'not-checked-when-signed-in',
+      });
     expect((await accept()).json().error.code).toBe('invites.revoked_member');
     expect((await t.request(null, 'GET', `/api/invites/${code}`)).statusCode).toBe(200);
 
@@ -176,7 +189,11 @@ describe.shuffle('revoking participants', () => {
         agency: 'Federal Police',
       })
     ).json<{ code: string }>();
-    await t.request(ivan, 'POST', `/api/invites/${code}/accept`, { name: 'Ivan', email: ivan.email, password: 'not-checked-when-signed-in' });
+    await t.request(ivan, 'POST', `/api/invites/${code}/accept`, {
+      name: 'Ivan',
+      email: ivan.email,
+      password: 'not-checked-when-signed-in',
+    });
 
     const main = await t.socket(ivan);
     await main.emitWithAck('operation:join', { operationId: operation.id });

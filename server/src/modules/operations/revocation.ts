@@ -52,8 +52,7 @@ export async function revokeParticipant(
   if (needsTwo && requestedBy === by) return { status: 'pending' };
   if (needsTwo && !requestedBy) {
     const recorded = await deps.db.transaction(async (tx) => {
-      if (!(await requestRevocation(tx, operation.id, target.id, { now: deps.now(), by })))
-        return false;
+      if (!(await requestRevocation(tx, operation.id, target.id, { now: deps.now(), by }))) return false;
       await recordAudit(tx, actor, {
         operationId: operation.id,
         action: 'participant.revocation_requested',

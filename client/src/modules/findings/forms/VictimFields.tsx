@@ -24,6 +24,7 @@ function VictimFields({ mode, finding, messages }: KindFieldsProps) {
   const minor = finding?.minor === true ? 'yes' : finding?.minor === false ? 'no' : '';
   return (
     <>
+      {mode === 'create' && <p className="muted">{t('findings.field.referenceGiven')}</p>}
       <FormRow>
         <NationalitySelect
           label={t('findings.field.nationality')}
