@@ -48,6 +48,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'silent',
   publicUrl: 'http://localhost:3000',
   admin: undefined,
+  capture: { allow: [], proxy: undefined, concurrency: 2, timeoutMs: 60_000 },
   ...overrides,
 });
 
