@@ -26,6 +26,7 @@ CREATE TABLE "captures" (
 	"failure_details" jsonb
 );
 --> statement-breakpoint
+ALTER TABLE "evidence" ADD COLUMN "capture_role" text;--> statement-breakpoint
 ALTER TABLE "captures" ADD CONSTRAINT "captures_operation_id_operations_id_fk" FOREIGN KEY ("operation_id") REFERENCES "public"."operations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "captures" ADD CONSTRAINT "captures_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "captures" ADD CONSTRAINT "captures_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

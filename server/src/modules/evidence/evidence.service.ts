@@ -44,6 +44,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
     createdAt: row.createdAt.toISOString(),
     integrity: row.integrityFailedAt ? 'failed' : row.verifiedAt ? 'verified' : 'unchecked',
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    captureRole: row.captureRole,
   };
 }
 
@@ -267,7 +268,9 @@ export async function liveEvidence(db: Db, operationId: string): Promise<Evidenc
 /** Evidence as key figures count it. */
 export const evidenceCountSource: CountSource = {
   table: 'evidence',
-  where: (col) => sql`${col.text('deleted_at')} is null`,
+  // a web capture is one piece of evidence: its screenshot counts, its archive, text and manifest do not
+  where: (col) =>
+    sql`${col.text('deleted_at')} is null and (${col.text('capture_role')} is null or ${col.text('capture_role')} = 'screenshot')`,
   columns: { handling: 'handling', country: 'country' },
 };
 
