@@ -249,6 +249,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const capturePolicy: FetchPolicy = {
     allow: config.capture.allow,
     proxy: config.capture.proxy,
+    allowedOnly: config.capture.allowedOnly,
     ownPorts: () => {
       const address = app.server.address();
       const listening = address && typeof address === 'object' ? [address.port] : [];

@@ -10,6 +10,11 @@ export interface CaptureConfig {
   concurrency: number;
   /** A capture that takes longer fails with `captures.timeout`. */
   timeoutMs: number;
+  /**
+   * Only the allowed ranges, no public address and no name lookup but `localhost` (the tests: nothing they
+   * capture, even a fuzzed URL, leaves this machine). Not an environment setting.
+   */
+  allowedOnly?: boolean;
 }
 
 /** Whether a string is a CIDR range (`127.0.0.1/32`, `fd00::/8`). */

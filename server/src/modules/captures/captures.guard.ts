@@ -13,13 +13,15 @@ export interface FetchPolicy {
   proxy: string | undefined;
   /** The ports this server listens on (a request to one of them on an allowed local address is refused). */
   ownPorts: () => number[];
+  /** Only the allowed ranges (tests): public addresses refused, names other than `localhost` never looked up. */
+  allowedOnly?: boolean;
 }
 
 const refused = (host: string, reason: string) =>
   new AppError('captures.address_refused', { params: { host, reason } });
 
 /** Why an address may not be fetched (`loopback`, `private`, `linkLocal`…), or null when it may. */
-export function addressRefusal(address: string, allow: readonly string[]): string | null {
+export function addressRefusal(address: string, allow: readonly string[], allowedOnly = false): string | null {
   let ip: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     // an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it carries
@@ -32,6 +34,7 @@ export function addressRefusal(address: string, allow: readonly string[]): strin
     if (network.kind() === ip.kind() && ip.match(network, bits)) return null;
   }
   const kind = ip.range();
+  if (allowedOnly) return kind === 'unicast' ? 'public (this server captures its allowed ranges only)' : kind;
   return kind === 'unicast' ? null : kind;
 }
 
@@ -64,6 +67,8 @@ export async function checkedAddresses(url: URL, policy: FetchPolicy): Promise<s
   if (policy.proxy && !literal) return [];
   let addresses: string[];
   if (literal) addresses = [host];
+  else if (policy.allowedOnly && host.toLowerCase() !== 'localhost')
+    throw refused(host, 'names are not looked up in this configuration');
   else {
     try {
       addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
@@ -74,7 +79,7 @@ export async function checkedAddresses(url: URL, policy: FetchPolicy): Promise<s
   if (addresses.length === 0)
     throw new AppError('captures.unreachable', { params: { reason: `${host} has no address` } });
   for (const address of addresses) {
-    const reason = addressRefusal(address, policy.allow);
+    const reason = addressRefusal(address, policy.allow, policy.allowedOnly);
     if (reason) throw refused(host, `${address} is ${reason}`);
     if (policy.ownPorts().includes(portOf(url)) && ipaddr.process(address).range() !== 'unicast')
       throw refused(host, 'this server itself');

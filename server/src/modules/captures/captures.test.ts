@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Server, createServer } from 'node:http';
+import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Capture } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
@@ -31,7 +31,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 function pageServer() {
   let inFlight = 0;
   const stats = { maxInFlight: 0, slowServed: 0 };
-  const hanging = new Set<import('node:http').ServerResponse>();
+  const hanging = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/page') {
@@ -94,7 +94,13 @@ function pageServer() {
 /** PNG width and height from its IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
-const captureConfig = { allow: ['127.0.0.1/32'], proxy: undefined, concurrency: 2, timeoutMs: 10_000 };
+const captureConfig = {
+  allow: ['127.0.0.1/32'],
+  proxy: undefined,
+  concurrency: 2,
+  timeoutMs: 10_000,
+  allowedOnly: true,
+};
 
 describe.skipIf(!chromiumPath())('server-side web captures', () => {
   let t: TestApp;
