@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { AppError } from '../../http/errors.js';
 import { type Budget, type Fetched, browserHeaders, decodedBody, fetchChecked } from './captures.fetch.js';
-import type { FetchPolicy } from './captures.guard.js';
+import { type FetchPolicy, checkedAddresses } from './captures.guard.js';
 
 /** What the browser saw of a page: its picture, its text, and every response the server fetched for it. */
 export interface PageCapture {
@@ -21,6 +21,45 @@ export interface PageCapture {
 }
 
 const MAX_REDIRECTS = 10;
+
+/**
+ * Through a proxy (`ACTIONDAY_CAPTURE_PROXY`: .onion, non-attributable browsing) the request goes out through the
+ * browser context's own proxy (`route.fetch`, redirects not followed), never directly; literal addresses are
+ * still checked, names are the proxy's to resolve. The body is counted against the budget once received.
+ */
+async function fetchThroughProxy(
+  route: Route,
+  request: { url: string; method: string; headers: Record<string, string>; body: Buffer | null },
+  policy: FetchPolicy,
+  budget: Budget,
+  timeoutMs: number,
+): Promise<Fetched> {
+  await checkedAddresses(new URL(request.url), policy);
+  const response = await route.fetch({
+    url: request.url,
+    method: request.method,
+    headers: { ...request.headers, 'accept-encoding': 'identity' },
+    ...(request.body ? { postData: request.body } : {}),
+    maxRedirects: 0,
+    timeout: Math.max(1, timeoutMs),
+  });
+  const body = await response.body();
+  budget.left -= body.length;
+  if (budget.left < 0)
+    throw new AppError('captures.too_large', { params: { mb: Math.round(budget.limit / 1024 / 1024) } });
+  return {
+    url: request.url,
+    method: request.method,
+    requestHeaders: Object.entries(request.headers),
+    requestBody: request.body,
+    status: response.status(),
+    statusText: response.statusText(),
+    httpVersion: '1.1',
+    headers: response.headersArray().map(({ name, value }): [string, string] => [name, value]),
+    body,
+    tls: null,
+  };
+}
 const VIEWPORT = { width: 1280, height: 800 };
 const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status);
 const locationOf = (fetched: Fetched) =>
@@ -29,7 +68,8 @@ const reasonOf = (error: unknown) => (error instanceof AppError ? error.message 
 
 /**
  * Loads a page in a fresh browser context of the shared Chromium, with every request the page makes fetched
- * by the server itself (`fetchChecked`: only allowed addresses, after DNS, each redirect checked again) and
+ * by the server itself (`fetchChecked`: only allowed addresses, after DNS, each redirect checked again; or through
+ * the configured proxy, `fetchThroughProxy`) and
  * handed to the browser; WebSockets and service workers are refused. The context holds no cookie or storage
  * of the app, and the app's own port is refused, so the page's scripts cannot reach the app.
  */
@@ -73,12 +113,16 @@ export async function capturePage(
         let url = request.url();
         const scheme = new URL(url).protocol;
         if (scheme !== 'http:' && scheme !== 'https:') throw new AppError('captures.bad_url');
-        let fetched = await fetchChecked(
-          { url, method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() },
-          policy,
-          budget,
-          signal,
-        );
+        const fetch = (one: { url: string; method: string; headers: Record<string, string>; body: Buffer | null }) =>
+          policy.proxy
+            ? fetchThroughProxy(route, one, policy, budget, deadline - Date.now())
+            : fetchChecked(one, policy, budget, signal);
+        let fetched = await fetch({
+          url,
+          method: request.method(),
+          headers: await request.allHeaders(),
+          body: request.postDataBuffer(),
+        });
         responses.push(fetched);
         for (let hop = 0; isRedirect(fetched.status) && hop < MAX_REDIRECTS; hop++) {
           const location = locationOf(fetched);
@@ -90,7 +134,7 @@ export async function capturePage(
             return;
           }
           url = next.href;
-          fetched = await fetchChecked({ url, method: 'GET', headers: {}, body: null }, policy, budget, signal);
+          fetched = await fetch({ url, method: 'GET', headers: {}, body: null });
           responses.push(fetched);
         }
         if (isDocument) state.document = fetched;

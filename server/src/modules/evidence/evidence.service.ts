@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
@@ -221,6 +222,14 @@ export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): P
   const actual = await hashFile(path).catch(() => null);
   if (actual !== row.sha256) fail('evidence.integrity_failed');
   return path;
+}
+
+/** A stored text file (a capture's manifest) after re-verifying its SHA-256; null when it no longer matches. */
+export async function readEvidenceText(dataDir: string, row: EvidenceRow): Promise<string | null> {
+  const path = join(dataDir, row.storagePath);
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== row.sha256) return null;
+  return bytes.toString('utf8');
 }
 
 /**

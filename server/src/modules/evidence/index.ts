@@ -7,6 +7,7 @@ export {
   evidenceCountSource,
   evidencePerCountry,
   liveEvidence,
+  readEvidenceText,
   toEvidence,
   visibleEvidence,
 } from './evidence.service.js';
