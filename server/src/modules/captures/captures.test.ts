@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse, createServer, request as httpRequest } from 'node:http';
+import { type AddressInfo, type Socket, connect } from 'node:net';
 import type { Capture } from '@actionday/shared';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
@@ -307,8 +307,14 @@ describe.skipIf(!chromiumPath())('server-side web captures', () => {
     const watcher = await t.socket(be);
     await watcher.emitWithAck('operation:join', { operationId: w.operation.id });
     const seen: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
     for (const event of ['capture:queued', 'capture:started', 'capture:done', 'capture:failed'] as const)
-      watcher.on(event, ({ capture }) => seen.push(`${event} ${capture.id}`));
+      watcher.on(event, ({ capture }) => {
+        seen.push(`${event} ${capture.id}`);
+        if (event === 'capture:started') mostAtOnce = Math.max(mostAtOnce, ++running);
+        if (event === 'capture:done' || event === 'capture:failed') running -= 1;
+      });
     pages.stats.maxInFlight = 0;
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -329,7 +335,9 @@ describe.skipIf(!chromiumPath())('server-side web captures', () => {
       return list;
       // about 10 s on an idle machine; generous for a busy one
     }, 80_000);
-    expect(pages.stats.maxInFlight).toBe(2);
+    // two at a time: never more at the page server, and two were running at once
+    expect(pages.stats.maxInFlight).toBeLessThanOrEqual(2);
+    await eventually(() => expect(mostAtOnce).toBe(2));
     // the same URL captured twice later in the day keeps both
     expect(all.filter((c) => c.url.endsWith('/slow?n=0'))).toHaveLength(2);
     await eventually(() => {
@@ -411,6 +419,64 @@ describe.skipIf(!chromiumPath())('server-side web captures', () => {
       }, 40_000);
     } finally {
       await second.close();
+    }
+  }, 60_000);
+  it('an onion address goes through the configured proxy, never directly', async () => {
+    // a forward proxy on 127.0.0.1 that answers every host from the test's page server
+    const seen: string[] = [];
+    const proxy = createServer((incoming, outgoing) => {
+      seen.push(incoming.url ?? '');
+      const target = new URL(incoming.url ?? '/');
+      const forwarded = httpRequest(
+        `${site}${target.pathname}${target.search}`,
+        { method: incoming.method },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        },
+      );
+      forwarded.on('error', () => outgoing.destroy());
+      incoming.pipe(forwarded);
+    });
+    // a tunnel (CONNECT host:port), as Playwright's fetch asks for, always to the page server
+    const tunnels = new Set<Socket>();
+    proxy.on('connect', (incoming: IncomingMessage, client: Socket, head: Buffer) => {
+      seen.push(incoming.url ?? '');
+      tunnels.add(client);
+      const upstream = connect(Number(new URL(site).port), '127.0.0.1', () => {
+        tunnels.add(upstream);
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxied = await TestApp.create({ config: { capture: { ...captureConfig, proxy: proxyUrl } } });
+    try {
+      const w = await proxied.seed({ members: { nl: ['investigator', 'NL'] }, platforms: 1 });
+      const onion = 'http://shop7x2ab3cd4ef5gh.onion/page';
+      const asked = await proxied.request(w.members.nl, 'POST', w.path('/captures'), {
+        url: onion,
+        platformId: w.platforms[0]!.id,
+      });
+      expect(asked.statusCode).toBe(202);
+      const capture = await until(async () => {
+        const read = (await proxied.request(w.members.nl, 'GET', `/api/captures/${asked.json().id}`)).json<Capture>();
+        expect(['done', 'failed']).toContain(read.status);
+        return read;
+      }, 30_000);
+      expect(capture.failure?.message ?? null).toBeNull();
+      expect(capture).toMatchObject({ status: 'done', finalUrl: onion, httpStatus: 200, title: 'Room for rent' });
+      expect(seen).toContain('shop7x2ab3cd4ef5gh.onion:80');
+    } finally {
+      await proxied.close();
+      for (const tunnel of tunnels) tunnel.destroy();
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
   }, 60_000);
 });
