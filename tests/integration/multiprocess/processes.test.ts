@@ -3,17 +3,8 @@ import type { Operation, Platform } from '@actionday/shared';
 import { encode } from '@msgpack/msgpack';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  Caller,
-  Cluster,
-  type Member,
-  joined,
-  notesSocket,
-  openNote,
-  redisUrl,
-  servicesReady,
-} from './cluster.js';
+import { ADMIN, Caller, Cluster, type Member, joined, notesSocket, openNote } from './cluster.js';
+import { redisUrl, servicesReady } from './services.js';
 
 /**
  * Three server OS processes on one fresh PostgreSQL database and one Redis, as a deployment runs them:
