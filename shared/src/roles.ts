@@ -22,6 +22,7 @@ export type Action =
   | 'finding.manage'
   | 'evidence.read'
   | 'evidence.create'
+  | 'capture.create'
   | 'match.read_all'
   | 'match.resolve'
   | 'reference.import'
@@ -58,6 +59,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'finding.manage': ['coordinator'],
   'evidence.read': ['coordinator', 'investigator', 'analyst'],
   'evidence.create': ['coordinator', 'investigator'],
+  /** Ask the server to capture a page (the analyst too: a page seen while cross-checking). */
+  'capture.create': ['coordinator', 'investigator', 'analyst'],
   /** See every match of the operation, not only those one's own findings are part of. */
   'match.read_all': ['coordinator', 'analyst'],
   'match.resolve': ['coordinator', 'analyst'],
