@@ -36,6 +36,7 @@ import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modu
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { liaisonProjections, liaisonRoutes } from './modules/liaison/index.js';
 import { matchProjections, matchRoutes } from './modules/matches/index.js';
 import { indicatorRoutes, seedIndicators } from './modules/indicators/index.js';
 import { inviteRoutes } from './modules/invites/index.js';
@@ -58,6 +59,7 @@ const projections: readonly Projections[] = [
   evidenceProjections,
   matchProjections,
   announcementProjections,
+  liaisonProjections,
   tallyProjections,
 ];
 
@@ -244,6 +246,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes, deps);
+  await app.register(liaisonRoutes, deps);
   await app.register(totpRoutes, deps);
   await app.register(languageRoutes, deps);
   await app.register(activityRoutes, deps);

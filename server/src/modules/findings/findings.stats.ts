@@ -113,3 +113,10 @@ export async function countriesOfFindings(db: Db, ids: readonly string[]): Promi
   }
   return out;
 }
+
+/** Smuggling offers as key figures count them (by the route's ends, the currency, tags, the author's country). */
+export const offerCountSource: CountSource = {
+  table: 'findings',
+  where: (col) => sql`${col.text('kind')} = 'offer' and ${col.text('deleted_at')} is null`,
+  columns: { origin: 'origin', destination: 'destination', currency: 'currency', tags: 'tags', country: 'country' },
+};

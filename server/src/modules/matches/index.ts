@@ -12,6 +12,7 @@ export {
   matchesOfFindings,
   matchesPerCountry,
   recordSighting,
+  recordSightings,
   settle,
 } from './matches.service.js';
 export { type MatchState } from './matches.state.js';

@@ -7,6 +7,7 @@ import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { assertNotClosed, type OperationRow } from './operations.policy.js';
+import { themeChange } from './operations.themes.js';
 import { memberships, operations } from './operations.table.js';
 
 /**
@@ -26,6 +27,7 @@ export function toOperation(row: OperationRow): Operation {
     status: row.status,
     focusTags: row.focusTags,
     focusNationalities: row.focusNationalities,
+    themes: row.themes,
     claimLimit: row.claimLimit,
     claimTimeoutMinutes: row.claimTimeoutMinutes,
     defaultHandling: row.defaultHandling,
@@ -57,10 +59,11 @@ export async function createOperation(
         timeZone: data.timeZone,
         focusTags: [...new Set(data.focusTags)],
         focusNationalities: [...new Set(data.focusNationalities)],
+        themes: data.themes,
         claimLimit: data.claimLimit,
         claimTimeoutMinutes: data.claimTimeoutMinutes,
         defaultHandling: data.defaultHandling,
-        figures: defaultFigures(data.focusTags, data.focusNationalities),
+        figures: defaultFigures(data.focusTags, data.focusNationalities, data.themes),
         createdBy: actor.userId,
       })
       .returning();
@@ -108,10 +111,11 @@ export async function updateOperation(
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
   if (endsAt <= startsAt) fail('operations.invalid_window');
+  const themed = data.themes ? themeChange(operation, data.themes) : {};
   const row = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
       .update(operations)
-      .set({ ...data, startsAt, endsAt })
+      .set({ ...data, ...themed, startsAt, endsAt })
       .where(eq(operations.id, operation.id))
       .returning();
     if (!changed) throw new Error('operation vanished');
