@@ -1,3 +1,4 @@
+import { currencyDigits } from '@actionday/shared';
 import { type Column, type Ctx, esc, table } from './reports.html.js';
 import { countryName } from './reports.i18n.js';
 
@@ -6,9 +7,9 @@ type Numbers<T> = Pick<Column<T>, 'cell' | 'total' | 'align'>;
 /** A price in minor units as the report's language writes that currency ("1.500,00 US$"). */
 export function priceText(ctx: Ctx, minor: number | null, currency: string | null): string {
   if (minor === null || currency === null) return esc(ctx.w.noPrice);
-  const format = new Intl.NumberFormat(ctx.w.locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return esc(format.format(minor / 10 ** digits));
+  // ISO 4217's exponent, not Intl's (CLDR writes some currencies with fewer decimals than ISO counts)
+  const digits = currencyDigits(currency) ?? 2;
+  return esc(new Intl.NumberFormat(ctx.w.locale, { style: 'currency', currency }).format(minor / 10 ** digits));
 }
 
 /**
