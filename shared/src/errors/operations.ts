@@ -14,4 +14,14 @@ export const operationErrors = defineErrors({
     message: 'The themes are set once the day is live; change them before it goes live',
   },
   'operations.cannot_revoke_self': { status: 400, message: 'You cannot revoke yourself' },
+  'operations.protected_participant': {
+    status: 403,
+    message: "Only an administrator can revoke the operation's creator or an administrator",
+  },
+  'operations.no_revocation_request': { status: 404, message: 'No revocation of this participant is waiting' },
+  'operations.not_revoked': { status: 404, message: 'No such revoked participant in this operation' },
+  'operations.totp_required': {
+    status: 403,
+    message: 'This operation requires a second factor for your role: turn on TOTP in your account first',
+  },
 });
