@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { AnnouncementSlot } from '../modules/announcements/AnnouncementBanner';
 import { OperationHeaderSlot } from '../modules/dashboard/OperationClock';
 import styles from './AppShell.module.css';
+import { KeyMap } from './KeyMap';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OutboxIndicator } from './outbox/OutboxIndicator';
 import { useOutboxSender } from './outbox/useOutbox';
@@ -61,6 +62,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
+      <KeyMap />
     </ToastProvider>
   );
 }

@@ -18,6 +18,8 @@ interface Props {
   forSomeoneElse: boolean;
   /** Each increase moves the keyboard focus into the form. */
   focusRequest: number;
+  /** After the verdict is recorded (the board moves the focus back to the list, where the next action is). */
+  onRecorded?: (() => void) | undefined;
 }
 
 const keyOf: Record<string, Verdict> = { '1': 'no_indicators', '2': 'suspected', '3': 'confirmed' };
@@ -26,7 +28,7 @@ const keyOf: Record<string, Verdict> = { '1': 'no_indicators', '2': 'suspected',
  * The verdict on a claimed platform, keyboard first: 1, 2, 3 pick the
  * verdict, F toggles follow-up, Enter records it (Ctrl+Enter from the summary).
  */
-export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: Props) {
+export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest, onRecorded }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const record = useRecordVerdict(platform.operationId);
@@ -56,7 +58,10 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
       return;
     }
     const text = summary.trim();
-    record.mutate({ platformId: platform.id, verdict, followUp, ...(text ? { summary: text } : {}) });
+    record.mutate(
+      { platformId: platform.id, verdict, followUp, ...(text ? { summary: text } : {}) },
+      { onSuccess: () => onRecorded?.() },
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {

@@ -112,7 +112,6 @@ export async function createFinding(
     });
   } else {
     Object.assign(values, {
-      reference: data.reference,
       nationality: data.nationality ?? null,
       minor: data.minor ?? (data.ageEstimate !== undefined ? data.ageEstimate < 18 : null),
       ageEstimate: data.ageEstimate ?? null,
@@ -123,6 +122,7 @@ export async function createFinding(
 
   const now = deps.now();
   const { created: row, sighting } = await deps.db.transaction(async (tx) => {
+    if (values.kind === 'victim') values.reference = await nextVictimReference(tx, operation.id, membership.country);
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
@@ -146,6 +146,20 @@ export async function createFinding(
   if (sighting) await settle(deps, sighting);
   const matches = sighting ? ((await matchesOfFindings(deps.db, access.viewer, [row.id])).get(row.id) ?? []) : [];
   return { finding: toFinding(row), matches };
+}
+
+/**
+ * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
+ * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
+ * the end of the transaction, so no number is given twice.
+ */
+async function nextVictimReference(tx: Db, operationId: string, country: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(findings)
+    .where(and(eq(findings.operationId, operationId), eq(findings.kind, 'victim'), eq(findings.country, country)));
+  return `V-${country}-${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
