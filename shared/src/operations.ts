@@ -4,6 +4,20 @@ import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { roleSchema } from './roles.js';
 
+/**
+ * What an operation is about: trafficking for sexual or labour exploitation, migrant smuggling, or several.
+ * Forms, indicator lists and key-figure presets follow the themes; a coordinator may change them until the day
+ * goes live.
+ */
+export const operationThemes = ['sexual', 'labour', 'smuggling'] as const;
+export const operationThemeSchema = z.enum(operationThemes);
+export type OperationTheme = z.infer<typeof operationThemeSchema>;
+const themesSchema = z
+  .array(operationThemeSchema)
+  .min(1, 'Choose at least one theme')
+  .max(operationThemes.length)
+  .transform((themes) => operationThemes.filter((theme) => themes.includes(theme)));
+
 /** Phases of an operation day, in order. */
 export const operationStatuses = ['planned', 'briefing', 'live', 'debrief', 'closed'] as const;
 export const operationStatusSchema = z.enum(operationStatuses);
@@ -15,6 +29,7 @@ export const createOperationSchema = z.object({
   timeZone: timeZoneSchema,
   focusTags: z.array(tagSchema).max(20).default([]),
   focusNationalities: z.array(countrySchema).max(20).default([]),
+  themes: themesSchema.default(['sexual', 'labour']),
   claimLimit: z.int().min(1).max(20).default(2),
   claimTimeoutMinutes: z
     .int()
@@ -37,12 +52,15 @@ export const operationSchema = z.object({
   status: operationStatusSchema,
   focusTags: z.array(z.string()),
   focusNationalities: z.array(z.string()),
+  themes: z.array(operationThemeSchema),
   claimLimit: z.int(),
   claimTimeoutMinutes: z.int(),
   defaultHandling: handlingSchema,
   allowLateEntries: z.boolean(),
   /** Public and observer reports show counts from 1 to N-1 as "<N"; 0 = off. */
   suppressBelow: z.int(),
+  /** Coordinators and analysts need a second factor (TOTP) on their account to act in this operation. */
+  requireTotp: z.boolean(),
   closedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
 });
@@ -78,6 +96,8 @@ export const updateOperationSchema = z
     timeZone: timeZoneSchema,
     focusTags: z.array(tagSchema).max(20),
     focusNationalities: z.array(countrySchema).max(20),
+    /** Until the day goes live; the presets of added themes join the key figures. */
+    themes: themesSchema,
     claimLimit: z.int().min(1).max(20),
     claimTimeoutMinutes: z
       .int()
@@ -87,6 +107,7 @@ export const updateOperationSchema = z
     allowLateEntries: z.boolean(),
     /** Small-count suppression of published reports; the one setting still open after closing. */
     suppressBelow: z.int().min(0).max(1000),
+    requireTotp: z.boolean(),
   })
   .partial()
   .strict();
@@ -95,3 +116,29 @@ export type UpdateOperation = z.input<typeof updateOperationSchema>;
 export const operationStatusBodySchema = z.object({ status: operationStatusSchema });
 
 export const operationParamsSchema = z.object({ operationId: idSchema });
+
+export const participantParamsSchema = operationParamsSchema.extend({ participantId: idSchema });
+
+/**
+ * The answer to `POST …/participants/:participantId/revoke`: `revoked` at once, or `pending` when a coordinator
+ * asked to revoke another coordinator and a second coordinator (or an administrator) must confirm.
+ */
+export const revocationResultSchema = z.object({ status: z.enum(['revoked', 'pending']) });
+export type RevocationResult = z.infer<typeof revocationResultSchema>;
+
+/** A participant whose revocation waits for a second coordinator, or who was revoked (an administrator may undo it). */
+export const revocationSchema = z.object({
+  participant: participantSchema,
+  /** Who asked for it (pending) or revoked (revoked), by name. */
+  byName: z.string().nullable(),
+  byUserId: idSchema.nullable(),
+  at: isoDateTime,
+});
+export type Revocation = z.infer<typeof revocationSchema>;
+
+/** `GET /api/operations/:operationId/revocations` (coordinators and administrators). */
+export const revocationsSchema = z.object({
+  pending: z.array(revocationSchema),
+  revoked: z.array(revocationSchema),
+});
+export type Revocations = z.infer<typeof revocationsSchema>;

@@ -48,21 +48,13 @@ export function LiveLabel({
   );
 }
 
-/** The key figures, large, each with its breakdowns. */
-export function FigureGrid({
-  tally,
-  liveness,
-  variant = 'dashboard',
-}: {
-  tally: Tally;
-  liveness: Liveness;
-  variant?: 'dashboard' | 'wall';
-}) {
+/** The key figures, large, each with its breakdowns (the wall has its own, `WallFigures`). */
+export function FigureGrid({ tally, liveness }: { tally: Tally; liveness: Liveness }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <div
-      className={cx(styles.figures, variant === 'wall' && styles.wallFigures, liveness === 'stale' && styles.stale)}
+      className={cx(styles.figures, liveness === 'stale' && styles.stale)}
       data-testid="figures"
       data-liveness={liveness}
       style={{ '--figure-count': tally.figures.length } as CSSProperties}

@@ -7,6 +7,7 @@ import { Button } from '../../app/ui/Button';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { ThemesFieldset, themesOf } from '../operations/ThemesFieldset';
 import { useUpdateSettings } from './dashboard.api';
 import styles from './SettingsForm.module.css';
 
@@ -23,8 +24,11 @@ export function SettingsForm({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const update = useUpdateSettings(operation.id);
   const [allowLate, setAllowLate] = useState(operation.allowLateEntries);
+  const [requireTotp, setRequireTotp] = useState(operation.requireTotp);
   const [saved, setSaved] = useState(false);
   const closed = operation.status === 'closed';
+  // the themes are set once the day is live
+  const themesLocked = operation.status !== 'planned' && operation.status !== 'briefing';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,6 +40,8 @@ export function SettingsForm({ operation }: { operation: Operation }) {
       claimTimeoutMinutes: Number(values.claimTimeoutMinutes),
       defaultHandling: values.defaultHandling as Operation['defaultHandling'],
       allowLateEntries: allowLate,
+      requireTotp,
+      ...(themesLocked ? {} : { themes: themesOf(event.currentTarget) }),
     };
     setSaved(false);
     update.mutate(body, { onSuccess: () => setSaved(true) });
@@ -52,6 +58,7 @@ export function SettingsForm({ operation }: { operation: Operation }) {
         className={styles.fields}
         disabled={closed || update.isPending}
       >
+        <ThemesFieldset themes={operation.themes} locked={themesLocked} error={blamed('themes')} />
         <TextField
           label={t('dashboard.settings.focusTags')}
           name="focusTags"
@@ -102,6 +109,11 @@ export function SettingsForm({ operation }: { operation: Operation }) {
           label={t('dashboard.settings.allowLate')}
           checked={allowLate}
           onChange={(event) => setAllowLate(event.target.checked)}
+        />
+        <Checkbox
+          label={t('dashboard.settings.requireTotp')}
+          checked={requireTotp}
+          onChange={(event) => setRequireTotp(event.target.checked)}
         />
       </Fieldset>
       {closed ? (

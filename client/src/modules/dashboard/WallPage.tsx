@@ -1,5 +1,5 @@
 import { type Announcement, can } from '@actionday/shared';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useFormat } from '../../app/format';
@@ -9,18 +9,27 @@ import { useAnnouncements, useAnnouncementsLive } from '../announcements/announc
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
 import { useMatches, useMatchesLive } from '../matches/matches.api';
 import { type OperationDetail, useOperation } from '../operations/operations.api';
-import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
+import { useNow } from './clock';
+import { useTimeline } from './dashboard.api';
+import { LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
 import { openMatches } from './OpenMatches';
 import { useTallies } from './tallies';
+import { WallFigures } from './WallFigures';
 import styles from './WallPage.module.css';
+
+// the charts come with recharts, after the numbers
+const ProgressOverTime = lazy(async () => ({ default: (await import('./WallCharts')).ProgressOverTime }));
+const CheckedByCountry = lazy(async () => ({ default: (await import('./WallCharts')).CheckedByCountry }));
 
 /**
  * `/operations/:operationId/wall`: for a projector. Full screen, large type,
- * high contrast, no controls: the key figures with their breakdowns, the
- * progress of the board, the clock and the latest announcement. Key F
- * toggles the browser's full screen.
+ * high contrast, no controls: the key figures with their breakdowns (scaled
+ * to fit however many there are), how the day grew (platforms checked and
+ * findings over time, for those who may read the timeline), platforms checked
+ * per country, the progress of the board, the clock and the latest
+ * announcement. Key F toggles the browser's full screen.
  */
 export function WallPage() {
   const { t } = useTranslation();
@@ -81,8 +90,16 @@ function Wall({ operation }: { operation: OperationDetail }) {
       <main className={styles.main}>
         {tallies.data ? (
           <>
-            <FigureGrid tally={tallies.data} liveness={liveness} variant="wall" />
-            <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
+            <WallFigures tally={tallies.data} liveness={liveness} />
+            <div className={styles.charts}>
+              <Suspense fallback={null}>
+                {can(operation.me.role, 'activity.read') && <WallTimeline operation={operation} />}
+                <CheckedByCountry byCountry={tallies.data.byCountry} />
+              </Suspense>
+            </div>
+            <div className={styles.progress}>
+              <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
+            </div>
           </>
         ) : tallies.isError ? (
           <p className={styles.status} role="alert">
@@ -94,6 +111,22 @@ function Wall({ operation }: { operation: OperationDetail }) {
       </main>
       {latest && <WallAnnouncement key={latest.id} announcement={latest} timeZone={operation.timeZone} />}
     </div>
+  );
+}
+
+/** The day's progress over time, once the timeline has arrived (it follows the tallies, throttled). */
+function WallTimeline({ operation }: { operation: OperationDetail }) {
+  const timeline = useTimeline(operation.id);
+  const now = useNow(60_000);
+  if (!timeline.data) return null;
+  return (
+    <ProgressOverTime
+      timeline={timeline.data}
+      startsAt={operation.startsAt}
+      endsAt={operation.endsAt}
+      timeZone={operation.timeZone}
+      now={now}
+    />
   );
 }
 

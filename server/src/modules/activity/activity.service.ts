@@ -24,6 +24,7 @@ const quiet = [
   'audit.read',
   'audit.exported',
   'report.generated',
+  'backup.created',
   'auth.refused',
   'auth.signed_in',
   'auth.signed_out',

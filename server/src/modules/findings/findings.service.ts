@@ -13,29 +13,33 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail, failField } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { changeSighting, matchesOfFindings, recordSighting, settle } from '../matches/index.js';
+import { type SightingInput, changeSighting, matchesOfFindings, recordSightings, settle } from '../matches/index.js';
 import { type Access, assertFocusTags, entryPolicy } from '../operations/index.js';
 import { platformInOperation, touchClaim } from '../platforms/index.js';
+import { assertAdvertiser, assertOfferMoney, offerValues } from './findings.offers.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
 import { type Viewer, sightOf } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
-/** An identifier finding as correlation sees it (null for other kinds). */
-function sightingOf(row: FindingRow) {
-  if (row.kind !== 'identifier' || !row.identifierKind || !row.normalizedValue) return null;
-  return {
+/** The identifiers of a finding as correlation sees them: an identifier's own, an offer's contacts. */
+function sightingsOf(row: FindingRow): SightingInput[] {
+  const of = (identifierKind: SightingInput['identifierKind'], value: string): SightingInput => ({
     operationId: row.operationId,
     findingId: row.id,
-    identifierKind: row.identifierKind,
-    value: row.normalizedValue,
+    identifierKind,
+    value,
     authorId: row.authorId,
     country: row.country,
     handling: row.handling,
     platformId: row.platformId,
     createdAt: row.createdAt,
-  };
+  });
+  if (row.kind === 'identifier' && row.identifierKind && row.normalizedValue)
+    return [of(row.identifierKind, row.normalizedValue)];
+  if (row.kind === 'offer') return (row.contacts ?? []).map((c) => of(c.identifierKind, c.normalizedValue));
+  return [];
 }
 
 /**
@@ -115,9 +119,25 @@ export async function createFinding(
       readAs: reading.readAs,
       result: data.result,
     });
+  } else if (data.kind === 'offer') {
+    if (!operation.themes.includes('smuggling'))
+      fail('findings.theme_off', {
+        params: { theme: 'smuggling' },
+        fields: [{ path: 'kind', message: 'No smuggling theme' }],
+      });
+    if (data.advertiserId) await assertAdvertiser(deps.db, operation.id, data.advertiserId);
+    Object.assign(
+      values,
+      offerValues(data, {
+        platformRegion: platform.countryFocus,
+        language: data.language ?? platform.languages,
+        text: data.note ?? null,
+        ownRegion: membership.country,
+        platformHost: platform.url,
+      }),
+    );
   } else {
     Object.assign(values, {
-      reference: data.reference,
       nationality: data.nationality ?? null,
       minor: data.minor ?? (data.ageEstimate !== undefined ? data.ageEstimate < 18 : null),
       ageEstimate: data.ageEstimate ?? null,
@@ -128,6 +148,7 @@ export async function createFinding(
 
   const now = deps.now();
   const { created: row, sighting } = await deps.db.transaction(async (tx) => {
+    if (values.kind === 'victim') values.reference = await nextVictimReference(tx, operation.id, membership.country);
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
@@ -135,8 +156,8 @@ export async function createFinding(
     if (!created) throw new Error('finding insert returned no row');
     await touchClaim(tx, platform.id, membership.id, now);
     // two countries logging the same identifier at the same moment still meet: the sighting waits for the other
-    const input = sightingOf(created);
-    const sighting = input ? await recordSighting(tx, input) : null;
+    const inputs = sightingsOf(created);
+    const sighting = inputs.length > 0 ? await recordSightings(tx, operation.id, inputs) : null;
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.logged',
@@ -151,6 +172,20 @@ export async function createFinding(
   if (sighting) await settle(deps, sighting);
   const matches = sighting ? ((await matchesOfFindings(deps.db, access.viewer, [row.id])).get(row.id) ?? []) : [];
   return { finding: toFinding(row), matches };
+}
+
+/**
+ * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
+ * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
+ * the end of the transaction, so no number is given twice.
+ */
+async function nextVictimReference(tx: Db, operationId: string, country: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(findings)
+    .where(and(eq(findings.operationId, operationId), eq(findings.kind, 'victim'), eq(findings.country, country)));
+  return `V-${country}-${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
@@ -190,6 +225,7 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
   suspect: ['aliases', 'identified', 'nationality', 'role'],
   identifier: ['result'],
   victim: ['nationality', 'minor', 'ageEstimate', 'exploitation', 'referral'],
+  offer: ['route', 'means', 'priceMinor', 'currency', 'stages', 'stagesBeyondPrice', 'advertiserId'],
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
@@ -223,6 +259,10 @@ export async function updateFinding(
     });
   }
   if (patch.tags) assertFocusTags(operation, patch.tags);
+  if (row.kind === 'offer') {
+    assertOfferMoney(row, patch);
+    if (patch.advertiserId) await assertAdvertiser(deps.db, operation.id, patch.advertiserId);
+  }
   if (patch.links)
     await assertLinks(
       deps.db,

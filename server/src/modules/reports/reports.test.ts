@@ -45,8 +45,8 @@ const parseCsv = (csv: string) => {
 /** Values that identify persons, seeded below: none may appear in a public report. */
 const secrets = [
   'Viktor Geheimnaam',
-  'V-UA-SECRET-1',
-  'V-DE-RED-7',
+  'V-UA-001',
+  'V-DE-001',
   'secretuser',
   'redhandle',
   'SECRET SITUATION NOTE',
@@ -128,7 +128,6 @@ describe('after-action report', () => {
     uaVictim = await log(ua, {
       kind: 'victim',
       platformId: p3.id,
-      reference: 'V-UA-SECRET-1',
       nationality: 'UA',
       minor: true,
       ageEstimate: 16,
@@ -138,14 +137,12 @@ describe('after-action report', () => {
     await log(ua, {
       kind: 'victim',
       platformId: p3.id,
-      reference: 'V-UA-2',
       nationality: 'RO',
       exploitation: 'labour',
     });
     deRedFinding = await log(de, {
       kind: 'victim',
       platformId: p4.id,
-      reference: 'V-DE-RED-7',
       nationality: 'UA',
       exploitation: 'sexual',
       handling: 'TLP:RED',
@@ -254,9 +251,11 @@ describe('after-action report', () => {
     expect(r.statement.en.text).toContain(
       '3 possible victims found, of whom 2 related to the Ukraine focus; 2 nationals of Ukraine;',
     );
-    expect(r.statement.en.lines.at(-1)).toMatch(
-      /^3 persons \/ usernames checked, of which 2 related to the Ukraine focus\.$/,
+    expect(r.statement.en.lines.at(-2)).toMatch(
+      /^3 persons \/ usernames checked, of which 2 related to the Ukraine focus;$/,
     );
+    // the platforms discovered during the day count on their own (none were added in this world)
+    expect(r.statement.en.lines.at(-1)).toMatch(/^0 platforms discovered during the day\b.*\.$/);
     expect(r.statement.nl.lines[0]).toBe(
       '5 online platforms gemonitord, waarvan 3 in verband met de focus op Oekraïne;',
     );
@@ -297,11 +296,13 @@ describe('after-action report', () => {
         'by_category.csv',
         'by_country.csv',
         'by_exploitation.csv',
+        'by_route.csv',
         'by_tag.csv',
         'figures.csv',
         'funnel.csv',
         'lead_matches.csv',
         'lead_platforms.csv',
+        'liaison.csv',
         'notes.csv',
         ...reportLanguages.map((lang) => `statement-${lang}.txt`),
         'timeline.csv',
@@ -417,7 +418,7 @@ describe('after-action report', () => {
     const everything = Object.values(files)
       .map((bytes) => text(bytes))
       .join('\n');
-    for (const gone of ['V-DE-RED-7', 'redhandle', 'V-UA-SECRET-1', 'met at the station'])
+    for (const gone of ['V-DE-001', 'redhandle', 'V-UA-001', 'met at the station'])
       expect(everything).not.toContain(gone);
     const victim = packaged.find((f) => f.id === uaVictim.id) as Finding;
     expect(victim).toMatchObject({
@@ -555,7 +556,6 @@ describe('after-action report', () => {
     const late = await t.request(ua, 'POST', `/api/operations/${operation.id}/findings`, {
       kind: 'victim',
       platformId: (platforms[3] as Platform).id,
-      reference: 'LATE-1',
       exploitation: 'labour',
     });
     expect(late.statusCode).toBe(201);

@@ -56,12 +56,12 @@ describe.shuffle('key figures', () => {
     await log(nl, { kind: 'suspect', platformId: p0.id, aliases: ['A'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['B'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['C'], identified: false });
-    await log(ua, { kind: 'victim', platformId: p0.id, reference: 'V1', nationality: 'UA', exploitation: 'sexual' });
-    await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V2', nationality: 'UA', exploitation: 'labour' });
+    await log(ua, { kind: 'victim', platformId: p0.id, nationality: 'UA', exploitation: 'sexual' });
+    await log(ua, { kind: 'victim', platformId: p3.id, nationality: 'UA', exploitation: 'labour' });
     const gone = (
-      await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V3', nationality: 'RO', exploitation: 'labour' })
+      await log(ua, { kind: 'victim', platformId: p3.id, nationality: 'RO', exploitation: 'labour' })
     ).json<{ finding: Finding }>().finding;
-    await log(nl, { kind: 'victim', platformId: p3.id, reference: 'V4', nationality: 'RO', exploitation: 'labour' });
+    await log(nl, { kind: 'victim', platformId: p3.id, nationality: 'RO', exploitation: 'labour' });
     await t.request(ua, 'DELETE', `/api/findings/${gone.id}`);
     await log(nl, { kind: 'identifier', platformId: p0.id, identifierKind: 'username', value: '@x' });
   };
@@ -76,6 +76,7 @@ describe.shuffle('key figures', () => {
       'possible_victims',
       'platforms_follow_up',
       'identifiers_checked',
+      'platforms_discovered',
     ]);
     expect(figure(tally, 'possible_victims')?.breakdowns.map((b) => b.key)).toEqual(['ukraine', 'nationality:UA']);
     expect(tally.progress).toEqual({ unchecked: 6, claimed: 0, checked: 0 });
@@ -94,6 +95,7 @@ describe.shuffle('key figures', () => {
       possible_victims: 3,
       platforms_follow_up: 2,
       identifiers_checked: 1,
+      platforms_discovered: 0,
     });
     expect(breakdown(tally, 'platforms_monitored', 'ukraine')).toBe(2);
     expect(breakdown(tally, 'platforms_suspected', 'ukraine')).toBe(1);
@@ -314,7 +316,6 @@ describe('figures always equal a recount', () => {
               : {
                   kind,
                   platformId: platform.id,
-                  reference: `V${i}`,
                   nationality: pick(['UA', 'RO', 'NL']),
                   exploitation: pick(['sexual', 'labour']),
                 };
@@ -353,6 +354,10 @@ describe('figures always equal a recount', () => {
       identifiers_checked: [
         findings.filter((f) => f.kind === 'identifier').length,
         findings.filter((f) => f.kind === 'identifier' && f.tags.includes('ukraine')).length,
+      ],
+      platforms_discovered: [
+        board.filter((p) => p.discovered).length,
+        board.filter((p) => p.discovered && p.tags.includes('ukraine')).length,
       ],
     };
     for (const f of tally.figures)
