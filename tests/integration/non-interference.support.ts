@@ -69,6 +69,9 @@ export const probes: Probe[] = [
     body: () => json({ role: 'observer', country: 'NL', agency: 'X' }),
   },
   { route: 'POST /api/operations/{operationId}/participants/{participantId}/revoke' },
+  { route: 'DELETE /api/operations/{operationId}/participants/{participantId}/revocation-request' },
+  { route: 'POST /api/operations/{operationId}/participants/{participantId}/reinstate' },
+  { route: 'GET /api/operations/{operationId}/revocations' },
   { route: 'GET /api/operations/{operationId}/platforms' },
   { route: 'GET /api/operations/{operationId}/platforms/summary' },
   {
@@ -111,6 +114,18 @@ export const probes: Probe[] = [
   { route: 'GET /api/matches/{matchId}' },
   { route: 'POST /api/matches/{matchId}/resolution', body: () => json({ status: 'dismissed' }) },
   { route: 'POST /api/matches/{matchId}/disclosure', body: () => json({ share: true }) },
+  {
+    route: 'POST /api/operations/{operationId}/captures',
+    body: (ids) => json({ url: 'https://capture.example.org/ad', platformId: ids.spareId, findingId: ids.findingId }),
+  },
+  { route: 'GET /api/operations/{operationId}/captures' },
+  { route: 'GET /api/captures/{captureId}' },
+  {
+    route: 'POST /api/operations/{operationId}/requests',
+    body: (ids) => json({ platformId: ids.platformId, kind: 'preservation' }),
+  },
+  { route: 'GET /api/operations/{operationId}/requests' },
+  { route: 'PATCH /api/requests/{requestId}', body: () => json({ note: 'probe' }) },
   { route: 'GET /api/operations/{operationId}/graph' },
   { route: 'GET /api/operations/{operationId}/reference-lists' },
   {
@@ -289,7 +304,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
   await log(members.nl, {
     kind: 'victim',
     platformId: ads.id,
-    reference: 'V-1',
     nationality: 'UA',
     exploitation: 'sexual',
   });
@@ -321,7 +335,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
     await log(members.nl, {
       kind: 'victim',
       platformId: ads.id,
-      reference: 'V-RED',
       nationality: 'UA',
       minor: true,
       exploitation: 'labour',
@@ -363,6 +376,8 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
   }
   await settle('hidden records, or none');
 
+  // a victim the others may see, logged after the hidden ones: its reference must not count them
+  await log(members.nl, { kind: 'victim', platformId: ads.id, nationality: 'UA', exploitation: 'labour' });
   // the German investigator meets the hidden value, and reaches for the hidden ids
   await ask('investigator', 'POST', `/api/platforms/${chat.id}/claim`);
   await ask(

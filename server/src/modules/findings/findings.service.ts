@@ -148,7 +148,8 @@ export async function createFinding(
 
   const now = deps.now();
   const { created: row, sighting } = await deps.db.transaction(async (tx) => {
-    if (values.kind === 'victim') values.reference = await nextVictimReference(tx, operation.id, membership.country);
+    if (values.kind === 'victim')
+      values.reference = await nextVictimReference(tx, operation.id, membership.country, values.handling === 'TLP:RED');
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
@@ -177,15 +178,26 @@ export async function createFinding(
 /**
  * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
  * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
- * the end of the transaction, so no number is given twice.
+ * the end of the transaction, so no number is given twice. TLP:RED victims are numbered in a series of their own
+ * (`V-<country>-R<n>`): a number in the shared series that skipped the RED ones would tell the others how many
+ * there are (docs/architecture.md, "What counts a viewer sees").
  */
-async function nextVictimReference(tx: Db, operationId: string, country: string): Promise<string> {
+async function nextVictimReference(tx: Db, operationId: string, country: string, red: boolean): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
+  const series = red ? 'R' : '';
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(findings)
-    .where(and(eq(findings.operationId, operationId), eq(findings.kind, 'victim'), eq(findings.country, country)));
-  return `V-${country}-${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
+    .where(
+      and(
+        eq(findings.operationId, operationId),
+        eq(findings.kind, 'victim'),
+        eq(findings.country, country),
+        sql`${findings.reference} like ${`V-${country}-${series}%`}`,
+        red ? undefined : sql`${findings.reference} not like ${`V-${country}-R%`}`,
+      ),
+    );
+  return `V-${country}-${series}${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */

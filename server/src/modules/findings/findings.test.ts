@@ -102,6 +102,17 @@ describe.shuffle('logging findings', () => {
     expect([references[0], references[1], references[3]].sort()).toEqual(['V-NL-001', 'V-NL-002', 'V-NL-003']);
   });
 
+  it("TLP:RED victims are numbered in a series of their own, so another country's next number never counts them", async () => {
+    const victim = (extra: Record<string, unknown> = {}) =>
+      log(nl, { kind: 'victim', platformId: platform.id, exploitation: 'labour', ...extra }).then(
+        (r) => r.json<FindingCreated>().finding.reference,
+      );
+    const before = await victim();
+    expect(await victim({ handling: 'TLP:RED' })).toMatch(/^V-NL-R\d{3}$/);
+    const after = await victim();
+    expect(Number(after?.slice(-3))).toBe(Number(before?.slice(-3)) + 1);
+  });
+
   it('bad findings get a clear 4xx naming the problem and write nothing', async () => {
     const before = (await list(coordinator)).json<FindingView[]>().length;
     const other = await t.operation();
