@@ -30,8 +30,12 @@ export class Caller {
     return this.clients[this.at]?.baseUrl ?? '';
   }
 
+  /** How many times a request moved to another process because the one in use did not answer. */
+  moves = 0;
+
   private next(): void {
     this.at = (this.at + 1) % this.clients.length;
+    this.moves += 1;
   }
 
   /** A read: retried on another process when one does not answer; throws after a minute of silence. */

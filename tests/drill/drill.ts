@@ -196,7 +196,6 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
       const body = {
         kind: 'victim',
         platformId,
-        reference: `V-${person.country}-${unique++}`,
         nationality: pick(nationalities, random),
         exploitation: random() < 0.7 ? 'sexual' : 'labour',
       };
@@ -353,6 +352,8 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
     const frozen = await coordinatorCaller.read<Tally>(tallyPath);
     frozenDifferences = compareTallies(expected, frozen);
   }
+  const moves = people.reduce((n, p) => n + p.caller.moves, coordinatorCaller.moves);
+  if (moves > 0) ledger.actions.set('moved to another process', moves);
   for (const person of people) {
     person.presence.close();
     person.caller.close();

@@ -59,9 +59,9 @@ export class Cluster {
     this.databaseUrl = url.toString();
   }
 
-  /** Starts one more process and waits until it answers its health check. */
-  async start(): Promise<Member> {
-    const port = await freePort();
+  /** Starts one more process (on `port`, e.g. that of a process that was killed) and waits until it answers. */
+  async start(port?: number): Promise<Member> {
+    port ??= await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
       cwd: root,
       env: {
