@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
@@ -44,6 +45,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
     createdAt: row.createdAt.toISOString(),
     integrity: row.integrityFailedAt ? 'failed' : row.verifiedAt ? 'verified' : 'unchecked',
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    captureRole: row.captureRole,
   };
 }
 
@@ -228,6 +230,14 @@ export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): P
   return path;
 }
 
+/** A stored text file (a capture's manifest) after re-verifying its SHA-256; null when it no longer matches. */
+export async function readEvidenceText(dataDir: string, row: EvidenceRow): Promise<string | null> {
+  const path = join(dataDir, row.storagePath);
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== row.sha256) return null;
+  return bytes.toString('utf8');
+}
+
 /**
  * Records a check of a stored file. A failure is flagged once (the first process to see it writes the flag
  * and its audit entry); answers whether this call flagged it.
@@ -273,8 +283,10 @@ export async function liveEvidence(db: Db, operationId: string): Promise<Evidenc
 /** Evidence as key figures count it. */
 export const evidenceCountSource: CountSource = {
   table: 'evidence',
-  // TLP:RED evidence is in no shared count (docs/architecture.md, "What counts a viewer sees")
-  where: (col) => sql`${col.text('deleted_at')} is null and ${col.text('handling')} is distinct from 'TLP:RED'`,
+  // TLP:RED evidence is in no shared count (docs/architecture.md, "What counts a viewer sees"); a web capture is
+  // one piece of evidence: its screenshot counts, its archive, text and manifest do not
+  where: (col) =>
+    sql`${col.text('deleted_at')} is null and ${col.text('handling')} is distinct from 'TLP:RED' and (${col.text('capture_role')} is null or ${col.text('capture_role')} = 'screenshot')`,
   columns: { handling: 'handling', country: 'country' },
 };
 
