@@ -53,7 +53,7 @@ describe.skipIf(!chromiumPath)('server-side captures in a real browser', () => {
 
   async function onPlatform(session: Session): Promise<Page> {
     const page = await signIn(browser, t.url, session, { viewport: { width: 1280, height: 1000 } });
-    await page.waitForURL(/\/operations/);
+    await page.getByRole('link', { name: 'Capture action day' }).waitFor();
     await page.goto(`${t.url}/operations/${operation.id}?platform=${platform.id}`);
     await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]');
     await page.waitForSelector('[data-testid="capture-panel"]');
