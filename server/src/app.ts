@@ -287,6 +287,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await app.register(fastifyStatic, {
       root: clientDir,
       wildcard: false,
+      // source maps would publish the whole client source; the build makes none, and none is served if one is there
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       // file names under assets/ carry a content hash: cache them for good; the page itself is always revalidated
       setHeaders: (response, path) => {
         response.header(
@@ -302,6 +304,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       serveClient &&
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
+      !(request.url.split('?')[0] ?? '').endsWith('.map') &&
       !request.url.startsWith('/socket.io/')
     ) {
       return reply.sendFile('index.html');

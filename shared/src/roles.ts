@@ -43,7 +43,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'operation.read': roles,
   'operation.manage': ['coordinator'],
   'invite.create': ['coordinator'],
-  'platform.read': roles,
+  /** The board's platforms by name. Observers get counts by category and verdict instead (names are targets). */
+  'platform.read': ['coordinator', 'investigator', 'analyst'],
   'platform.create': ['coordinator'],
   'platform.create_discovered': ['coordinator', 'investigator'],
   'platform.claim': ['coordinator', 'investigator'],

@@ -62,6 +62,13 @@ export interface ServerToClientEvents {
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */
   'operation:updated': (payload: { operation: Operation }) => void;
+  /**
+   * A participant lost access to the operation (to everyone but observers, and to the person: their screens of this
+   * operation close; their other operations stay open).
+   */
+  'participant:revoked': (payload: { operationId: string; participantId: string }) => void;
+  /** An administrator undid a revocation: the person is a participant again. */
+  'participant:reinstated': (payload: { operationId: string; participant: Participant }) => void;
   'announcement:created': (payload: { announcement: Announcement }) => void;
   /** Who is online and on which platform; observers get counts per country instead. */
   'presence:updated': (payload: Presence) => void;

@@ -39,7 +39,9 @@ describe('the permission matrix: every role on every route', () => {
     people.analyst = await t.member(operation.id, created.coordinator, 'analyst', 'NL');
     people.observer = await t.member(operation.id, created.coordinator, 'observer', 'NL');
     other = await t.operation({ name: 'Another operation' });
-    people.outsider = other.coordinator;
+    // not an administrator: administrators may decide on revocations of any operation (the way out when its
+    // coordinators are locked out), which a coordinator of another operation may not
+    people.outsider = await t.member(other.operation.id, other.coordinator, 'coordinator', 'NL');
     platform = (
       await t.request(people.coordinator, 'POST', `/api/operations/${operation.id}/platforms`, {
         name: 'M',
@@ -67,6 +69,9 @@ describe('the permission matrix: every role on every route', () => {
         body: { role: 'observer', country: 'NL', agency: 'X' },
       },
       { method: 'POST', path: `${op}/participants/${none}/revoke`, action: 'member.revoke' },
+      { method: 'DELETE', path: `${op}/participants/${none}/revocation-request`, action: 'member.revoke' },
+      { method: 'POST', path: `${op}/participants/${none}/reinstate`, action: 'member.revoke' },
+      { method: 'GET', path: `${op}/revocations`, action: 'member.revoke' },
       { method: 'GET', path: `${op}/platforms`, action: 'platform.read' },
       {
         method: 'POST',

@@ -54,7 +54,7 @@ export function LogForm({ kind, operation, platform, onLogged, formRef }: LogFor
       onSuccess: (created) => {
         form.reset();
         focusFirstField(form);
-        onLogged(created, summary(t, body));
+        onLogged(created, summary(t, body, 'finding' in created ? created.finding : undefined));
       },
       // the cursor goes to the first field the server refused (it is marked once rendered)
       onError: () => requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),

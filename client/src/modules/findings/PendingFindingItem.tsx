@@ -7,11 +7,11 @@ import styles from './FindingItem.module.css';
 
 const kindClass = { suspect: styles.kindSuspect, identifier: styles.kindIdentifier, victim: styles.kindVictim };
 
-/** What a finding not yet on the server says about itself: its aliases, value or reference. */
+/** What a finding not yet on the server says about itself: its aliases or value (a victim's reference comes from the server). */
 function titleOf(body: CreateFinding): string {
   if (body.kind === 'suspect') return body.aliases.join(', ');
   if (body.kind === 'identifier') return body.value;
-  return body.reference;
+  return '';
 }
 
 const isFindingBody = (body: unknown): body is CreateFinding =>

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { CountSource } from '../../db/counting.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
@@ -144,7 +144,13 @@ export async function saveEvidence(
     const platform = await platformInOperation(deps.db, context.operation.id, fields.platformId);
     if (fields.findingId) {
       const finding = (await findingRowsByIds(deps.db, [fields.findingId])).get(fields.findingId);
-      if (finding?.operationId !== context.operation.id) failField('findings.bad_link', 'findingId');
+      // a finding the uploader may not know of answers as one that does not exist
+      if (
+        finding?.operationId !== context.operation.id ||
+        finding.deletedAt ||
+        sightOf(finding, context.viewer) === 'none'
+      )
+        failField('findings.bad_link', 'findingId');
     }
     const id = randomUUID();
     const storagePath = join('evidence', context.operation.id, id);
@@ -277,9 +283,10 @@ export async function liveEvidence(db: Db, operationId: string): Promise<Evidenc
 /** Evidence as key figures count it. */
 export const evidenceCountSource: CountSource = {
   table: 'evidence',
-  // a web capture is one piece of evidence: its screenshot counts, its archive, text and manifest do not
+  // TLP:RED evidence is in no shared count (docs/architecture.md, "What counts a viewer sees"); a web capture is
+  // one piece of evidence: its screenshot counts, its archive, text and manifest do not
   where: (col) =>
-    sql`${col.text('deleted_at')} is null and (${col.text('capture_role')} is null or ${col.text('capture_role')} = 'screenshot')`,
+    sql`${col.text('deleted_at')} is null and ${col.text('handling')} is distinct from 'TLP:RED' and (${col.text('capture_role')} is null or ${col.text('capture_role')} = 'screenshot')`,
   columns: { handling: 'handling', country: 'country' },
 };
 
@@ -288,7 +295,7 @@ export async function evidencePerCountry(db: Db, operationId: string): Promise<M
   const rows = await db
     .select({ country: evidence.country, n: sql<number>`count(*)::int` })
     .from(evidence)
-    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt)))
+    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt), ne(evidence.handling, 'TLP:RED')))
     .groupBy(evidence.country);
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }
