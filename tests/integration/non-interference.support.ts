@@ -252,6 +252,7 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
     note(viewer, `join ${canonical(await socket.emitWithAck('operation:join', { operationId: w.operation.id }))}`);
   }
   let step = 0;
+  const lastTally: Partial<Record<ViewerName, string>> = {};
   /** Ends a step: every viewer has heard its marker and the sockets were quiet for a moment; what they heard is noted. */
   const settle = async (name: string) => {
     step += 1;
@@ -262,6 +263,17 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
       for (const viewer of viewers) if (!heard[viewer].some((e) => e.includes(marker))) throw new Error(marker);
       if (Date.now() - lastHeard.at < 150) throw new Error('still delivering');
     }, 8000);
+    // pushes are coalesced in time: the step ends once each viewer's last pushed figures are a fresh read's
+    const figures = (text: string) => text.replace(/"asOf":"[^"]*"/, '').replace(/"seq":\d+,?/, '');
+    await eventually(async () => {
+      for (const viewer of viewers) {
+        const pushed = [...heard[viewer]].reverse().find((e) => e.startsWith('tally:updated ')) ?? lastTally[viewer];
+        if (!pushed) continue;
+        const read = await t.request(people[viewer], 'GET', w.path('/tallies'));
+        if (figures(pushed.slice('tally:updated '.length)) !== figures(canonical(read.json())))
+          throw new Error(`${viewer}: the figures are still moving`);
+      }
+    }, 10_000);
     // the live figures end where a fresh read of them is: only the last one pushed in a step is compared
     for (const viewer of viewers) {
       const events = heard[viewer].splice(0);
@@ -273,6 +285,7 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
         .map(({ e }) => e);
       for (const line of rest) note(viewer, `[${name}] ${line}`);
       if (tallies.length > 0) note(viewer, `[${name}] last ${tallies.at(-1) ?? ''}`);
+      lastTally[viewer] = tallies.at(-1) ?? lastTally[viewer];
     }
   };
   /** A request by a viewer, noted as they saw its answer. */
