@@ -1,4 +1,5 @@
 import { authErrors } from './errors/auth.js';
+import { captureErrors } from './errors/captures.js';
 import { type ErrorDetails, type ErrorParams, formatErrorMessage } from './errors/contract.js';
 import { findingErrors } from './errors/findings.js';
 import { liaisonErrors } from './errors/liaison.js';
@@ -23,6 +24,7 @@ export const errorCatalogue = {
   ...liaisonErrors,
   ...communicationErrors,
   ...reportErrors,
+  ...captureErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

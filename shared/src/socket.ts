@@ -1,4 +1,5 @@
 import type { Announcement, Presence, PresenceCounts } from './announcements.js';
+import type { Capture } from './captures.js';
 import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
 import type { LiaisonRequest } from './liaison.js';
@@ -44,6 +45,11 @@ export interface ServerToClientEvents {
   }) => void;
   /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
   'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;
+  /** A server-side capture's progress, to those who may see its evidence. */
+  'capture:queued': (payload: { capture: Capture }) => void;
+  'capture:started': (payload: { capture: Capture }) => void;
+  'capture:done': (payload: { capture: Capture }) => void;
+  'capture:failed': (payload: { capture: Capture }) => void;
   /**
    * Matches go to coordinators, analysts and the participants whose sightings they hold, each with their view:
    * a new one (`found`), a new or withdrawn sighting (`updated`), a resolution or disclosure (`resolved`).

@@ -121,6 +121,14 @@ describe('the permission matrix: every role on every route', () => {
       { method: 'PATCH', path: `/api/findings/${finding.id}`, action: 'finding.create', body: { note: 'x' } },
       { method: 'GET', path: `${op}/evidence`, action: 'evidence.read' },
       { method: 'POST', path: `${op}/evidence`, action: 'evidence.create', body: {} },
+      { method: 'GET', path: `${op}/captures`, action: 'evidence.read' },
+      {
+        method: 'POST',
+        path: `${op}/captures`,
+        action: 'capture.create',
+        // an address the tests never capture: allowed roles get captures.address_refused, the others 403
+        body: { url: 'http://127.0.0.1:9/ad', platformId: platform.id },
+      },
       { method: 'GET', path: `${op}/matches`, action: 'finding.read' },
       {
         method: 'POST',
@@ -214,9 +222,11 @@ describe('the permission matrix: every role on every route', () => {
         .replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}')
         .replace(/reference-lists\/[0-9a-f-]{36}/, 'reference-lists/{listId}'),
     );
-    // routes with their own permission tests: reports and packages, a match's own routes (matches.test.ts)
+    // routes with their own permission tests: reports and packages, a capture (captures.test.ts), a match's own routes (matches.test.ts)
     const elsewhere = documented.filter((d) =>
-      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/api\/matches\/\{matchId\}|DELETE \/api\/findings/.test(d),
+      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/api\/captures\/\{captureId\}|\/api\/matches\/\{matchId\}|DELETE \/api\/findings/.test(
+        d,
+      ),
     );
     expect(documented.filter((d) => !open.includes(d) && !covered.includes(d) && !elsewhere.includes(d))).toEqual([]);
   });

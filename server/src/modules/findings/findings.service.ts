@@ -19,7 +19,7 @@ import { platformInOperation, touchClaim } from '../platforms/index.js';
 import { assertAdvertiser, assertOfferMoney, offerValues } from './findings.offers.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
-import type { Viewer } from '../sharing/index.js';
+import { type Viewer, sightOf } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
@@ -42,13 +42,18 @@ function sightingsOf(row: FindingRow): SightingInput[] {
   return [];
 }
 
-async function assertLinks(db: Db, operationId: string, links: string[]): Promise<void> {
+/**
+ * Links go to findings of the operation that the author may know of: a link to a record they may not see
+ * answers as one to an id that does not exist (never telling that it does).
+ */
+async function assertLinks(db: Db, viewer: Viewer, operationId: string, links: string[]): Promise<void> {
   if (links.length === 0) return;
   const found = await db
-    .select({ id: findings.id })
+    .select()
     .from(findings)
     .where(and(eq(findings.operationId, operationId), inArray(findings.id, links), isNull(findings.deletedAt)));
-  if (found.length !== new Set(links).size) failField('findings.bad_link', 'links');
+  const known = found.filter((row) => sightOf(row, viewer) !== 'none');
+  if (known.length !== new Set(links).size) failField('findings.bad_link', 'links');
 }
 
 /**
@@ -69,7 +74,7 @@ export async function createFinding(
   const tags = [...new Set(data.tags ?? platform.tags)];
   assertFocusTags(operation, tags);
   const links = [...new Set(data.links ?? [])];
-  await assertLinks(deps.db, operation.id, links);
+  await assertLinks(deps.db, access.viewer, operation.id, links);
 
   const values: typeof findings.$inferInsert = {
     operationId: operation.id,
@@ -224,9 +229,12 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
-/** The author or a coordinator may change or delete a finding that still exists. */
+/**
+ * The author or a coordinator may change or delete a finding that still exists. A finding the caller may not
+ * know of answers as one that does not exist (404), never "not yours" (403), which would tell that it does.
+ */
 function assertMayChange(access: Access, row: FindingRow): void {
-  if (row.deletedAt) fail('findings.not_found');
+  if (row.deletedAt || sightOf(row, access.viewer) === 'none') fail('findings.not_found');
   if (row.authorId !== access.membership.id && !can(access.membership.role, 'finding.manage'))
     fail('findings.not_author');
 }
@@ -258,6 +266,7 @@ export async function updateFinding(
   if (patch.links)
     await assertLinks(
       deps.db,
+      access.viewer,
       operation.id,
       patch.links.filter((id) => id !== row.id),
     );

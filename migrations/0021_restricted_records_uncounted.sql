@@ -1,5 +1,5 @@
--- The running key figures count smuggling offers (by the route's ends and the currency) and requests to platforms:
--- tally_fields copies those columns too, and platform_requests leaves its changes in tally_deltas like the others.
+-- TLP:RED records are in no shared count (docs/architecture.md, "What counts a viewer sees"): the running key
+-- figures need a finding's handling to leave them out, so the captured columns of a finding now include it.
 CREATE OR REPLACE FUNCTION tally_fields(tbl text, r jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT CASE tbl
     WHEN 'platforms' THEN jsonb_build_object(
@@ -10,16 +10,16 @@ CREATE OR REPLACE FUNCTION tally_fields(tbl text, r jsonb) RETURNS jsonb LANGUAG
       'kind', r->'kind', 'deleted_at', r->'deleted_at', 'country', r->'country', 'tags', r->'tags',
       'identified', r->'identified', 'nationality', r->'nationality', 'role', r->'role',
       'identifier_kind', r->'identifier_kind', 'result', r->'result', 'minor', r->'minor',
-      'exploitation', r->'exploitation', 'referral', r->'referral',
-      'origin', r->'origin', 'destination', r->'destination', 'currency', r->'currency')
+      'exploitation', r->'exploitation', 'referral', r->'referral', 'handling', r->'handling')
     WHEN 'evidence' THEN jsonb_build_object('deleted_at', r->'deleted_at', 'country', r->'country', 'handling', r->'handling')
     WHEN 'matches' THEN jsonb_build_object(
       'status', r->'status', 'strength', r->'strength', 'identifier_kind', r->'identifier_kind',
       'public_parties', r->'public_parties', 'public_countries', r->'public_countries')
     WHEN 'memberships' THEN jsonb_build_object('country', r->'country')
-    WHEN 'platform_requests' THEN jsonb_build_object(
-      'kind', r->'kind', 'state', r->'state', 'legal_request_needed', r->'legal_request_needed', 'country', r->'country')
   END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER platform_requests_tally AFTER INSERT OR UPDATE OR DELETE ON platform_requests FOR EACH ROW EXECUTE FUNCTION tally_capture();
+-- the running figures of live operations were folded with TLP:RED records in them: recounted at their next read
+DELETE FROM tally_snapshots;
+--> statement-breakpoint
+DELETE FROM tally_deltas;
