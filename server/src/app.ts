@@ -32,6 +32,7 @@ import {
   resolveSession,
   totpRoutes,
 } from './modules/auth/index.js';
+import { CaptureQueue, type FetchPolicy, captureProjections, captureRoutes } from './modules/captures/index.js';
 import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modules/evidence/index.js';
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
@@ -56,6 +57,7 @@ const projections: readonly Projections[] = [
   platformProjections,
   findingProjections,
   evidenceProjections,
+  captureProjections,
   matchProjections,
   announcementProjections,
   tallyProjections,
@@ -96,6 +98,8 @@ export interface BuildAppOptions {
    * off when absent or 0 (tests check by hand; main() turns it on).
    */
   evidenceCheckMs?: number;
+  /** Run the capture queue (default); `false` leaves queued captures for another process (tests). */
+  captures?: boolean;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
@@ -241,6 +245,30 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(matchRoutes, deps);
   await app.register(graphRoutes, deps);
   await app.register(evidenceRoutes, deps);
+  // web captures: every request of the captured page checked after DNS; never this server's own port
+  const capturePolicy: FetchPolicy = {
+    allow: config.capture.allow,
+    proxy: config.capture.proxy,
+    allowedOnly: config.capture.allowedOnly,
+    ownPorts: () => {
+      const address = app.server.address();
+      const listening = address && typeof address === 'object' ? [address.port] : [];
+      return [...listening, config.port, Number(new URL(config.publicUrl).port || 80)];
+    },
+  };
+  const captureQueue = new CaptureQueue(
+    {
+      db,
+      bus: deps.bus,
+      dataDir: config.dataDir,
+      now: deps.now,
+      policy: capturePolicy,
+      timeoutMs: config.capture.timeoutMs,
+      concurrency: config.capture.concurrency,
+    },
+    app.log,
+  );
+  await app.register(captureRoutes, { ...deps, captureQueue, capturePolicy });
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes, deps);
@@ -259,6 +287,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await app.register(fastifyStatic, {
       root: clientDir,
       wildcard: false,
+      // source maps would publish the whole client source; the build makes none, and none is served if one is there
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       // file names under assets/ carry a content hash: cache them for good; the page itself is always revalidated
       setHeaders: (response, path) => {
         response.header(
@@ -274,6 +304,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       serveClient &&
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
+      !(request.url.split('?')[0] ?? '').endsWith('.map') &&
       !request.url.startsWith('/socket.io/')
     ) {
       return reply.sendFile('index.html');
@@ -299,6 +330,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     checkMs > 0
       ? startEvidenceChecks({ db: deps.db, dataDir: config.dataDir, now: deps.now }, checkMs, app.log)
       : () => {};
+  // captures left queued or running by the previous run (or another process that died) are taken up again
+  if (options.captures !== false) captureQueue.start();
+  app.addHook('preClose', async () => {
+    await captureQueue.stop();
+  });
   app.addHook('onClose', async () => {
     stopFanout();
     stopIdempotency();

@@ -1,4 +1,5 @@
 import { authErrors } from './errors/auth.js';
+import { captureErrors } from './errors/captures.js';
 import { type ErrorDetails, type ErrorParams, formatErrorMessage } from './errors/contract.js';
 import { findingErrors } from './errors/findings.js';
 import { operationErrors } from './errors/operations.js';
@@ -21,6 +22,7 @@ export const errorCatalogue = {
   ...findingErrors,
   ...communicationErrors,
   ...reportErrors,
+  ...captureErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

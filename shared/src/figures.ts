@@ -155,22 +155,24 @@ export function defaultFigures(focusTags: string[], focusNationalities: string[]
   ];
 }
 
-export const tallyBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: z.int() });
+/** A count as one viewer sees it: null where it is a small count of persons suppressed for them ("fewer than N"). */
+const shownCount = z.int().nullable();
+export const tallyBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: shownCount });
 export const tallyFigureSchema = z.object({
   key: z.string(),
   label: z.string(),
-  value: z.int(),
+  value: shownCount,
   breakdowns: z.array(tallyBreakdownSchema),
 });
 export const countryTallySchema = z.object({
   participants: z.int(),
   platformsChecked: z.int(),
-  suspects: z.int(),
-  identifiers: z.int(),
-  victims: z.int(),
-  evidence: z.int(),
+  suspects: shownCount,
+  identifiers: shownCount,
+  victims: shownCount,
+  evidence: shownCount,
   /** Matches with a sighting of this country that everybody may know of. */
-  matches: z.int(),
+  matches: shownCount,
 });
 export const tallySchema = z.object({
   operationId: z.string(),
@@ -182,6 +184,8 @@ export const tallySchema = z.object({
   seq: z.int(),
   /** True once the operation is closed: these are the figures of the after-action report. */
   frozen: z.boolean(),
+  /** Set where counts of persons from 1 to N−1 are suppressed for this viewer (observers): they read "<N". */
+  suppressedBelow: z.int().nullable().optional(),
 });
 export type Tally = z.infer<typeof tallySchema>;
 export type CountryTally = z.infer<typeof countryTallySchema>;

@@ -55,8 +55,11 @@ export const identifierInputSchema = z.object({
 export const victimInputSchema = z.object({
   kind: z.literal('victim'),
   ...common,
-  /** A pseudonymous reference (case number, "V-NL-003"); never a name. */
-  reference: z.string().trim().min(1).max(80),
+  /**
+   * Not sent: the server gives every victim a pseudonymous reference per recording country ("V-NL-007"), so no
+   * name can be typed into it. A request that still sends one is refused (`request.invalid` on `reference`).
+   */
+  reference: z.undefined({ error: 'The reference is assigned by the server; leave it out' }).optional(),
   nationality: countrySchema.optional(),
   minor: z.boolean().optional(),
   ageEstimate: z.int().min(0).max(120).optional(),

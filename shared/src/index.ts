@@ -9,6 +9,7 @@ export * from './platforms.js';
 export * from './roles.js';
 export * from './rooms.js';
 export * from './socket.js';
+export * from './captures.js';
 export * from './evidence.js';
 export * from './extraction.js';
 export * from './figures.js';

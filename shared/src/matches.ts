@@ -77,6 +77,11 @@ export const matchSchema = z.object({
   disclosures: z.array(disclosureSchema),
   /** Whether this viewer may decide a pending disclosure (the RED owner's country, or a coordinator). */
   mayDisclose: z.boolean(),
+  /**
+   * For coordinators and analysts: whether an analyst of the operation may see this match, so that an open one
+   * waits for an analyst (null for others).
+   */
+  analystMaySee: z.boolean().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   version: z.int(),

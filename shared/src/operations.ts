@@ -43,6 +43,8 @@ export const operationSchema = z.object({
   allowLateEntries: z.boolean(),
   /** Public and observer reports show counts from 1 to N-1 as "<N"; 0 = off. */
   suppressBelow: z.int(),
+  /** Coordinators and analysts need a second factor (TOTP) on their account to act in this operation. */
+  requireTotp: z.boolean(),
   closedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
 });
@@ -87,6 +89,7 @@ export const updateOperationSchema = z
     allowLateEntries: z.boolean(),
     /** Small-count suppression of published reports; the one setting still open after closing. */
     suppressBelow: z.int().min(0).max(1000),
+    requireTotp: z.boolean(),
   })
   .partial()
   .strict();
@@ -95,3 +98,29 @@ export type UpdateOperation = z.input<typeof updateOperationSchema>;
 export const operationStatusBodySchema = z.object({ status: operationStatusSchema });
 
 export const operationParamsSchema = z.object({ operationId: idSchema });
+
+export const participantParamsSchema = operationParamsSchema.extend({ participantId: idSchema });
+
+/**
+ * The answer to `POST …/participants/:participantId/revoke`: `revoked` at once, or `pending` when a coordinator
+ * asked to revoke another coordinator and a second coordinator (or an administrator) must confirm.
+ */
+export const revocationResultSchema = z.object({ status: z.enum(['revoked', 'pending']) });
+export type RevocationResult = z.infer<typeof revocationResultSchema>;
+
+/** A participant whose revocation waits for a second coordinator, or who was revoked (an administrator may undo it). */
+export const revocationSchema = z.object({
+  participant: participantSchema,
+  /** Who asked for it (pending) or revoked (revoked), by name. */
+  byName: z.string().nullable(),
+  byUserId: idSchema.nullable(),
+  at: isoDateTime,
+});
+export type Revocation = z.infer<typeof revocationSchema>;
+
+/** `GET /api/operations/:operationId/revocations` (coordinators and administrators). */
+export const revocationsSchema = z.object({
+  pending: z.array(revocationSchema),
+  revoked: z.array(revocationSchema),
+});
+export type Revocations = z.infer<typeof revocationsSchema>;

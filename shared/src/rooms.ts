@@ -11,4 +11,10 @@ export const rooms = {
     `operation:${operationId}:country:${country}:role:${role}`,
   /** One participant's sockets in one operation: views that differ per person (their own hits), and eviction. */
   operationMember: (operationId: string, memberId: string) => `operation:${operationId}:member:${memberId}`,
+  /**
+   * Joined (never left joined) when a participant is revoked: every process sees the join of its own sockets of that
+   * user, on every namespace, and closes what they had open of the operation. A join, not a leave, so that a socket
+   * that disconnects is never taken for one that was revoked.
+   */
+  evicted: (operationId: string) => `evicted:${operationId}`,
 } as const;

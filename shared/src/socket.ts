@@ -1,4 +1,5 @@
 import type { Announcement, Presence, PresenceCounts } from './announcements.js';
+import type { Capture } from './captures.js';
 import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
 import type { Match } from './matches.js';
@@ -43,6 +44,11 @@ export interface ServerToClientEvents {
   }) => void;
   /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
   'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;
+  /** A server-side capture's progress, to those who may see its evidence. */
+  'capture:queued': (payload: { capture: Capture }) => void;
+  'capture:started': (payload: { capture: Capture }) => void;
+  'capture:done': (payload: { capture: Capture }) => void;
+  'capture:failed': (payload: { capture: Capture }) => void;
   /**
    * Matches go to coordinators, analysts and the participants whose sightings they hold, each with their view:
    * a new one (`found`), a new or withdrawn sighting (`updated`), a resolution or disclosure (`resolved`).
@@ -56,6 +62,13 @@ export interface ServerToClientEvents {
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */
   'operation:updated': (payload: { operation: Operation }) => void;
+  /**
+   * A participant lost access to the operation (to everyone but observers, and to the person: their screens of this
+   * operation close; their other operations stay open).
+   */
+  'participant:revoked': (payload: { operationId: string; participantId: string }) => void;
+  /** An administrator undid a revocation: the person is a participant again. */
+  'participant:reinstated': (payload: { operationId: string; participant: Participant }) => void;
   'announcement:created': (payload: { announcement: Announcement }) => void;
   /** Who is online and on which platform; observers get counts per country instead. */
   'presence:updated': (payload: Presence) => void;

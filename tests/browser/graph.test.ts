@@ -55,7 +55,7 @@ describe.skipIf(!chromiumPath)('the link chart in a real browser', () => {
     await expect(page.getByTestId('graph-legend').innerText()).resolves.toContain('Match');
 
     // a new finding appears without a reload
-    await log(bram, chat, { kind: 'victim', reference: 'V-BE-1', exploitation: 'sexual' });
+    await log(bram, chat, { kind: 'victim', exploitation: 'sexual' });
     await expect.poll(() => canvas.getAttribute('data-nodes'), { timeout: 10_000 }).toBe('9');
 
     // a click on the match node opens its card (once the picture has settled: every node drawn, nothing moving)

@@ -54,7 +54,6 @@ describe.skipIf(!chromiumPath)('every shipped language in a real browser', () =>
     const logged = await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, {
       kind: 'victim',
       platformId: platform.id,
-      reference: 'V-PL-001',
       nationality: 'UA',
       exploitation: 'labour',
     });

@@ -36,7 +36,6 @@ describe.skipIf(!chromiumPath)('the after-action report in a real browser', () =
     await t.request(anna, 'POST', `/api/operations/${operation.id}/findings`, {
       kind: 'victim',
       platformId: platforms[0]?.id,
-      reference: 'V-NL-1',
       nationality: 'UA',
       exploitation: 'sexual',
     });

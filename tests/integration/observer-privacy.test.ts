@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const secrets = [
   'Olena Early',
   'Viktor Secretov',
-  'V-UA-0042',
+  'V-NL-001',
   '+31612345678',
   '0612345678',
   'lola_secret',
@@ -49,7 +49,6 @@ describe('observers see aggregates only', () => {
     await log(investigator, { kind: 'suspect', aliases: ['Viktor Secretov'], identified: true });
     await log(investigator, {
       kind: 'victim',
-      reference: 'V-UA-0042',
       nationality: 'UA',
       exploitation: 'sexual',
       minor: true,

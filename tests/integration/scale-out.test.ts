@@ -4,33 +4,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, Operation, Platform, ServerToClientEvents, Tally } from '@actionday/shared';
-import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseServer, redisUrl, servicesReady } from './multiprocess/services.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const databaseServer = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const ready = !!databaseServer && (await redisReachable());
-if (!ready)
-  process.stderr.write(
-    '\n  Scale-out test SKIPPED: it needs TEST_DATABASE_URL (a PostgreSQL server) and Redis at TEST_REDIS_URL. CI provides both.\n\n',
-  );
+const ready = await servicesReady('Scale-out test');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -69,7 +49,8 @@ describe.skipIf(!ready)('several server processes behind one database and Redis'
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
+    // a loaded machine can take a while to start a process through tsx
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
       if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
       try {
         if ((await fetch(`${url}/api/health`)).ok) return url;

@@ -1,15 +1,17 @@
 import type { Platform } from '@actionday/shared';
+import { CapturePanel } from '../modules/captures/CapturePanel';
 import { EvidencePanel } from '../modules/evidence/EvidencePanel';
 import type { OperationDetail } from '../modules/operations/operations.api';
 import { FindingsPanel } from '../modules/findings/FindingsPanel';
 import { PlatformNote } from '../modules/notes/PlatformNote';
 import styles from './PlatformPanels.module.css';
 
-/** What the findings, evidence and notes modules show inside an open platform's detail (nothing for observers). */
+/** What the findings, captures, evidence and notes modules show inside an open platform's detail (nothing for observers). */
 export function PlatformPanels({ operation, platform }: { operation: OperationDetail; platform: Platform }) {
   return (
     <div className={styles.panels}>
       <FindingsPanel operation={operation} platform={platform} />
+      <CapturePanel operation={operation} platform={platform} />
       <EvidencePanel operation={operation} platform={platform} />
       <PlatformNote operation={operation} platform={platform} />
     </div>

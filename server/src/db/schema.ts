@@ -3,6 +3,7 @@ export * from '../http/idempotency.table.js';
 export * from '../modules/announcements/announcements.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
+export * from '../modules/captures/captures.table.js';
 export * from '../modules/evidence/evidence.table.js';
 export * from '../modules/findings/findings.table.js';
 export * from '../modules/matches/matches.table.js';

@@ -70,7 +70,6 @@ export function simulateDemo(deps: Deps, operationId: string, log: FastifyBaseLo
         {
           kind: 'victim',
           platformId: held.id,
-          reference: `V-${member.country}-${Math.floor(Math.random() * 1000)}`,
           nationality: Math.random() < 0.5 ? 'UA' : 'RO',
           exploitation: Math.random() < 0.7 ? 'sexual' : 'labour',
         },

@@ -25,7 +25,7 @@ export type Delivery =
   | Emit
   /** A session ended (signed out): its sockets close, on every namespace. */
   | { kind: 'disconnect'; userId: string; sessionHash?: string }
-  /** A participant lost access to one operation: their sockets leave its rooms and its notes. */
+  /** A participant lost access to one operation: their sockets leave its rooms and its notes, on every namespace. */
   | { kind: 'evict'; userId: string; operationId: string };
 
 /** What a projection may read to decide its deliveries. */

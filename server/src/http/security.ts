@@ -29,7 +29,8 @@ export async function installSecurity(
         // editors and charts set inline style attributes
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // the app's own origin only, and its sockets there (a browser that does not count ws: as 'self')
+        connectSrc: ["'self'", ...socketOrigins(options.publicUrl), (request) => socketOriginsOf(request.headers.host)],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -41,6 +42,13 @@ export async function installSecurity(
     // the server may run on plain http in a room's LAN; HSTS belongs to the TLS proxy in front
     hsts: false,
     crossOriginEmbedderPolicy: false,
+  });
+
+  // answers about people (findings, matches, the chart, evidence, reports, packages, the audit log, …) are never kept
+  // by a browser or a proxy: every API answer is `no-store` unless its route says otherwise
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   const allowed = new Set([new URL(options.publicUrl).origin]);
@@ -87,6 +95,18 @@ export async function installSecurity(
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     },
   };
+}
+
+/** `ws://host` and `wss://host` of an origin: where the app's own sockets connect. */
+function socketOrigins(origin: string): string[] {
+  const { host } = new URL(origin);
+  return [`ws://${host}`, `wss://${host}`];
+}
+
+/** The same for the host a request came to (a LAN address, a name); nothing for a host header that is not one. */
+function socketOriginsOf(host: string | undefined): string {
+  if (!host || !/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)) return '';
+  return socketOrigins(`http://${host}`).join(' ');
 }
 
 /** The longest an attempt at an account is held back. */

@@ -14,6 +14,7 @@ describe('serving the client', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), script);
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["secret.ts"]}');
     t = await TestApp.create({ clientDir: dir });
   });
   afterAll(() => t.close());
@@ -38,5 +39,29 @@ describe('serving the client', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('request.not_found');
+  });
+
+  it('serves no source map, even one left in the build folder', async () => {
+    for (const url of ['/assets/index-abc123.js.map', '/assets/index-abc123.js.map?x=1']) {
+      const map = await t.app.inject({ method: 'GET', url });
+      expect(map.statusCode, url).toBe(404);
+      expect(map.body).not.toContain('secret.ts');
+    }
+  });
+
+  it('answers about people are never stored by a browser, and pages connect to their own origin only', async () => {
+    const w = await t.seed({ members: { nl: ['investigator', 'NL'] }, platforms: 1 });
+    for (const path of ['/findings', '/graph', '/audit', '/platforms']) {
+      const answer = await t.request(w.coordinator, 'GET', w.path(path));
+      expect(answer.statusCode, path).toBe(200);
+      expect(answer.headers['cache-control'], path).toBe('no-store');
+    }
+    const page = await t.app.inject({ method: 'GET', url: '/', headers: { host: '10.0.0.5:3000' } });
+    const connect = /connect-src ([^;]*)/.exec(String(page.headers['content-security-policy']))?.[1] ?? '';
+    expect(connect.split(' ').sort()).toEqual(
+      ["'self'", 'ws://10.0.0.5:3000', 'ws://localhost:3000', 'wss://10.0.0.5:3000', 'wss://localhost:3000'].sort(),
+    );
+    const odd = await t.app.inject({ method: 'GET', url: '/', headers: { host: 'evil.example.org; script-src *' } });
+    expect(String(odd.headers['content-security-policy'])).not.toContain('evil');
   });
 });

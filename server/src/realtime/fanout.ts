@@ -16,7 +16,7 @@ export function roomOf(target: Target): string {
 }
 
 /** Carries out one delivery on every process (through the adapter). */
-export async function deliver(io: IoServer, delivery: Delivery): Promise<void> {
+export function deliver(io: IoServer, delivery: Delivery): void {
   if (delivery.kind === 'emit') {
     const to = io.to(roomOf(delivery.to));
     const target = delivery.except ? to.except(delivery.except.map(roomOf)) : to;
@@ -31,11 +31,11 @@ export async function deliver(io: IoServer, delivery: Delivery): Promise<void> {
     io.of(NOTES_NAMESPACE).in(room).disconnectSockets(true);
     return;
   }
-  // evict: the user's sockets leave the operation's rooms (all of them start with the operation's room name)
-  const sockets = await io.in(rooms.user(delivery.userId)).fetchSockets();
-  for (const socket of sockets) {
-    for (const room of socket.rooms) if (room.startsWith(rooms.operation(delivery.operationId))) socket.leave(room);
-  }
+  // evict: one join through the adapter per namespace, no round trip; each process closes what its own sockets of
+  // that user had open of the operation when it sees them join the eviction room (`onEviction`)
+  const room = rooms.user(delivery.userId);
+  io.in(room).socketsJoin(rooms.evicted(delivery.operationId));
+  io.of(NOTES_NAMESPACE).in(room).socketsJoin(rooms.evicted(delivery.operationId));
 }
 
 /**
@@ -58,7 +58,7 @@ export function startFanout(
         bus.subscribe(name, (event) => {
           Promise.resolve()
             .then(() => project(event, { db }))
-            .then((deliveries) => Promise.all(deliveries.map((d) => deliver(io, d))))
+            .then((deliveries) => deliveries.forEach((d) => deliver(io, d)))
             .catch((error: unknown) => log.error({ error: safeError(error), event: name }, 'live delivery failed'));
         }),
       );

@@ -32,6 +32,12 @@ export async function answer<T>(
   }
 }
 
+/** The operation of an eviction room (`rooms.evicted`), or null for any other room. */
+export function evictedOperation(room: string): string | null {
+  const prefix = rooms.evicted('');
+  return room.startsWith(prefix) ? room.slice(prefix.length) : null;
+}
+
 /**
  * Attaches socket.io to the app's HTTP server. The handshake is authenticated
  * from the session cookie and refused without one; joining an operation's
@@ -90,7 +96,33 @@ export function attachSocketServer(
   }
 
   const presence = new PresenceTracker(io);
+
+  /** A revoked participant's socket (told by `rooms.evicted`): it leaves the operation's rooms, and says why. */
+  function evict(socketId: string, operationId: string): void {
+    const socket = io.of('/').sockets.get(socketId);
+    if (!socket) return;
+    const member = socket.data.operations[operationId];
+    for (const room of socket.rooms) if (room.startsWith(rooms.operation(operationId))) void socket.leave(room);
+    void socket.leave(rooms.evicted(operationId));
+    delete socket.data.operations[operationId];
+    delete socket.data.viewing[operationId];
+    if (!member) return;
+    socket.emit('participant:revoked', { operationId, participantId: member.memberId });
+    presence.changed(operationId);
+  }
+  // the adapter may be replaced after this (the Redis one): listen on the one the sockets use
+  const watched = new WeakSet<object>();
+  function watchEvictions(adapter: IoServer['sockets']['adapter']): void {
+    if (watched.has(adapter)) return;
+    watched.add(adapter);
+    adapter.on('join-room', (room: string, socketId: string) => {
+      const operationId = evictedOperation(room);
+      if (operationId) queueMicrotask(() => evict(socketId, operationId));
+    });
+  }
+
   io.on('connection', (socket) => {
+    watchEvictions(socket.nsp.adapter);
     socket.on('presence:viewing', (payload) => {
       const parsed = viewingSchema.safeParse(payload);
       if (!parsed.success || !socket.data.operations[parsed.data.operationId]) return;

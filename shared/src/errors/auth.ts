@@ -17,8 +17,4 @@ export const authErrors = defineErrors({
   },
   'auth.setup_not_available': { status: 409, message: 'Setup is already done' },
   'auth.setup_token_invalid': { status: 403, message: 'This setup link is not valid' },
-  'auth.email_taken': {
-    status: 409,
-    message: 'An account with this e-mail exists: sign in with it first, then open the invite link again',
-  },
 });

@@ -10,4 +10,14 @@ export const operationErrors = defineErrors({
   'operations.closed': { status: 409, message: 'The operation is closed: its records and figures are frozen' },
   'operations.unknown_tag': { status: 400, message: 'Not a focus tag of this operation: {tags}' },
   'operations.cannot_revoke_self': { status: 400, message: 'You cannot revoke yourself' },
+  'operations.protected_participant': {
+    status: 403,
+    message: "Only an administrator can revoke the operation's creator or an administrator",
+  },
+  'operations.no_revocation_request': { status: 404, message: 'No revocation of this participant is waiting' },
+  'operations.not_revoked': { status: 404, message: 'No such revoked participant in this operation' },
+  'operations.totp_required': {
+    status: 403,
+    message: 'This operation requires a second factor for your role: turn on TOTP in your account first',
+  },
 });

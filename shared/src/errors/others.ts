@@ -6,6 +6,10 @@ export const inviteErrors = defineErrors({
   'invites.expired': { status: 410, message: 'This invite has expired' },
   'invites.used': { status: 409, message: 'This invite has already been used' },
   'invites.already_member': { status: 409, message: 'You already take part in this operation' },
+  'invites.revoked_member': {
+    status: 409,
+    message: 'Your participation in this operation was revoked; an administrator can reinstate it',
+  },
 });
 
 /** Announcements and shared notes. */

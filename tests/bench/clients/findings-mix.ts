@@ -32,7 +32,6 @@ export function findingFor(index: number, platformId: string, random: () => numb
         kind: 'victim',
         platformId,
         tags,
-        reference: `V-${index}`,
         nationality,
         minor: random() < 0.2,
         exploitation: pick(['sexual', 'labour', 'criminal', 'cse', 'other'] as const, random),

@@ -50,7 +50,7 @@ try {
   await log(anna, { kind: 'suspect', aliases: ['Ivan K', 'Vanya'], nationality: 'UA' });
   await log(anna, { kind: 'identifier', identifierKind: 'phone', value: '+31 6 1234 5678' });
   await log(anna, { kind: 'identifier', identifierKind: 'username', value: 'Telegram @katya_sweet99' });
-  await log(anna, { kind: 'victim', reference: 'V-NL-1', nationality: 'UA', exploitation: 'sexual' });
+  await log(anna, { kind: 'victim', nationality: 'UA', exploitation: 'sexual' });
   await as(bram, 'POST', `/api/operations/${operation.id}/findings`, {
     platformId: chat.id,
     kind: 'identifier',

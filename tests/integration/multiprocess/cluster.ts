@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseServer, redisUrl } from './services.js';
 import {
   type ClientToServerEvents,
   NOTE_FIELD,
@@ -19,49 +20,7 @@ import * as Y from 'yjs';
 import { NoteSync, type NotesSocket } from '../../../client/src/modules/notes/note-sync.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-/**
- * The PostgreSQL server the processes share: TEST_DATABASE_URL, as in the suite's PostgreSQL run (CI runs these
- * tests there, once; the embedded run has no server to share).
- */
-export const databaseServer = process.env.TEST_DATABASE_URL ?? '';
-export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { email: 'lead@example.org', password: 'several-processes-pw' };
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  if (!databaseServer) return false;
-  const probe = postgres(databaseServer, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await probe`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end({ timeout: 1 }).catch(() => {});
-  }
-}
-
-/** Whether PostgreSQL and Redis answer; when not, says so once on stderr (the tests then skip). */
-export async function servicesReady(what: string): Promise<boolean> {
-  const [pg, redis] = await Promise.all([postgresReachable(), redisReachable()]);
-  if (!pg || !redis)
-    process.stderr.write(
-      `\n  ${what} SKIPPED: it needs PostgreSQL at TEST_DATABASE_URL (${databaseServer ? (pg ? 'reachable' : 'unreachable') : 'not set'}) and Redis at TEST_REDIS_URL (${redis ? 'reachable' : 'unreachable'}). CI provides both.\n\n`,
-    );
-  return pg && redis;
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -100,9 +59,9 @@ export class Cluster {
     this.databaseUrl = url.toString();
   }
 
-  /** Starts one more process and waits until it answers its health check. */
-  async start(): Promise<Member> {
-    const port = await freePort();
+  /** Starts one more process (on `port`, e.g. that of a process that was killed) and waits until it answers. */
+  async start(port?: number): Promise<Member> {
+    port ??= await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
       cwd: root,
       env: {

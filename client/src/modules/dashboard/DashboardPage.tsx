@@ -9,6 +9,7 @@ import { QueryView } from '../../app/ui/QueryView';
 import { AnnouncementForm } from '../announcements/AnnouncementForm';
 import { useMatches, useMatchesLive } from '../matches/matches.api';
 import { OperationGate } from '../operations/OperationGate';
+import { ParticipantsPanel } from '../operations/ParticipantsPanel';
 import { RoomNotice } from '../operations/RoomNotice';
 import type { OperationDetail } from '../operations/operations.api';
 import { usePlatforms } from '../platforms/platforms.api';
@@ -192,6 +193,9 @@ function Dashboard({ operation }: { operation: OperationDetail }) {
         <PanelGrid label={t('dashboard.setup')}>
           <Panel collapsible title={t('dashboard.settings.title')}>
             <SettingsForm operation={operation} />
+          </Panel>
+          <Panel collapsible title={t('participants.title')}>
+            <ParticipantsPanel operation={operation} />
           </Panel>
           <Panel collapsible span="row" title={t('dashboard.definitions.title')}>
             <FiguresEditor operationId={operation.id} closed={operation.status === 'closed'} />

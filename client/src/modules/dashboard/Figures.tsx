@@ -65,7 +65,12 @@ export function FigureGrid({ tally, liveness }: { tally: Tally; liveness: Livene
           <h3 className={styles.label} title={figureLabel(t, figure)}>
             {figureLabel(t, figure)}
           </h3>
-          <FlashNumber value={figure.value} className={styles.value} testId="figure-value" />
+          <FlashNumber
+            value={figure.value}
+            below={tally.suppressedBelow}
+            className={styles.value}
+            testId="figure-value"
+          />
           {figure.breakdowns.length > 0 && (
             <ul className={styles.breakdowns}>
               {figure.breakdowns.map((breakdown) => (
@@ -77,6 +82,7 @@ export function FigureGrid({ tally, liveness }: { tally: Tally; liveness: Livene
                 >
                   <FlashNumber
                     value={breakdown.value}
+                    below={tally.suppressedBelow}
                     className={styles.breakdownValue}
                     testId="figure-breakdown-value"
                   />{' '}

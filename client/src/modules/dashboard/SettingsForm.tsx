@@ -23,6 +23,7 @@ export function SettingsForm({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const update = useUpdateSettings(operation.id);
   const [allowLate, setAllowLate] = useState(operation.allowLateEntries);
+  const [requireTotp, setRequireTotp] = useState(operation.requireTotp);
   const [saved, setSaved] = useState(false);
   const closed = operation.status === 'closed';
 
@@ -36,6 +37,7 @@ export function SettingsForm({ operation }: { operation: Operation }) {
       claimTimeoutMinutes: Number(values.claimTimeoutMinutes),
       defaultHandling: values.defaultHandling as Operation['defaultHandling'],
       allowLateEntries: allowLate,
+      requireTotp,
     };
     setSaved(false);
     update.mutate(body, { onSuccess: () => setSaved(true) });
@@ -102,6 +104,11 @@ export function SettingsForm({ operation }: { operation: Operation }) {
           label={t('dashboard.settings.allowLate')}
           checked={allowLate}
           onChange={(event) => setAllowLate(event.target.checked)}
+        />
+        <Checkbox
+          label={t('dashboard.settings.requireTotp')}
+          checked={requireTotp}
+          onChange={(event) => setRequireTotp(event.target.checked)}
         />
       </Fieldset>
       {closed ? (

@@ -14,6 +14,7 @@ import { useTimeline } from './dashboard.api';
 import { LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
+import { openMatches } from './OpenMatches';
 import { useTallies } from './tallies';
 import { WallFigures } from './WallFigures';
 import styles from './WallPage.module.css';
@@ -136,7 +137,7 @@ function WallOpenMatches({ operationId }: { operationId: string }) {
   const matches = useMatches(operationId);
   useMatchesLive(operationId);
   if (!matches.data) return null;
-  const open = matches.data.filter((m) => m.status === 'open').length;
+  const open = openMatches(matches.data).length;
   return (
     <p className={styles.openMatches} data-testid="wall-open-matches">
       {t('wall.openMatches', { count: open, open: format.number(open) })}

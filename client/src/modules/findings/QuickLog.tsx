@@ -1,6 +1,7 @@
 import type { FindingCreated, Platform } from '@actionday/shared';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Queued } from '../../app/outbox/outbox';
 import { Pill, PillKey, Pills } from '../../app/ui/Pills';
 import type { OperationDetail } from '../operations/operations.api';
 import { MatchNotice } from '../matches/MatchNotice';
@@ -29,7 +30,7 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
   const id = useId();
   const [mode, setMode] = useState<LogMode>('identifier');
   const [focusRequest, setFocusRequest] = useState(0);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState({ text: '', queued: false });
   const [logged, setLogged] = useState<LoggedMatch[]>([]);
   const panels = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
@@ -69,8 +70,12 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
     tabs.current?.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
   };
 
-  const onLogged = (created: FindingCreated, summary: string) => {
-    setStatus(summary);
+  const onLogged = (created: FindingCreated | Queued, summary: string) => {
+    if (created instanceof Queued) {
+      setStatus({ text: t('outbox.queuedStatus', { summary }), queued: true });
+      return;
+    }
+    setStatus({ text: summary, queued: false });
     const finding = created.finding;
     if (finding.kind === 'identifier' && created.matches.length > 0) {
       setLogged((current) =>
@@ -116,10 +121,10 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
         ))}
       </div>
       <p className={styles.status} role="status" data-testid="log-status">
-        {status && (
+        {status.text && (
           <>
-            <span aria-hidden="true">✓ </span>
-            {status}
+            <span aria-hidden="true">{status.queued ? '… ' : '✓ '}</span>
+            {status.text}
           </>
         )}
       </p>

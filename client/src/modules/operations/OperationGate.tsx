@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { parseError } from '../../app/errors';
+import { ButtonLink } from '../../app/ui/Button';
 import { Loading } from '../../app/ui/Loading';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { Page } from '../../app/ui/Page';
@@ -25,6 +27,12 @@ export function OperationGate({
     return (
       <Page title={errorTitle ?? t('error.title')}>
         <ErrorNotice error={operation.error} onRetry={() => void operation.refetch()} />
+        {/* the operation requires a second factor for this role: the way to turn it on */}
+        {parseError(operation.error).code === 'operations.totp_required' && (
+          <ButtonLink to="/account" variant="primary">
+            {t('operation.totpSetUp')}
+          </ButtonLink>
+        )}
       </Page>
     );
   }

@@ -1,4 +1,4 @@
-import type { Operation } from '@actionday/shared';
+import type { Operation, Participant } from '@actionday/shared';
 import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, createContext, useContext, useEffect, useState } from 'react';
 import { Outlet, useParams } from 'react-router';
@@ -6,7 +6,7 @@ import { type ClientErrorCode, parseError } from '../../app/errors';
 import { useSocket } from '../../app/socket/SocketProvider';
 import { useSocketEvents } from '../../app/socket/useSocketEvents';
 import { OperationTimeZone } from '../../app/timezone';
-import { type OperationDetail, operationKey, setParticipants, useOperation } from './operations.api';
+import { type OperationDetail, operationKey, setParticipants, upsertParticipant, useOperation } from './operations.api';
 
 /** How long a join may wait for its acknowledgement before the next reconnect tries again. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -110,6 +110,27 @@ function useRoomMembership(operationId: string): RoomState {
       queryClient.setQueryData<OperationDetail>(operationKey(operationId), (current) =>
         current ? { ...current, ...operation } : current,
       );
+    },
+    // a revocation ends this page's part in the operation (the person's other operations stay); others drop them
+    'participant:revoked': (payload: { operationId: string; participantId: string }) => {
+      if (payload.operationId !== operationId) return;
+      const detail = queryClient.getQueryData<OperationDetail>(operationKey(operationId));
+      if (detail?.me.id === payload.participantId) {
+        setState((current) => ({ ...current, status: 'refused', error: 'operations.revoked' }));
+        return;
+      }
+      if (detail)
+        setParticipants(
+          queryClient,
+          operationId,
+          detail.participants.filter((p) => p.id !== payload.participantId),
+        );
+      void queryClient.invalidateQueries({ queryKey: ['revocations', operationId] });
+    },
+    'participant:reinstated': (payload: { operationId: string; participant: Participant }) => {
+      if (payload.operationId !== operationId) return;
+      upsertParticipant(queryClient, operationId, payload.participant);
+      void queryClient.invalidateQueries({ queryKey: ['revocations', operationId] });
     },
   });
 

@@ -5,7 +5,8 @@ import { Button } from '../../app/ui/Button';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { FieldError, Hint, TextAreaField } from '../../app/ui/Field';
 import { Kbd } from '../../app/ui/Kbd';
-import { ErrorNotice } from '../../app/ui/Notice';
+import { Queued } from '../../app/outbox/outbox';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { cx } from '../../app/ui/cx';
 import styles from './VerdictForm.module.css';
 import { useRecordVerdict } from './platforms.api';
@@ -151,6 +152,7 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest, on
       />
       <Hint id={`${id}-keys`}>{t('board.verdictForm.keys')}</Hint>
       <ErrorNotice error={record.error} />
+      {record.data instanceof Queued && <Notice tone="info">{t('outbox.queuedNotice')}</Notice>}
       <Button
         type="submit"
         variant="primary"

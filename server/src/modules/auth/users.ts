@@ -40,11 +40,17 @@ export async function userNames(
   return new Map(rows.map((row) => [row.id, { name: row.name, isAdmin: row.isAdmin }]));
 }
 
+/** Whether the account has a confirmed second factor (operations may require one for some roles). */
+export async function totpEnabledOf(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ on: users.totpEnabled }).from(users).where(eq(users.id, userId));
+  return row?.on ?? false;
+}
+
 /** A pending or confirmed second factor. */
 export async function setTotp(
   db: Db,
   userId: string,
-  values: { totpSecret: string | null; totpEnabled?: boolean },
+  values: { totpSecret: string | null; totpEnabled?: boolean; totpLastStep?: number | null },
 ): Promise<void> {
   await db.update(users).set(values).where(eq(users.id, userId));
 }

@@ -177,7 +177,6 @@ describe('evidence files', () => {
       await t.request(nl, 'POST', `/api/operations/${operation.id}/findings`, {
         kind: 'victim',
         platformId: platform.id,
-        reference: 'V-NL-77',
         exploitation: 'sexual',
       })
     ).json().finding;

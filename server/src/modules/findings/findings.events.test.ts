@@ -42,7 +42,6 @@ describe('findings arrive live, as each viewer may see them', () => {
     const response = await t.request(people.nlAuthor as Session, 'POST', `/api/operations/${operation.id}/findings`, {
       kind: 'victim',
       platformId: platform.id,
-      reference: 'V-NL-9',
       exploitation: 'labour',
     });
     const id = response.json().finding.id;
@@ -54,7 +53,7 @@ describe('findings arrive live, as each viewer may see them', () => {
         ).toEqual([id]);
     });
     for (const name of ['coordinator', 'nlAuthor', 'nlColleague', 'frAnalyst'])
-      expect(heard[name]?.[0]).toMatchObject({ redacted: false, reference: 'V-NL-9' });
+      expect(heard[name]?.[0]).toMatchObject({ redacted: false, reference: 'V-NL-001' });
     expect(heard.beInvestigator?.[0]).toMatchObject({ redacted: true });
     expect(JSON.stringify(heard.beInvestigator)).not.toContain('V-NL-9');
 

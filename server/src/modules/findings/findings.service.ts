@@ -18,7 +18,7 @@ import { type Access, assertFocusTags, entryPolicy } from '../operations/index.j
 import { platformInOperation, touchClaim } from '../platforms/index.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
-import type { Viewer } from '../sharing/index.js';
+import { type Viewer, sightOf } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
@@ -38,13 +38,18 @@ function sightingOf(row: FindingRow) {
   };
 }
 
-async function assertLinks(db: Db, operationId: string, links: string[]): Promise<void> {
+/**
+ * Links go to findings of the operation that the author may know of: a link to a record they may not see
+ * answers as one to an id that does not exist (never telling that it does).
+ */
+async function assertLinks(db: Db, viewer: Viewer, operationId: string, links: string[]): Promise<void> {
   if (links.length === 0) return;
   const found = await db
-    .select({ id: findings.id })
+    .select()
     .from(findings)
     .where(and(eq(findings.operationId, operationId), inArray(findings.id, links), isNull(findings.deletedAt)));
-  if (found.length !== new Set(links).size) failField('findings.bad_link', 'links');
+  const known = found.filter((row) => sightOf(row, viewer) !== 'none');
+  if (known.length !== new Set(links).size) failField('findings.bad_link', 'links');
 }
 
 /**
@@ -65,7 +70,7 @@ export async function createFinding(
   const tags = [...new Set(data.tags ?? platform.tags)];
   assertFocusTags(operation, tags);
   const links = [...new Set(data.links ?? [])];
-  await assertLinks(deps.db, operation.id, links);
+  await assertLinks(deps.db, access.viewer, operation.id, links);
 
   const values: typeof findings.$inferInsert = {
     operationId: operation.id,
@@ -112,7 +117,6 @@ export async function createFinding(
     });
   } else {
     Object.assign(values, {
-      reference: data.reference,
       nationality: data.nationality ?? null,
       minor: data.minor ?? (data.ageEstimate !== undefined ? data.ageEstimate < 18 : null),
       ageEstimate: data.ageEstimate ?? null,
@@ -123,6 +127,7 @@ export async function createFinding(
 
   const now = deps.now();
   const { created: row, sighting } = await deps.db.transaction(async (tx) => {
+    if (values.kind === 'victim') values.reference = await nextVictimReference(tx, operation.id, membership.country);
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
@@ -146,6 +151,20 @@ export async function createFinding(
   if (sighting) await settle(deps, sighting);
   const matches = sighting ? ((await matchesOfFindings(deps.db, access.viewer, [row.id])).get(row.id) ?? []) : [];
   return { finding: toFinding(row), matches };
+}
+
+/**
+ * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
+ * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
+ * the end of the transaction, so no number is given twice.
+ */
+async function nextVictimReference(tx: Db, operationId: string, country: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(findings)
+    .where(and(eq(findings.operationId, operationId), eq(findings.kind, 'victim'), eq(findings.country, country)));
+  return `V-${country}-${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
@@ -188,9 +207,12 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
-/** The author or a coordinator may change or delete a finding that still exists. */
+/**
+ * The author or a coordinator may change or delete a finding that still exists. A finding the caller may not
+ * know of answers as one that does not exist (404), never "not yours" (403), which would tell that it does.
+ */
 function assertMayChange(access: Access, row: FindingRow): void {
-  if (row.deletedAt) fail('findings.not_found');
+  if (row.deletedAt || sightOf(row, access.viewer) === 'none') fail('findings.not_found');
   if (row.authorId !== access.membership.id && !can(access.membership.role, 'finding.manage'))
     fail('findings.not_author');
 }
@@ -218,6 +240,7 @@ export async function updateFinding(
   if (patch.links)
     await assertLinks(
       deps.db,
+      access.viewer,
       operation.id,
       patch.links.filter((id) => id !== row.id),
     );

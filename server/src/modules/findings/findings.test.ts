@@ -78,17 +78,28 @@ describe.shuffle('logging findings', () => {
     const victim = await log(nl, {
       kind: 'victim',
       platformId: ukrainePlatform.id,
-      reference: 'V-NL-001',
       nationality: 'UA',
       ageEstimate: 16,
       exploitation: 'sexual',
     });
     expect(victim.json<FindingCreated>().finding).toMatchObject({
-      reference: 'V-NL-001',
+      reference: expect.stringMatching(/^V-NL-\d{3}$/),
       minor: true,
       tags: ['ukraine'],
       referral: 'not_referred',
     });
+  });
+
+  it("a victim's reference is given by the server, numbered per country; a typed one (a name) is refused", async () => {
+    const victim = (who: Session, extra: Record<string, unknown> = {}) =>
+      log(who, { kind: 'victim', platformId: platform.id, exploitation: 'labour', ...extra });
+    const typed = await victim(nl, { reference: 'Anna Petrenko' });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().error.details.fields).toMatchObject([{ path: 'body.reference' }]);
+    const given = await Promise.all([victim(nl), victim(nl2), victim(be), victim(nl)]);
+    const references = given.map((r) => r.json<FindingCreated>().finding.reference);
+    expect(references[2]).toBe('V-BE-001');
+    expect([references[0], references[1], references[3]].sort()).toEqual(['V-NL-001', 'V-NL-002', 'V-NL-003']);
   });
 
   it('bad findings get a clear 4xx naming the problem and write nothing', async () => {
@@ -115,12 +126,8 @@ describe.shuffle('logging findings', () => {
       ],
       [{ kind: 'suspect', platformId: platform.id, aliases: [] }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: foreign.id, aliases: ['X'] }, 400, 'findings.platform_mismatch'],
-      [
-        { kind: 'victim', platformId: platform.id, reference: 'V1', exploitation: 'sexual', name: 'Real Name' },
-        201,
-        '',
-      ],
-      [{ kind: 'victim', platformId: platform.id, reference: 'V2', exploitation: 'begging' }, 400, 'request.invalid'],
+      [{ kind: 'victim', platformId: platform.id, exploitation: 'sexual', name: 'Real Name' }, 201, ''],
+      [{ kind: 'victim', platformId: platform.id, exploitation: 'begging' }, 400, 'request.invalid'],
       [{ kind: 'suspect', platformId: platform.id, aliases: ['X'], tags: ['drugs'] }, 400, 'operations.unknown_tag'],
       [
         { kind: 'suspect', platformId: platform.id, aliases: ['X'], links: ['00000000-0000-4000-8000-000000000000'] },
@@ -149,7 +156,6 @@ describe.shuffle('logging findings', () => {
     log(nl, {
       kind: 'victim',
       platformId: ukrainePlatform.id,
-      reference: 'V-NL-001',
       nationality: 'UA',
       ageEstimate: 16,
       exploitation: 'sexual',
@@ -157,7 +163,7 @@ describe.shuffle('logging findings', () => {
 
   it('findings are listed by kind and platform', async () => {
     await logVictim();
-    await log(nl, { kind: 'victim', platformId: platform.id, reference: 'V-NL-002', exploitation: 'labour' });
+    await log(nl, { kind: 'victim', platformId: platform.id, exploitation: 'labour' });
     await log(nl, { kind: 'suspect', platformId: ukrainePlatform.id, aliases: ['Big Mike'] });
     const victims = (await list(nl, `?kind=victim&platformId=${ukrainePlatform.id}`)).json<Finding[]>();
     expect(victims.map((v) => v.reference)).toEqual(['V-NL-001']);

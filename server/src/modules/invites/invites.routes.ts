@@ -68,7 +68,7 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
         operationId: 'acceptInvite',
         summary: 'Accept an invite: a new account (or the signed-in one) joins the operation; sets the session cookie',
         description:
-          'An e-mail that already has an account joins only when that person is signed in (`auth.email_taken` otherwise). Counted as a sign-in attempt.',
+          'An e-mail that already has an account joins when that person is signed in or gives its password (a wrong one is `auth.invalid_credentials`, as when signing in); the answer never tells whether an account exists. Counted as a sign-in attempt; a refused acceptance leaves the invite usable.',
         security: sessionOptional,
         params: inviteParamsSchema,
         body: newAccountSchema,
@@ -76,8 +76,9 @@ export const inviteRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db, confi
           200: z.object({ ok: z.literal(true), operationId: z.uuid() }),
           ...errorResponses(
             ...inviteErrors,
-            'auth.email_taken',
+            'auth.invalid_credentials',
             'invites.already_member',
+            'invites.revoked_member',
             'auth.weak_password',
             'request.rate_limited',
           ),

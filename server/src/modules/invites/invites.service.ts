@@ -5,7 +5,15 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { assertStrongPassword, findUserByEmail, hashPassword, insertUser, randomToken, sha256 } from '../auth/index.js';
+import {
+  assertStrongPassword,
+  findUserByEmail,
+  hashPassword,
+  insertUser,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from '../auth/index.js';
 import { addMembership, getOperation, membershipOfUser } from '../operations/index.js';
 import { invites } from './invites.table.js';
 
@@ -69,11 +77,13 @@ export async function previewInvite(db: Db, code: string): Promise<InvitePreview
 }
 
 /**
- * Accepts an invite: creates the account and the membership. An e-mail that
- * already has an account joins only when that person is signed in — an
- * invite code is never a way to try someone's password. An existing
- * membership is never changed by an invite. The invite is spent in the same
- * transaction, so a code works exactly once even under a race.
+ * Accepts an invite: creates the account and the membership, or adds the membership to an existing account —
+ * the signed-in one, or one whose password is given (a sign-in, counted and slowed down as one). Nothing in the
+ * answer depends on whether an e-mail has an account before the caller has shown it is theirs: the password's
+ * strength is checked first for everyone, and a wrong password is the sign-in's `auth.invalid_credentials`.
+ * An existing membership is never changed by an invite, and a revoked one only by an administrator. A refused
+ * acceptance leaves the invite as it was; a successful one spends it in the same transaction, so a code works
+ * exactly once even under a race.
  */
 export async function acceptInvite(
   db: Db,
@@ -83,9 +93,19 @@ export async function acceptInvite(
 ): Promise<{ userId: string; operationId: string }> {
   const { invite } = await findUsableInvite(db, code);
   const existing = await findUserByEmail(db, account.email);
-  if (existing && existing.id !== actor.userId) fail('auth.email_taken');
-  if (existing && (await membershipOfUser(db, invite.operationId, existing.id))) fail('invites.already_member');
-  if (!existing) await assertStrongPassword(account.password, [account.email, account.name]);
+  const signedIn = !!existing && existing.id === actor.userId;
+  if (!signedIn) {
+    await assertStrongPassword(account.password, [account.email, account.name]);
+    // the same argon2 cost whether or not the account exists: a verify for one, a hash for the other
+    const valid = existing ? await verifyPassword(existing.passwordHash, account.password) : true;
+    if (existing && (!valid || existing.totpEnabled)) {
+      await recordAudit(db, { userId: existing.id, ip: actor.ip }, { action: 'auth.sign_in_failed' });
+      fail('auth.invalid_credentials');
+    }
+  }
+  const membership = existing ? await membershipOfUser(db, invite.operationId, existing.id) : null;
+  if (membership?.revokedAt) fail('invites.revoked_member');
+  if (membership) fail('invites.already_member');
   const passwordHash = existing ? null : await hashPassword(account.password);
   return db.transaction(async (tx) => {
     const [spent] = await tx

@@ -117,7 +117,7 @@ describe('invites', () => {
     }
   });
 
-  it("an invite is no way to try the password of an existing account, nor to change someone's role", async () => {
+  it("an invite never tells whether an account exists, and is no way round sign-in, nor to change someone's role", async () => {
     const { operation, coordinator } = await t.operation();
     const { code } = (
       await t.request(coordinator, 'POST', `/api/operations/${operation.id}/invites`, {
@@ -126,16 +126,27 @@ describe('invites', () => {
         agency: 'X',
       })
     ).json();
-    const takeover = await t.request(null, 'POST', `/api/invites/${code}/accept`, {
+    // a guess at an existing account is the sign-in's answer; the invite stays as it was
+    const guess = await t.request(null, 'POST', `/api/invites/${code}/accept`, {
       name: 'Mallory',
       email: coordinator.email,
-      password: coordinator.password,
+      password: 'Tq8#vLm2!pZr-wide',
     });
-    expect(takeover.statusCode).toBe(409);
-    expect(takeover.json().error.code).toBe('auth.email_taken');
-    expect(takeover.cookies.find((c) => c.name === 'actionday_session')).toBeUndefined();
-    // signed in as that account, it is their own choice to join — but never a change of an existing membership
-    const own = await t.request(coordinator, 'POST', `/api/invites/${code}/accept`, {
+    expect(guess.statusCode).toBe(401);
+    expect(guess.json().error.code).toBe('auth.invalid_credentials');
+    expect(guess.cookies.find((c) => c.name === 'actionday_session')).toBeUndefined();
+    expect((await t.request(null, 'GET', `/api/invites/${code}`)).statusCode).toBe(200);
+    // a weak password is refused the same way whether the e-mail has an account or not
+    for (const email of [coordinator.email, 'nobody-here@example.org']) {
+      const weak = await t.request(null, 'POST', `/api/invites/${code}/accept`, {
+        name: 'Mallory',
+        email,
+        password: 'password12',
+      });
+      expect(weak.json().error.code, email).toBe('auth.weak_password');
+    }
+    // with the account's own password (or signed in) it is their own choice to join — never a change of a membership
+    const own = await t.request(null, 'POST', `/api/invites/${code}/accept`, {
       name: 'Lead',
       email: coordinator.email,
       password: coordinator.password,

@@ -11,6 +11,7 @@ export {
   matchCountSource,
   matchesOfFindings,
   matchesPerCountry,
+  matchSeen,
   recordSighting,
   settle,
 } from './matches.service.js';

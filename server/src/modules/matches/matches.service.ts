@@ -213,6 +213,12 @@ export async function getMatch(db: Db, viewer: Viewer, matchId: string): Promise
   return { view, state };
 }
 
+/** Whether a viewer may know of a match (what the activity feed asks before naming that one was resolved). */
+export async function matchSeen(db: Db, viewer: Viewer, matchId: string): Promise<boolean> {
+  const state = await loadState(db, matchId);
+  return !!state && state.match.parties >= 2 && matchView(state, viewer) !== null;
+}
+
 /** The operation a match belongs to, or 404 (every caller then authorizes in it). */
 export async function operationOfMatch(db: Db, matchId: string): Promise<string> {
   const [row] = await db.select({ operationId: matches.operationId }).from(matches).where(eq(matches.id, matchId));

@@ -138,7 +138,30 @@ export function attachNotes(
     docs.release(entry.live, socket.id);
   }
 
+  /** A revoked participant's socket (told by `rooms.evicted`): its notes of that operation close, the others stay. */
+  function evict(socketId: string, operationId: string): void {
+    const socket = nsp.sockets.get(socketId);
+    if (!socket) return;
+    void socket.leave(rooms.evicted(operationId));
+    for (const entry of openOf(socketId).values()) {
+      if (entry.target.operationId !== operationId) continue;
+      closeNote(socket, entry);
+      socket.emit('note:closed', { docName: entry.target.docName, code: 'operations.revoked' });
+    }
+  }
+  const evictedPrefix = rooms.evicted('');
+  // the adapter may be replaced after attaching (a cluster adapter in tests): listen on the one the sockets use
+  const watched = new WeakSet<object>();
+  function watchEvictions(adapter: NotesNamespace['adapter']): void {
+    if (watched.has(adapter)) return;
+    watched.add(adapter);
+    adapter.on('join-room', (room: string, socketId: string) => {
+      if (room.startsWith(evictedPrefix)) queueMicrotask(() => evict(socketId, room.slice(evictedPrefix.length)));
+    });
+  }
+
   nsp.on('connection', (socket: NotesSocket) => {
+    watchEvictions(socket.nsp.adapter);
     opened.set(socket.id, new Map());
     const actor = { userId: socket.data.userId, ip: socket.handshake.address || null };
     const mine = () => openOf(socket.id);

@@ -1,5 +1,5 @@
-import type { Participant, Role } from '@actionday/shared';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Participant, Revocation, Revocations, Role } from '@actionday/shared';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { userNames } from '../auth/index.js';
 import type { MembershipRow } from './operations.policy.js';
@@ -100,19 +100,120 @@ export async function addMembership(
   await tx.insert(memberships).values(values).onConflictDoNothing();
 }
 
-/** Ends a participant's membership; the row stays for the record. Returns the user, or null if there was none active. */
+/**
+ * Ends a participant's membership; the row stays for the record. Only an active one, and where `requestedBy` is
+ * given only while that revocation request still stands (a second coordinator confirms exactly what was asked).
+ * Returns the user, or null if nothing changed.
+ */
 export async function revokeMembership(
   tx: Db,
   operationId: string,
   memberId: string,
-  now: Date,
+  change: { now: Date; by: string; requestedBy?: string },
 ): Promise<string | null> {
+  const conditions = [
+    eq(memberships.id, memberId),
+    eq(memberships.operationId, operationId),
+    isNull(memberships.revokedAt),
+  ];
+  if (change.requestedBy) conditions.push(eq(memberships.revocationRequestedBy, change.requestedBy));
   const [revoked] = await tx
     .update(memberships)
-    .set({ revokedAt: now })
-    .where(and(eq(memberships.id, memberId), eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
+    .set({ revokedAt: change.now, revokedBy: change.by, revocationRequestedBy: null, revocationRequestedAt: null })
+    .where(and(...conditions))
     .returning({ userId: memberships.userId });
   return revoked?.userId ?? null;
+}
+
+/** Records a coordinator's request to revoke an active participant, unless one already stands. True if recorded. */
+export async function requestRevocation(
+  tx: Db,
+  operationId: string,
+  memberId: string,
+  change: { now: Date; by: string },
+): Promise<boolean> {
+  const rows = await tx
+    .update(memberships)
+    .set({ revocationRequestedBy: change.by, revocationRequestedAt: change.now })
+    .where(
+      and(
+        eq(memberships.id, memberId),
+        eq(memberships.operationId, operationId),
+        isNull(memberships.revokedAt),
+        isNull(memberships.revocationRequestedBy),
+      ),
+    )
+    .returning({ id: memberships.id });
+  return rows.length > 0;
+}
+
+/** Withdraws a standing revocation request (by whoever may); true if there was one. */
+export async function dropRevocationRequest(
+  tx: Db,
+  operationId: string,
+  memberId: string,
+  requestedBy: string | null,
+): Promise<boolean> {
+  const conditions = [
+    eq(memberships.id, memberId),
+    eq(memberships.operationId, operationId),
+    isNull(memberships.revokedAt),
+    isNotNull(memberships.revocationRequestedBy),
+  ];
+  if (requestedBy) conditions.push(eq(memberships.revocationRequestedBy, requestedBy));
+  const rows = await tx
+    .update(memberships)
+    .set({ revocationRequestedBy: null, revocationRequestedAt: null })
+    .where(and(...conditions))
+    .returning({ id: memberships.id });
+  return rows.length > 0;
+}
+
+/** Undoes a revocation: the participant is back with the role, country and agency they had. Returns the row. */
+export async function reinstateMembership(
+  tx: Db,
+  operationId: string,
+  memberId: string,
+): Promise<MembershipRow | null> {
+  const [row] = await tx
+    .update(memberships)
+    .set({ revokedAt: null, revokedBy: null })
+    .where(
+      and(eq(memberships.id, memberId), eq(memberships.operationId, operationId), isNotNull(memberships.revokedAt)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Revocations waiting for a second coordinator, and revoked participants, with who asked or revoked. */
+export async function revocationsOf(db: Db, operationId: string): Promise<Revocations> {
+  const rows = await db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.operationId, operationId),
+        or(isNotNull(memberships.revokedAt), isNotNull(memberships.revocationRequestedBy)),
+      ),
+    );
+  const names = await userNames(db, [
+    ...rows.map((r) => r.userId),
+    ...rows.flatMap((r) => [r.revokedBy, r.revocationRequestedBy].filter((id): id is string => id !== null)),
+  ]);
+  const entry = (row: MembershipRow, by: string | null, at: Date): Revocation => ({
+    participant: participantOf(row, names.get(row.userId)?.name ?? ''),
+    byUserId: by,
+    byName: by ? (names.get(by)?.name ?? null) : null,
+    at: at.toISOString(),
+  });
+  const pending = rows
+    .filter((r) => !r.revokedAt && r.revocationRequestedAt)
+    .map((r) => entry(r, r.revocationRequestedBy, r.revocationRequestedAt ?? r.createdAt));
+  const revoked = rows
+    .filter((r) => r.revokedAt)
+    .map((r) => entry(r, r.revokedBy, r.revokedAt ?? r.createdAt))
+    .sort((a, b) => b.at.localeCompare(a.at));
+  return { pending, revoked };
 }
 
 /** Active participants per country (the per-country table). */
@@ -120,7 +221,7 @@ export async function participantsPerCountry(db: Db, operationId: string): Promi
   const rows = await db
     .select({ country: memberships.country, n: sql<number>`count(*)::int` })
     .from(memberships)
-    .where(eq(memberships.operationId, operationId))
+    .where(and(eq(memberships.operationId, operationId), isNull(memberships.revokedAt)))
     .groupBy(memberships.country);
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }
@@ -152,6 +253,16 @@ export async function participatingCountries(db: Db, operationId: string): Promi
     .selectDistinct({ country: memberships.country })
     .from(memberships)
     .where(eq(memberships.operationId, operationId))
+    .orderBy(memberships.country);
+  return rows.map((r) => r.country);
+}
+
+/** The countries of the active participants of one role (who could look at a record), sorted. */
+export async function countriesOfRole(db: Db, operationId: string, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ country: memberships.country })
+    .from(memberships)
+    .where(and(eq(memberships.operationId, operationId), eq(memberships.role, role), isNull(memberships.revokedAt)))
     .orderBy(memberships.country);
   return rows.map((r) => r.country);
 }

@@ -1,8 +1,9 @@
-import { type Action, type ErrorCode, type Viewer, can } from '@actionday/shared';
+import { type Action, type ErrorCode, type Role, type Viewer, can } from '@actionday/shared';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../http/errors.js';
+import { totpEnabledOf } from '../auth/index.js';
 import { memberships, operations } from './operations.table.js';
 
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -33,7 +34,44 @@ export async function authorize(db: Db, userId: string, operationId: string, act
     .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
     .where(eq(operations.id, operationId))
     .limit(1);
-  return accessOf(row, 'operations.not_found', action);
+  return withSecondFactor(db, userId, accessOf(row, 'operations.not_found', action));
+}
+
+/** The roles an operation's "require TOTP" setting applies to: those who see and steer personal data most. */
+export const rolesNeedingTotp: readonly Role[] = ['coordinator', 'analyst'];
+
+/**
+ * Where the operation requires a second factor for coordinators and analysts, a member of those roles without
+ * TOTP is refused with a code that tells them to turn it on (one more query, only in such operations).
+ */
+async function withSecondFactor(db: Db, userId: string, access: Access): Promise<Access> {
+  if (!access.operation.requireTotp || !rolesNeedingTotp.includes(access.membership.role)) return access;
+  if (!(await totpEnabledOf(db, userId)))
+    fail('operations.totp_required', { params: { role: access.membership.role } });
+  return access;
+}
+
+/**
+ * Who may decide on revocations: a coordinator of the operation (as `authorize` would let them), or an instance
+ * administrator, even one who takes no part in it (`membership` null).
+ */
+export async function authorizeAuthority(
+  db: Db,
+  user: { id: string; isAdmin: boolean },
+  operationId: string,
+): Promise<{ operation: OperationRow; membership: MembershipRow | null; isAdmin: boolean }> {
+  if (!user.isAdmin) {
+    const { operation, membership } = await authorize(db, user.id, operationId, 'member.revoke');
+    return { operation, membership, isAdmin: false };
+  }
+  const [row] = await db
+    .select({ operation: operations, membership: memberships })
+    .from(operations)
+    .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, user.id)))
+    .where(eq(operations.id, operationId))
+    .limit(1);
+  if (!row) fail('operations.not_found');
+  return { operation: row.operation, membership: row.membership, isAdmin: true };
 }
 
 function accessOf(
@@ -74,7 +112,7 @@ export async function authorizeRecord(
     .leftJoin(memberships, and(eq(memberships.operationId, operations.id), eq(memberships.userId, userId)))
     .where(eq(operations.id, operationOfRecord))
     .limit(1);
-  return accessOf(row, notFound, action);
+  return withSecondFactor(db, userId, accessOf(row, notFound, action));
 }
 
 /** What `authorize` can answer, for the error lists of the routes that call it (their OpenAPI entries). */
@@ -82,6 +120,7 @@ export const authorizeErrors = [
   'operations.not_found',
   'operations.not_member',
   'operations.revoked',
+  'operations.totp_required',
   'auth.forbidden',
 ] as const satisfies readonly ErrorCode[];
 

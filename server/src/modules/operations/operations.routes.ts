@@ -4,7 +4,10 @@ import {
   operationParamsSchema,
   operationSchema,
   operationStatusBodySchema,
+  participantParamsSchema,
   participantSchema,
+  revocationResultSchema,
+  revocationsSchema,
   updateOperationSchema,
 } from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,9 +16,9 @@ import type { Deps } from '../../deps.js';
 import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { errorResponses } from '../../http/openapi.js';
-import { listParticipants, membershipsOfUser } from './memberships.js';
+import { listParticipants, membershipsOfUser, revocationsOf } from './memberships.js';
 import { type CloseStep, setPhase } from './operations.phase.js';
-import { authorize, authorizeErrors } from './operations.policy.js';
+import { authorize, authorizeAuthority, authorizeErrors } from './operations.policy.js';
 import {
   type OperationSetupStep,
   createOperation,
@@ -23,7 +26,9 @@ import {
   toOperation,
   updateOperation,
 } from './operations.service.js';
-import { revokeParticipant } from './revocation.js';
+import { cancelRevocation, reinstateParticipant, revokeParticipant } from './revocation.js';
+
+const okSchema = z.object({ ok: z.literal(true) });
 
 /** What other modules contribute to creating and closing an operation (wired in app.ts). */
 export interface OperationHooks {
@@ -176,24 +181,88 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
     },
   );
 
+  const authorityErrors = [...authorizeErrors, 'auth.admin_only'] as const;
+
   app.post(
     '/api/operations/:operationId/participants/:participantId/revoke',
     {
       schema: {
         operationId: 'revokeParticipant',
-        summary: 'Revoke a participant: their sessions and sockets end at once',
-        params: operationParamsSchema.extend({ participantId: z.uuid() }),
+        summary:
+          'Revoke a participant from this operation (their other operations stay); a coordinator needs a second coordinator',
+        description:
+          "The operation's creator and administrators: administrators only. A coordinator revoking a coordinator records a " +
+          'request (`pending`) that another coordinator confirms with the same call; an administrator revokes at once.',
+        params: participantParamsSchema,
         response: {
-          200: z.object({ ok: z.literal(true) }),
-          ...errorResponses(...authorizeErrors, 'operations.cannot_revoke_self', 'operations.member_not_found'),
+          200: revocationResultSchema,
+          ...errorResponses(
+            ...authorityErrors,
+            'operations.cannot_revoke_self',
+            'operations.member_not_found',
+            'operations.protected_participant',
+          ),
         },
         tags: ['operations'],
       },
     },
     async (request) => {
-      const access = await authorize(deps.db, requireUser(request).id, request.params.operationId, 'member.revoke');
-      await revokeParticipant(deps, actorOf(request), access, request.params.participantId);
+      const authority = await authorizeAuthority(db, requireUser(request), request.params.operationId);
+      return revokeParticipant(deps, actorOf(request), authority, request.params.participantId);
+    },
+  );
+
+  app.delete(
+    '/api/operations/:operationId/participants/:participantId/revocation-request',
+    {
+      schema: {
+        operationId: 'cancelRevocation',
+        summary: 'Withdraw a revocation waiting for confirmation (the coordinator who asked, or an administrator)',
+        params: participantParamsSchema,
+        response: { 200: okSchema, ...errorResponses(...authorityErrors, 'operations.no_revocation_request') },
+        tags: ['operations'],
+      },
+    },
+    async (request) => {
+      const authority = await authorizeAuthority(db, requireUser(request), request.params.operationId);
+      await cancelRevocation(deps, actorOf(request), authority, request.params.participantId);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/operations/:operationId/participants/:participantId/reinstate',
+    {
+      schema: {
+        operationId: 'reinstateParticipant',
+        summary: 'Undo a revocation (administrators): the person takes part again with the same role',
+        params: participantParamsSchema,
+        response: { 200: okSchema, ...errorResponses(...authorityErrors, 'operations.not_revoked') },
+        tags: ['operations'],
+      },
+    },
+    async (request) => {
+      const authority = await authorizeAuthority(db, requireUser(request), request.params.operationId);
+      await reinstateParticipant(deps, actorOf(request), authority, request.params.participantId);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/operations/:operationId/revocations',
+    {
+      schema: {
+        operationId: 'listRevocations',
+        summary:
+          'Revocations waiting for a second coordinator, and revoked participants (coordinators, administrators)',
+        params: operationParamsSchema,
+        response: { 200: revocationsSchema, ...errorResponses(...authorityErrors) },
+        tags: ['operations'],
+      },
+    },
+    async (request) => {
+      const { operation } = await authorizeAuthority(db, requireUser(request), request.params.operationId);
+      return revocationsOf(db, operation.id);
     },
   );
 };

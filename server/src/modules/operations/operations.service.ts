@@ -6,6 +6,7 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { totpEnabledOf } from '../auth/index.js';
 import { assertNotClosed, type OperationRow } from './operations.policy.js';
 import { memberships, operations } from './operations.table.js';
 
@@ -31,6 +32,7 @@ export function toOperation(row: OperationRow): Operation {
     defaultHandling: row.defaultHandling,
     allowLateEntries: row.allowLateEntries,
     suppressBelow: row.suppressBelow,
+    requireTotp: row.requireTotp,
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -108,6 +110,9 @@ export async function updateOperation(
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
   if (endsAt <= startsAt) fail('operations.invalid_window');
+  // whoever requires a second factor has one: a coordinator never locks themselves out with it
+  if (data.requireTotp && !operation.requireTotp && !(actor.userId && (await totpEnabledOf(deps.db, actor.userId))))
+    fail('operations.totp_required', { params: { role: 'coordinator' } });
   const row = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
       .update(operations)

@@ -32,6 +32,8 @@ export const operations = pgTable('operations', {
   allowLateEntries: boolean('allow_late_entries').notNull().default(false),
   /** Published (public/observer) reports show counts from 1 to N-1 as "<N"; 0 turns it off. */
   suppressBelow: integer('suppress_below').notNull().default(0),
+  /** Coordinators and analysts must have a second factor (TOTP) on their account to act in this operation. */
+  requireTotp: boolean('require_totp').notNull().default(false),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,6 +56,11 @@ export const memberships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when a coordinator revoked the participant: they are out at once. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The user who revoked (or confirmed the revocation of) the participant. */
+    revokedBy: uuid('revoked_by'),
+    /** A coordinator asked to revoke this coordinator; another coordinator (or an administrator) must confirm. */
+    revocationRequestedBy: uuid('revocation_requested_by'),
+    revocationRequestedAt: timestamp('revocation_requested_at', { withTimezone: true }),
   },
   (t) => [unique('memberships_operation_user_unique').on(t.operationId, t.userId)],
 );

@@ -105,7 +105,8 @@ export async function assignPlatform(
 ): Promise<Platform> {
   const now = deps.now();
   const assignee = await findMembership(deps.db, platform.operationId, assigneeId);
-  if (!assignee) fail('operations.member_not_found');
+  // a revoked participant is no one to give work to
+  if (!assignee || assignee.revokedAt) fail('operations.member_not_found');
   if (!can(assignee.role, 'platform.claim')) fail('platforms.cannot_hold', { params: { role: assignee.role } });
   // the claim limit is the database's (trigger platforms_claim_limit), as for a claim
   const row = await deps.db
@@ -116,6 +117,9 @@ export async function assignPlatform(
         .where(and(eq(platforms.id, platform.id), sql`${platforms.status} in ('unchecked', 'claimed')`))
         .returning();
       if (!assigned) fail('platforms.already_checked');
+      // the claim-limit trigger holds the assignee's membership row by now (platform first, membership second, as
+      // every path): a revocation committed before is seen here, one after waits for this transaction
+      if ((await findMembership(tx, platform.operationId, assignee.id))?.revokedAt) fail('operations.member_not_found');
       await recordAudit(tx, actor, {
         operationId: assigned.operationId,
         action: 'platform.assigned',

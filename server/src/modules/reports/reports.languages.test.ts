@@ -36,7 +36,6 @@ describe('the report in every shipped language', () => {
       const logged = await t.request(investigator, 'POST', `/api/operations/${operation.id}/findings`, {
         kind: 'victim',
         platformId: one.id,
-        reference: `V-PL-${nationality}-${Math.random().toString(36).slice(2, 6)}`,
         nationality,
         exploitation: 'sexual',
       });

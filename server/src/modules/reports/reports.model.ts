@@ -52,7 +52,9 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const tally = await currentTally(db, operation, options.now);
   const frozen = tally.frozen;
   const [auditHead, countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
-    anchoredHead(db, operation.id),
+    // the log's size and root count every entry, those about records the viewer may not see too: the head is
+    // the coordinators' anchor (they may see every record), not part of anybody else's report
+    viewer.role === 'coordinator' ? anchoredHead(db, operation.id) : Promise.resolve(null),
     participatingCountries(db, operation.id),
     countByCategory(db, operation.id),
     countByTag(db, operation.id, operation.focusTags, frozen),
@@ -71,7 +73,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const figures: ReportFigure[] = tally.figures.map((f) => {
     const counts = subjects.get(f.key) ?? 'platforms';
     const personal = personSubjects.has(counts);
-    const value = shown(f.value, personal);
+    const value = shown(f.value ?? 0, personal);
     return {
       key: f.key,
       label: f.label,
@@ -80,7 +82,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       value,
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
-        const v = shown(b.value, personal);
+        const v = shown(b.value ?? 0, personal);
         const labels = perLanguage((lang) => breakdownLabel(operation.figures, f.key, b, lang));
         return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),

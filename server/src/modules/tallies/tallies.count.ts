@@ -164,10 +164,12 @@ export async function deltaCountsAndProgress(
           and fields->>'checker_country' is not null group by 1
       union all
       select (fields->>'kind') || 's' || '|' || (fields->>'country'), sum(sign) from tally_deltas
-        where operation_id = ${operationId} and subject = 'findings' and fields->>'deleted_at' is null group by 1
+        where operation_id = ${operationId} and subject = 'findings' and fields->>'deleted_at' is null
+          and fields->>'handling' is distinct from 'TLP:RED' group by 1
       union all
       select 'evidence' || '|' || (fields->>'country'), sum(sign) from tally_deltas
-        where operation_id = ${operationId} and subject = 'evidence' and fields->>'deleted_at' is null group by 1
+        where operation_id = ${operationId} and subject = 'evidence' and fields->>'deleted_at' is null
+          and fields->>'handling' is distinct from 'TLP:RED' group by 1
       union all
       select 'matches' || '|' || c, sum(sign) from tally_deltas, jsonb_array_elements_text(fields->'public_countries') c
         where operation_id = ${operationId} and subject = 'matches' and (fields->>'public_parties')::int >= 2 group by 1

@@ -83,7 +83,6 @@ describe('running figures', () => {
                 : {
                     kind,
                     platformId: platform.id,
-                    reference: `V${i}`,
                     nationality: pick(['UA', 'RO']),
                     exploitation: 'sexual',
                   };

@@ -56,12 +56,12 @@ describe.shuffle('key figures', () => {
     await log(nl, { kind: 'suspect', platformId: p0.id, aliases: ['A'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['B'], identified: true });
     await log(nl, { kind: 'suspect', platformId: p3.id, aliases: ['C'], identified: false });
-    await log(ua, { kind: 'victim', platformId: p0.id, reference: 'V1', nationality: 'UA', exploitation: 'sexual' });
-    await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V2', nationality: 'UA', exploitation: 'labour' });
+    await log(ua, { kind: 'victim', platformId: p0.id, nationality: 'UA', exploitation: 'sexual' });
+    await log(ua, { kind: 'victim', platformId: p3.id, nationality: 'UA', exploitation: 'labour' });
     const gone = (
-      await log(ua, { kind: 'victim', platformId: p3.id, reference: 'V3', nationality: 'RO', exploitation: 'labour' })
+      await log(ua, { kind: 'victim', platformId: p3.id, nationality: 'RO', exploitation: 'labour' })
     ).json<{ finding: Finding }>().finding;
-    await log(nl, { kind: 'victim', platformId: p3.id, reference: 'V4', nationality: 'RO', exploitation: 'labour' });
+    await log(nl, { kind: 'victim', platformId: p3.id, nationality: 'RO', exploitation: 'labour' });
     await t.request(ua, 'DELETE', `/api/findings/${gone.id}`);
     await log(nl, { kind: 'identifier', platformId: p0.id, identifierKind: 'username', value: '@x' });
   };
@@ -314,7 +314,6 @@ describe('figures always equal a recount', () => {
               : {
                   kind,
                   platformId: platform.id,
-                  reference: `V${i}`,
                   nationality: pick(['UA', 'RO', 'NL']),
                   exploitation: pick(['sexual', 'labour']),
                 };

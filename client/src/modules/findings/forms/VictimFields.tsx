@@ -16,28 +16,16 @@ const ageOf = (data: FormData) => {
 };
 
 /**
- * A possible victim, pseudonymous: a reference (never a name; fixed once
- * logged), nationality, minor or age, exploitation, referral.
+ * A possible victim, pseudonymous: the server gives the reference ("V-NL-007", per country; nothing to type, so no
+ * name can go in), then nationality, minor or age, exploitation, referral.
  */
 function VictimFields({ mode, finding, messages }: KindFieldsProps) {
   const { t } = useTranslation();
   const minor = finding?.minor === true ? 'yes' : finding?.minor === false ? 'no' : '';
   return (
     <>
+      {mode === 'create' && <p className="muted">{t('findings.field.referenceGiven')}</p>}
       <FormRow>
-        {mode === 'create' && (
-          <TextField
-            label={t('findings.field.reference')}
-            hint={t('findings.field.referenceHint')}
-            name="reference"
-            required
-            maxLength={80}
-            autoComplete="off"
-            spellCheck={false}
-            data-first=""
-            error={messages.forField('reference')}
-          />
-        )}
         <NationalitySelect
           label={t('findings.field.nationality')}
           defaultValue={finding?.nationality}
@@ -47,6 +35,7 @@ function VictimFields({ mode, finding, messages }: KindFieldsProps) {
           label={t('findings.field.exploitation')}
           name="exploitation"
           required
+          data-first=""
           defaultValue={finding?.exploitation ?? ''}
           error={messages.forField('exploitation')}
         >
@@ -105,12 +94,10 @@ export const victimForm: KindForm = {
   kind: 'victim',
   Fields: VictimFields,
   create: (data) => {
-    const reference = textOf(data, 'reference');
     const exploitation = oneOf(exploitationTypes, textOf(data, 'exploitation'));
-    if (!reference || !exploitation) return null;
+    if (!exploitation) return null;
     return {
       kind: 'victim',
-      reference,
       nationality: textOf(data, 'nationality'),
       minor: minorOf(data) ?? undefined,
       ageEstimate: ageOf(data) ?? undefined,
@@ -125,5 +112,9 @@ export const victimForm: KindForm = {
     exploitation: oneOf(exploitationTypes, textOf(data, 'exploitation')),
     referral: oneOf(referralStatuses, textOf(data, 'referral')),
   }),
-  summary: (t, body) => t('findings.logged.victim', { reference: body.kind === 'victim' ? body.reference : '' }),
+  // the server gives the reference: a victim still in the outbox has none yet
+  summary: (t, _body, logged) =>
+    logged?.reference
+      ? t('findings.logged.victim', { reference: logged.reference })
+      : t('findings.logged.victimPending'),
 };
