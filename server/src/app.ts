@@ -37,6 +37,7 @@ import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modu
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { liaisonProjections, liaisonRoutes } from './modules/liaison/index.js';
 import { matchProjections, matchRoutes } from './modules/matches/index.js';
 import { indicatorRoutes, seedIndicators } from './modules/indicators/index.js';
 import { inviteRoutes } from './modules/invites/index.js';
@@ -60,6 +61,7 @@ const projections: readonly Projections[] = [
   captureProjections,
   matchProjections,
   announcementProjections,
+  liaisonProjections,
   tallyProjections,
 ];
 
@@ -272,6 +274,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes, deps);
+  await app.register(liaisonRoutes, deps);
   await app.register(totpRoutes, deps);
   await app.register(languageRoutes, deps);
   await app.register(activityRoutes, deps);

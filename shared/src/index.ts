@@ -26,3 +26,6 @@ export * from './reading.js';
 export * from './reports.js';
 export * from './service-urls.js';
 export * from './services.js';
+export * from './currencies.js';
+export * from './offers.js';
+export * from './liaison.js';

@@ -143,7 +143,7 @@ export const referenceListCreatedSchema = z.object({
 /** The link chart: what a viewer may open, as nodes and edges. */
 export const graphNodeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['platform', 'country', 'suspect', 'identifier', 'victim', 'match']),
+  kind: z.enum(['platform', 'country', 'suspect', 'identifier', 'victim', 'offer', 'match']),
   label: z.string(),
   /** The record the node opens (a finding, a platform, a match). */
   ref: z.string().nullable(),

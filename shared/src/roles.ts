@@ -32,6 +32,9 @@ export type Action =
   | 'activity.read'
   | 'audit.read'
   | 'member.revoke'
+  | 'request.read'
+  | 'request.create'
+  | 'request.manage'
   | 'report.read'
   | 'report.packages';
 
@@ -74,6 +77,11 @@ export const permissions: Record<Action, readonly Role[]> = {
   /** Read, export and verify the operation's audit trail. */
   'audit.read': ['coordinator'],
   'member.revoke': ['coordinator'],
+  /** Requests to platforms (takedown, preservation, information): records of the day, not for observers. */
+  'request.read': ['coordinator', 'investigator', 'analyst'],
+  'request.create': ['coordinator', 'investigator'],
+  /** Change requests others made. */
+  'request.manage': ['coordinator'],
   /** The after-action report; observers get the aggregate-only (public) version. */
   'report.read': ['coordinator', 'analyst', 'observer'],
   /** Per-country follow-up packages (records under the handling codes). */

@@ -2,6 +2,7 @@ import type { Announcement, Presence, PresenceCounts } from './announcements.js'
 import type { Capture } from './captures.js';
 import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
+import type { LiaisonRequest } from './liaison.js';
 import type { Match } from './matches.js';
 import type { Tally } from './figures.js';
 import type { Operation } from './operations.js';
@@ -58,6 +59,8 @@ export interface ServerToClientEvents {
   'match:updated': (payload: { match: Match }) => void;
   'match:resolved': (payload: { match: Match }) => void;
   'match:withdrawn': (payload: { operationId: string; matchId: string }) => void;
+  /** A request to a platform was made or changed state (to those who may read requests). */
+  'request:updated': (payload: { request: LiaisonRequest }) => void;
   /** Fresh figures after a change (coalesced); `seq` rises by one with each. */
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */

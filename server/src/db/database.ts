@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -77,9 +77,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   let client: PGlite;
+  let unlock = async () => {};
   if ('dataDir' in target) {
     await mkdir(target.dataDir, { recursive: true });
-    client = await PGlite.create(target.dataDir);
+    unlock = await lockDataDir(target.dataDir);
+    client = await PGlite.create(target.dataDir).catch(async (error: unknown) => {
+      await unlock();
+      throw error;
+    });
   } else {
     client = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   }
@@ -88,8 +93,51 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db: pg as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(pg, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
+}
+
+/** Whether a process of this id runs (a process of another user answers EPERM: it runs too). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The embedded database is one process at a time: two PGlite instances on one directory corrupt it. A lock file
+ * beside the directory (`pglite.lock`, the holder's process id) is taken when it opens and removed when it closes;
+ * a lock whose process is gone (a crash, a SIGKILL) is taken over. Answers the release.
+ */
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const lock = `${dir.replace(/\/+$/, '')}.lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const read = () => readFile(lock, 'utf8').catch(() => '');
+    // an empty lock is one being written this instant: read it again a moment later
+    const text = (await read()) || (await new Promise((wait) => setTimeout(wait, 100)).then(read));
+    const holder = Number.parseInt(text, 10);
+    if (holder > 0 && running(holder))
+      throw new StartupError(
+        `The embedded database in ${dir} is in use by process ${holder} (a running server, or a command such as pnpm backup). Stop it first: one process at a time may open it. If no such process runs, remove ${lock}.`,
+      );
+    await rm(lock, { force: true });
+  }
+  throw new StartupError(`Cannot take the lock ${lock} of the embedded database in ${dir}.`);
 }
 
 /** Rows of a raw `db.execute()`: an array on postgres.js, `{ rows }` on PGlite. */

@@ -9,6 +9,7 @@ export * from '../modules/findings/findings.table.js';
 export * from '../modules/matches/matches.table.js';
 export * from '../modules/indicators/indicators.table.js';
 export * from '../modules/invites/invites.table.js';
+export * from '../modules/liaison/liaison.table.js';
 export * from '../modules/notes/notes.table.js';
 export * from '../modules/operations/operations.table.js';
 export * from '../modules/platforms/platforms.table.js';

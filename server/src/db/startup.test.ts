@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { TestApp, testConfig } from '../test/test-app.js';
 import { openTestDatabase } from '../test/test-database.js';
+import { lockDataDir } from './database.js';
 
 describe('health, readiness and startup', () => {
   let t: TestApp | null = null;
@@ -47,6 +51,20 @@ describe('health, readiness and startup', () => {
       buildApp({ config: testConfig(), database, logger: false, clientDir: false, bootstrap: false }),
     ).rejects.toThrow(/migrated by a newer version of Actionday/);
     await database.close();
+  });
+
+  it('opens an embedded database in one process at a time, taking over the lock of a process that is gone', async () => {
+    // the lock openDatabase takes for a data directory, before PGlite opens it
+    const dir = join(mkdtempSync(join(tmpdir(), 'actionday-lock-')), 'pglite');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(`${dir}.lock`, `${gone}\n`);
+    const release = await lockDataDir(dir);
+    await expect(lockDataDir(dir)).rejects.toThrow(
+      new RegExp(`in use by process ${process.pid} .*Stop it first: one process at a time may open it`),
+    );
+    await release();
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+    await (await lockDataDir(dir))();
   });
 
   it('refuses to start without a reachable PostgreSQL server, naming the server but not its password', async () => {

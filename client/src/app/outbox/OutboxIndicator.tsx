@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
-import { OutboxEntryCard } from './OutboxEntryCard';
+import { Loading } from '../ui/Loading';
 import { useOutboxEntries } from './useOutbox';
 import styles from './Outbox.module.css';
+
+// the list is opened rarely: its card (copy, discard) loads with it
+const OutboxEntryCard = lazy(async () => ({ default: (await import('./OutboxEntryCard')).OutboxEntryCard }));
 
 /**
  * "n pending" in the header while anything of this account waits on this device (and "n not saved" for
@@ -38,13 +41,15 @@ export function OutboxIndicator() {
         {entries.length === 0 ? (
           <p>{t('outbox.empty')}</p>
         ) : (
-          <ol className={styles.list}>
-            {entries.map((entry) => (
-              <li key={entry.seq}>
-                <OutboxEntryCard entry={entry} />
-              </li>
-            ))}
-          </ol>
+          <Suspense fallback={<Loading />}>
+            <ol className={styles.list}>
+              {entries.map((entry) => (
+                <li key={entry.seq}>
+                  <OutboxEntryCard entry={entry} />
+                </li>
+              ))}
+            </ol>
+          </Suspense>
         )}
       </Dialog>
     </>

@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { OutboxEntry } from './outbox.types';
 
 interface OutboxSchema extends DBSchema {
@@ -9,15 +9,20 @@ const DB_NAME = 'actionday-outbox';
 let opened: Promise<IDBPDatabase<OutboxSchema>> | null = null;
 
 function database(): Promise<IDBPDatabase<OutboxSchema>> {
-  opened ??= openDB<OutboxSchema>(DB_NAME, 1, {
-    upgrade(db) {
-      const store = db.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
-      store.createIndex('byUser', 'userId');
-    },
-  }).catch((error: unknown) => {
-    opened = null;
-    throw error;
-  });
+  // loaded on first use, out of the first page load's budget (the outbox is read right after the shell is up)
+  opened ??= import('idb')
+    .then(({ openDB }) =>
+      openDB<OutboxSchema>(DB_NAME, 1, {
+        upgrade(db) {
+          const store = db.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
+          store.createIndex('byUser', 'userId');
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      opened = null;
+      throw error;
+    });
   return opened;
 }
 

@@ -42,6 +42,11 @@ async function reload(): Promise<void> {
   if (owner === userId) publish(next);
 }
 
+/** Other tabs of the app on this device: told when the store changed, so their "n pending" stays true. */
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('actionday-outbox');
+if (tabs) tabs.onmessage = () => void reload();
+const changed = () => tabs?.postMessage('changed');
+
 /** The signed-in account's entries, oldest first (for `useSyncExternalStore`). */
 export const outboxEntries = (): readonly OutboxEntry[] => entries;
 
@@ -108,6 +113,7 @@ export async function sendThroughOutbox<T>(write: OutboxWrite): Promise<T | Queu
   } catch {
     return plain();
   }
+  changed();
   const made = entry;
   const outcome = new Promise<Outcome>((resolve) => {
     const timer = setTimeout(() => settle(made.seq, { state: 'queued', entry: made }), ANSWER_WAIT_MS);
@@ -128,6 +134,7 @@ export async function sendThroughOutbox<T>(write: OutboxWrite): Promise<T | Queu
 export async function discardEntry(seq: number): Promise<void> {
   await deleteEntry(seq);
   await reload();
+  changed();
 }
 
 /** A refusal that sending again will not change (4xx); unanswered, busy, signed out or 5xx are tried again. */
@@ -193,8 +200,10 @@ async function drain(): Promise<void> {
   if (!owner) return;
   const queue = (await entriesOf(owner)).filter((entry) => !entry.refusal);
   for (const [index, entry] of queue.entries()) {
-    const goOn = navigator.onLine && owner === userId && (await attempt(entry));
+    const tried = navigator.onLine && owner === userId;
+    const goOn = tried && (await attempt(entry));
     await reload();
+    if (tried) changed();
     if (!goOn) {
       // what stays queued behind the first unanswered entry is pending for its author too
       for (const later of queue.slice(index)) settle(later.seq, { state: 'queued', entry: later });

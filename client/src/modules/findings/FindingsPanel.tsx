@@ -58,7 +58,7 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   );
   const names = useMemo(() => new Map(operation.participants.map((p) => [p.id, p.name])), [operation.participants]);
   const counts = useMemo(() => {
-    const byKind: Record<FindingKind, number> = { suspect: 0, identifier: 0, victim: 0 };
+    const byKind: Record<FindingKind, number> = { suspect: 0, identifier: 0, victim: 0, offer: 0 };
     for (const finding of findings.data ?? []) byKind[finding.kind] += 1;
     return byKind;
   }, [findings.data]);

@@ -29,6 +29,7 @@ const submitLabels = {
   suspect: 'findings.form.logSuspect',
   identifier: 'findings.form.logIdentifier',
   victim: 'findings.form.logVictim',
+  offer: 'findings.form.logOffer',
 } as const;
 
 /**

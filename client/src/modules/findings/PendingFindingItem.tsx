@@ -5,12 +5,18 @@ import type { OutboxEntry } from '../../app/outbox/outbox.types';
 import { cx } from '../../app/ui/cx';
 import styles from './FindingItem.module.css';
 
-const kindClass = { suspect: styles.kindSuspect, identifier: styles.kindIdentifier, victim: styles.kindVictim };
+const kindClass = {
+  suspect: styles.kindSuspect,
+  identifier: styles.kindIdentifier,
+  victim: styles.kindVictim,
+  offer: styles.kindOffer,
+};
 
 /** What a finding not yet on the server says about itself: its aliases or value (a victim's reference comes from the server). */
 function titleOf(body: CreateFinding): string {
   if (body.kind === 'suspect') return body.aliases.join(', ');
   if (body.kind === 'identifier') return body.value;
+  if (body.kind === 'offer') return body.route.join(' → ');
   return '';
 }
 

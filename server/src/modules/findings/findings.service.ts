@@ -13,29 +13,33 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail, failField } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { changeSighting, matchesOfFindings, recordSighting, settle } from '../matches/index.js';
+import { type SightingInput, changeSighting, matchesOfFindings, recordSightings, settle } from '../matches/index.js';
 import { type Access, assertFocusTags, entryPolicy } from '../operations/index.js';
 import { platformInOperation, touchClaim } from '../platforms/index.js';
+import { assertAdvertiser, assertOfferMoney, offerValues } from './findings.offers.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
 import { type Viewer, sightOf } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
-/** An identifier finding as correlation sees it (null for other kinds). */
-function sightingOf(row: FindingRow) {
-  if (row.kind !== 'identifier' || !row.identifierKind || !row.normalizedValue) return null;
-  return {
+/** The identifiers of a finding as correlation sees them: an identifier's own, an offer's contacts. */
+function sightingsOf(row: FindingRow): SightingInput[] {
+  const of = (identifierKind: SightingInput['identifierKind'], value: string): SightingInput => ({
     operationId: row.operationId,
     findingId: row.id,
-    identifierKind: row.identifierKind,
-    value: row.normalizedValue,
+    identifierKind,
+    value,
     authorId: row.authorId,
     country: row.country,
     handling: row.handling,
     platformId: row.platformId,
     createdAt: row.createdAt,
-  };
+  });
+  if (row.kind === 'identifier' && row.identifierKind && row.normalizedValue)
+    return [of(row.identifierKind, row.normalizedValue)];
+  if (row.kind === 'offer') return (row.contacts ?? []).map((c) => of(c.identifierKind, c.normalizedValue));
+  return [];
 }
 
 /**
@@ -115,6 +119,23 @@ export async function createFinding(
       readAs: reading.readAs,
       result: data.result,
     });
+  } else if (data.kind === 'offer') {
+    if (!operation.themes.includes('smuggling'))
+      fail('findings.theme_off', {
+        params: { theme: 'smuggling' },
+        fields: [{ path: 'kind', message: 'No smuggling theme' }],
+      });
+    if (data.advertiserId) await assertAdvertiser(deps.db, operation.id, data.advertiserId);
+    Object.assign(
+      values,
+      offerValues(data, {
+        platformRegion: platform.countryFocus,
+        language: data.language ?? platform.languages,
+        text: data.note ?? null,
+        ownRegion: membership.country,
+        platformHost: platform.url,
+      }),
+    );
   } else {
     Object.assign(values, {
       nationality: data.nationality ?? null,
@@ -135,8 +156,8 @@ export async function createFinding(
     if (!created) throw new Error('finding insert returned no row');
     await touchClaim(tx, platform.id, membership.id, now);
     // two countries logging the same identifier at the same moment still meet: the sighting waits for the other
-    const input = sightingOf(created);
-    const sighting = input ? await recordSighting(tx, input) : null;
+    const inputs = sightingsOf(created);
+    const sighting = inputs.length > 0 ? await recordSightings(tx, operation.id, inputs) : null;
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.logged',
@@ -204,6 +225,7 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
   suspect: ['aliases', 'identified', 'nationality', 'role'],
   identifier: ['result'],
   victim: ['nationality', 'minor', 'ageEstimate', 'exploitation', 'referral'],
+  offer: ['route', 'means', 'priceMinor', 'currency', 'stages', 'stagesBeyondPrice', 'advertiserId'],
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
@@ -237,6 +259,10 @@ export async function updateFinding(
     });
   }
   if (patch.tags) assertFocusTags(operation, patch.tags);
+  if (row.kind === 'offer') {
+    assertOfferMoney(row, patch);
+    if (patch.advertiserId) await assertAdvertiser(deps.db, operation.id, patch.advertiserId);
+  }
   if (patch.links)
     await assertLinks(
       deps.db,

@@ -121,3 +121,43 @@ export async function countriesOfFindings(db: Db, ids: readonly string[]): Promi
   }
   return out;
 }
+
+/** Smuggling offers as key figures count them (by the route's ends, the currency, tags, the author's country). */
+export const offerCountSource: CountSource = {
+  table: 'findings',
+  where: (col) => sql`${col.text('kind')} = 'offer' and ${col.text('deleted_at')} is null`,
+  columns: { origin: 'origin', destination: 'destination', currency: 'currency', tags: 'tags', country: 'country' },
+};
+
+/** One route of the report's route table: offers from an origin to a destination in one currency. */
+export interface RouteCounts {
+  origin: string;
+  destination: string;
+  currency: string | null;
+  offers: number;
+  medianPriceMinor: number | null;
+}
+
+/** Smuggling offers per route and currency with the median advertised price, counted by SQL. */
+export async function countByRoute(db: Db, operationId: string, frozen: boolean): Promise<RouteCounts[]> {
+  const rows = rowsOf<{
+    origin: string;
+    destination: string;
+    currency: string | null;
+    offers: unknown;
+    median: unknown;
+  }>(
+    await db.execute(sql`
+      select origin, destination, currency, count(*) as offers,
+        percentile_cont(0.5) within group (order by price_minor) filter (where price_minor is not null) as median
+      from findings where operation_id = ${operationId} and kind = 'offer' and deleted_at is null${lateFilter(frozen)}
+      group by origin, destination, currency order by count(*) desc, origin, destination, currency`),
+  );
+  return rows.map((r) => ({
+    origin: r.origin,
+    destination: r.destination,
+    currency: r.currency,
+    offers: n(r.offers),
+    medianPriceMinor: r.median === null || r.median === undefined ? null : Math.round(Number(r.median)),
+  }));
+}

@@ -13,6 +13,7 @@ export {
   matchesPerCountry,
   matchSeen,
   recordSighting,
+  recordSightings,
   settle,
 } from './matches.service.js';
 export { type MatchState } from './matches.state.js';

@@ -12,11 +12,15 @@ import { anchoredHead } from '../audit/index.js';
 import type { OperationRow } from '../operations/index.js';
 import type { Viewer } from '../sharing/index.js';
 import { currentTally } from '../tallies/index.js';
+import type { RouteCounts } from '../findings/index.js';
+import type { LiaisonCounts } from '../liaison/index.js';
 import { confirmedMatches, leadPlatforms, noteTexts } from './reports.leads.js';
 import {
   countByCategory,
   countByExploitation,
+  countByRoute,
   countByTag,
+  countLiaison,
   countTimeline,
   participatingCountries,
 } from './reports.queries.js';
@@ -33,7 +37,7 @@ export interface ReportOptions {
 }
 
 /** Counts that could point at a person: suppressed when small in public versions. Platform and participant counts are not. */
-const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'matches']);
+const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'matches', 'offers']);
 
 /** The viewer of a report generated outside any membership (the CLI): a coordinator of no country. */
 export const cliViewer: Viewer = { memberId: null, role: 'coordinator', country: null };
@@ -51,7 +55,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const full = audience === 'full';
   const tally = await currentTally(db, operation, options.now);
   const frozen = tally.frozen;
-  const [auditHead, countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
+  const [auditHead, countries, byCategory, byTag, byExploitation, timeline, byRoute, liaison] = await Promise.all([
     // the log's size and root count every entry, those about records the viewer may not see too: the head is
     // the coordinators' anchor (they may see every record), not part of anybody else's report
     viewer.role === 'coordinator' ? anchoredHead(db, operation.id) : Promise.resolve(null),
@@ -60,6 +64,8 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     countByTag(db, operation.id, operation.focusTags, frozen),
     countByExploitation(db, operation.id, frozen),
     countTimeline(db, operation, TIMELINE_BUCKET_MINUTES, frozen),
+    countByRoute(db, operation.id, frozen),
+    countLiaison(db, operation.id, frozen),
   ]);
 
   const below = operation.suppressBelow;
@@ -171,6 +177,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
         referredPolice: shown(r.referredPolice, true),
         referredNgo: shown(r.referredNgo, true),
       })),
+      ...routeAndLiaisonTables(byRoute, liaison, shown),
     },
     timeline: {
       bucketMinutes: timeline.bucketMinutes,
@@ -180,6 +187,35 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     leads,
     notes,
     auditHead,
+  };
+}
+
+/**
+ * The route table (offers are a smuggler's: small counts suppressed like persons, and their median price with
+ * them) and the liaison table (requests to platforms: about platforms, never suppressed).
+ */
+function routeAndLiaisonTables(
+  byRoute: RouteCounts[],
+  liaison: LiaisonCounts[],
+  shown: (value: number, personal: boolean) => number | null,
+): Pick<Report['tables'], 'byRoute' | 'liaison'> {
+  return {
+    byRoute: byRoute.map((r) => {
+      const offers = shown(r.offers, true);
+      return { ...r, offers, medianPriceMinor: offers === null ? null : r.medianPriceMinor };
+    }),
+    liaison: liaison.map((r) => ({
+      kind: r.kind,
+      requests: r.total,
+      draft: r.states.draft,
+      sent: r.states.sent,
+      acknowledged: r.states.acknowledged,
+      removed: r.states.removed,
+      refused: r.states.refused,
+      noAnswer: r.states.no_answer,
+      legalRequestNeeded: r.legalRequestNeeded,
+      medianMinutesToRemoval: r.medianMinutesToRemoval,
+    })),
   };
 }
 

@@ -3,7 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Accessor, type CountSource, deltaFields, recordColumns } from '../../db/counting.js';
 import { type Db, rowsOf } from '../../db/database.js';
 import { evidenceCountSource, evidencePerCountry } from '../evidence/index.js';
-import { findingCountSources, findingsPerCountry } from '../findings/index.js';
+import { findingCountSources, findingsPerCountry, offerCountSource } from '../findings/index.js';
+import { liaisonCountSource } from '../liaison/index.js';
 import { matchCountSource, matchesPerCountry } from '../matches/index.js';
 import { participantsByIds, participantsPerCountry } from '../operations/index.js';
 import { checkedPerMember, countProgress, platformCountSource } from '../platforms/index.js';
@@ -14,6 +15,8 @@ const subjects: Record<FigureSubject, CountSource> = {
   ...findingCountSources,
   evidence: evidenceCountSource,
   matches: matchCountSource,
+  offers: offerCountSource,
+  requests: liaisonCountSource,
 };
 
 /** Every figure value as a flat map: a figure's `key`, a breakdown's `key\0breakdown`. */

@@ -27,6 +27,7 @@ const movers: (keyof DomainEvents)[] = [
   'match.updated',
   'match.resolved',
   'evidence.uploaded',
+  'request.updated',
   'operation.changed',
 ];
 
