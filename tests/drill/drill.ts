@@ -196,7 +196,6 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
       const body = {
         kind: 'victim',
         platformId,
-        reference: `V-${person.country}-${unique++}`,
         nationality: pick(nationalities, random),
         exploitation: random() < 0.7 ? 'sexual' : 'labour',
       };
