@@ -32,10 +32,12 @@ import {
   resolveSession,
   totpRoutes,
 } from './modules/auth/index.js';
+import { CaptureQueue, type FetchPolicy, captureProjections, captureRoutes } from './modules/captures/index.js';
 import { evidenceProjections, evidenceRoutes, startEvidenceChecks } from './modules/evidence/index.js';
 import { findingProjections, findingRoutes } from './modules/findings/index.js';
 import { graphRoutes } from './modules/graph/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { liaisonProjections, liaisonRoutes } from './modules/liaison/index.js';
 import { matchProjections, matchRoutes } from './modules/matches/index.js';
 import { indicatorRoutes, seedIndicators } from './modules/indicators/index.js';
 import { inviteRoutes } from './modules/invites/index.js';
@@ -56,8 +58,10 @@ const projections: readonly Projections[] = [
   platformProjections,
   findingProjections,
   evidenceProjections,
+  captureProjections,
   matchProjections,
   announcementProjections,
+  liaisonProjections,
   tallyProjections,
 ];
 
@@ -96,6 +100,8 @@ export interface BuildAppOptions {
    * off when absent or 0 (tests check by hand; main() turns it on).
    */
   evidenceCheckMs?: number;
+  /** Run the capture queue (default); `false` leaves queued captures for another process (tests). */
+  captures?: boolean;
   /** Coalescing window of tally recounts per operation. */
   tallyDelayMs?: number;
   /** pino logger options; `false` silences the app (tests). */
@@ -241,9 +247,34 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(matchRoutes, deps);
   await app.register(graphRoutes, deps);
   await app.register(evidenceRoutes, deps);
+  // web captures: every request of the captured page checked after DNS; never this server's own port
+  const capturePolicy: FetchPolicy = {
+    allow: config.capture.allow,
+    proxy: config.capture.proxy,
+    allowedOnly: config.capture.allowedOnly,
+    ownPorts: () => {
+      const address = app.server.address();
+      const listening = address && typeof address === 'object' ? [address.port] : [];
+      return [...listening, config.port, Number(new URL(config.publicUrl).port || 80)];
+    },
+  };
+  const captureQueue = new CaptureQueue(
+    {
+      db,
+      bus: deps.bus,
+      dataDir: config.dataDir,
+      now: deps.now,
+      policy: capturePolicy,
+      timeoutMs: config.capture.timeoutMs,
+      concurrency: config.capture.concurrency,
+    },
+    app.log,
+  );
+  await app.register(captureRoutes, { ...deps, captureQueue, capturePolicy });
   await app.register(indicatorRoutes, deps);
   await app.register(tallyRoutes, deps);
   await app.register(announcementRoutes, deps);
+  await app.register(liaisonRoutes, deps);
   await app.register(totpRoutes, deps);
   await app.register(languageRoutes, deps);
   await app.register(activityRoutes, deps);
@@ -302,6 +333,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     checkMs > 0
       ? startEvidenceChecks({ db: deps.db, dataDir: config.dataDir, now: deps.now }, checkMs, app.log)
       : () => {};
+  // captures left queued or running by the previous run (or another process that died) are taken up again
+  if (options.captures !== false) captureQueue.start();
+  app.addHook('preClose', async () => {
+    await captureQueue.stop();
+  });
   app.addHook('onClose', async () => {
     stopFanout();
     stopIdempotency();

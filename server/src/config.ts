@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type CaptureConfig, isCidr } from './capture-config.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,6 +25,16 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ACTIONDAY_ADMIN_EMAIL: z.email().optional(),
   ACTIONDAY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  ACTIONDAY_CAPTURE_ALLOW: z
+    .string()
+    .refine((list) => list.split(',').every((range) => isCidr(range.trim())), 'a comma-separated list of CIDR ranges')
+    .optional(),
+  ACTIONDAY_CAPTURE_PROXY: z
+    .string()
+    .regex(/^(socks5|socks4|http|https):\/\/[^\s]+$/, 'a proxy URL: socks5://host:port or http://host:port')
+    .optional(),
+  ACTIONDAY_CAPTURE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  ACTIONDAY_CAPTURE_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(60),
 });
 
 /** Validated configuration, read once at boot. */
@@ -41,6 +52,7 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   publicUrl: string;
   admin: { email: string; password: string } | undefined;
+  capture: CaptureConfig;
 }
 
 /** Thrown at boot for a bad environment; its message names every bad variable. */
@@ -75,5 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       c.ACTIONDAY_ADMIN_EMAIL && c.ACTIONDAY_ADMIN_PASSWORD
         ? { email: c.ACTIONDAY_ADMIN_EMAIL.toLowerCase(), password: c.ACTIONDAY_ADMIN_PASSWORD }
         : undefined,
+    capture: {
+      allow: c.ACTIONDAY_CAPTURE_ALLOW ? c.ACTIONDAY_CAPTURE_ALLOW.split(',').map((range) => range.trim()) : [],
+      proxy: c.ACTIONDAY_CAPTURE_PROXY,
+      concurrency: c.ACTIONDAY_CAPTURE_CONCURRENCY,
+      timeoutMs: c.ACTIONDAY_CAPTURE_TIMEOUT_S * 1000,
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { authErrors } from './errors/auth.js';
+import { captureErrors } from './errors/captures.js';
 import { type ErrorDetails, type ErrorParams, formatErrorMessage } from './errors/contract.js';
 import { findingErrors } from './errors/findings.js';
+import { liaisonErrors } from './errors/liaison.js';
 import { operationErrors } from './errors/operations.js';
 import { communicationErrors, inviteErrors, reportErrors } from './errors/others.js';
 import { platformErrors } from './errors/platforms.js';
@@ -19,8 +21,10 @@ export const errorCatalogue = {
   ...inviteErrors,
   ...platformErrors,
   ...findingErrors,
+  ...liaisonErrors,
   ...communicationErrors,
   ...reportErrors,
+  ...captureErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { captureFileRoles } from './captures.js';
 import { idSchema, isoDateTime } from './common.js';
 import { handlingSchema } from './handling.js';
 
@@ -48,6 +49,8 @@ export const evidenceSchema = z.object({
   integrity: z.enum(['verified', 'unchecked', 'failed']),
   /** When the file was last checked (null: not yet). */
   verifiedAt: isoDateTime.nullable(),
+  /** Which file of a server-side web capture this is; null for an upload. */
+  captureRole: z.enum(captureFileRoles).nullable(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 export const evidenceParamsSchema = z.object({ evidenceId: idSchema });

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.js';
 import { exploitationTypes, identifierResults, referralStatuses, suspectRoles } from './findings.js';
+import { liaisonKinds, liaisonStates } from './liaison.js';
 import { handlingCodes } from './handling.js';
 import { matchStatuses, matchStrengths } from './matches.js';
 import { identifierKinds } from './identifiers.js';
+import type { OperationTheme } from './operations.js';
 import { platformCategories, platformStatuses, verdicts } from './platforms.js';
 
 /** What a key figure counts. */
-export const figureSubjects = ['platforms', 'suspects', 'identifiers', 'victims', 'evidence', 'matches'] as const;
+export const figureSubjects = [
+  'platforms',
+  'suspects',
+  'identifiers',
+  'victims',
+  'evidence',
+  'matches',
+  'offers',
+  'requests',
+] as const;
 export type FigureSubject = (typeof figureSubjects)[number];
 
 /** The type of value a filter field takes. */
@@ -15,7 +26,8 @@ type FieldType =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
   | { kind: 'country' }
-  | { kind: 'tag' };
+  | { kind: 'tag' }
+  | { kind: 'currency' };
 const enumOf = (values: readonly string[]): FieldType => ({ kind: 'enum', values });
 const bool: FieldType = { kind: 'boolean' };
 const country: FieldType = { kind: 'country' };
@@ -44,6 +56,10 @@ export const figureFields: Record<FigureSubject, Record<string, FieldType>> = {
   },
   evidence: { handling: enumOf(handlingCodes), country },
   matches: { status: enumOf(matchStatuses), strength: enumOf(matchStrengths), identifierKind: enumOf(identifierKinds) },
+  /** Smuggling offers: where they start and end, in which currency. */
+  offers: { origin: country, destination: country, currency: { kind: 'currency' }, tags: tag, country },
+  /** Requests to platforms. */
+  requests: { kind: enumOf(liaisonKinds), state: enumOf(liaisonStates), legalRequestNeeded: bool, country },
 };
 
 /** A filter: each field must equal the value (or one of the values); for `tags`, carry the tag. */
@@ -87,7 +103,9 @@ export const figureDefinitionSchema = z
                 ? type.values.includes(String(v))
                 : type.kind === 'country'
                   ? typeof v === 'string' && /^[A-Z]{2}$/.test(v)
-                  : typeof v === 'string' && /^[a-z0-9][a-z0-9_-]*$/.test(v);
+                  : type.kind === 'currency'
+                    ? typeof v === 'string' && /^[A-Z]{3}$/.test(v)
+                    : typeof v === 'string' && /^[a-z0-9][a-z0-9_-]*$/.test(v);
           if (!ok)
             ctx.addIssue({
               code: 'custom',
@@ -107,11 +125,30 @@ export const figureDefinitionsSchema = z
   .max(50)
   .refine((list) => new Set(list.map((f) => f.key)).size === list.length, { message: 'Figure keys must be unique' });
 
+/** The presets a coordinator can start from: the 2022 trafficking set, smuggling, and the work with platforms. */
+export const figurePresets = ['trafficking', 'smuggling', 'liaison'] as const;
+export type FigurePreset = (typeof figurePresets)[number];
+
+/** The presets an operation of these themes starts with: smuggling days ask platforms to take ads down. */
+export function presetsOf(themes: readonly OperationTheme[]): FigurePreset[] {
+  const trafficking = themes.includes('sexual') || themes.includes('labour');
+  const smuggling = themes.includes('smuggling');
+  return figurePresets.filter((p) => (p === 'trafficking' ? trafficking : smuggling));
+}
+
+/** Requests that reached the platform (a draft was never sent). */
+const sentStates = liaisonStates.filter((state) => state !== 'draft');
+
 /**
- * The key figures of the 2022 press release, each broken down by every focus
- * tag; victims also by each focus nationality (`nationality:UA`).
+ * The figures of one preset, each broken down by every focus tag; victims also by each focus nationality
+ * (`nationality:UA`). `trafficking` is the 2022 press release's set, with the platforms discovered during the
+ * day counted on their own ("20 platforms discovered for further investigation").
  */
-export function defaultFigures(focusTags: string[], focusNationalities: string[]): FigureDefinition[] {
+export function presetFigures(
+  preset: FigurePreset,
+  focusTags: readonly string[],
+  focusNationalities: readonly string[],
+): FigureDefinition[] {
   const byTag = focusTags.map((t) => ({ key: t, label: `of which ${t}`, filter: { tags: t } }));
   const figure = (
     key: string,
@@ -124,8 +161,27 @@ export function defaultFigures(focusTags: string[], focusNationalities: string[]
     label,
     counts,
     filter,
-    breakdowns: [...byTag, ...extra],
+    // requests carry no focus tags: they are broken down by what they asked
+    breakdowns: counts === 'requests' ? extra : [...byTag, ...extra],
   });
+  if (preset === 'smuggling')
+    return [
+      figure('offers_logged', 'smuggling offers logged', 'offers', {}),
+      figure('smugglers_logged', 'suspected smugglers', 'suspects', { role: 'smuggler' }),
+    ];
+  if (preset === 'liaison')
+    return [
+      figure(
+        'content_reported',
+        'pieces of content reported to platforms',
+        'requests',
+        { state: sentStates },
+        liaisonKinds.map((kind) => ({ key: kind, label: `of which ${kind}`, filter: { kind } })),
+      ),
+      figure('content_removed', 'pieces of content removed', 'requests', { kind: 'takedown', state: 'removed' }),
+      figure('requests_refused', 'requests refused by platforms', 'requests', { state: 'refused' }),
+      figure('referrals_made', 'possible victims referred for help', 'victims', { referral: ['police', 'ngo'] }),
+    ];
   return [
     figure('platforms_monitored', 'online platforms monitored', 'platforms', { status: 'checked' }),
     figure('platforms_suspected', 'platforms suspected of involvement', 'platforms', {
@@ -152,25 +208,48 @@ export function defaultFigures(focusTags: string[], focusNationalities: string[]
       followUp: true,
     }),
     figure('identifiers_checked', 'persons / usernames checked', 'identifiers', {}),
+    figure('platforms_discovered', 'platforms discovered during the day', 'platforms', { discovered: true }),
   ];
 }
 
-export const tallyBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: z.int() });
+/**
+ * The figures a new operation starts with: the presets of its themes, in order, each key once (the 2022
+ * press release's set for a trafficking day).
+ */
+export function defaultFigures(
+  focusTags: readonly string[],
+  focusNationalities: readonly string[],
+  themes: readonly OperationTheme[] = ['sexual', 'labour'],
+): FigureDefinition[] {
+  const seen = new Set<string>();
+  return presetsOf(themes)
+    .flatMap((preset) => presetFigures(preset, focusTags, focusNationalities))
+    .filter((figure) => !seen.has(figure.key) && seen.add(figure.key));
+}
+
+/** Every preset figure with its untouched English label, by key (to tell a default label from a coordinator's). */
+export const presetLabels: ReadonlyMap<string, string> = new Map(
+  figurePresets.flatMap((preset) => presetFigures(preset, [], [])).map((f) => [f.key, f.label]),
+);
+
+/** A count as one viewer sees it: null where it is a small count of persons suppressed for them ("fewer than N"). */
+const shownCount = z.int().nullable();
+export const tallyBreakdownSchema = z.object({ key: z.string(), label: z.string(), value: shownCount });
 export const tallyFigureSchema = z.object({
   key: z.string(),
   label: z.string(),
-  value: z.int(),
+  value: shownCount,
   breakdowns: z.array(tallyBreakdownSchema),
 });
 export const countryTallySchema = z.object({
   participants: z.int(),
   platformsChecked: z.int(),
-  suspects: z.int(),
-  identifiers: z.int(),
-  victims: z.int(),
-  evidence: z.int(),
+  suspects: shownCount,
+  identifiers: shownCount,
+  victims: shownCount,
+  evidence: shownCount,
   /** Matches with a sighting of this country that everybody may know of. */
-  matches: z.int(),
+  matches: shownCount,
 });
 export const tallySchema = z.object({
   operationId: z.string(),
@@ -182,6 +261,8 @@ export const tallySchema = z.object({
   seq: z.int(),
   /** True once the operation is closed: these are the figures of the after-action report. */
   frozen: z.boolean(),
+  /** Set where counts of persons from 1 to N−1 are suppressed for this viewer (observers): they read "<N". */
+  suppressedBelow: z.int().nullable().optional(),
 });
 export type Tally = z.infer<typeof tallySchema>;
 export type CountryTally = z.infer<typeof countryTallySchema>;

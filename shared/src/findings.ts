@@ -4,10 +4,18 @@ import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { identifierKindSchema } from './identifiers.js';
 import { findingMatchSchema } from './matches.js';
+import {
+  offerContactSchema,
+  offerFields,
+  offerMeans,
+  offerMoneyIssues,
+  paymentStageSchema,
+  paymentStageViewSchema,
+} from './offers.js';
 import { readAsSchema } from './phones.schemas.js';
 import { serviceIdSchema } from './services.js';
 
-export const findingKinds = ['suspect', 'identifier', 'victim'] as const;
+export const findingKinds = ['suspect', 'identifier', 'victim', 'offer'] as const;
 export const findingKindSchema = z.enum(findingKinds);
 export type FindingKind = z.infer<typeof findingKindSchema>;
 
@@ -67,11 +75,19 @@ export const victimInputSchema = z.object({
   referral: z.enum(referralStatuses).default('not_referred'),
 });
 
+/** A smuggling offer as advertised: route, means, price and payment stages, contacts, the ad's language. */
+export const offerInputSchema = z
+  .object({ kind: z.literal('offer'), ...common, ...offerFields })
+  .superRefine((offer, ctx) => {
+    for (const issue of offerMoneyIssues(offer)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
 /** The body of `POST /api/operations/:operationId/findings`: one finding of one kind. */
 export const createFindingSchema = z.discriminatedUnion('kind', [
   suspectInputSchema,
   identifierInputSchema,
   victimInputSchema,
+  offerInputSchema,
 ]);
 export type CreateFinding = z.input<typeof createFindingSchema>;
 
@@ -91,6 +107,13 @@ export const updateFindingSchema = z
     ageEstimate: z.int().min(0).max(120).nullable(),
     exploitation: z.enum(exploitationTypes),
     referral: z.enum(referralStatuses),
+    route: offerFields.route,
+    means: z.array(z.enum(offerMeans)).max(offerMeans.length),
+    priceMinor: offerFields.priceMinor.unwrap().nullable(),
+    currency: offerFields.currency.unwrap().nullable(),
+    stages: z.array(paymentStageSchema).max(10),
+    stagesBeyondPrice: z.boolean(),
+    advertiserId: offerFields.advertiserId.unwrap().nullable(),
     /** The version the editor saw: a change made meanwhile answers 409 instead of being overwritten. */
     version: z.int().min(1),
   })
@@ -129,6 +152,15 @@ export const findingSchema = z.object({
   ageEstimate: z.int().nullable(),
   exploitation: z.string().nullable(),
   referral: z.string().nullable(),
+  /** A smuggling offer: the route in order, means, price in minor units of `currency`, stages, contacts read as identifiers. */
+  route: z.array(z.string()).nullable(),
+  means: z.array(z.string()).nullable(),
+  priceMinor: z.int().nullable(),
+  currency: z.string().nullable(),
+  stages: z.array(paymentStageViewSchema).nullable(),
+  stagesBeyondPrice: z.boolean().nullable(),
+  contacts: z.array(offerContactSchema).nullable(),
+  advertiserId: idSchema.nullable(),
   /** Logged after closing, where late entries were allowed. */
   late: z.boolean(),
   createdAt: isoDateTime,

@@ -77,6 +77,11 @@ export const matchSchema = z.object({
   disclosures: z.array(disclosureSchema),
   /** Whether this viewer may decide a pending disclosure (the RED owner's country, or a coordinator). */
   mayDisclose: z.boolean(),
+  /**
+   * For coordinators and analysts: whether an analyst of the operation may see this match, so that an open one
+   * waits for an analyst (null for others).
+   */
+  analystMaySee: z.boolean().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   version: z.int(),
@@ -138,7 +143,7 @@ export const referenceListCreatedSchema = z.object({
 /** The link chart: what a viewer may open, as nodes and edges. */
 export const graphNodeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['platform', 'country', 'suspect', 'identifier', 'victim', 'match']),
+  kind: z.enum(['platform', 'country', 'suspect', 'identifier', 'victim', 'offer', 'match']),
   label: z.string(),
   /** The record the node opens (a finding, a platform, a match). */
   ref: z.string().nullable(),

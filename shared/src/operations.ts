@@ -4,6 +4,20 @@ import { countrySchema } from './countries.js';
 import { handlingSchema } from './handling.js';
 import { roleSchema } from './roles.js';
 
+/**
+ * What an operation is about: trafficking for sexual or labour exploitation, migrant smuggling, or several.
+ * Forms, indicator lists and key-figure presets follow the themes; a coordinator may change them until the day
+ * goes live.
+ */
+export const operationThemes = ['sexual', 'labour', 'smuggling'] as const;
+export const operationThemeSchema = z.enum(operationThemes);
+export type OperationTheme = z.infer<typeof operationThemeSchema>;
+const themesSchema = z
+  .array(operationThemeSchema)
+  .min(1, 'Choose at least one theme')
+  .max(operationThemes.length)
+  .transform((themes) => operationThemes.filter((theme) => themes.includes(theme)));
+
 /** Phases of an operation day, in order. */
 export const operationStatuses = ['planned', 'briefing', 'live', 'debrief', 'closed'] as const;
 export const operationStatusSchema = z.enum(operationStatuses);
@@ -15,6 +29,7 @@ export const createOperationSchema = z.object({
   timeZone: timeZoneSchema,
   focusTags: z.array(tagSchema).max(20).default([]),
   focusNationalities: z.array(countrySchema).max(20).default([]),
+  themes: themesSchema.default(['sexual', 'labour']),
   claimLimit: z.int().min(1).max(20).default(2),
   claimTimeoutMinutes: z
     .int()
@@ -37,6 +52,7 @@ export const operationSchema = z.object({
   status: operationStatusSchema,
   focusTags: z.array(z.string()),
   focusNationalities: z.array(z.string()),
+  themes: z.array(operationThemeSchema),
   claimLimit: z.int(),
   claimTimeoutMinutes: z.int(),
   defaultHandling: handlingSchema,
@@ -80,6 +96,8 @@ export const updateOperationSchema = z
     timeZone: timeZoneSchema,
     focusTags: z.array(tagSchema).max(20),
     focusNationalities: z.array(countrySchema).max(20),
+    /** Until the day goes live; the presets of added themes join the key figures. */
+    themes: themesSchema,
     claimLimit: z.int().min(1).max(20),
     claimTimeoutMinutes: z
       .int()

@@ -169,3 +169,21 @@ export const importResultSchema = z.object({
   ),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** One platform category's funnel: how many, where they stand, the verdicts and follow-up flags. */
+export const categorySummarySchema = z.object({
+  category: platformCategorySchema,
+  platforms: z.int(),
+  unchecked: z.int(),
+  claimed: z.int(),
+  noIndicators: z.int(),
+  suspected: z.int(),
+  confirmed: z.int(),
+  followUp: z.int(),
+});
+/**
+ * `GET /api/operations/:operationId/platforms/summary`: the board as counts by category and verdict, with no
+ * platform named — what observers get instead of the list (platform names are targets of ongoing investigations).
+ */
+export const platformSummarySchema = z.object({ categories: z.array(categorySummarySchema) });
+export type PlatformSummary = z.infer<typeof platformSummarySchema>;

@@ -4,6 +4,7 @@ import { idSchema, isoDateTime } from './common.js';
 import { figureSubjects } from './figures.js';
 import { exploitationTypes } from './findings.js';
 import { identifierKindSchema } from './identifiers.js';
+import { liaisonKindSchema } from './liaison.js';
 import { type InterfaceLanguage, interfaceLanguages } from './locales.js';
 import { operationStatusSchema } from './operations.js';
 import { platformCategorySchema, verdictSchema } from './platforms.js';
@@ -35,6 +36,8 @@ export const reportTables = [
   'by_category',
   'by_tag',
   'by_exploitation',
+  'by_route',
+  'liaison',
   'timeline',
   'funnel',
   'lead_platforms',
@@ -137,6 +140,30 @@ export const reportExploitationRowSchema = z.object({
   referredPolice: count,
   referredNgo: count,
 });
+/** Smuggling offers per route (origin → destination) and currency, with the median advertised price. */
+export const reportRouteRowSchema = z.object({
+  origin: z.string(),
+  destination: z.string(),
+  /** ISO 4217; null for offers without a price. */
+  currency: z.string().nullable(),
+  offers: count,
+  /** In minor units of `currency`; null without prices, or where the count is suppressed. */
+  medianPriceMinor: z.int().nullable(),
+});
+/** Requests to platforms per kind: how many reached each state, and the median time from sent to removed. */
+export const reportLiaisonRowSchema = z.object({
+  kind: liaisonKindSchema,
+  requests: count,
+  draft: count,
+  sent: count,
+  acknowledged: count,
+  removed: count,
+  refused: count,
+  noAnswer: count,
+  legalRequestNeeded: count,
+  /** Minutes; null when nothing was removed. */
+  medianMinutesToRemoval: z.int().nullable(),
+});
 export const reportTimelineBucketSchema = z.object({ start: isoDateTime, checked: count, findings: count });
 export const reportFunnelSchema = z.object({
   /** Platforms on the list. */
@@ -230,6 +257,8 @@ export const reportSchema = z.object({
     byCategory: z.array(reportCategoryRowSchema),
     byTag: z.array(reportTagRowSchema),
     byExploitation: z.array(reportExploitationRowSchema),
+    byRoute: z.array(reportRouteRowSchema),
+    liaison: z.array(reportLiaisonRowSchema),
   }),
   timeline: z.object({ bucketMinutes: z.int(), buckets: z.array(reportTimelineBucketSchema) }),
   funnel: reportFunnelSchema,

@@ -22,6 +22,7 @@ export type Action =
   | 'finding.manage'
   | 'evidence.read'
   | 'evidence.create'
+  | 'capture.create'
   | 'match.read_all'
   | 'match.resolve'
   | 'reference.import'
@@ -31,6 +32,9 @@ export type Action =
   | 'activity.read'
   | 'audit.read'
   | 'member.revoke'
+  | 'request.read'
+  | 'request.create'
+  | 'request.manage'
   | 'report.read'
   | 'report.packages';
 
@@ -42,7 +46,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'operation.read': roles,
   'operation.manage': ['coordinator'],
   'invite.create': ['coordinator'],
-  'platform.read': roles,
+  /** The board's platforms by name. Observers get counts by category and verdict instead (names are targets). */
+  'platform.read': ['coordinator', 'investigator', 'analyst'],
   'platform.create': ['coordinator'],
   'platform.create_discovered': ['coordinator', 'investigator'],
   'platform.claim': ['coordinator', 'investigator'],
@@ -57,6 +62,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'finding.manage': ['coordinator'],
   'evidence.read': ['coordinator', 'investigator', 'analyst'],
   'evidence.create': ['coordinator', 'investigator'],
+  /** Ask the server to capture a page (the analyst too: a page seen while cross-checking). */
+  'capture.create': ['coordinator', 'investigator', 'analyst'],
   /** See every match of the operation, not only those one's own findings are part of. */
   'match.read_all': ['coordinator', 'analyst'],
   'match.resolve': ['coordinator', 'analyst'],
@@ -70,6 +77,11 @@ export const permissions: Record<Action, readonly Role[]> = {
   /** Read, export and verify the operation's audit trail. */
   'audit.read': ['coordinator'],
   'member.revoke': ['coordinator'],
+  /** Requests to platforms (takedown, preservation, information): records of the day, not for observers. */
+  'request.read': ['coordinator', 'investigator', 'analyst'],
+  'request.create': ['coordinator', 'investigator'],
+  /** Change requests others made. */
+  'request.manage': ['coordinator'],
   /** The after-action report; observers get the aggregate-only (public) version. */
   'report.read': ['coordinator', 'analyst', 'observer'],
   /** Per-country follow-up packages (records under the handling codes). */

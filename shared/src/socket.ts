@@ -1,6 +1,8 @@
 import type { Announcement, Presence, PresenceCounts } from './announcements.js';
+import type { Capture } from './captures.js';
 import type { ErrorBody } from './errors.js';
 import type { FindingView } from './findings.js';
+import type { LiaisonRequest } from './liaison.js';
 import type { Match } from './matches.js';
 import type { Tally } from './figures.js';
 import type { Operation } from './operations.js';
@@ -43,6 +45,11 @@ export interface ServerToClientEvents {
   }) => void;
   /** New evidence, to those who may see it (coordinators and the capturing country for TLP:RED). */
   'evidence:uploaded': (payload: { operationId: string; platformId: string; evidenceId: string }) => void;
+  /** A server-side capture's progress, to those who may see its evidence. */
+  'capture:queued': (payload: { capture: Capture }) => void;
+  'capture:started': (payload: { capture: Capture }) => void;
+  'capture:done': (payload: { capture: Capture }) => void;
+  'capture:failed': (payload: { capture: Capture }) => void;
   /**
    * Matches go to coordinators, analysts and the participants whose sightings they hold, each with their view:
    * a new one (`found`), a new or withdrawn sighting (`updated`), a resolution or disclosure (`resolved`).
@@ -52,6 +59,8 @@ export interface ServerToClientEvents {
   'match:updated': (payload: { match: Match }) => void;
   'match:resolved': (payload: { match: Match }) => void;
   'match:withdrawn': (payload: { operationId: string; matchId: string }) => void;
+  /** A request to a platform was made or changed state (to those who may read requests). */
+  'request:updated': (payload: { request: LiaisonRequest }) => void;
   /** Fresh figures after a change (coalesced); `seq` rises by one with each. */
   'tally:updated': (payload: Tally) => void;
   /** The operation's settings or phase changed. */

@@ -142,13 +142,14 @@ export class Ledger {
         matches: 0,
       });
       for (const field of countryFields)
-        row[field] += field === 'matches' ? (matchesPerCountry.get(country) ?? 0) : mine[field];
+        row[field] = (row[field] ?? 0) + (field === 'matches' ? (matchesPerCountry.get(country) ?? 0) : mine[field]);
     }
     return {
       ...baseline,
       figures: baseline.figures.map((figure) => ({
         ...figure,
-        value: figure.value + (this.figures.get(figure.key as FigureKey) ?? 0),
+        // the drill reads as a coordinator, who sees every count (null is a count suppressed for a viewer)
+        value: (figure.value ?? 0) + (this.figures.get(figure.key as FigureKey) ?? 0),
       })),
       byCountry,
       progress: {
@@ -169,7 +170,8 @@ export function compareTallies(expected: Tally, server: Tally): Difference[] {
   for (const figure of expected.figures) {
     if (!(figureKeys as readonly string[]).includes(figure.key)) continue;
     const theirs = server.figures.find((f) => f.key === figure.key)?.value ?? 0;
-    if (theirs !== figure.value) out.push({ what: figure.key, drill: figure.value, server: theirs });
+    const mine = figure.value ?? 0;
+    if (theirs !== mine) out.push({ what: figure.key, drill: mine, server: theirs });
   }
   const codes = new Set([...Object.keys(expected.byCountry), ...Object.keys(server.byCountry)]);
   for (const country of [...codes].sort())

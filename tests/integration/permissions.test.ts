@@ -1,6 +1,7 @@
 import {
   type Action,
   type Finding,
+  type LiaisonRequest,
   type Operation,
   type Platform,
   type Role,
@@ -28,6 +29,7 @@ describe('the permission matrix: every role on every route', () => {
   const people = {} as Record<Role | 'outsider', Session>;
   let platform: Platform;
   let finding: Finding;
+  let request: LiaisonRequest;
   let routes: RouteCase[];
 
   beforeAll(async () => {
@@ -56,6 +58,12 @@ describe('the permission matrix: every role on every route', () => {
         aliases: ['Matrix'],
       })
     ).json<{ finding: Finding }>().finding;
+    request = (
+      await t.request(people.investigator, 'POST', `/api/operations/${operation.id}/requests`, {
+        platformId: platform.id,
+        kind: 'takedown',
+      })
+    ).json<LiaisonRequest>();
     const op = `/api/operations/${operation.id}`;
     const none = '00000000-0000-4000-8000-000000000000';
     routes = [
@@ -113,6 +121,14 @@ describe('the permission matrix: every role on every route', () => {
       { method: 'PATCH', path: `/api/findings/${finding.id}`, action: 'finding.create', body: { note: 'x' } },
       { method: 'GET', path: `${op}/evidence`, action: 'evidence.read' },
       { method: 'POST', path: `${op}/evidence`, action: 'evidence.create', body: {} },
+      { method: 'GET', path: `${op}/captures`, action: 'evidence.read' },
+      {
+        method: 'POST',
+        path: `${op}/captures`,
+        action: 'capture.create',
+        // an address the tests never capture: allowed roles get captures.address_refused, the others 403
+        body: { url: 'http://127.0.0.1:9/ad', platformId: platform.id },
+      },
       { method: 'GET', path: `${op}/matches`, action: 'finding.read' },
       {
         method: 'POST',
@@ -142,6 +158,14 @@ describe('the permission matrix: every role on every route', () => {
       { method: 'GET', path: `${op}/figures`, action: 'operation.read' },
       { method: 'PUT', path: `${op}/figures`, action: 'operation.manage', body: [] },
       { method: 'GET', path: `${op}/announcements`, action: 'operation.read' },
+      { method: 'GET', path: `${op}/requests`, action: 'request.read' },
+      {
+        method: 'POST',
+        path: `${op}/requests`,
+        action: 'request.create',
+        body: { platformId: platform.id, kind: 'preservation' },
+      },
+      { method: 'PATCH', path: `/api/requests/${request.id}`, action: 'request.create', body: { note: 'x' } },
       { method: 'POST', path: `${op}/announcements`, action: 'announcement.create', body: { message: 'hello' } },
       { method: 'GET', path: `${op}/activity`, action: 'activity.read' },
       { method: 'GET', path: `${op}/timeline`, action: 'operation.read' },
@@ -194,12 +218,15 @@ describe('the permission matrix: every role on every route', () => {
         .replace(operation.id, '{operationId}')
         .replace(platform.id, '{platformId}')
         .replace(finding.id, '{findingId}')
+        .replace(request.id, '{requestId}')
         .replace(/participants\/[0-9a-f-]{36}/, 'participants/{participantId}')
         .replace(/reference-lists\/[0-9a-f-]{36}/, 'reference-lists/{listId}'),
     );
-    // routes with their own permission tests: reports and packages, a match's own routes (matches.test.ts)
+    // routes with their own permission tests: reports and packages, a capture (captures.test.ts), a match's own routes (matches.test.ts)
     const elsewhere = documented.filter((d) =>
-      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/api\/matches\/\{matchId\}|DELETE \/api\/findings/.test(d),
+      /\/report|\/packages|\/evidence\/\{evidenceId\}\/file|\/api\/captures\/\{captureId\}|\/api\/matches\/\{matchId\}|DELETE \/api\/findings/.test(
+        d,
+      ),
     );
     expect(documented.filter((d) => !open.includes(d) && !covered.includes(d) && !elsewhere.includes(d))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import {
   DashboardPage,
   GraphPage,
   MatchesPage,
+  LiaisonPage,
   InviteAcceptPage,
   OperationListPage,
   OperationPage,
@@ -39,6 +40,7 @@ export function App() {
             <Route path="matches" element={<MatchesPage />} />
             {/* the page's old name, for links written before matches replaced pair-hits */}
             <Route path="hits" element={<Navigate to="../matches" replace />} />
+            <Route path="requests" element={<LiaisonPage />} />
             <Route path="graph" element={<GraphPage />} />
             <Route path="dashboard" element={<DashboardPage />} />
             <Route path="report" element={<ReportPage />} />

@@ -4,7 +4,10 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { AnnouncementSlot } from '../modules/announcements/AnnouncementBanner';
 import { OperationHeaderSlot } from '../modules/dashboard/OperationClock';
 import styles from './AppShell.module.css';
+import { KeyMap } from './KeyMap';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { OutboxIndicator } from './outbox/OutboxIndicator';
+import { useOutboxSender } from './outbox/useOutbox';
 import { useMe, useSignOut } from './session';
 import { ConnectionIndicator } from './socket/ConnectionIndicator';
 import { Button } from './ui/Button';
@@ -18,6 +21,7 @@ export function AppShell() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const user = me.data?.user;
+  useOutboxSender();
 
   return (
     <ToastProvider label={t('app.toasts')}>
@@ -33,6 +37,7 @@ export function AppShell() {
         <div className={styles.tools}>
           <OperationHeaderSlot />
           {user && <ConnectionIndicator />}
+          {user && <OutboxIndicator />}
           <LanguageSwitcher />
           {user && (
             <>
@@ -57,6 +62,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
+      <KeyMap />
     </ToastProvider>
   );
 }

@@ -9,6 +9,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Waits between retries of a write; tests shorten them. */
   retryDelays?: readonly number[];
+  /** The write's own Idempotency-Key (the outbox keeps one per entry across reloads); else a fresh one. */
+  idempotencyKey?: string;
 }
 
 const wait = (ms: number, signal: AbortSignal | undefined) =>
@@ -38,12 +40,12 @@ const worthRetrying = (error: unknown) =>
  * sent again (twice at most) with the same key, so it is carried out once.
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, retryDelays = retryDelaysMs } = options;
+  const { method = 'GET', body, signal, retryDelays = retryDelaysMs, idempotencyKey } = options;
   const write = writeMethods.has(method);
   const headers: Record<string, string> = {
     Accept: 'application/json',
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    ...(write ? { 'Idempotency-Key': newIdempotencyKey() } : {}),
+    ...(write ? { 'Idempotency-Key': idempotencyKey ?? newIdempotencyKey() } : {}),
   };
   const payload = body === undefined ? null : JSON.stringify(body);
   const attempt = async (): Promise<T> => {

@@ -14,6 +14,7 @@ describe('parseError, the one reader of failures', () => {
       { fields: [{ path: '/aliases/0', message: 'Too small' }] },
       { fields: ['reference'] },
       { issues: [{ path: ['ageEstimate'], message: 'Too big' }] },
+      { fields: [{ path: 'body.stages.0.amountMinor', message: 'Too small' }] },
     ];
     const read = shapes.map((details) => parseError(new ApiError(400, 'request.invalid', 'Invalid', details)));
     expect(read.map((error) => error.fieldErrors)).toEqual([
@@ -21,6 +22,7 @@ describe('parseError, the one reader of failures', () => {
       { aliases: 'Too small' },
       { reference: 'Invalid' },
       { ageEstimate: 'Too big' },
+      { stages: 'Too small' },
     ]);
     expect(read[1]?.problems).toEqual([{ path: '/aliases/0', message: 'Too small' }]);
   });

@@ -77,7 +77,8 @@ function parsed(status: number, code: ClientErrorCode, message: string, details:
   const problems = problemsOf(details, message);
   const fieldErrors: Record<string, string> = {};
   for (const problem of problems) {
-    const field = problem.path.split('/')[1] ?? '';
+    // `/aliases/0`, and the server's schema paths `body.stages.0.amountMinor`: the form's field is the first part
+    const field = problem.path.replace(/^\/(?:body|querystring|params)\./, '/').split(/[/.]/)[1] ?? '';
     if (field && !(field in fieldErrors)) fieldErrors[field] = problem.message;
   }
   return { status, code, message, fieldErrors, problems };

@@ -17,6 +17,7 @@ export const OperationListPage = page(() => import('../modules/operations/Operat
 export const OperationPage = page(() => import('../pages/OperationPage'), 'OperationPage');
 export const MatchesPage = page(() => import('../modules/matches/MatchesPage'), 'MatchesPage');
 /** The link chart: sigma.js and graphology load with this page only. */
+export const LiaisonPage = page(() => import('../modules/liaison/LiaisonPage'), 'LiaisonPage');
 export const GraphPage = page(() => import('../modules/graph/GraphPage'), 'GraphPage');
 export const DashboardPage = page(() => import('../modules/dashboard/DashboardPage'), 'DashboardPage');
 export const WallPage = page(() => import('../modules/dashboard/WallPage'), 'WallPage');

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { Loading } from '../app/ui/Loading';
 import { Panel, PanelGrid } from '../app/ui/Panel';
 import { Page } from '../app/ui/Page';
-import { ObserverView } from '../modules/dashboard/ObserverView';
+import { OperationClock } from '../modules/dashboard/OperationClock';
 import { OperationMatches } from '../modules/matches/OperationMatches';
 import { NotesPanel } from '../modules/notes/NotesPanel';
 import { PlatformBoard } from '../modules/platforms/PlatformBoard';
@@ -19,6 +19,8 @@ import styles from './OperationPage.module.css';
 // so they are there when one is opened) and the coordination tools (fetched when their panel is opened).
 const loadPanels = () => import('./PlatformPanels');
 const PlatformPanels = lazy(async () => ({ default: (await loadPanels()).PlatformPanels }));
+// observers get the aggregates view, which investigators never load (the board's budget)
+const ObserverView = lazy(async () => ({ default: (await import('../modules/dashboard/ObserverView')).ObserverView }));
 const InviteForm = lazy(async () => ({ default: (await import('../modules/invites/InviteForm')).InviteForm }));
 const AddPlatformForm = lazy(async () => ({
   default: (await import('../modules/platforms/AddPlatformForm')).AddPlatformForm,
@@ -53,7 +55,12 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
   usePrefetchPanels();
   const role = detail.me.role;
   // observers see aggregates only: figures, progress, counts per country, the clock
-  if (role === 'observer') return <ObserverView operation={detail} />;
+  if (role === 'observer')
+    return (
+      <Suspense fallback={<Loading />}>
+        <ObserverView operation={detail} />
+      </Suspense>
+    );
   const canInvite = can(role, 'invite.create');
   const canAdd = can(role, 'platform.create_discovered');
   const canImport = can(role, 'platform.import') && detail.status !== 'closed';
@@ -101,6 +108,7 @@ function OperationView({ operation: detail }: { operation: OperationDetail }) {
       <PlatformBoard
         operation={detail}
         renderDetail={(platform) => <DetailPanels operation={detail} platform={platform} />}
+        status={<OperationClock operation={detail} />}
       />
       <NotesPanel operation={detail} />
     </Page>

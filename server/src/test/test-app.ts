@@ -48,6 +48,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'silent',
   publicUrl: 'http://localhost:3000',
   admin: undefined,
+  // nothing a test captures leaves this machine, whatever URL it asks for
+  capture: { allow: [], proxy: undefined, concurrency: 2, timeoutMs: 60_000, allowedOnly: true },
   ...overrides,
 });
 

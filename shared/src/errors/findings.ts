@@ -8,6 +8,11 @@ export const findingErrors = defineErrors({
   'findings.bad_link': { status: 400, message: 'A linked finding is not part of this operation' },
   'findings.not_author': { status: 403, message: 'Only the author or a coordinator can change or delete a finding' },
   'findings.kind_mismatch': { status: 400, message: 'A {kind} has no {fields}' },
+  'findings.theme_off': {
+    status: 400,
+    message: 'This operation does not cover {theme}: a coordinator can add the theme before the day goes live',
+  },
+  'findings.not_a_suspect': { status: 400, message: 'The advertiser must be a suspect logged in this operation' },
   'findings.version_conflict': {
     status: 409,
     message: 'Someone changed this finding meanwhile; reload it and apply your change again',

@@ -9,6 +9,10 @@ export const operationErrors = defineErrors({
   'operations.invalid_window': { status: 400, message: 'The operation must end after it starts' },
   'operations.closed': { status: 409, message: 'The operation is closed: its records and figures are frozen' },
   'operations.unknown_tag': { status: 400, message: 'Not a focus tag of this operation: {tags}' },
+  'operations.themes_locked': {
+    status: 409,
+    message: 'The themes are set once the day is live; change them before it goes live',
+  },
   'operations.cannot_revoke_self': { status: 400, message: 'You cannot revoke yourself' },
   'operations.protected_participant': {
     status: 403,

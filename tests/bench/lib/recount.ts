@@ -27,7 +27,7 @@ export async function recountDefaults(query: Query, operationId: string): Promis
             count(*) filter (where kind = 'victim' and nationality = 'UA') as victims_ua,
             count(*) filter (where kind = 'identifier') as identifiers,
             count(*) filter (where kind = 'identifier' and 'ukraine' = any(tags)) as identifiers_ukraine
-     from findings where operation_id = $1 and deleted_at is null`,
+     from findings where operation_id = $1 and deleted_at is null and handling <> 'TLP:RED'`,
     [operationId],
   );
   const n = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0);
@@ -49,7 +49,7 @@ export async function recountDefaults(query: Query, operationId: string): Promis
     ['identifiers_checked/ukraine', n(findings, 'identifiers_ukraine')],
   ]);
   const byCountry = await query(
-    `select country, kind, count(*) as n from findings where operation_id = $1 and deleted_at is null group by country, kind`,
+    `select country, kind, count(*) as n from findings where operation_id = $1 and deleted_at is null and handling <> 'TLP:RED' group by country, kind`,
     [operationId],
   );
   for (const row of byCountry) figures.set(`byCountry/${String(row.country)}/${String(row.kind)}s`, Number(row.n));
@@ -60,12 +60,12 @@ export async function recountDefaults(query: Query, operationId: string): Promis
 export function tallyFigures(tally: Tally): Map<string, number> {
   const out = new Map<string, number>();
   for (const figure of tally.figures) {
-    out.set(figure.key, figure.value);
-    for (const breakdown of figure.breakdowns) out.set(`${figure.key}/${breakdown.key}`, breakdown.value);
+    out.set(figure.key, figure.value ?? 0);
+    for (const breakdown of figure.breakdowns) out.set(`${figure.key}/${breakdown.key}`, breakdown.value ?? 0);
   }
   for (const [country, row] of Object.entries(tally.byCountry))
     for (const kind of ['suspects', 'identifiers', 'victims'] as const)
-      if (row[kind] > 0) out.set(`byCountry/${country}/${kind}`, row[kind]);
+      if ((row[kind] ?? 0) > 0) out.set(`byCountry/${country}/${kind}`, row[kind] ?? 0);
   return out;
 }
 

@@ -88,7 +88,7 @@ export async function bareInserts(params: ParamsOf<'bare.inserts'>): Promise<Res
       pgArray(f.tags),
       f.kind === 'suspect' ? pgArray(f.aliases) : null,
       f.kind === 'suspect' ? (f.identified ?? false) : null,
-      f.kind === 'identifier' ? null : (f.nationality ?? null),
+      f.kind === 'suspect' || f.kind === 'victim' ? (f.nationality ?? null) : null,
       f.kind === 'identifier' ? f.identifierKind : null,
       f.kind === 'identifier' ? f.value : null,
       f.kind === 'identifier' ? f.value.toLowerCase() : null,

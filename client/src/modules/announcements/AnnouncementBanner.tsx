@@ -1,8 +1,11 @@
 import type { Announcement } from '@actionday/shared';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { useFormat } from '../../app/format';
 import { Button } from '../../app/ui/Button';
+import { cx } from '../../app/ui/cx';
+import { Dialog } from '../../app/ui/Dialog';
 import { useMe } from '../../app/session';
 import {
   dismissAnnouncements,
@@ -14,54 +17,104 @@ import { useOperation } from '../operations/operations.api';
 import { MegaphoneIcon } from './MegaphoneIcon';
 import styles from './AnnouncementBanner.module.css';
 
-/** How many undismissed announcements the banner shows at once (the newest). */
-const SHOWN = 3;
-
 /**
- * The coordinators' announcements, on every screen of an operation: a new one
- * appears at once, prominent, until dismissed; on return after a lost
- * connection the ones not yet seen (not dismissed on this device) show.
+ * The coordinators' announcements, on every screen of an operation, in a fixed
+ * strip in the page's flow below the header (never over content): the newest
+ * one not dismissed on this device, prominent, with how many more wait; a new
+ * one appears at once; History lists them all, dismissed ones included.
  */
 export function AnnouncementBanner({ operationId, timeZone }: { operationId: string; timeZone?: string }) {
   const { t } = useTranslation();
   useAnnouncementsLive(operationId);
   const announcements = useAnnouncements(operationId);
   const dismissed = useDismissedAnnouncements(operationId);
-  const waiting = (announcements.data ?? []).filter((a) => !dismissed.has(a.id));
-  if (waiting.length === 0) return null;
-  const shown = waiting.slice(0, SHOWN);
-  const more = waiting.length - shown.length;
+  const format = useFormat();
+  const [history, setHistory] = useState(false);
+  const all = announcements.data ?? [];
+  if (all.length === 0) return null;
+  const waiting = all.filter((a) => !dismissed.has(a.id));
+  const newest = waiting[0];
+  const more = waiting.length - 1;
+  const historyButton = (
+    <Button size="xs" className={styles.dismiss} onClick={() => setHistory(true)} data-testid="announcements-history">
+      {t('announcements.history', { n: format.number(all.length) })}
+    </Button>
+  );
 
   return (
-    <section className={styles.banner} aria-label={t('announcements.region')} data-testid="announcement-banner">
-      <div role="alert" className={styles.list}>
-        {shown.map((announcement) => (
+    <section
+      className={cx(styles.banner, !newest && styles.quiet)}
+      aria-label={t('announcements.region')}
+      data-testid="announcement-banner"
+    >
+      {newest ? (
+        <div role="alert" className={styles.list}>
           <AnnouncementItem
-            key={announcement.id}
-            announcement={announcement}
+            key={newest.id}
+            announcement={newest}
             timeZone={timeZone}
-            onDismiss={() => dismissAnnouncements(operationId, [announcement.id])}
-          />
-        ))}
-      </div>
-      {(more > 0 || shown.length > 1) && (
-        <div className={styles.footer}>
-          {more > 0 && <span>{t('announcements.more', { count: more })}</span>}
-          <Button
-            size="xs"
-            className={styles.dismiss}
-            onClick={() =>
-              dismissAnnouncements(
-                operationId,
-                waiting.map((a) => a.id),
-              )
-            }
+            onDismiss={() => dismissAnnouncements(operationId, [newest.id])}
           >
-            {t('announcements.dismissAll')}
-          </Button>
+            {more > 0 && (
+              <>
+                <span data-testid="announcements-more">{t('announcements.more', { count: more })}</span>
+                <Button
+                  size="xs"
+                  className={styles.dismiss}
+                  onClick={() =>
+                    dismissAnnouncements(
+                      operationId,
+                      waiting.map((a) => a.id),
+                    )
+                  }
+                >
+                  {t('announcements.dismissAll')}
+                </Button>
+              </>
+            )}
+            {historyButton}
+          </AnnouncementItem>
         </div>
+      ) : (
+        <>
+          <MegaphoneIcon className={styles.quietIcon} />
+          {historyButton}
+        </>
       )}
+      <Dialog
+        open={history}
+        onClose={() => setHistory(false)}
+        title={t('announcements.historyTitle')}
+        closeLabel={t('board.keys.done')}
+        data-testid="announcements-history-dialog"
+      >
+        <ol className={styles.history}>
+          {all.map((announcement) => (
+            <li key={announcement.id}>
+              <AnnouncementText announcement={announcement} timeZone={timeZone} />
+            </li>
+          ))}
+        </ol>
+      </Dialog>
     </section>
+  );
+}
+
+/** An announcement's message and who sent it when, to whom. */
+function AnnouncementText({ announcement, timeZone }: { announcement: Announcement; timeZone?: string | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div>
+      <p className={styles.message}>{announcement.message}</p>
+      <p className={styles.meta}>
+        {t('announcements.from', { name: announcement.authorName })} ·{' '}
+        <time dateTime={announcement.createdAt}>{format.time(announcement.createdAt, timeZone)}</time>
+        {announcement.country && (
+          <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>
+        )}
+      </p>
+    </div>
   );
 }
 
@@ -69,34 +122,30 @@ function AnnouncementItem({
   announcement,
   timeZone,
   onDismiss,
+  children,
 }: {
   announcement: Announcement;
   timeZone?: string | undefined;
   onDismiss: () => void;
+  /** More controls beside Dismiss (how many more wait, the history). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <article className={styles.announcement} data-testid="announcement" data-announcement-id={announcement.id}>
       <MegaphoneIcon className={styles.icon} />
-      <div>
-        <p className={styles.message}>{announcement.message}</p>
-        <p className={styles.meta}>
-          {t('announcements.from', { name: announcement.authorName })} ·{' '}
-          <time dateTime={announcement.createdAt}>{format.time(announcement.createdAt, timeZone)}</time>
-          {announcement.country && (
-            <> · {t('announcements.toCountry', { country: format.country(announcement.country) })}</>
-          )}
-        </p>
+      <AnnouncementText announcement={announcement} timeZone={timeZone} />
+      <div className={styles.controls}>
+        <Button
+          size="xs"
+          className={styles.dismiss}
+          onClick={onDismiss}
+          aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
+        >
+          {t('common.dismiss')}
+        </Button>
+        {children}
       </div>
-      <Button
-        size="xs"
-        className={styles.dismiss}
-        onClick={onDismiss}
-        aria-label={t('announcements.dismissOne', { message: announcement.message.slice(0, 60) })}
-      >
-        {t('common.dismiss')}
-      </Button>
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { Notice, ErrorNotice } from '../../app/ui/Notice';
 import { Button } from '../../app/ui/Button';
 import { SelectField, TextAreaField, formClass } from '../../app/ui/Field';
 import type { OperationDetail } from '../operations/operations.api';
+import { Queued } from '../../app/outbox/outbox';
 import { useCreateAnnouncement } from './announcements.api';
 
 /** A coordinator's broadcast: to everybody, or to the participants of one country (and the coordinators). */
@@ -28,9 +29,13 @@ export function AnnouncementForm({ operation }: { operation: OperationDetail }) 
     if (!text) return;
     setSent(null);
     create.mutate(country ? { message: text, country } : { message: text }, {
-      onSuccess: () => {
+      onSuccess: (answer) => {
         setMessage('');
-        setSent(country ? t('announcements.sentTo', { country: format.country(country) }) : t('announcements.sentAll'));
+        if (answer instanceof Queued) setSent(t('outbox.queuedNotice'));
+        else
+          setSent(
+            country ? t('announcements.sentTo', { country: format.country(country) }) : t('announcements.sentAll'),
+          );
       },
     });
   };

@@ -2,6 +2,7 @@ import type { Announcement } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
+import { Queued, sendThroughOutbox } from '../../app/outbox/outbox';
 import { useSocketEvents } from '../../app/socket/useSocketEvents';
 
 export const announcementsKey = (operationId: string) => ['announcements', operationId] as const;
@@ -52,9 +53,19 @@ export function useAnnouncementsLive(operationId: string): void {
 export function useCreateAnnouncement(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
     mutationFn: (body: { message: string; country?: string }) =>
-      api<Announcement>(`/api/operations/${operationId}/announcements`, { method: 'POST', body }),
-    onSuccess: (announcement) => applyAnnouncement(queryClient, announcement),
+      sendThroughOutbox<Announcement>({
+        kind: 'announcement',
+        method: 'POST',
+        path: `/api/operations/${operationId}/announcements`,
+        body,
+        operationId,
+      }),
+    onSuccess: (announcement) => {
+      if (!(announcement instanceof Queued)) applyAnnouncement(queryClient, announcement);
+    },
   });
 }
 

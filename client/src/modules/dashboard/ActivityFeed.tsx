@@ -42,7 +42,7 @@ export function ActivityFeed({
         const vars = {
           platform,
           kind:
-            kind === 'suspect' || kind === 'identifier' || kind === 'victim'
+            kind === 'suspect' || kind === 'identifier' || kind === 'victim' || kind === 'offer'
               ? t(`dashboard.activity.kinds.${kind}`)
               : t('dashboard.activity.kinds.other'),
           phase:

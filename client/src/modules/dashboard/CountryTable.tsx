@@ -22,9 +22,12 @@ interface Row {
 export function CountryTable({
   byCountry,
   online,
+  suppressedBelow,
 }: {
   byCountry: Record<string, CountryTally>;
   online: Record<string, number> | undefined;
+  /** Where small counts of persons are suppressed for the viewer (observers): they read "<N". */
+  suppressedBelow?: number | null | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -61,8 +64,13 @@ export function CountryTable({
       (column): Column<Row> => ({
         key: column,
         head: t(`dashboard.countries.${column}`),
-        numeric: (row) => row.tally?.[column] ?? 0,
-        cell: (row) => format.number(row.tally?.[column] ?? 0),
+        // a suppressed count is unknown: the total then shows none
+        numeric: (row) => (row.tally ? row.tally[column] : 0),
+        // a small count of persons suppressed for an observer reads "<N"
+        cell: (row) => {
+          const value = row.tally?.[column] ?? 0;
+          return value === null ? `<${format.number(suppressedBelow ?? 0)}` : format.number(value);
+        },
       }),
     ),
   ];

@@ -48,21 +48,13 @@ export function LiveLabel({
   );
 }
 
-/** The key figures, large, each with its breakdowns. */
-export function FigureGrid({
-  tally,
-  liveness,
-  variant = 'dashboard',
-}: {
-  tally: Tally;
-  liveness: Liveness;
-  variant?: 'dashboard' | 'wall';
-}) {
+/** The key figures, large, each with its breakdowns (the wall has its own, `WallFigures`). */
+export function FigureGrid({ tally, liveness }: { tally: Tally; liveness: Liveness }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <div
-      className={cx(styles.figures, variant === 'wall' && styles.wallFigures, liveness === 'stale' && styles.stale)}
+      className={cx(styles.figures, liveness === 'stale' && styles.stale)}
       data-testid="figures"
       data-liveness={liveness}
       style={{ '--figure-count': tally.figures.length } as CSSProperties}
@@ -73,7 +65,12 @@ export function FigureGrid({
           <h3 className={styles.label} title={figureLabel(t, figure)}>
             {figureLabel(t, figure)}
           </h3>
-          <FlashNumber value={figure.value} className={styles.value} testId="figure-value" />
+          <FlashNumber
+            value={figure.value}
+            below={tally.suppressedBelow}
+            className={styles.value}
+            testId="figure-value"
+          />
           {figure.breakdowns.length > 0 && (
             <ul className={styles.breakdowns}>
               {figure.breakdowns.map((breakdown) => (
@@ -85,6 +82,7 @@ export function FigureGrid({
                 >
                   <FlashNumber
                     value={breakdown.value}
+                    below={tally.suppressedBelow}
                     className={styles.breakdownValue}
                     testId="figure-breakdown-value"
                   />{' '}

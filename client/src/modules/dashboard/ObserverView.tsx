@@ -6,6 +6,7 @@ import { Panel } from '../../app/ui/Panel';
 import { QueryView } from '../../app/ui/QueryView';
 import type { OperationDetail } from '../operations/operations.api';
 import { TimeWindow } from '../operations/TimeWindow';
+import { PlatformSummary } from '../platforms/PlatformSummary';
 import { CountryTable } from './CountryTable';
 import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive, usePresenceCounts } from './live';
@@ -15,8 +16,9 @@ import styles from './DashboardPage.module.css';
 
 /**
  * What an observer sees of an operation: aggregates only — the key figures,
- * the progress of the board, counts per country and the clock; no board, no
- * names (the server sends none).
+ * the progress of the board, counts per country, the board as counts by
+ * category and verdict, and the clock; no board, no platform, no names (the
+ * server sends none), small counts of persons as "<N".
  */
 export function ObserverView({ operation }: { operation: OperationDetail }) {
   const { t } = useTranslation();
@@ -61,7 +63,16 @@ export function ObserverView({ operation }: { operation: OperationDetail }) {
         </QueryView>
       </section>
       <Panel title={t('dashboard.countries.title')}>
-        {tallies.data && <CountryTable byCountry={tallies.data.byCountry} online={counts.data?.onlineByCountry} />}
+        {tallies.data && (
+          <CountryTable
+            byCountry={tallies.data.byCountry}
+            online={counts.data?.onlineByCountry}
+            suppressedBelow={tallies.data.suppressedBelow}
+          />
+        )}
+      </Panel>
+      <Panel title={t('reports.byCategory')}>
+        <PlatformSummary operationId={operation.id} />
       </Panel>
     </Page>
   );

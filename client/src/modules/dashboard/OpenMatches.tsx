@@ -7,9 +7,14 @@ import { matchLink } from '../matches/links';
 import styles from './lists.module.css';
 import { durationText } from './OperationClock';
 
-/** The matches still open among those the viewer sees, the longest waiting first: what the analysts owe. */
+/**
+ * The matches still open among those the viewer sees that an analyst may see too, the longest waiting first:
+ * what the analysts owe (a match no analyst may see waits for nobody).
+ */
 export function openMatches(matches: readonly Match[]): Match[] {
-  return matches.filter((m) => m.status === 'open').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return matches
+    .filter((m) => m.status === 'open' && m.analystMaySee !== false)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Open matches for coordinators and analysts on the dashboard, each linking to its card. */

@@ -7,6 +7,7 @@ import { Button } from '../../app/ui/Button';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { Fieldset, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
+import { ThemesFieldset, themesOf } from '../operations/ThemesFieldset';
 import { useUpdateSettings } from './dashboard.api';
 import styles from './SettingsForm.module.css';
 
@@ -26,6 +27,8 @@ export function SettingsForm({ operation }: { operation: Operation }) {
   const [requireTotp, setRequireTotp] = useState(operation.requireTotp);
   const [saved, setSaved] = useState(false);
   const closed = operation.status === 'closed';
+  // the themes are set once the day is live
+  const themesLocked = operation.status !== 'planned' && operation.status !== 'briefing';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,6 +41,7 @@ export function SettingsForm({ operation }: { operation: Operation }) {
       defaultHandling: values.defaultHandling as Operation['defaultHandling'],
       allowLateEntries: allowLate,
       requireTotp,
+      ...(themesLocked ? {} : { themes: themesOf(event.currentTarget) }),
     };
     setSaved(false);
     update.mutate(body, { onSuccess: () => setSaved(true) });
@@ -54,6 +58,7 @@ export function SettingsForm({ operation }: { operation: Operation }) {
         className={styles.fields}
         disabled={closed || update.isPending}
       >
+        <ThemesFieldset themes={operation.themes} locked={themesLocked} error={blamed('themes')} />
         <TextField
           label={t('dashboard.settings.focusTags')}
           name="focusTags"

@@ -1,5 +1,5 @@
 import { type Announcement, can } from '@actionday/shared';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useFormat } from '../../app/format';
@@ -9,17 +9,27 @@ import { useAnnouncements, useAnnouncementsLive } from '../announcements/announc
 import { MegaphoneIcon } from '../announcements/MegaphoneIcon';
 import { useMatches, useMatchesLive } from '../matches/matches.api';
 import { type OperationDetail, useOperation } from '../operations/operations.api';
-import { FigureGrid, LiveLabel, ProgressBar, useLiveness } from './Figures';
+import { useNow } from './clock';
+import { useTimeline } from './dashboard.api';
+import { LiveLabel, ProgressBar, useLiveness } from './Figures';
 import { useDashboardLive } from './live';
 import { WallClock } from './OperationClock';
+import { openMatches } from './OpenMatches';
 import { useTallies } from './tallies';
+import { WallFigures } from './WallFigures';
 import styles from './WallPage.module.css';
+
+// the charts come with recharts, after the numbers
+const ProgressOverTime = lazy(async () => ({ default: (await import('./WallCharts')).ProgressOverTime }));
+const CheckedByCountry = lazy(async () => ({ default: (await import('./WallCharts')).CheckedByCountry }));
 
 /**
  * `/operations/:operationId/wall`: for a projector. Full screen, large type,
- * high contrast, no controls: the key figures with their breakdowns, the
- * progress of the board, the clock and the latest announcement. Key F
- * toggles the browser's full screen.
+ * high contrast, no controls: the key figures with their breakdowns (scaled
+ * to fit however many there are), how the day grew (platforms checked and
+ * findings over time, for those who may read the timeline), platforms checked
+ * per country, the progress of the board, the clock and the latest
+ * announcement. Key F toggles the browser's full screen.
  */
 export function WallPage() {
   const { t } = useTranslation();
@@ -80,8 +90,16 @@ function Wall({ operation }: { operation: OperationDetail }) {
       <main className={styles.main}>
         {tallies.data ? (
           <>
-            <FigureGrid tally={tallies.data} liveness={liveness} variant="wall" />
-            <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
+            <WallFigures tally={tallies.data} liveness={liveness} />
+            <div className={styles.charts}>
+              <Suspense fallback={null}>
+                {can(operation.me.role, 'activity.read') && <WallTimeline operation={operation} />}
+                <CheckedByCountry byCountry={tallies.data.byCountry} />
+              </Suspense>
+            </div>
+            <div className={styles.progress}>
+              <ProgressBar progress={tallies.data.progress} liveness={liveness} variant="wall" />
+            </div>
           </>
         ) : tallies.isError ? (
           <p className={styles.status} role="alert">
@@ -96,6 +114,22 @@ function Wall({ operation }: { operation: OperationDetail }) {
   );
 }
 
+/** The day's progress over time, once the timeline has arrived (it follows the tallies, throttled). */
+function WallTimeline({ operation }: { operation: OperationDetail }) {
+  const timeline = useTimeline(operation.id);
+  const now = useNow(60_000);
+  if (!timeline.data) return null;
+  return (
+    <ProgressOverTime
+      timeline={timeline.data}
+      startsAt={operation.startsAt}
+      endsAt={operation.endsAt}
+      timeZone={operation.timeZone}
+      now={now}
+    />
+  );
+}
+
 /** The matches waiting for an analyst, as a number across the room (those the viewer sees). */
 function WallOpenMatches({ operationId }: { operationId: string }) {
   const { t } = useTranslation();
@@ -103,7 +137,7 @@ function WallOpenMatches({ operationId }: { operationId: string }) {
   const matches = useMatches(operationId);
   useMatchesLive(operationId);
   if (!matches.data) return null;
-  const open = matches.data.filter((m) => m.status === 'open').length;
+  const open = openMatches(matches.data).length;
   return (
     <p className={styles.openMatches} data-testid="wall-open-matches">
       {t('wall.openMatches', { count: open, open: format.number(open) })}

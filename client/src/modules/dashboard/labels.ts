@@ -1,12 +1,12 @@
-import { defaultFigures, focusName } from '@actionday/shared';
+import { focusName, presetLabels } from '@actionday/shared';
 import type { TFunction } from 'i18next';
 import en from '../../app/i18n/en.json';
 
 type FigureKey = keyof typeof en.dashboard.figures;
 type ActionKey = keyof typeof en.dashboard.activity.actions;
 
-/** The English labels a new operation's figures start with, by key. */
-const defaultLabels = new Map(defaultFigures([], []).map((figure) => [figure.key, figure.label]));
+/** The English labels the figure presets start with, by key. */
+const defaultLabels = presetLabels;
 
 function isFigureKey(key: string): key is FigureKey {
   return Object.hasOwn(en.dashboard.figures, key);

@@ -21,6 +21,7 @@ import styles from './FindingItem.module.css';
 import { FindingEditForm } from './FindingEditForm';
 import { HandlingBadge } from '../../app/ui/Handling';
 import { oneOf } from './fields';
+import { OfferSummary } from './OfferSummary';
 import { useDeleteFinding } from './findings.api';
 
 interface Props {
@@ -29,7 +30,12 @@ interface Props {
   authorName: string | undefined;
 }
 
-const kindClass = { suspect: styles.kindSuspect, identifier: styles.kindIdentifier, victim: styles.kindVictim };
+const kindClass = {
+  suspect: styles.kindSuspect,
+  identifier: styles.kindIdentifier,
+  victim: styles.kindVictim,
+  offer: styles.kindOffer,
+};
 
 /** One finding in the platform's list: redacted as the sharing rules say, editable by its author or a coordinator. */
 export const FindingItem = memo(function FindingItem({ finding, operation, authorName }: Props) {
@@ -114,7 +120,7 @@ export const FindingItem = memo(function FindingItem({ finding, operation, autho
               {finding.version > 1 && <> · {t('findings.item.edited')}</>}
             </span>
             {finding.late && <Badge shape="marker">{t('findings.item.late')}</Badge>}
-            {finding.kind === 'identifier' && (
+            {(finding.kind === 'identifier' || finding.kind === 'offer') && (
               <FindingMatchMark operationId={finding.operationId} findingId={finding.id} listed={finding.matches} />
             )}
           </p>
@@ -167,6 +173,7 @@ function FindingSummary({ finding }: { finding: Finding }) {
       </div>
     );
   }
+  if (finding.kind === 'offer') return <OfferSummary finding={finding} />;
   if (finding.nationality) facts.push(format.country(finding.nationality));
   if (finding.minor === true) facts.push(t('findings.item.minor'));
   if (finding.minor === false) facts.push(t('findings.item.adult'));

@@ -2,11 +2,13 @@ import { type FindingKind, type Platform, can, findingKinds } from '@actionday/s
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { useOutboxEntries } from '../../app/outbox/useOutbox';
 import { EmptyState } from '../../app/ui/EmptyState';
 import { Pill, PillNumber, Pills } from '../../app/ui/Pills';
 import { QueryView } from '../../app/ui/QueryView';
 import type { OperationDetail } from '../operations/operations.api';
 import { FindingItem } from './FindingItem';
+import { PendingFindingItem } from './PendingFindingItem';
 import { QuickLog } from './QuickLog';
 import { useFindings, useFindingsLive } from './findings.api';
 import styles from './FindingsPanel.module.css';
@@ -48,46 +50,62 @@ function FindingList({ operation, platform }: { operation: OperationDetail; plat
   const format = useFormat();
   const findings = useFindings(operation.id, platform.id);
   const [kind, setKind] = useState<FindingKind | 'all'>('all');
+  const outbox = useOutboxEntries();
+  // this device's findings not yet on the server, newest first like the list
+  const kept = useMemo(
+    () => outbox.filter((entry) => entry.kind === 'finding' && entry.platformId === platform.id).toReversed(),
+    [outbox, platform.id],
+  );
   const names = useMemo(() => new Map(operation.participants.map((p) => [p.id, p.name])), [operation.participants]);
   const counts = useMemo(() => {
-    const byKind: Record<FindingKind, number> = { suspect: 0, identifier: 0, victim: 0 };
+    const byKind: Record<FindingKind, number> = { suspect: 0, identifier: 0, victim: 0, offer: 0 };
     for (const finding of findings.data ?? []) byKind[finding.kind] += 1;
     return byKind;
   }, [findings.data]);
 
   return (
-    <QueryView query={findings} loading={t('findings.loading')}>
-      {(list) => {
-        const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
-        return (
-          <div>
-            <Pills label={t('findings.filterLabel')} className={styles.filter} data-testid="finding-counts">
-              <Pill aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
-                {t('findings.filterAll')} <PillNumber>{format.number(list.length)}</PillNumber>
-              </Pill>
-              {findingKinds.map((k) => (
-                <Pill key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
-                  <PillNumber>{format.number(counts[k])}</PillNumber> {t(`findings.count.${k}`, { count: counts[k] })}
+    <>
+      {kept.length > 0 && (
+        // shown whatever the list's state: offline, the list itself may not load
+        <ul className={styles.list} aria-label={t('outbox.title')} data-testid="pending-findings">
+          {kept.map((entry) => (
+            <PendingFindingItem key={`outbox-${entry.seq}`} entry={entry} />
+          ))}
+        </ul>
+      )}
+      <QueryView query={findings} loading={t('findings.loading')}>
+        {(list) => {
+          const shown = kind === 'all' ? list : list.filter((finding) => finding.kind === kind);
+          return (
+            <div>
+              <Pills label={t('findings.filterLabel')} className={styles.filter} data-testid="finding-counts">
+                <Pill aria-pressed={kind === 'all'} onClick={() => setKind('all')}>
+                  {t('findings.filterAll')} <PillNumber>{format.number(list.length)}</PillNumber>
                 </Pill>
-              ))}
-            </Pills>
-            {shown.length === 0 ? (
-              <EmptyState>{t('findings.empty')}</EmptyState>
-            ) : (
-              <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
-                {shown.map((finding) => (
-                  <FindingItem
-                    key={finding.id}
-                    finding={finding}
-                    operation={operation}
-                    authorName={finding.redacted ? undefined : names.get(finding.authorId)}
-                  />
+                {findingKinds.map((k) => (
+                  <Pill key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
+                    <PillNumber>{format.number(counts[k])}</PillNumber> {t(`findings.count.${k}`, { count: counts[k] })}
+                  </Pill>
                 ))}
-              </ul>
-            )}
-          </div>
-        );
-      }}
-    </QueryView>
+              </Pills>
+              {shown.length === 0 ? (
+                <EmptyState>{t('findings.empty')}</EmptyState>
+              ) : (
+                <ul className={styles.list} aria-label={t('findings.listLabel', { name: platform.name })}>
+                  {shown.map((finding) => (
+                    <FindingItem
+                      key={finding.id}
+                      finding={finding}
+                      operation={operation}
+                      authorName={finding.redacted ? undefined : names.get(finding.authorId)}
+                    />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        }}
+      </QueryView>
+    </>
   );
 }

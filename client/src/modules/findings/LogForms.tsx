@@ -1,5 +1,6 @@
 import type { CreateFinding, FindingCreated, FindingKind, Platform } from '@actionday/shared';
 import { type FormEvent, type Ref, useId } from 'react';
+import type { Queued } from '../../app/outbox/outbox';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../app/ui/Button';
 import { FormActions, formClass } from '../../app/ui/Field';
@@ -14,8 +15,8 @@ export interface LogFormProps {
   kind: FindingKind;
   operation: OperationDetail;
   platform: Platform;
-  /** Called after the server stored the finding, with a short sentence saying what was logged. */
-  onLogged: (created: FindingCreated, summary: string) => void;
+  /** Called after the server stored the finding (or the outbox kept it: `Queued`), with a sentence saying what. */
+  onLogged: (created: FindingCreated | Queued, summary: string) => void;
   formRef?: Ref<HTMLFormElement>;
 }
 
@@ -28,6 +29,7 @@ const submitLabels = {
   suspect: 'findings.form.logSuspect',
   identifier: 'findings.form.logIdentifier',
   victim: 'findings.form.logVictim',
+  offer: 'findings.form.logOffer',
 } as const;
 
 /**
@@ -53,7 +55,7 @@ export function LogForm({ kind, operation, platform, onLogged, formRef }: LogFor
       onSuccess: (created) => {
         form.reset();
         focusFirstField(form);
-        onLogged(created, summary(t, body, created.finding));
+        onLogged(created, summary(t, body, 'finding' in created ? created.finding : undefined));
       },
       // the cursor goes to the first field the server refused (it is marked once rendered)
       onError: () => requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),

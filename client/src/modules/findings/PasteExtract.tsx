@@ -2,6 +2,7 @@ import type { FindingCreated, Handling, Platform } from '@actionday/shared';
 import { type Ref, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeMessage, parseError } from '../../app/errors';
+import { Queued } from '../../app/outbox/outbox';
 import { Button } from '../../app/ui/Button';
 import { Fieldset, TextAreaField, formClass } from '../../app/ui/Field';
 import { cx } from '../../app/ui/cx';
@@ -18,7 +19,7 @@ import { type ReadingChoice, type ReadingPlace, useReader } from './reading';
 interface Props {
   operation: OperationDetail;
   platform: Platform;
-  onLogged: (created: FindingCreated, summary: string) => void;
+  onLogged: (created: FindingCreated | Queued, summary: string) => void;
   textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
@@ -81,7 +82,8 @@ export function PasteExtract({ operation, platform, onLogged, textareaRef }: Pro
           ...reading.log,
           handling,
         });
-        setStates((current) => new Map(current).set(index, { state: 'logged', matches: created.matches.length }));
+        const matches = created instanceof Queued ? 0 : created.matches.length;
+        setStates((current) => new Map(current).set(index, { state: 'logged', matches }));
         onLogged(
           created,
           t('findings.logged.identifier', {

@@ -1,6 +1,7 @@
 import type { FindingCreated, Platform } from '@actionday/shared';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Queued } from '../../app/outbox/outbox';
 import { Pill, PillKey, Pills } from '../../app/ui/Pills';
 import type { OperationDetail } from '../operations/operations.api';
 import { MatchNotice } from '../matches/MatchNotice';
@@ -8,8 +9,13 @@ import { LogForm } from './LogForms';
 import { PasteExtract } from './PasteExtract';
 import styles from './QuickLog.module.css';
 
-export const logModes = ['suspect', 'identifier', 'victim', 'paste'] as const;
-export type LogMode = (typeof logModes)[number];
+export const allLogModes = ['suspect', 'identifier', 'victim', 'offer', 'paste'] as const;
+export type LogMode = (typeof allLogModes)[number];
+
+/** The forms an operation's themes call for: smuggling offers only where the day covers smuggling. */
+export function logModesOf(operation: { themes: readonly string[] }): readonly LogMode[] {
+  return allLogModes.filter((mode) => mode !== 'offer' || operation.themes.includes('smuggling'));
+}
 
 /** What logging an identifier answered about its matches, kept below the form until dismissed. */
 interface LoggedMatch {
@@ -19,8 +25,8 @@ interface LoggedMatch {
 }
 
 /**
- * Logging made for the keyboard: Alt+1…4 (or the tabs) pick suspect,
- * identifier, victim or "paste an ad", the cursor lands in the first field,
+ * Logging made for the keyboard: Alt+1…5 (or the tabs) pick suspect,
+ * identifier, victim, smuggling offer (where the day covers smuggling) or "paste an ad", the cursor lands in the first field,
  * Enter logs, and the cursor is back in the first field for the next one.
  * Each form keeps what was typed while another is shown.
  */
@@ -29,10 +35,12 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
   const id = useId();
   const [mode, setMode] = useState<LogMode>('identifier');
   const [focusRequest, setFocusRequest] = useState(0);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState({ text: '', queued: false });
   const [logged, setLogged] = useState<LoggedMatch[]>([]);
   const panels = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
+  const themes = operation.themes.join(',');
+  const logModes = useMemo(() => logModesOf({ themes: themes.split(',') }), [themes]);
 
   const choose = (next: LogMode, focusField: boolean) => {
     setMode(next);
@@ -44,11 +52,11 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
     panels.current?.querySelector<HTMLElement>(`[data-mode="${mode}"] [data-first]`)?.focus();
   }, [focusRequest, mode]);
 
-  // Alt+1…4 anywhere on the page while this platform is open
+  // Alt+1…5 anywhere on the page while this platform is open
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const digit = /^(?:Digit|Numpad)([1-4])$/.exec(event.code)?.[1];
+      const digit = /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1];
       const next = digit ? logModes[Number(digit) - 1] : undefined;
       if (!next) return;
       event.preventDefault();
@@ -56,7 +64,7 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [logModes]);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = logModes.indexOf(mode);
@@ -69,8 +77,12 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
     tabs.current?.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
   };
 
-  const onLogged = (created: FindingCreated, summary: string) => {
-    setStatus(summary);
+  const onLogged = (created: FindingCreated | Queued, summary: string) => {
+    if (created instanceof Queued) {
+      setStatus({ text: t('outbox.queuedStatus', { summary }), queued: true });
+      return;
+    }
+    setStatus({ text: summary, queued: false });
     const finding = created.finding;
     if (finding.kind === 'identifier' && created.matches.length > 0) {
       setLogged((current) =>
@@ -116,10 +128,10 @@ export function QuickLog({ operation, platform }: { operation: OperationDetail; 
         ))}
       </div>
       <p className={styles.status} role="status" data-testid="log-status">
-        {status && (
+        {status.text && (
           <>
-            <span aria-hidden="true">✓ </span>
-            {status}
+            <span aria-hidden="true">{status.queued ? '… ' : '✓ '}</span>
+            {status.text}
           </>
         )}
       </p>

@@ -7,6 +7,8 @@ import type {
 } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import { Queued, sendThroughOutbox } from '../../app/outbox/outbox';
+import { useOutboxSent } from '../../app/outbox/useOutbox';
 import { evidenceKey } from '../evidence/evidence.api';
 import { useSocketEvents } from '../../app/socket/useSocketEvents';
 import { acknowledgeMatches } from '../matches/matches.api';
@@ -74,6 +76,11 @@ export function useFindingsLive(operationId: string): void {
   const onFinding = ({ finding }: { finding: FindingView }) => {
     if (finding.operationId === operationId) applyFinding(queryClient, finding);
   };
+  // a pending finding sent after its form was gone: in the list at once, before its live event
+  useOutboxSent('finding', (answer) => {
+    if (isFindingCreated(answer) && answer.finding.operationId === operationId)
+      applyFinding(queryClient, answer.finding);
+  });
   useSocketEvents({
     'finding:logged': onFinding,
     'finding:updated': onFinding,
@@ -87,18 +94,36 @@ export function useFindingsLive(operationId: string): void {
   });
 }
 
+/**
+ * Logs a finding through the outbox: kept on this device first, so a finding logged offline or left
+ * unanswered is shown as pending in its platform's list and sent when the connection is back. Answers
+ * `Queued` in that case; a refusal (4xx) still goes back to the form.
+ */
 export function useLogFinding(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
     mutationFn: (body: CreateFinding) =>
-      api<FindingCreated>(`/api/operations/${operationId}/findings`, { method: 'POST', body }),
+      sendThroughOutbox<FindingCreated>({
+        kind: 'finding',
+        method: 'POST',
+        path: `/api/operations/${operationId}/findings`,
+        body,
+        operationId,
+        platformId: body.platformId,
+      }),
     onSuccess: (created) => {
+      if (created instanceof Queued) return;
       applyFinding(queryClient, created.finding);
       // the form shows these at once: no separate notice for them
       acknowledgeMatches(created.matches.map((match) => match.matchId));
     },
   });
 }
+
+const isFindingCreated = (answer: unknown): answer is FindingCreated =>
+  typeof answer === 'object' && answer !== null && 'finding' in answer;
 
 export function useUpdateFinding() {
   const queryClient = useQueryClient();

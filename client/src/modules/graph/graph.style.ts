@@ -4,7 +4,15 @@ import type { GraphNode } from '@actionday/shared';
 export type NodeKind = GraphNode['kind'];
 
 /** Every kind of node, in the legend's order. */
-export const nodeKinds: readonly NodeKind[] = ['suspect', 'identifier', 'victim', 'match', 'platform', 'country'];
+export const nodeKinds: readonly NodeKind[] = [
+  'suspect',
+  'identifier',
+  'victim',
+  'offer',
+  'match',
+  'platform',
+  'country',
+];
 
 /**
  * One strong colour per kind, distinct on a washed-out projector and for the common colour blindness
@@ -14,6 +22,7 @@ export const kindColours: Readonly<Record<NodeKind, string>> = {
   suspect: '#c0262d',
   identifier: '#1d5fbf',
   victim: '#7b3fa0',
+  offer: '#8a5a00',
   match: '#e07b00',
   platform: '#3d4a57',
   country: '#1f7a3d',
@@ -24,6 +33,7 @@ export const kindSizes: Readonly<Record<NodeKind, number>> = {
   suspect: 7,
   identifier: 6,
   victim: 6,
+  offer: 7,
   match: 9,
   platform: 9,
   country: 11,

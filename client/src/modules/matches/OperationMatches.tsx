@@ -54,6 +54,9 @@ function AllowedOperationMatches({ operation }: { operation: OperationDetail }) 
         <Link to={`/operations/${operation.id}/graph`} className={styles.linkButton} data-testid="graph-link">
           {t('graph.title')} <span aria-hidden="true">→</span>
         </Link>
+        <Link to={`/operations/${operation.id}/requests`} className={styles.linkButton} data-testid="requests-link">
+          {t('liaison.page.title')} <span aria-hidden="true">→</span>
+        </Link>
       </nav>
       {toasts.map((match) => (
         <Toast

@@ -28,6 +28,7 @@ function match(id: string, overrides: Partial<Match> = {}): Match {
     resolution: null,
     disclosures: [],
     mayDisclose: false,
+    analystMaySee: true,
     createdAt: `2022-09-06T08:0${id.length % 10}:00.000Z`,
     updatedAt: '2022-09-06T08:00:00.000Z',
     version: 1,

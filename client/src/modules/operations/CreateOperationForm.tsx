@@ -9,7 +9,9 @@ import { FormRow, SelectField, TextField, formClass } from '../../app/ui/Field';
 import { Panel } from '../../app/ui/Panel';
 import { ErrorNotice } from '../../app/ui/Notice';
 import { formValues } from '../../app/forms';
+import { parseError } from '../../app/errors';
 import { useCreateOperation } from './operations.api';
+import { ThemesFieldset, themesOf } from './ThemesFieldset';
 
 const tagPattern = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
@@ -49,6 +51,7 @@ export function CreateOperationForm() {
         onSubmit={(event) => {
           event.preventDefault();
           const values = formValues(event.currentTarget, fields);
+          const themes = themesOf(event.currentTarget);
           const focusTags = parseTags(values.focusTags);
           setTagError(focusTags === null);
           const startsAt = zonedLocalToUtc(values.startsAt, values.timeZone);
@@ -61,6 +64,7 @@ export function CreateOperationForm() {
               endsAt: endsAt.toISOString(),
               timeZone: values.timeZone,
               focusTags,
+              themes,
               coordinatorCountry: values.coordinatorCountry,
               coordinatorAgency: values.coordinatorAgency,
             },
@@ -98,6 +102,10 @@ export function CreateOperationForm() {
             </option>
           ))}
         </SelectField>
+        <ThemesFieldset
+          themes={['sexual', 'labour']}
+          error={create.error ? parseError(create.error).fieldErrors.themes : undefined}
+        />
         <TextField
           label={t('newOperation.focusTags')}
           hint={t('newOperation.focusTagsHint')}

@@ -5,6 +5,7 @@ import { useFormat } from '../../app/format';
 import { Button } from '../../app/ui/Button';
 import { Confirm } from '../../app/ui/Confirm';
 import { Field, Select } from '../../app/ui/Field';
+import { Queued } from '../../app/outbox/outbox';
 import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import styles from './ClaimActions.module.css';
 import { PlatformBadges } from './PlatformStatusBadge';
@@ -28,6 +29,7 @@ export function ReleaseButton({ platform, compact }: { platform: Platform; compa
         {t('board.release')}
       </Button>
       <ErrorNotice error={release.error} />
+      {release.data instanceof Queued && <Notice tone="info">{t('outbox.queuedNotice')}</Notice>}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Platform } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { isApiError, useErrorMessage } from '../../app/errors';
+import { useOutboxEntries } from '../../app/outbox/useOutbox';
+import { Badge } from '../../app/ui/Badge';
 import { Button } from '../../app/ui/Button';
 import { cx } from '../../app/ui/cx';
 import styles from './ClaimButton.module.css';
@@ -19,9 +21,16 @@ export function ClaimButton({ platform, state, onClaim, showKey }: Props) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   const pending = state?.pending ?? false;
-  const showButton = platform.status === 'unchecked' || pending;
+  // a claim kept on this device (offline): said in place until the server has it, instead of a second button
+  const kept = useOutboxEntries().find((entry) => entry.kind === 'claim' && entry.platformId === platform.id);
+  const showButton = (platform.status === 'unchecked' && !kept) || pending;
   return (
     <div className={styles.claim}>
+      {kept && !pending && platform.status === 'unchecked' && (
+        <Badge tone={kept.refusal ? 'danger' : 'warning'} symbol={kept.refusal ? '!' : '…'} data-testid="claim-kept">
+          {kept.refusal ? t('outbox.state.refused') : t('outbox.state.pending')}
+        </Badge>
+      )}
       {showButton && (
         <Button
           variant={pending ? 'secondary' : 'primary'}

@@ -1,7 +1,9 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
+import { openKeyMap } from '../../app/KeyMap';
+import { ConnectionIndicator } from '../../app/socket/ConnectionIndicator';
 import { Button } from '../../app/ui/Button';
 import { EmptyState } from '../../app/ui/EmptyState';
 import { Loading } from '../../app/ui/Loading';
@@ -11,8 +13,8 @@ import type { OperationDetail } from '../operations/operations.api';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { BoardSummary } from './BoardSummary';
 import { ClaimNoticeStack } from './ClaimNoticeStack';
-import { KeyboardHelp } from './KeyboardHelp';
 import { MyPlatforms } from './MyPlatforms';
+import { PlatformDetail } from './PlatformDetail';
 import { PlatformTable } from './PlatformTable';
 import { WhoIsWhere } from './WhoIsWhere';
 import { noticeFor, useClaimNotices } from './claimNotices';
@@ -44,15 +46,53 @@ export interface PlatformBoardProps {
    * facts and actions.
    */
   renderDetail?: (platform: Platform) => ReactNode;
+  /** Shown in the sticky toolbar beside the connection state and my claims (the operation's clock). */
+  status?: ReactNode;
 }
 
 /**
- * The live list of platforms to check: my platforms and who is on what on
- * top, then filters and the table; a platform's detail opens below its row.
- * Keyboard first: N suggests the next platform, C claims it, V gives the
- * verdict, ? lists the keys.
+ * When the open platform gets its verdict (here, or in another tab), its form goes away; the focus would drop to
+ * the page. It goes back to the platform's row instead, where the next action (N) is.
  */
-export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
+function useFocusAfterVerdict(platform: Platform | undefined, focusRow: (platformId: string) => void): void {
+  const previous = useRef<{ id: string; status: Platform['status'] } | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = platform ? { id: platform.id, status: platform.status } : null;
+    if (!platform || !before || before.id !== platform.id) return;
+    if (before.status !== 'claimed' || platform.status !== 'checked') return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest('[data-testid="platform-detail"]'))
+      focusRow(platform.id);
+  }, [platform, focusRow]);
+}
+
+/** Keeps `--board-sticky` on the board at the toolbar's height, so the table head and the side panel stick below it. */
+function useStickyOffset() {
+  const board = useRef<HTMLElement>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const bar = toolbar.current;
+    const section = board.current;
+    if (!bar || !section) return;
+    const measure = () => section.style.setProperty('--board-sticky', `${bar.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return { board, toolbar };
+}
+
+/**
+ * The live list of platforms to check, as a work surface: my platforms and
+ * who is on what on top; a sticky toolbar (connection, my claims, the clock,
+ * next); the filters; then the list (virtualised) with the open platform's
+ * detail in a side panel beside it, sticky while the list scrolls.
+ * Keyboard first: N suggests the next platform, C claims it, V gives the
+ * verdict, L logs a finding, Esc returns to the list, ? lists the keys.
+ */
+export function PlatformBoard({ operation, renderDetail, status }: PlatformBoardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = operation.me;
@@ -81,7 +121,6 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
   const [suggestedId, setSuggestedId] = useState<string | null>(null);
   const [noSuggestion, setNoSuggestion] = useState(false);
   const [verdictFocus, setVerdictFocus] = useState({ id: '', request: 0 });
-  const [helpOpen, setHelpOpen] = useState(false);
   const [domFocus, setDomFocus] = useState({ id: '', request: 0 });
 
   const list = platforms.data;
@@ -109,12 +148,6 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
     setFocusedId(platformId);
     setDomFocus((current) => ({ id: platformId, request: current.request + 1 }));
   }, []);
-  useEffect(() => {
-    if (!domFocus.id) return;
-    const toggle = document.querySelector<HTMLElement>(`[data-platform-toggle="${CSS.escape(domFocus.id)}"]`);
-    toggle?.focus({ preventScroll: true });
-    toggle?.scrollIntoView({ block: 'center' });
-  }, [domFocus]);
 
   const openDetail = useCallback(
     (platformId: string) => {
@@ -153,14 +186,9 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
 
   const onKey = useCallback(
     (key: BoardKey, event: KeyboardEvent) => {
-      if (helpOpen) return;
       const focused = focusedId ? list?.find((p) => p.id === focusedId) : undefined;
       const handled = () => event.preventDefault();
       switch (key) {
-        case '?':
-          handled();
-          setHelpOpen(true);
-          break;
         case 'n':
           if (closed || !canClaim) return;
           handled();
@@ -191,35 +219,46 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
           handled();
           document.querySelector<HTMLInputElement>('[data-board-search]')?.focus();
           break;
-        case 'Escape':
+        case 'Escape': {
+          // from anywhere else (a form of the open platform, the search box): back to the list, the panel stays;
+          // from the list: the panel closes
+          const onList = document.activeElement?.closest('[data-testid="platform-table"]');
+          if (!onList) {
+            const target = openId ?? focusedId ?? shown[0]?.id;
+            if (!target) return;
+            handled();
+            focusRow(target);
+            break;
+          }
           if (!openId) return;
           handled();
           setOpenId(null);
           focusRow(openId);
           break;
+        }
       }
     },
-    [
-      helpOpen,
-      focusedId,
-      list,
-      closed,
-      suggestNext,
-      canClaim,
-      claimStates,
-      claim,
-      giveVerdict,
-      shown,
-      focusRow,
-      openId,
-    ],
+    [focusedId, list, closed, suggestNext, canClaim, claimStates, claim, giveVerdict, shown, focusRow, openId],
   );
   useBoardKeys(onKey);
 
   const suggested = suggestedId ? list?.find((p) => p.id === suggestedId) : undefined;
+  const openPlatform = openId ? list?.find((p) => p.id === openId) : undefined;
+  const myClaims = me.id ? (claims.get(me.id)?.length ?? 0) : 0;
+  const { board, toolbar } = useStickyOffset();
+  useFocusAfterVerdict(openPlatform, focusRow);
+  const side = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // an opened platform low on the screen (the list starts under the overview) comes up under the toolbar
+    const panel = side.current;
+    const bar = toolbar.current;
+    if (!openId || !panel || !bar) return;
+    const top = panel.getBoundingClientRect().top;
+    if (top > window.innerHeight / 2) window.scrollBy({ top: top - bar.offsetHeight - 8 });
+  }, [openId, toolbar]);
 
   return (
-    <section className={styles.board} aria-labelledby="board-title" data-testid="platform-board">
+    <section ref={board} className={styles.board} aria-labelledby="board-title" data-testid="platform-board">
       <ClaimNoticeStack notices={notices} timeZone={operation.timeZone} onDismiss={dismiss} onOpen={openDetail} />
       <div className={styles.head}>
         <h2 id="board-title">{t('board.title')}</h2>
@@ -247,7 +286,19 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
         </div>
       )}
 
-      <div className={styles.toolbar}>
+      <div ref={toolbar} className={styles.toolbar} data-testid="board-toolbar">
+        <div className={styles.state}>
+          <ConnectionIndicator />
+          {canClaim && (
+            <span className={styles.myClaims} data-testid="toolbar-my-claims" data-count={myClaims}>
+              {t('board.toolbar.myClaims', {
+                held: format.number(myClaims),
+                limit: format.number(operation.claimLimit),
+              })}
+            </span>
+          )}
+          {status}
+        </div>
         {canClaim && !closed && (
           <Button onClick={suggestNext} shortcut="N" data-testid="next-best">
             {t('board.next.button')}
@@ -264,7 +315,7 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
                   : t('board.next.taken', { name: suggested.name })
               : ''}
         </p>
-        <Button variant="ghost" onClick={() => setHelpOpen(true)} shortcut="?">
+        <Button variant="ghost" size="sm" onClick={openKeyMap} shortcut="?">
           {t('board.keys.button')}
         </Button>
       </div>
@@ -280,43 +331,64 @@ export function PlatformBoard({ operation, renderDetail }: PlatformBoardProps) {
       {platforms.isPending && <Loading label={t('board.loading')} />}
       <ErrorNotice error={platforms.error} onRetry={() => void platforms.refetch()} />
       {list && (
-        <>
-          <p className={cx(styles.showing, 'muted')} aria-live="polite">
-            {t('board.showing', { shown: format.number(shown.length), total: format.number(list.length) })}
-          </p>
-          {shown.length === 0 ? (
-            <EmptyState>{list.length === 0 ? t('board.none') : t('board.empty')}</EmptyState>
-          ) : (
-            <PlatformTable
-              operation={operation}
-              platforms={shown}
-              participants={participantsById}
-              openClaims={openClaims}
-              canClaim={canClaim}
-              claimStates={claimStates}
-              onClaim={claim}
-              focusedId={focusedId}
-              openId={openId}
-              onToggle={toggleDetail}
-              onFocusRow={setFocusedId}
-              onVerdict={giveVerdict}
-              onCloseDetail={(platformId) => {
-                setOpenId(null);
-                focusRow(platformId);
-              }}
-              verdictFocus={verdictFocus}
-              now={now}
-              renderDetail={renderDetail}
-            />
+        <div className={cx(styles.surface, openPlatform && styles.withDetail)}>
+          <div className={styles.list}>
+            <p className={cx(styles.showing, 'muted')} aria-live="polite">
+              {t('board.showing', { shown: format.number(shown.length), total: format.number(list.length) })}
+            </p>
+            {shown.length === 0 ? (
+              <EmptyState>{list.length === 0 ? t('board.none') : t('board.empty')}</EmptyState>
+            ) : (
+              <PlatformTable
+                operation={operation}
+                platforms={shown}
+                participants={participantsById}
+                canClaim={canClaim}
+                claimStates={claimStates}
+                onClaim={claim}
+                focusedId={focusedId}
+                openId={openId}
+                onToggle={toggleDetail}
+                onFocusRow={setFocusedId}
+                onVerdict={giveVerdict}
+                focusRequest={domFocus}
+                now={now}
+                compact={openPlatform !== undefined}
+              />
+            )}
+            {isFiltered(filters) && shown.length === 0 && (
+              <Button variant="ghost" className={styles.clear} onClick={clearFilters}>
+                {t('board.clearFilters')}
+              </Button>
+            )}
+          </div>
+          {openPlatform && (
+            <aside
+              ref={side}
+              className={styles.side}
+              aria-label={t('board.detail.region', { name: openPlatform.name })}
+            >
+              <PlatformDetail
+                key={openPlatform.id}
+                operation={operation}
+                platform={openPlatform}
+                participants={participantsById}
+                openClaims={openClaims}
+                claimState={claimStates.get(openPlatform.id)}
+                onClaim={claim}
+                onClose={() => {
+                  setOpenId(null);
+                  focusRow(openPlatform.id);
+                }}
+                verdictFocusRequest={verdictFocus.id === openPlatform.id ? verdictFocus.request : 0}
+                now={now}
+              >
+                {renderDetail?.(openPlatform)}
+              </PlatformDetail>
+            </aside>
           )}
-          {isFiltered(filters) && shown.length === 0 && (
-            <Button variant="ghost" className={styles.clear} onClick={clearFilters}>
-              {t('board.clearFilters')}
-            </Button>
-          )}
-        </>
+        </div>
       )}
-      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

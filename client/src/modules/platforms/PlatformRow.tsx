@@ -12,6 +12,10 @@ import table from './PlatformTable.module.css';
 import type { ClaimState } from './useClaims';
 
 interface Props {
+  /** The virtualiser measures each rendered row through this. */
+  rowRef?: (element: HTMLTableRowElement | null) => void;
+  /** Its place in the list (the virtualiser's index; `aria-rowindex` counts the header row too). */
+  index: number;
   platform: Platform;
   participants: ReadonlyMap<string, Participant>;
   meId: string;
@@ -20,7 +24,7 @@ interface Props {
   onClaim: (platformId: string) => void;
   /** The row the shortcut keys act on. */
   focused: boolean;
-  /** Its detail is open below it. */
+  /** Its detail is open beside the list. */
   open: boolean;
   onToggle: (platformId: string) => void;
   onFocusRow: (platformId: string) => void;
@@ -46,7 +50,7 @@ function useChangedFlash(version: string): boolean {
 
 export const detailId = (platformId: string) => `platform-detail-${platformId}`;
 
-/** One platform on the board; its name opens the detail below it. */
+/** One platform on the board; its name opens the detail beside the list. */
 export const PlatformRow = memo(function PlatformRow(props: Props) {
   const {
     platform,
@@ -68,6 +72,9 @@ export const PlatformRow = memo(function PlatformRow(props: Props) {
 
   return (
     <tr
+      ref={props.rowRef}
+      data-index={props.index}
+      aria-rowindex={props.index + 2}
       className={cx(
         table.row,
         platform.status !== 'unchecked' && table[platform.status],

@@ -5,7 +5,8 @@ import { Button } from '../../app/ui/Button';
 import { Checkbox } from '../../app/ui/Checkbox';
 import { FieldError, Hint, TextAreaField } from '../../app/ui/Field';
 import { Kbd } from '../../app/ui/Kbd';
-import { ErrorNotice } from '../../app/ui/Notice';
+import { Queued } from '../../app/outbox/outbox';
+import { ErrorNotice, Notice } from '../../app/ui/Notice';
 import { cx } from '../../app/ui/cx';
 import styles from './VerdictForm.module.css';
 import { useRecordVerdict } from './platforms.api';
@@ -17,6 +18,8 @@ interface Props {
   forSomeoneElse: boolean;
   /** Each increase moves the keyboard focus into the form. */
   focusRequest: number;
+  /** After the verdict is recorded (the board moves the focus back to the list, where the next action is). */
+  onRecorded?: (() => void) | undefined;
 }
 
 const keyOf: Record<string, Verdict> = { '1': 'no_indicators', '2': 'suspected', '3': 'confirmed' };
@@ -25,7 +28,7 @@ const keyOf: Record<string, Verdict> = { '1': 'no_indicators', '2': 'suspected',
  * The verdict on a claimed platform, keyboard first: 1, 2, 3 pick the
  * verdict, F toggles follow-up, Enter records it (Ctrl+Enter from the summary).
  */
-export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: Props) {
+export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest, onRecorded }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const record = useRecordVerdict(platform.operationId);
@@ -55,7 +58,10 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
       return;
     }
     const text = summary.trim();
-    record.mutate({ platformId: platform.id, verdict, followUp, ...(text ? { summary: text } : {}) });
+    record.mutate(
+      { platformId: platform.id, verdict, followUp, ...(text ? { summary: text } : {}) },
+      { onSuccess: () => onRecorded?.() },
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -146,6 +152,7 @@ export function VerdictForm({ platform, holder, forSomeoneElse, focusRequest }: 
       />
       <Hint id={`${id}-keys`}>{t('board.verdictForm.keys')}</Hint>
       <ErrorNotice error={record.error} />
+      {record.data instanceof Queued && <Notice tone="info">{t('outbox.queuedNotice')}</Notice>}
       <Button
         type="submit"
         variant="primary"

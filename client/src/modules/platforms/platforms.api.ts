@@ -1,6 +1,8 @@
 import type { CreatePlatform, Platform, VerdictBody } from '@actionday/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../app/api';
+import { Queued, sendThroughOutbox } from '../../app/outbox/outbox';
+import type { OutboxKind } from '../../app/outbox/outbox.types';
 
 export const platformsKey = (operationId: string) => ['platforms', operationId] as const;
 
@@ -69,12 +71,40 @@ export function releasedByThisTab(platformId: string): boolean {
   return at !== undefined && Date.now() - at < 30_000;
 }
 
+/**
+ * A claim, release or verdict through the outbox: kept on this device until the server answers, sent in
+ * order with the findings logged around it (`Queued` when no answer came in time).
+ */
+function platformThroughOutbox(
+  kind: OutboxKind,
+  operationId: string,
+  platformId: string,
+  action: 'claim' | 'release' | 'verdict',
+  body?: VerdictBody,
+): Promise<Platform | Queued> {
+  return sendThroughOutbox<Platform>({
+    kind,
+    method: 'POST',
+    path: `/api/platforms/${platformId}/${action}`,
+    body,
+    operationId,
+    platformId,
+  });
+}
+
 /** A change to one platform through `POST /api/platforms/:id/<action>`; the answer goes into the board at once. */
-function usePlatformAction<Variables>(operationId: string, request: (variables: Variables) => Promise<Platform>) {
+function usePlatformAction<Variables>(
+  operationId: string,
+  request: (variables: Variables) => Promise<Platform | Queued>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
+    // offline, a release or verdict goes to the outbox, and the others fail at once rather than wait unsaved
+    networkMode: 'always',
     mutationFn: request,
-    onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
+    onSuccess: (platform) => {
+      if (!(platform instanceof Queued)) upsertPlatforms(queryClient, operationId, [platform]);
+    },
     onError: (error) => {
       // the board was behind (someone else acted first): catch up
       if (isApiError(error) && error.status === 409)
@@ -86,13 +116,13 @@ function usePlatformAction<Variables>(operationId: string, request: (variables: 
 export function useReleasePlatform(operationId: string) {
   return usePlatformAction(operationId, (platformId: string) => {
     releasedHere.set(platformId, Date.now());
-    return api<Platform>(`/api/platforms/${platformId}/release`, { method: 'POST' });
+    return platformThroughOutbox('release', operationId, platformId, 'release');
   });
 }
 
 export function useRecordVerdict(operationId: string) {
   return usePlatformAction(operationId, ({ platformId, ...body }: VerdictBody & { platformId: string }) =>
-    api<Platform>(`/api/platforms/${platformId}/verdict`, { method: 'POST', body }),
+    platformThroughOutbox('verdict', operationId, platformId, 'verdict', body),
   );
 }
 
@@ -126,8 +156,12 @@ export function touchPlatform(
 export function useClaimPlatform(operationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (platformId: string) => api<Platform>(`/api/platforms/${platformId}/claim`, { method: 'POST' }),
-    onSuccess: (platform) => upsertPlatforms(queryClient, operationId, [platform]),
+    // the outbox decides what offline means: react-query would hold the write back, unsaved, until online
+    networkMode: 'always',
+    mutationFn: (platformId: string) => platformThroughOutbox('claim', operationId, platformId, 'claim'),
+    onSuccess: (platform) => {
+      if (!(platform instanceof Queued)) upsertPlatforms(queryClient, operationId, [platform]);
+    },
     onError: (error) => {
       if (isApiError(error, 'platforms.already_claimed'))
         void queryClient.invalidateQueries({ queryKey: platformsKey(operationId) });

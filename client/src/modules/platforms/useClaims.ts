@@ -1,5 +1,6 @@
 import type { Platform } from '@actionday/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Queued } from '../../app/outbox/outbox';
 import { useClaimPlatform } from './platforms.api';
 
 /** A claim under way or one that failed, per platform. */
@@ -46,7 +47,8 @@ export function useClaims(operationId: string, onClaimed: (platform: Platform) =
       mutateAsync(platformId).then(
         (platform) => {
           set(platformId, null);
-          claimed.current(platform);
+          // a claim kept in the outbox is shown in the header's "pending" until the server has it
+          if (!(platform instanceof Queued)) claimed.current(platform);
         },
         (error: unknown) => {
           set(platformId, { pending: false, error });

@@ -1,5 +1,6 @@
 import type { Platform, PlatformChangedEvent, PlatformReleasedEvent } from '@actionday/shared';
 import { useQueryClient } from '@tanstack/react-query';
+import { useOutboxSent } from '../../app/outbox/useOutbox';
 import { type SocketHandlers, useSocketEvents } from '../../app/socket/useSocketEvents';
 import { upsertParticipant } from '../operations/operations.api';
 import type { ChangeVerb } from './claimNotices';
@@ -27,6 +28,14 @@ export function usePlatformsLive(operationId: string, onChange?: ChangeListener)
     onChange?.(verb, event, cachedPlatform(queryClient, operationId, platform.id));
     upsertPlatforms(queryClient, operationId, [platform]);
   };
+  // a claim, release or verdict sent from the outbox after its button was gone: into the board at once
+  const fromOutbox = (answer: unknown) => {
+    const platform = answer as Platform | null;
+    if (platform?.operationId === operationId) upsertPlatforms(queryClient, operationId, [platform]);
+  };
+  useOutboxSent('claim', fromOutbox);
+  useOutboxSent('release', fromOutbox);
+  useOutboxSent('verdict', fromOutbox);
   const handlers: SocketHandlers = {
     'platform:created': ({ platforms }) =>
       upsertPlatforms(

@@ -1,6 +1,6 @@
 /** The audit trail's public surface: every module records its changes and reads through these. */
 export { sealAuditLog } from './audit.integrate.js';
-export { existingHeadSigner, headSigner } from './audit.keys.js';
+export { HEAD_KEY_FILE, existingHeadSigner, headSigner } from './audit.keys.js';
 export { anchoredHead } from './audit.tree.js';
 export { installAuditSequencer } from './audit.sequencer.js';
 export {

@@ -5,7 +5,7 @@ import { actorOf, requireUser } from '../../http/context.js';
 import { fail } from '../../http/errors.js';
 import { errorResponses } from '../../http/openapi.js';
 import { recordAudit } from '../audit/index.js';
-import { checkTotp, newTotpSecret, totpUri } from './totp.js';
+import { checkTotp, newTotpSecret, spendTotp, totpUri } from './totp.js';
 import { findUser, setTotp } from './users.js';
 
 const codeBody = z.object({ code: z.string().regex(/^\d{6}$/, 'Six digits') });
@@ -30,7 +30,8 @@ export const totpRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       const user = requireUser(request);
       if ((await findUser(db, user.id))?.totpEnabled) fail('auth.totp_already_on');
       const secret = newTotpSecret();
-      await setTotp(db, user.id, { totpSecret: secret });
+      // a new secret starts with no spent step (steps spent under an earlier secret say nothing of this one)
+      await setTotp(db, user.id, { totpSecret: secret, totpLastStep: null });
       return { secret, uri: totpUri(secret, user.email) };
     },
   );
@@ -49,8 +50,9 @@ export const totpRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
     async (request) => {
       const user = requireUser(request);
       const row = await findUser(db, user.id);
-      if (!(await checkTotp(row?.totpSecret ?? null, request.body.code))) fail('auth.totp_invalid');
       await db.transaction(async (tx) => {
+        // the confirming code is spent: it cannot sign anyone in afterwards, even within its 30 seconds
+        if (!(await spendTotp(tx, user.id, row?.totpSecret ?? null, request.body.code))) fail('auth.totp_invalid');
         await setTotp(tx, user.id, { totpSecret: row?.totpSecret ?? null, totpEnabled: true });
         await recordAudit(tx, actorOf(request), { action: 'auth.totp_enabled', targetType: 'user', targetId: user.id });
       });

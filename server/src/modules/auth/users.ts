@@ -50,7 +50,7 @@ export async function totpEnabledOf(db: Db, userId: string): Promise<boolean> {
 export async function setTotp(
   db: Db,
   userId: string,
-  values: { totpSecret: string | null; totpEnabled?: boolean },
+  values: { totpSecret: string | null; totpEnabled?: boolean; totpLastStep?: number | null },
 ): Promise<void> {
   await db.update(users).set(values).where(eq(users.id, userId));
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import {
   EVIDENCE_MAX_BYTES,
+  can,
   evidenceFieldsSchema,
   evidenceMimeTypes,
   evidenceParamsSchema,
@@ -185,8 +186,10 @@ export const evidenceRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     },
     async (request, reply) => {
       const row = await getEvidenceRow(db, request.params.evidenceId);
-      const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'evidence.read');
+      // a file the caller may not know of answers as one that does not exist, before any permission is checked
+      const { viewer, membership } = await authorize(db, requireUser(request).id, row.operationId, 'operation.read');
       if (row.deletedAt || (await visibleEvidence(db, [row], viewer)).length === 0) fail('evidence.not_found');
+      if (!can(membership.role, 'evidence.read')) fail('auth.forbidden', { params: { role: membership.role } });
       let path: string;
       try {
         path = await verifiedEvidencePath(deps.config.dataDir, row);

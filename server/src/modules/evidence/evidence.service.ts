@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EVIDENCE_MAX_BYTES, type Evidence, evidenceFieldsSchema, evidenceMimeTypes } from '@actionday/shared';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { CountSource } from '../../db/counting.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../http/context.js';
@@ -44,6 +45,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
     createdAt: row.createdAt.toISOString(),
     integrity: row.integrityFailedAt ? 'failed' : row.verifiedAt ? 'verified' : 'unchecked',
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    captureRole: row.captureRole,
   };
 }
 
@@ -142,7 +144,13 @@ export async function saveEvidence(
     const platform = await platformInOperation(deps.db, context.operation.id, fields.platformId);
     if (fields.findingId) {
       const finding = (await findingRowsByIds(deps.db, [fields.findingId])).get(fields.findingId);
-      if (finding?.operationId !== context.operation.id) failField('findings.bad_link', 'findingId');
+      // a finding the uploader may not know of answers as one that does not exist
+      if (
+        finding?.operationId !== context.operation.id ||
+        finding.deletedAt ||
+        sightOf(finding, context.viewer) === 'none'
+      )
+        failField('findings.bad_link', 'findingId');
     }
     const id = randomUUID();
     const storagePath = join('evidence', context.operation.id, id);
@@ -222,6 +230,14 @@ export async function verifiedEvidencePath(dataDir: string, row: EvidenceRow): P
   return path;
 }
 
+/** A stored text file (a capture's manifest) after re-verifying its SHA-256; null when it no longer matches. */
+export async function readEvidenceText(dataDir: string, row: EvidenceRow): Promise<string | null> {
+  const path = join(dataDir, row.storagePath);
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== row.sha256) return null;
+  return bytes.toString('utf8');
+}
+
 /**
  * Records a check of a stored file. A failure is flagged once (the first process to see it writes the flag
  * and its audit entry); answers whether this call flagged it.
@@ -267,7 +283,10 @@ export async function liveEvidence(db: Db, operationId: string): Promise<Evidenc
 /** Evidence as key figures count it. */
 export const evidenceCountSource: CountSource = {
   table: 'evidence',
-  where: (col) => sql`${col.text('deleted_at')} is null`,
+  // TLP:RED evidence is in no shared count (docs/architecture.md, "What counts a viewer sees"); a web capture is
+  // one piece of evidence: its screenshot counts, its archive, text and manifest do not
+  where: (col) =>
+    sql`${col.text('deleted_at')} is null and ${col.text('handling')} is distinct from 'TLP:RED' and (${col.text('capture_role')} is null or ${col.text('capture_role')} = 'screenshot')`,
   columns: { handling: 'handling', country: 'country' },
 };
 
@@ -276,7 +295,7 @@ export async function evidencePerCountry(db: Db, operationId: string): Promise<M
   const rows = await db
     .select({ country: evidence.country, n: sql<number>`count(*)::int` })
     .from(evidence)
-    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt)))
+    .where(and(eq(evidence.operationId, operationId), isNull(evidence.deletedAt), ne(evidence.handling, 'TLP:RED')))
     .groupBy(evidence.country);
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }

@@ -34,6 +34,8 @@ export const evidence = pgTable(
     /** When the stored file was first found not to match its SHA-256 (missing or altered): flagged for good. */
     integrityFailedAt: timestamp('integrity_failed_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Which file of a server-side web capture this is (null: an upload); only the screenshot counts as evidence. */
+    captureRole: text('capture_role', { enum: ['screenshot', 'archive', 'text', 'manifest'] }),
   },
   (t) => [index('evidence_operation_idx').on(t.operationId, t.platformId)],
 );

@@ -7,7 +7,17 @@ export {
   evidenceCountSource,
   evidencePerCountry,
   liveEvidence,
+  readEvidenceText,
   toEvidence,
   visibleEvidence,
 } from './evidence.service.js';
 export { checkStoredEvidence, startEvidenceChecks } from './evidence.integrity.js';
+export {
+  type CapturedContext,
+  type MadeFile,
+  type SealedFile,
+  discardMadeFiles,
+  recordMadeEvidence,
+  sealMadeFiles,
+} from './evidence.captured.js';
+export { evidenceSight, linkedFindings } from './evidence.service.js';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/database.js';
 import type { FindingRow } from './findings.dto.js';
+import { sharedRecords } from './findings.stats.js';
 import { findings } from './findings.table.js';
 
 /** Finding rows by id (deleted ones included): what other modules show about the records they refer to. */
@@ -67,7 +68,7 @@ export async function loggedPerBucket(
   const rows = rowsOf<{ start: string | Date; n: string | number }>(
     await db.execute(sql`
       select date_bin(${interval}, created_at, ${origin.toISOString()}::timestamptz) as start, count(*) as n
-      from findings where operation_id = ${operationId} and deleted_at is null${withoutLate ? sql` and not late` : sql``}
+      from findings where operation_id = ${operationId} and deleted_at is null${sharedRecords}${withoutLate ? sql` and not late` : sql``}
       group by 1`),
   );
   return new Map(rows.map((r) => [new Date(r.start).toISOString(), Number(r.n)]));

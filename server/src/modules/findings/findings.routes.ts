@@ -1,4 +1,6 @@
 import {
+  type Action,
+  can,
   createFindingSchema,
   findingCreatedSchema,
   findingParamsSchema,
@@ -24,6 +26,19 @@ const changeErrors = ['findings.not_found', ...authorizeErrors, 'operations.clos
 /** Findings: logged by investigators, read as the sharing rules allow. */
 export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const { db } = deps;
+
+  /**
+   * A finding the caller may know of, with their access to its operation. A member who may not see it (an
+   * observer, another country's TLP:RED) gets the 404 of an id that does not exist, before any permission is
+   * checked: a 403 would tell them that it exists.
+   */
+  const knownFinding = async (findingId: string, userId: string, action: Action = 'finding.read') => {
+    const row = await getFindingRow(db, findingId);
+    const access = await authorize(db, userId, row.operationId, 'operation.read');
+    if (row.deletedAt || viewOf(row, access.viewer) === null) fail('findings.not_found');
+    if (!can(access.membership.role, action)) fail('auth.forbidden', { params: { role: access.membership.role } });
+    return { row, access };
+  };
 
   app.post(
     '/api/operations/:operationId/findings',
@@ -95,9 +110,8 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const row = await getFindingRow(db, request.params.findingId);
-      const { viewer } = await authorize(db, requireUser(request).id, row.operationId, 'finding.read');
-      const view = row.deletedAt ? null : viewOf(row, viewer);
+      const { row, access } = await knownFinding(request.params.findingId, requireUser(request).id);
+      const view = viewOf(row, access.viewer);
       if (!view) fail('findings.not_found');
       await recordAudit(db, actorOf(request), {
         operationId: row.operationId,
@@ -132,8 +146,7 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const row = await getFindingRow(db, request.params.findingId);
-      const access = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
+      const { row, access } = await knownFinding(request.params.findingId, requireUser(request).id, 'finding.create');
       return updateFinding(deps, actorOf(request), access, row, request.body);
     },
   );
@@ -150,8 +163,7 @@ export const findingRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const row = await getFindingRow(db, request.params.findingId);
-      const access = await authorize(db, requireUser(request).id, row.operationId, 'finding.create');
+      const { row, access } = await knownFinding(request.params.findingId, requireUser(request).id, 'finding.create');
       await deleteFinding(deps, actorOf(request), access, row);
       return { ok: true as const };
     },

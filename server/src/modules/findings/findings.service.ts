@@ -13,38 +13,47 @@ import type { EventBus } from '../../events/bus.js';
 import type { Actor } from '../../http/context.js';
 import { fail, failField } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { changeSighting, matchesOfFindings, recordSighting, settle } from '../matches/index.js';
+import { type SightingInput, changeSighting, matchesOfFindings, recordSightings, settle } from '../matches/index.js';
 import { type Access, assertFocusTags, entryPolicy } from '../operations/index.js';
 import { platformInOperation, touchClaim } from '../platforms/index.js';
+import { assertAdvertiser, assertOfferMoney, offerValues } from './findings.offers.js';
 import { type FindingRow, toFinding, viewOf } from './findings.dto.js';
 import { findings } from './findings.table.js';
-import type { Viewer } from '../sharing/index.js';
+import { type Viewer, sightOf } from '../sharing/index.js';
 
 type FindingDeps = { db: Db; bus: EventBus; now: () => Date };
 
-/** An identifier finding as correlation sees it (null for other kinds). */
-function sightingOf(row: FindingRow) {
-  if (row.kind !== 'identifier' || !row.identifierKind || !row.normalizedValue) return null;
-  return {
+/** The identifiers of a finding as correlation sees them: an identifier's own, an offer's contacts. */
+function sightingsOf(row: FindingRow): SightingInput[] {
+  const of = (identifierKind: SightingInput['identifierKind'], value: string): SightingInput => ({
     operationId: row.operationId,
     findingId: row.id,
-    identifierKind: row.identifierKind,
-    value: row.normalizedValue,
+    identifierKind,
+    value,
     authorId: row.authorId,
     country: row.country,
     handling: row.handling,
     platformId: row.platformId,
     createdAt: row.createdAt,
-  };
+  });
+  if (row.kind === 'identifier' && row.identifierKind && row.normalizedValue)
+    return [of(row.identifierKind, row.normalizedValue)];
+  if (row.kind === 'offer') return (row.contacts ?? []).map((c) => of(c.identifierKind, c.normalizedValue));
+  return [];
 }
 
-async function assertLinks(db: Db, operationId: string, links: string[]): Promise<void> {
+/**
+ * Links go to findings of the operation that the author may know of: a link to a record they may not see
+ * answers as one to an id that does not exist (never telling that it does).
+ */
+async function assertLinks(db: Db, viewer: Viewer, operationId: string, links: string[]): Promise<void> {
   if (links.length === 0) return;
   const found = await db
-    .select({ id: findings.id })
+    .select()
     .from(findings)
     .where(and(eq(findings.operationId, operationId), inArray(findings.id, links), isNull(findings.deletedAt)));
-  if (found.length !== new Set(links).size) failField('findings.bad_link', 'links');
+  const known = found.filter((row) => sightOf(row, viewer) !== 'none');
+  if (known.length !== new Set(links).size) failField('findings.bad_link', 'links');
 }
 
 /**
@@ -65,7 +74,7 @@ export async function createFinding(
   const tags = [...new Set(data.tags ?? platform.tags)];
   assertFocusTags(operation, tags);
   const links = [...new Set(data.links ?? [])];
-  await assertLinks(deps.db, operation.id, links);
+  await assertLinks(deps.db, access.viewer, operation.id, links);
 
   const values: typeof findings.$inferInsert = {
     operationId: operation.id,
@@ -110,6 +119,23 @@ export async function createFinding(
       readAs: reading.readAs,
       result: data.result,
     });
+  } else if (data.kind === 'offer') {
+    if (!operation.themes.includes('smuggling'))
+      fail('findings.theme_off', {
+        params: { theme: 'smuggling' },
+        fields: [{ path: 'kind', message: 'No smuggling theme' }],
+      });
+    if (data.advertiserId) await assertAdvertiser(deps.db, operation.id, data.advertiserId);
+    Object.assign(
+      values,
+      offerValues(data, {
+        platformRegion: platform.countryFocus,
+        language: data.language ?? platform.languages,
+        text: data.note ?? null,
+        ownRegion: membership.country,
+        platformHost: platform.url,
+      }),
+    );
   } else {
     Object.assign(values, {
       nationality: data.nationality ?? null,
@@ -130,8 +156,8 @@ export async function createFinding(
     if (!created) throw new Error('finding insert returned no row');
     await touchClaim(tx, platform.id, membership.id, now);
     // two countries logging the same identifier at the same moment still meet: the sighting waits for the other
-    const input = sightingOf(created);
-    const sighting = input ? await recordSighting(tx, input) : null;
+    const inputs = sightingsOf(created);
+    const sighting = inputs.length > 0 ? await recordSightings(tx, operation.id, inputs) : null;
     await recordAudit(tx, actor, {
       operationId: operation.id,
       action: 'finding.logged',
@@ -199,12 +225,16 @@ const kindFields: Record<FindingRow['kind'], (keyof UpdateFinding)[]> = {
   suspect: ['aliases', 'identified', 'nationality', 'role'],
   identifier: ['result'],
   victim: ['nationality', 'minor', 'ageEstimate', 'exploitation', 'referral'],
+  offer: ['route', 'means', 'priceMinor', 'currency', 'stages', 'stagesBeyondPrice', 'advertiserId'],
 };
 const commonFields: (keyof UpdateFinding)[] = ['tags', 'note', 'handling', 'links', 'version'];
 
-/** The author or a coordinator may change or delete a finding that still exists. */
+/**
+ * The author or a coordinator may change or delete a finding that still exists. A finding the caller may not
+ * know of answers as one that does not exist (404), never "not yours" (403), which would tell that it does.
+ */
 function assertMayChange(access: Access, row: FindingRow): void {
-  if (row.deletedAt) fail('findings.not_found');
+  if (row.deletedAt || sightOf(row, access.viewer) === 'none') fail('findings.not_found');
   if (row.authorId !== access.membership.id && !can(access.membership.role, 'finding.manage'))
     fail('findings.not_author');
 }
@@ -229,9 +259,14 @@ export async function updateFinding(
     });
   }
   if (patch.tags) assertFocusTags(operation, patch.tags);
+  if (row.kind === 'offer') {
+    assertOfferMoney(row, patch);
+    if (patch.advertiserId) await assertAdvertiser(deps.db, operation.id, patch.advertiserId);
+  }
   if (patch.links)
     await assertLinks(
       deps.db,
+      access.viewer,
       operation.id,
       patch.links.filter((id) => id !== row.id),
     );

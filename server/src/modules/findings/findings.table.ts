@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReadAs } from '@actionday/shared';
+import type { OfferContact, PaymentStage, ReadAs } from '@actionday/shared';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { memberships, operations } from '../operations/operations.table.js';
 import { platforms } from '../platforms/platforms.table.js';
@@ -18,7 +18,7 @@ export const findings = pgTable(
     platformId: uuid('platform_id')
       .notNull()
       .references(() => platforms.id),
-    kind: text('kind', { enum: ['suspect', 'identifier', 'victim'] }).notNull(),
+    kind: text('kind', { enum: ['suspect', 'identifier', 'victim', 'offer'] }).notNull(),
     authorId: uuid('author_id')
       .notNull()
       .references(() => memberships.id),
@@ -48,6 +48,20 @@ export const findings = pgTable(
     ageEstimate: integer('age_estimate'),
     exploitation: text('exploitation'),
     referral: text('referral'),
+    // smuggling offer: the route in order (ISO countries), means, price in minor units of an ISO 4217 currency
+    route: text('route').array(),
+    /** The route's first and last countries, kept by the database (what the route table and figures count by). */
+    origin: text('origin').generatedAlwaysAs(sql`route[1]`),
+    destination: text('destination').generatedAlwaysAs(sql`route[array_upper(route, 1)]`),
+    means: text('means').array(),
+    priceMinor: integer('price_minor'),
+    currency: text('currency'),
+    stages: jsonb('stages').$type<PaymentStage[]>(),
+    stagesBeyondPrice: boolean('stages_beyond_price'),
+    /** Contacts the ad gives, read as identifiers; each is a sighting of its own for matching. */
+    contacts: jsonb('contacts').$type<OfferContact[]>(),
+    /** The suspect finding of who placed the ad (same operation). */
+    advertiserId: uuid('advertiser_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Soft delete: deleted findings stay for the audit trail and do not count. */

@@ -11,4 +11,5 @@ export {
 export { findingRoutes } from './findings.routes.js';
 export { createFinding, getFindingRow, listFindings } from './findings.service.js';
 export { type ExploitationCounts, countByExploitation, findingCountsByTag } from './findings.stats.js';
-export { countriesOfFindings, findingCountSources, findingsPerCountry } from './findings.stats.js';
+export { countriesOfFindings, findingCountSources, findingsPerCountry, offerCountSource } from './findings.stats.js';
+export { type RouteCounts, countByRoute } from './findings.stats.js';

@@ -9,6 +9,7 @@ function labelOf(view: NonNullable<ReturnType<typeof viewOf>>): string {
   if (view.redacted) return `${view.kind} (${view.country})`;
   if (view.kind === 'identifier') return view.value ?? 'identifier';
   if (view.kind === 'suspect') return view.aliases?.[0] ?? 'suspect';
+  if (view.kind === 'offer') return (view.route ?? []).join(' → ') || 'offer';
   return view.reference ?? 'victim';
 }
 

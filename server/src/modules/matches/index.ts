@@ -11,7 +11,9 @@ export {
   matchCountSource,
   matchesOfFindings,
   matchesPerCountry,
+  matchSeen,
   recordSighting,
+  recordSightings,
   settle,
 } from './matches.service.js';
 export { type MatchState } from './matches.state.js';

@@ -1,3 +1,4 @@
+import type { Match, Viewer } from '@actionday/shared';
 import { type Projections, perAudience } from '../../events/delivery.js';
 import type { MatchState } from './matches.state.js';
 import { matchView } from './matches.views.js';
@@ -36,22 +37,35 @@ function involved(states: (MatchState | null)[]) {
   return { members: [...members.values()], countries: [...countries] };
 }
 
+const wrap = (match: Match | null) => (match ? { match } : null);
+
 const project =
   (event: 'match:found' | 'match:updated' | 'match:resolved') =>
   ({ operationId, matchId, previous, current }: MatchEvent) => {
     const { members, countries } = involved([previous, current]);
-    const shown = perAudience({
-      operationId,
-      event,
-      countries,
-      members,
-      build: (viewer) => {
-        const now = current ? matchView(current, viewer) : null;
-        if (!now) return null;
-        // someone who did not know of it before learns of it now: for them it is new
-        return { match: now };
-      },
-    });
+    const knew = (viewer: Viewer) => !!previous && matchView(previous, viewer) !== null;
+    const view = (viewer: Viewer) => (current ? matchView(current, viewer) : null);
+    // someone who did not know of it before learns of it now: for them it is new, whatever changed for others
+    // (a match:updated would tell them that a side they may not see made it before)
+    const shown =
+      event === 'match:resolved'
+        ? perAudience({ operationId, event, countries, members, build: (viewer) => wrap(view(viewer)) })
+        : [
+            ...perAudience({
+              operationId,
+              event: 'match:found',
+              countries,
+              members,
+              build: (viewer) => (knew(viewer) ? null : wrap(view(viewer))),
+            }),
+            ...perAudience({
+              operationId,
+              event: 'match:updated',
+              countries,
+              members,
+              build: (viewer) => (knew(viewer) ? wrap(view(viewer)) : null),
+            }),
+          ];
     // those who knew of it and no longer may (a sighting withdrawn, a source gone) are told it is gone for them
     const gone = previous
       ? perAudience({

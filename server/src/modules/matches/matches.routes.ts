@@ -1,4 +1,6 @@
 import {
+  type Action,
+  can,
   bulkResolutionSchema,
   disclosureBodySchema,
   matchParamsSchema,
@@ -22,6 +24,17 @@ import { discloseMatch, getMatch, listMatches, operationOfMatch, resolveMatches 
 /** Matches (one per shared value, with every sighting) and the reference lists they are checked against. */
 export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const { db } = deps;
+
+  /**
+   * A match the caller may know of, with their access. A member who may not see it gets the 404 of an id that
+   * does not exist before any permission is checked: a 403 would tell them that it exists.
+   */
+  const knownMatch = async (matchId: string, userId: string, action: Action) => {
+    const access = await authorize(db, userId, await operationOfMatch(db, matchId), 'operation.read');
+    const { view } = await getMatch(db, access.viewer, matchId);
+    if (!can(access.membership.role, action)) fail('auth.forbidden', { params: { role: access.membership.role } });
+    return { access, view };
+  };
 
   app.get(
     '/api/operations/:operationId/matches',
@@ -64,13 +77,7 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const { viewer } = await authorize(
-        db,
-        requireUser(request).id,
-        await operationOfMatch(db, request.params.matchId),
-        'finding.read',
-      );
-      return (await getMatch(db, viewer, request.params.matchId)).view;
+      return (await knownMatch(request.params.matchId, requireUser(request).id, 'finding.read')).view;
     },
   );
 
@@ -90,12 +97,7 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const access = await authorize(
-        db,
-        requireUser(request).id,
-        await operationOfMatch(db, request.params.matchId),
-        'match.resolve',
-      );
+      const { access } = await knownMatch(request.params.matchId, requireUser(request).id, 'match.resolve');
       const [view] = await resolveMatches(deps, actorOf(request), access, [request.params.matchId], request.body);
       return view ?? fail('matches.not_found');
     },
@@ -144,12 +146,7 @@ export const matchRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       },
     },
     async (request) => {
-      const access = await authorize(
-        db,
-        requireUser(request).id,
-        await operationOfMatch(db, request.params.matchId),
-        'finding.read',
-      );
+      const { access } = await knownMatch(request.params.matchId, requireUser(request).id, 'finding.read');
       return discloseMatch(deps, actorOf(request), access, request.params.matchId, request.body);
     },
   );

@@ -67,36 +67,55 @@ export async function statesOfKeys(
   );
 }
 
-/** A new identifier meets what is known, inside its logging transaction. */
-export async function recordSighting(tx: Db, input: SightingInput): Promise<SightingChange> {
-  const keys = keysOf(input.identifierKind, input.value);
-  const previous = await statesOfKeys(tx, input.operationId, keys);
-  await tx.insert(sightings).values({
-    ...input,
-    handle: handleOf(input.identifierKind, input.value),
-    service: serviceOf(input.identifierKind, input.value),
-  });
-  const changes = await refreshKeys(tx, input.operationId, keys);
-  return { operationId: input.operationId, keys, previous, changes };
+/** Keys once each, in order (an offer's two contacts may share a handle). */
+function uniqueKeys(keys: readonly MatchKey[]): MatchKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => !seen.has(`${k.strength}\0${k.key}`) && seen.add(`${k.strength}\0${k.key}`));
 }
 
-/** A finding's handling changed, or it was deleted: its sighting follows, inside the finding's transaction. */
+/** A new identifier meets what is known, inside its logging transaction. */
+export async function recordSighting(tx: Db, input: SightingInput): Promise<SightingChange> {
+  return recordSightings(tx, input.operationId, [input]);
+}
+
+/** Several identifiers of one finding (an offer's contacts) meet what is known, inside its logging transaction. */
+export async function recordSightings(
+  tx: Db,
+  operationId: string,
+  inputs: readonly SightingInput[],
+): Promise<SightingChange> {
+  const keys = uniqueKeys(inputs.flatMap((input) => keysOf(input.identifierKind, input.value)));
+  const previous = await statesOfKeys(tx, operationId, keys);
+  if (inputs.length > 0)
+    await tx.insert(sightings).values(
+      inputs.map((input) => ({
+        ...input,
+        handle: handleOf(input.identifierKind, input.value),
+        service: serviceOf(input.identifierKind, input.value),
+      })),
+    );
+  const changes = await refreshKeys(tx, operationId, keys);
+  return { operationId, keys, previous, changes };
+}
+
+/** A finding's handling changed, or it was deleted: its sightings follow, inside the finding's transaction. */
 export async function changeSighting(
   tx: Db,
   findingId: string,
   patch: { handling?: SightingInput['handling']; withdrawn?: boolean },
   now: Date,
 ): Promise<SightingChange | null> {
-  const [sighting] = await tx.select().from(sightings).where(eq(sightings.findingId, findingId));
-  if (!sighting) return null;
-  const keys = keysOf(sighting.identifierKind, sighting.value);
-  const previous = await statesOfKeys(tx, sighting.operationId, keys);
+  const mine = await tx.select().from(sightings).where(eq(sightings.findingId, findingId));
+  const first = mine[0];
+  if (!first) return null;
+  const keys = uniqueKeys(mine.flatMap((s) => keysOf(s.identifierKind, s.value)));
+  const previous = await statesOfKeys(tx, first.operationId, keys);
   await tx
     .update(sightings)
     .set({ ...(patch.handling ? { handling: patch.handling } : {}), ...(patch.withdrawn ? { withdrawnAt: now } : {}) })
-    .where(eq(sightings.id, sighting.id));
-  const changes = await refreshKeys(tx, sighting.operationId, keys);
-  return { operationId: sighting.operationId, keys, previous, changes };
+    .where(eq(sightings.findingId, findingId));
+  const changes = await refreshKeys(tx, first.operationId, keys);
+  return { operationId: first.operationId, keys, previous, changes };
 }
 
 /** Announces what a committed change did, each change once, with the match before and after. */
@@ -211,6 +230,12 @@ export async function getMatch(db: Db, viewer: Viewer, matchId: string): Promise
   const view = state && state.match.parties >= 2 ? matchView(state, viewer) : null;
   if (!state || !view) fail('matches.not_found');
   return { view, state };
+}
+
+/** Whether a viewer may know of a match (what the activity feed asks before naming that one was resolved). */
+export async function matchSeen(db: Db, viewer: Viewer, matchId: string): Promise<boolean> {
+  const state = await loadState(db, matchId);
+  return !!state && state.match.parties >= 2 && matchView(state, viewer) !== null;
 }
 
 /** The operation a match belongs to, or 404 (every caller then authorizes in it). */

@@ -1,7 +1,7 @@
 import type { Participant } from '@actionday/shared';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { participantsByIds } from '../operations/index.js';
+import { countriesOfRole, participantsByIds } from '../operations/index.js';
 import { platformNames } from '../platforms/index.js';
 import { disclosures, matches, referenceEntries, referenceLists, sightings } from './matches.table.js';
 
@@ -29,6 +29,8 @@ export interface MatchState {
   platformNames: Map<string, string>;
   /** Authors, list uploaders and the resolver, by membership id. */
   people: Map<string, Participant>;
+  /** The countries of the operation's analysts: whether a match waits for one depends on who may see it. */
+  analystCountries: string[];
 }
 
 /** The live sightings and reference entries of one key. */
@@ -127,7 +129,7 @@ export async function loadStates(db: Db, rows: readonly MatchRow[]): Promise<Mat
         ),
       ),
   ]);
-  const [names, people] = await Promise.all([
+  const [names, people, analystCountries] = await Promise.all([
     platformNames(
       db,
       sightingRows.map((s) => s.platformId),
@@ -137,6 +139,7 @@ export async function loadStates(db: Db, rows: readonly MatchRow[]): Promise<Mat
       ...entryRows.map((e) => e.uploadedBy),
       ...rows.map((r) => r.resolvedBy).filter((id): id is string => !!id),
     ]),
+    countriesOfRole(db, operationId, 'analyst'),
   ]);
   return rows.map((match) => ({
     match,
@@ -149,6 +152,7 @@ export async function loadStates(db: Db, rows: readonly MatchRow[]): Promise<Mat
     disclosures: disclosureRows.filter((d) => d.matchId === match.id),
     platformNames: names,
     people,
+    analystCountries,
   }));
 }
 

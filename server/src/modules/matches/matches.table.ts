@@ -53,8 +53,11 @@ export const sightings = pgTable(
     operationId: uuid('operation_id')
       .notNull()
       .references(() => operations.id, { onDelete: 'cascade' }),
-    /** The finding it mirrors (no foreign key: findings write sightings, never the other way round). */
-    findingId: uuid('finding_id').notNull().unique(),
+    /**
+     * The finding it mirrors (no foreign key: findings write sightings, never the other way round): one for an
+     * identifier, one per contact of a smuggling offer.
+     */
+    findingId: uuid('finding_id').notNull(),
     identifierKind: identifierKind(),
     value: text('value').notNull(),
     handle: text('handle'),
@@ -72,6 +75,7 @@ export const sightings = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
+    uniqueIndex('sightings_finding_value_unique').on(t.findingId, t.identifierKind, t.value),
     index('sightings_value_idx').on(t.operationId, t.value),
     index('sightings_handle_idx').on(t.operationId, t.handle),
   ],

@@ -28,12 +28,22 @@ const decidesFor = (viewer: Viewer, country: string) =>
   viewer.role === 'coordinator' || (viewer.country === country && can(viewer.role, 'finding.create'));
 
 /**
+ * Whether some analyst of the operation may see the match: only then does an open match wait for one (a match
+ * made of TLP:RED records of a country with no analyst waits for nobody).
+ */
+function analystMaySee(state: MatchState): boolean {
+  return state.analystCountries.some(
+    (country) => matchView(state, { role: 'analyst', country, memberId: null }, false) !== null,
+  );
+}
+
+/**
  * A match as one viewer may see it, or null when they may not know of it. What a record they may not see
  * adds is nothing at all: a match exists for a viewer only if two sources *they may know of* share the value.
  * Analysts and coordinators get the value and the sightings they may see; an investigator gets a match only
  * when one of their own findings is in it, with their own value and, for the others, whom to contact.
  */
-export function matchView(state: MatchState, viewer: Viewer): Match | null {
+export function matchView(state: MatchState, viewer: Viewer, askWaiting = true): Match | null {
   if (!can(viewer.role, 'finding.read')) return null;
   const { match } = state;
   const broad = can(viewer.role, 'match.read_all');
@@ -116,6 +126,7 @@ export function matchView(state: MatchState, viewer: Viewer): Match | null {
       : null,
     disclosures,
     mayDisclose: disclosures.some((d) => d.state !== 'shared'),
+    analystMaySee: broad && askWaiting ? analystMaySee(state) : null,
     createdAt: match.createdAt.toISOString(),
     updatedAt: match.updatedAt.toISOString(),
     version: match.version,

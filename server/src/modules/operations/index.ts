@@ -6,6 +6,7 @@ export {
   GRACE_AFTER_CLOSE_MS,
   accessEndsAt,
   addMembership,
+  countriesOfRole,
   findMembership,
   getParticipant,
   participantOf,

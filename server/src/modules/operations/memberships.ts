@@ -256,3 +256,13 @@ export async function participatingCountries(db: Db, operationId: string): Promi
     .orderBy(memberships.country);
   return rows.map((r) => r.country);
 }
+
+/** The countries of the active participants of one role (who could look at a record), sorted. */
+export async function countriesOfRole(db: Db, operationId: string, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ country: memberships.country })
+    .from(memberships)
+    .where(and(eq(memberships.operationId, operationId), eq(memberships.role, role), isNull(memberships.revokedAt)))
+    .orderBy(memberships.country);
+  return rows.map((r) => r.country);
+}

@@ -142,7 +142,12 @@ export const operationRoutes: FastifyPluginAsyncZod<Deps & OperationHooks> = asy
         body: updateOperationSchema,
         response: {
           200: operationSchema,
-          ...errorResponses(...authorizeErrors, 'operations.closed', 'operations.invalid_window'),
+          ...errorResponses(
+            ...authorizeErrors,
+            'operations.closed',
+            'operations.invalid_window',
+            'operations.themes_locked',
+          ),
         },
         tags: ['operations'],
       },

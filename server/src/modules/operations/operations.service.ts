@@ -8,6 +8,7 @@ import { fail } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { totpEnabledOf } from '../auth/index.js';
 import { assertNotClosed, type OperationRow } from './operations.policy.js';
+import { themeChange } from './operations.themes.js';
 import { memberships, operations } from './operations.table.js';
 
 /**
@@ -27,6 +28,7 @@ export function toOperation(row: OperationRow): Operation {
     status: row.status,
     focusTags: row.focusTags,
     focusNationalities: row.focusNationalities,
+    themes: row.themes,
     claimLimit: row.claimLimit,
     claimTimeoutMinutes: row.claimTimeoutMinutes,
     defaultHandling: row.defaultHandling,
@@ -59,10 +61,11 @@ export async function createOperation(
         timeZone: data.timeZone,
         focusTags: [...new Set(data.focusTags)],
         focusNationalities: [...new Set(data.focusNationalities)],
+        themes: data.themes,
         claimLimit: data.claimLimit,
         claimTimeoutMinutes: data.claimTimeoutMinutes,
         defaultHandling: data.defaultHandling,
-        figures: defaultFigures(data.focusTags, data.focusNationalities),
+        figures: defaultFigures(data.focusTags, data.focusNationalities, data.themes),
         createdBy: actor.userId,
       })
       .returning();
@@ -110,13 +113,14 @@ export async function updateOperation(
   const startsAt = data.startsAt ? new Date(data.startsAt) : operation.startsAt;
   const endsAt = data.endsAt ? new Date(data.endsAt) : operation.endsAt;
   if (endsAt <= startsAt) fail('operations.invalid_window');
+  const themed = data.themes ? themeChange(operation, data.themes) : {};
   // whoever requires a second factor has one: a coordinator never locks themselves out with it
   if (data.requireTotp && !operation.requireTotp && !(actor.userId && (await totpEnabledOf(deps.db, actor.userId))))
     fail('operations.totp_required', { params: { role: 'coordinator' } });
   const row = await deps.db.transaction(async (tx) => {
     const [changed] = await tx
       .update(operations)
-      .set({ ...data, startsAt, endsAt })
+      .set({ ...data, ...themed, startsAt, endsAt })
       .where(eq(operations.id, operation.id))
       .returning();
     if (!changed) throw new Error('operation vanished');

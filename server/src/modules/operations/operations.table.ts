@@ -14,6 +14,11 @@ export const operations = pgTable('operations', {
     .default('planned'),
   focusTags: text('focus_tags').array().notNull().default(sql`'{}'::text[]`),
   focusNationalities: text('focus_nationalities').array().notNull().default(sql`'{}'::text[]`),
+  /** Trafficking for sexual or labour exploitation, migrant smuggling: what forms and presets follow. */
+  themes: text('themes', { enum: ['sexual', 'labour', 'smuggling'] })
+    .array()
+    .notNull()
+    .default(sql`'{sexual,labour}'::text[]`),
   claimLimit: integer('claim_limit').notNull().default(2),
   claimTimeoutMinutes: integer('claim_timeout_minutes').notNull().default(20),
   /** Handling code given to new findings and evidence unless the author picks another. */

@@ -1,6 +1,6 @@
 /** The platform board: what other modules may use of platforms and claims. */
 export { type PlatformChange, platformProjections } from './platforms.events.js';
-export { type PlatformRow, forObserver, toPlatform } from './platforms.dto.js';
+export { type PlatformRow, toPlatform } from './platforms.dto.js';
 export { platformRoutes } from './platforms.routes.js';
 export {
   checkedPerBucket,

@@ -31,11 +31,3 @@ export function toPlatform(row: PlatformRow): Platform {
     version: row.version,
   };
 }
-
-/**
- * A platform as an observer sees it: its place in the funnel, without the
- * free-text summary (it may name people) or who worked on it.
- */
-export function forObserver(platform: Platform): Platform {
-  return { ...platform, summary: null, claimedBy: null, checkedBy: null, discoveredBy: null };
-}

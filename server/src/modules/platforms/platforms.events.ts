@@ -1,7 +1,6 @@
 import type { Participant, Platform, Role } from '@actionday/shared';
-import { roles } from '@actionday/shared';
+import { can, roles } from '@actionday/shared';
 import { type Emit, emit, type Projections } from '../../events/delivery.js';
-import { forObserver } from './platforms.dto.js';
 
 /** A change of one platform's place in the funnel. */
 export interface PlatformChange {
@@ -27,16 +26,18 @@ declare module '../../events/bus.js' {
   }
 }
 
-/** Observers get the funnel without who did what (see `forObserver`). */
-const viewFor = (role: Role, change: PlatformChange) =>
-  role === 'observer' ? { platform: forObserver(change.platform), claimant: null, previousHolderId: null } : change;
+/**
+ * The board's roles: observers get no platform event (the names, URLs and verdicts of the board are targets of
+ * ongoing investigations); they follow the board through the tallies and the platforms' summary.
+ */
+const boardRoles = roles.filter((role) => can(role, 'platform.read'));
 
-const perRole = (operationId: string, make: (role: Role) => Emit | null): Emit[] =>
-  roles.map(make).filter((e): e is Emit => e !== null);
+const perRole = (_operationId: string, make: (role: Role) => Emit | null): Emit[] =>
+  boardRoles.map(make).filter((e): e is Emit => e !== null);
 
 const withHolder = (verb: 'released' | 'expired' | 'assigned') => (change: PlatformChange) =>
   perRole(change.operationId, (role) => {
-    const { platform, claimant, previousHolderId } = viewFor(role, change);
+    const { platform, claimant, previousHolderId } = change;
     return emit(
       `platform:${verb}`,
       { platform, claimant, previousHolderId },
@@ -46,25 +47,17 @@ const withHolder = (verb: 'released' | 'expired' | 'assigned') => (change: Platf
 
 const plain = (verb: 'claimed' | 'checked' | 'reopened') => (change: PlatformChange) =>
   perRole(change.operationId, (role) => {
-    const { platform, claimant } = viewFor(role, change);
+    const { platform, claimant } = change;
     return emit(`platform:${verb}`, { platform, claimant }, { operationId: change.operationId, role });
   });
 
-/** The board's changes, to every role of the operation; observers redacted. */
+/** The board's changes, to every role of the operation that sees the board. */
 export const platformProjections: Projections = {
   'platform.created': ({ operationId, platforms }) =>
-    perRole(operationId, (role) =>
-      emit(
-        'platform:created',
-        { platforms: role === 'observer' ? platforms.map(forObserver) : platforms },
-        { operationId, role },
-      ),
-    ),
+    perRole(operationId, (role) => emit('platform:created', { platforms }, { operationId, role })),
   // "last activity" on the board and stale claims on the dashboard move live; observers do not see who works where
   'platform.activity': (event) =>
-    perRole(event.operationId, (role) =>
-      role === 'observer' ? null : emit('platform:activity', event, { operationId: event.operationId, role }),
-    ),
+    perRole(event.operationId, (role) => emit('platform:activity', event, { operationId: event.operationId, role })),
   'platform.claimed': plain('claimed'),
   'platform.checked': plain('checked'),
   'platform.reopened': plain('reopened'),

@@ -6,6 +6,7 @@ import {
   operationParamsSchema,
   platformParamsSchema,
   platformSchema,
+  platformSummarySchema,
   verdictBodySchema,
 } from '@actionday/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,7 +24,7 @@ import {
   reopenPlatform,
 } from './platforms.claims.js';
 import { importPlatforms, readImportFile } from './platforms.import.js';
-import { forObserver } from './platforms.dto.js';
+import { countByCategory } from './platforms.stats.js';
 import { createPlatforms, getPlatformRow, listPlatforms, platformRecord } from './platforms.service.js';
 
 /** What `platformContext` answers: the platform, the operation's door, the frozen board. */
@@ -146,7 +147,7 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     {
       schema: {
         operationId: 'listPlatforms',
-        summary: "The operation's platforms in the order of next best (observers: without names or summaries)",
+        summary: "The operation's platforms in the order of next best (not for observers: they get the summary)",
         params: operationParamsSchema,
         response: { 200: z.array(platformSchema), ...errorResponses(...authorizeErrors) },
         tags: ['platforms'],
@@ -154,9 +155,25 @@ export const platformRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     },
     async (request) => {
       const user = requireUser(request);
-      const { membership } = await authorize(db, user.id, request.params.operationId, 'platform.read');
-      const list = await listPlatforms(db, request.params.operationId);
-      return membership.role === 'observer' ? list.map(forObserver) : list;
+      await authorize(db, user.id, request.params.operationId, 'platform.read');
+      return listPlatforms(db, request.params.operationId);
+    },
+  );
+
+  app.get(
+    '/api/operations/:operationId/platforms/summary',
+    {
+      schema: {
+        operationId: 'summarizePlatforms',
+        summary: 'The board as counts by category and verdict, no platform named (what observers see of it)',
+        params: operationParamsSchema,
+        response: { 200: platformSummarySchema, ...errorResponses(...authorizeErrors) },
+        tags: ['platforms'],
+      },
+    },
+    async (request) => {
+      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read');
+      return { categories: await countByCategory(db, operation.id) };
     },
   );
 

@@ -95,6 +95,46 @@ export function reportCsvTables(report: Report, language: ReportLanguage): Parti
       c(r.referredNgo),
     ]),
   );
+  tables.by_route = toCsv(
+    ['origin', 'origin_name', 'destination', 'destination_name', 'currency', 'offers', 'median_price_minor'],
+    report.tables.byRoute.map((r) => [
+      r.origin,
+      countryName(r.origin, language),
+      r.destination,
+      countryName(r.destination, language),
+      r.currency,
+      c(r.offers),
+      r.medianPriceMinor,
+    ]),
+  );
+  tables.liaison = toCsv(
+    [
+      'kind',
+      'kind_name',
+      'requests',
+      'draft',
+      'sent',
+      'acknowledged',
+      'removed',
+      'refused',
+      'no_answer',
+      'legal_request_needed',
+      'median_minutes_to_removal',
+    ],
+    report.tables.liaison.map((r) => [
+      r.kind,
+      w.liaisonKind[r.kind] ?? r.kind,
+      c(r.requests),
+      c(r.draft),
+      c(r.sent),
+      c(r.acknowledged),
+      c(r.removed),
+      c(r.refused),
+      c(r.noAnswer),
+      c(r.legalRequestNeeded),
+      r.medianMinutesToRemoval,
+    ]),
+  );
   tables.timeline = toCsv(
     ['start', 'platforms_checked', 'findings'],
     report.timeline.buckets.map((b) => [b.start, c(b.checked), c(b.findings)]),

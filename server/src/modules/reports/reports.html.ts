@@ -1,5 +1,6 @@
 import type { FigureDefinition, Report, ReportLanguage } from '@actionday/shared';
 import { type ReportWords, countryName, plural, words } from './reports.i18n.js';
+import { liaisonTable, routeTable } from './reports.html.routes.js';
 import { breakdownJoiner, breakdownLabel, figureLabel } from './reports.statement.js';
 
 /**
@@ -11,7 +12,8 @@ import { breakdownJoiner, breakdownLabel, figureLabel } from './reports.statemen
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (ch) => escapeMap[ch] ?? ch);
 
-interface Ctx {
+/** What every part of the page is rendered with. */
+export interface Ctx {
   report: Report;
   w: ReportWords;
   lang: ReportLanguage;
@@ -123,7 +125,8 @@ ${notesSection(ctx, stamp)}
 }
 
 type Align = 'l' | 'r';
-interface Column<T> {
+/** One column of a table: its heading, its cell, and the number its total adds up. */
+export interface Column<T> {
   head: string;
   cell: (row: T) => string;
   align?: Align;
@@ -131,7 +134,15 @@ interface Column<T> {
   total?: (row: T) => number | null;
 }
 
-function table<T>(ctx: Ctx, id: string, title: string, rows: T[], columns: Column<T>[], withTotal = false): string {
+/** A table with a heading, as a section of the page; with a total row where asked. */
+export function table<T>(
+  ctx: Ctx,
+  id: string,
+  title: string,
+  rows: T[],
+  columns: Column<T>[],
+  withTotal = false,
+): string {
   const head = columns
     .map((c) => `<th class="${c.align === 'l' ? 'l' : 'r'}" scope="col">${esc(c.head)}</th>`)
     .join('');
@@ -231,6 +242,8 @@ function tables(ctx: Ctx): string {
       ],
       true,
     ),
+    routeTable(ctx),
+    liaisonTable(ctx),
   ].join('\n');
 }
 

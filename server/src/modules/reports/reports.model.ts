@@ -12,11 +12,15 @@ import { anchoredHead } from '../audit/index.js';
 import type { OperationRow } from '../operations/index.js';
 import type { Viewer } from '../sharing/index.js';
 import { currentTally } from '../tallies/index.js';
+import type { RouteCounts } from '../findings/index.js';
+import type { LiaisonCounts } from '../liaison/index.js';
 import { confirmedMatches, leadPlatforms, noteTexts } from './reports.leads.js';
 import {
   countByCategory,
   countByExploitation,
+  countByRoute,
   countByTag,
+  countLiaison,
   countTimeline,
   participatingCountries,
 } from './reports.queries.js';
@@ -33,7 +37,7 @@ export interface ReportOptions {
 }
 
 /** Counts that could point at a person: suppressed when small in public versions. Platform and participant counts are not. */
-const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'matches']);
+const personSubjects = new Set<FigureSubject>(['suspects', 'identifiers', 'victims', 'evidence', 'matches', 'offers']);
 
 /** The viewer of a report generated outside any membership (the CLI): a coordinator of no country. */
 export const cliViewer: Viewer = { memberId: null, role: 'coordinator', country: null };
@@ -51,13 +55,17 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const full = audience === 'full';
   const tally = await currentTally(db, operation, options.now);
   const frozen = tally.frozen;
-  const [auditHead, countries, byCategory, byTag, byExploitation, timeline] = await Promise.all([
-    anchoredHead(db, operation.id),
+  const [auditHead, countries, byCategory, byTag, byExploitation, timeline, byRoute, liaison] = await Promise.all([
+    // the log's size and root count every entry, those about records the viewer may not see too: the head is
+    // the coordinators' anchor (they may see every record), not part of anybody else's report
+    viewer.role === 'coordinator' ? anchoredHead(db, operation.id) : Promise.resolve(null),
     participatingCountries(db, operation.id),
     countByCategory(db, operation.id),
     countByTag(db, operation.id, operation.focusTags, frozen),
     countByExploitation(db, operation.id, frozen),
     countTimeline(db, operation, TIMELINE_BUCKET_MINUTES, frozen),
+    countByRoute(db, operation.id, frozen),
+    countLiaison(db, operation.id, frozen),
   ]);
 
   const below = operation.suppressBelow;
@@ -71,7 +79,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
   const figures: ReportFigure[] = tally.figures.map((f) => {
     const counts = subjects.get(f.key) ?? 'platforms';
     const personal = personSubjects.has(counts);
-    const value = shown(f.value, personal);
+    const value = shown(f.value ?? 0, personal);
     return {
       key: f.key,
       label: f.label,
@@ -80,7 +88,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
       value,
       display: display(value),
       breakdowns: f.breakdowns.map((b) => {
-        const v = shown(b.value, personal);
+        const v = shown(b.value ?? 0, personal);
         const labels = perLanguage((lang) => breakdownLabel(operation.figures, f.key, b, lang));
         return { key: b.key, label: b.label, labels, value: v, display: display(v) };
       }),
@@ -169,6 +177,7 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
         referredPolice: shown(r.referredPolice, true),
         referredNgo: shown(r.referredNgo, true),
       })),
+      ...routeAndLiaisonTables(byRoute, liaison, shown),
     },
     timeline: {
       bucketMinutes: timeline.bucketMinutes,
@@ -178,6 +187,35 @@ export async function buildReport(db: Db, operation: OperationRow, options: Repo
     leads,
     notes,
     auditHead,
+  };
+}
+
+/**
+ * The route table (offers are a smuggler's: small counts suppressed like persons, and their median price with
+ * them) and the liaison table (requests to platforms: about platforms, never suppressed).
+ */
+function routeAndLiaisonTables(
+  byRoute: RouteCounts[],
+  liaison: LiaisonCounts[],
+  shown: (value: number, personal: boolean) => number | null,
+): Pick<Report['tables'], 'byRoute' | 'liaison'> {
+  return {
+    byRoute: byRoute.map((r) => {
+      const offers = shown(r.offers, true);
+      return { ...r, offers, medianPriceMinor: offers === null ? null : r.medianPriceMinor };
+    }),
+    liaison: liaison.map((r) => ({
+      kind: r.kind,
+      requests: r.total,
+      draft: r.states.draft,
+      sent: r.states.sent,
+      acknowledged: r.states.acknowledged,
+      removed: r.states.removed,
+      refused: r.states.refused,
+      noAnswer: r.states.no_answer,
+      legalRequestNeeded: r.legalRequestNeeded,
+      medianMinutesToRemoval: r.medianMinutesToRemoval,
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FindingView, PackageManifest } from '@actionday/shared';
 import type { Db } from '../../db/database.js';
-import { liveEvidence, visibleEvidence } from '../evidence/index.js';
+import { liveEvidence, readEvidenceText, visibleEvidence } from '../evidence/index.js';
 import { liveFindings, viewOf } from '../findings/index.js';
 import type { Viewer } from '../sharing/index.js';
 import { type OperationRow, participatingCountries } from '../operations/index.js';
@@ -37,6 +37,8 @@ export async function buildCountryPackage(
   operation: OperationRow,
   country: string,
   now: Date,
+  /** Where the evidence files are: the manifests of web captures go into the package. */
+  dataDir?: string,
 ): Promise<CountryPackage> {
   // read as any investigator of that country who wrote none of the records
   const viewer: Viewer = { memberId: null, role: 'investigator', country };
@@ -213,6 +215,7 @@ export async function buildCountryPackage(
       'size',
       'sha256',
       'handling',
+      'capture_role',
     ],
     evidenceSeen.map((e) => [
       e.id,
@@ -227,8 +230,16 @@ export async function buildCountryPackage(
       e.size,
       e.sha256,
       e.handling,
+      e.captureRole,
     ]),
   );
+  // each web capture's manifest as it was sealed (every file's SHA-256 and size, the capture's facts)
+  if (dataDir)
+    for (const row of evidenceSeen.filter((e) => e.captureRole === 'manifest')) {
+      const content = await readEvidenceText(dataDir, row);
+      if (content === null) continue;
+      files[`captures/${row.id}.manifest.json`] = content;
+    }
   files['README.txt'] =
     `${BOM}${readme(operation.name, country, now, { leads: leads.length, matches: matchRows.length, findings: visible.length, evidence: evidenceSeen.length })}`;
 
@@ -261,6 +272,7 @@ function readme(name: string, country: string, now: Date, counts: CountryPackage
     `  matches.csv    ${counts.matches} confirmed match(es) with findings logged by ${country}`,
     `  findings.csv   ${counts.findings} finding(s) ${country} may see under the handling codes (also as findings.json)`,
     `  evidence.csv   ${counts.evidence} evidence record(s) (metadata and SHA-256; files stay in Actionday)`,
+    '  captures/      the manifest of each web capture the server took (its files with SHA-256 and size)',
     '  manifest.json  the SHA-256 of every other file: check with `sha256sum`',
     '',
     'Handling',

@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../../browser/chromium.js';
 import { fail } from '../../http/errors.js';
 import { esc } from './reports.html.js';
 
-/**
- * CHROMIUM_PATH when set (a wrong path means no PDF, not a silent
- * fallback), else Debian's /usr/bin/chromium; undefined when there is none.
- */
-export function chromiumPath(): string | undefined {
-  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  return existsSync(path) ? path : undefined;
-}
+export { chromiumPath };
 
 /** At most this many Chromiums render at once (a machine has few cores; each render takes a second or two). */
 const MAX_PARALLEL = 2;
@@ -35,29 +27,12 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
  * Chromium is installed or it cannot start.
  */
 export async function renderPdf(html: string, footerText: string): Promise<Uint8Array> {
-  const executablePath = chromiumPath();
-  if (!executablePath)
+  if (!chromiumPath())
     // Debian's `chromium` or CHROMIUM_PATH; the HTML version prints to PDF from any browser
     fail('reports.pdf_unavailable');
   return slot(async () => {
-    let browser;
-    try {
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-    } catch {
-      fail('reports.pdf_unavailable');
-    }
+    const browser = await launchChromium();
+    if (!browser) fail('reports.pdf_unavailable');
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();

@@ -3,7 +3,8 @@ import { findingCountsByTag, loggedPerBucket } from '../findings/index.js';
 import { participatingCountries } from '../operations/index.js';
 import { checkedPerBucket, platformCountsByTag } from '../platforms/index.js';
 
-export { countByExploitation, type ExploitationCounts } from '../findings/index.js';
+export { countByExploitation, countByRoute, type ExploitationCounts } from '../findings/index.js';
+export { countLiaison } from '../liaison/index.js';
 export { countByCategory, type CategoryCounts } from '../platforms/index.js';
 export { participatingCountries };
 

@@ -134,7 +134,7 @@ export const reportRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       const country = request.params.country.toUpperCase();
       if (!(await packageCountries(db, operation.id)).includes(country))
         fail('reports.unknown_country', { params: { country } });
-      const built = await buildCountryPackage(db, operation, country, deps.now());
+      const built = await buildCountryPackage(db, operation, country, deps.now(), deps.config.dataDir);
       await recordAudit(db, actorOf(request), {
         operationId: operation.id,
         action: 'package.generated',

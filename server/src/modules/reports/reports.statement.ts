@@ -4,8 +4,8 @@ import {
   type FigureSubject,
   type ReportFigure,
   type ReportLanguage,
-  defaultFigures,
   focusCountry,
+  presetLabels,
 } from '@actionday/shared';
 import { type DefaultFigure, countryName, plural, words } from './reports.i18n.js';
 
@@ -18,7 +18,7 @@ import { type DefaultFigure, countryName, plural, words } from './reports.i18n.j
  */
 
 /** The labels new operations start with, to tell an untouched label from a coordinator's own. */
-const defaultLabels = new Map(defaultFigures([], []).map((f) => [f.key, f.label]));
+const defaultLabels = presetLabels;
 
 /** Figures that count people: "of whom" rather than "of which". */
 const persons = new Set<FigureSubject>(['suspects', 'victims']);

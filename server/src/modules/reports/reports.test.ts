@@ -251,9 +251,11 @@ describe('after-action report', () => {
     expect(r.statement.en.text).toContain(
       '3 possible victims found, of whom 2 related to the Ukraine focus; 2 nationals of Ukraine;',
     );
-    expect(r.statement.en.lines.at(-1)).toMatch(
-      /^3 persons \/ usernames checked, of which 2 related to the Ukraine focus\.$/,
+    expect(r.statement.en.lines.at(-2)).toMatch(
+      /^3 persons \/ usernames checked, of which 2 related to the Ukraine focus;$/,
     );
+    // the platforms discovered during the day count on their own (none were added in this world)
+    expect(r.statement.en.lines.at(-1)).toMatch(/^0 platforms discovered during the day\b.*\.$/);
     expect(r.statement.nl.lines[0]).toBe(
       '5 online platforms gemonitord, waarvan 3 in verband met de focus op Oekraïne;',
     );
@@ -294,11 +296,13 @@ describe('after-action report', () => {
         'by_category.csv',
         'by_country.csv',
         'by_exploitation.csv',
+        'by_route.csv',
         'by_tag.csv',
         'figures.csv',
         'funnel.csv',
         'lead_matches.csv',
         'lead_platforms.csv',
+        'liaison.csv',
         'notes.csv',
         ...reportLanguages.map((lang) => `statement-${lang}.txt`),
         'timeline.csv',

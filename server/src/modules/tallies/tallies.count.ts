@@ -3,7 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Accessor, type CountSource, deltaFields, recordColumns } from '../../db/counting.js';
 import { type Db, rowsOf } from '../../db/database.js';
 import { evidenceCountSource, evidencePerCountry } from '../evidence/index.js';
-import { findingCountSources, findingsPerCountry } from '../findings/index.js';
+import { findingCountSources, findingsPerCountry, offerCountSource } from '../findings/index.js';
+import { liaisonCountSource } from '../liaison/index.js';
 import { matchCountSource, matchesPerCountry } from '../matches/index.js';
 import { participantsByIds, participantsPerCountry } from '../operations/index.js';
 import { checkedPerMember, countProgress, platformCountSource } from '../platforms/index.js';
@@ -14,6 +15,8 @@ const subjects: Record<FigureSubject, CountSource> = {
   ...findingCountSources,
   evidence: evidenceCountSource,
   matches: matchCountSource,
+  offers: offerCountSource,
+  requests: liaisonCountSource,
 };
 
 /** Every figure value as a flat map: a figure's `key`, a breakdown's `key\0breakdown`. */
@@ -164,10 +167,12 @@ export async function deltaCountsAndProgress(
           and fields->>'checker_country' is not null group by 1
       union all
       select (fields->>'kind') || 's' || '|' || (fields->>'country'), sum(sign) from tally_deltas
-        where operation_id = ${operationId} and subject = 'findings' and fields->>'deleted_at' is null group by 1
+        where operation_id = ${operationId} and subject = 'findings' and fields->>'deleted_at' is null
+          and fields->>'handling' is distinct from 'TLP:RED' group by 1
       union all
       select 'evidence' || '|' || (fields->>'country'), sum(sign) from tally_deltas
-        where operation_id = ${operationId} and subject = 'evidence' and fields->>'deleted_at' is null group by 1
+        where operation_id = ${operationId} and subject = 'evidence' and fields->>'deleted_at' is null
+          and fields->>'handling' is distinct from 'TLP:RED' group by 1
       union all
       select 'matches' || '|' || c, sum(sign) from tally_deltas, jsonb_array_elements_text(fields->'public_countries') c
         where operation_id = ${operationId} and subject = 'matches' and (fields->>'public_parties')::int >= 2 group by 1

@@ -4,11 +4,14 @@ import { emit, type Projections } from '../../events/delivery.js';
 declare module '../../events/bus.js' {
   interface DomainEvents {
     /** A recount changed the figures; `seq` rose by one. */
-    'tally.updated': { operationId: string; tally: Tally };
+    'tally.updated': { operationId: string; tally: Tally; observed: Tally };
   }
 }
 
-/** Fresh figures go to everybody in the operation (observers included: aggregates only). */
+/** Fresh figures go to everybody in the operation; observers get them with small counts of persons suppressed. */
 export const tallyProjections: Projections = {
-  'tally.updated': ({ operationId, tally }) => [emit('tally:updated', tally, { operationId })],
+  'tally.updated': ({ operationId, tally, observed }) => [
+    emit('tally:updated', tally, { operationId }, [{ operationId, role: 'observer' }]),
+    emit('tally:updated', observed, { operationId, role: 'observer' }),
+  ],
 };

@@ -6,6 +6,7 @@ import { actorOf, requireUser } from '../../http/context.js';
 import { errorResponses } from '../../http/openapi.js';
 import { authorize, authorizeErrors, setFigures } from '../operations/index.js';
 import { currentTally } from './tallies.service.js';
+import { forObservers } from './tallies.suppression.js';
 
 /** The figures as stored (checked against the schema when they were set); the route answers them unchecked. */
 const figuresAnswer = {
@@ -21,15 +22,22 @@ export const tallyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     {
       schema: {
         operationId: 'getTally',
-        summary: 'The key figures now: frozen once the operation is closed, otherwise a recount',
+        summary:
+          'The key figures now: frozen once the operation is closed, otherwise a recount (observers: small counts of persons suppressed)',
         params: operationParamsSchema,
         response: { 200: tallySchema, ...errorResponses(...authorizeErrors) },
         tags: ['tallies'],
       },
     },
     async (request) => {
-      const { operation } = await authorize(db, requireUser(request).id, request.params.operationId, 'operation.read');
-      return currentTally(db, operation, deps.now());
+      const { operation, membership } = await authorize(
+        db,
+        requireUser(request).id,
+        request.params.operationId,
+        'operation.read',
+      );
+      const tally = await currentTally(db, operation, deps.now());
+      return membership.role === 'observer' ? forObservers(tally, operation) : tally;
     },
   );
 

@@ -31,7 +31,7 @@ async function recountValues(db: Db, operation: OperationRow): Promise<SnapshotV
   ]);
   const flatCountries: Record<string, number> = {};
   for (const [country, counts] of Object.entries(byCountry)) {
-    for (const [what, n] of Object.entries(counts)) flatCountries[`${what}|${country}`] = n;
+    for (const [what, n] of Object.entries(counts)) flatCountries[`${what}|${country}`] = n ?? 0;
   }
   return { figures: Object.fromEntries(figures), byCountry: flatCountries, progress };
 }

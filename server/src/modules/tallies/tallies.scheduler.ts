@@ -1,3 +1,4 @@
+import { forObservers } from './tallies.suppression.js';
 import { createHash } from 'node:crypto';
 import type { Tally } from '@actionday/shared';
 import { sql } from 'drizzle-orm';
@@ -26,6 +27,7 @@ const movers: (keyof DomainEvents)[] = [
   'match.updated',
   'match.resolved',
   'evidence.uploaded',
+  'request.updated',
   'operation.changed',
 ];
 
@@ -99,7 +101,8 @@ export class TallyScheduler {
       const operation = await getOperation(this.deps.db, operationId);
       if (operation && operation.status !== 'closed') {
         const tally = await orderedTally(this.deps.db, operation, this.deps.now());
-        if (tally) this.deps.bus.publish('tally.updated', { operationId, tally });
+        if (tally)
+          this.deps.bus.publish('tally.updated', { operationId, tally, observed: forObservers(tally, operation) });
         // the changes since the last fold are what every read sums: fold them before they pile up
         if ((await pendingChanges(this.deps.db, operationId)) >= FOLD_AFTER)
           await foldChanges(this.deps.db, operation, this.deps.now());

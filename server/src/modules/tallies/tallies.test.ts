@@ -76,6 +76,7 @@ describe.shuffle('key figures', () => {
       'possible_victims',
       'platforms_follow_up',
       'identifiers_checked',
+      'platforms_discovered',
     ]);
     expect(figure(tally, 'possible_victims')?.breakdowns.map((b) => b.key)).toEqual(['ukraine', 'nationality:UA']);
     expect(tally.progress).toEqual({ unchecked: 6, claimed: 0, checked: 0 });
@@ -94,6 +95,7 @@ describe.shuffle('key figures', () => {
       possible_victims: 3,
       platforms_follow_up: 2,
       identifiers_checked: 1,
+      platforms_discovered: 0,
     });
     expect(breakdown(tally, 'platforms_monitored', 'ukraine')).toBe(2);
     expect(breakdown(tally, 'platforms_suspected', 'ukraine')).toBe(1);
@@ -352,6 +354,10 @@ describe('figures always equal a recount', () => {
       identifiers_checked: [
         findings.filter((f) => f.kind === 'identifier').length,
         findings.filter((f) => f.kind === 'identifier' && f.tags.includes('ukraine')).length,
+      ],
+      platforms_discovered: [
+        board.filter((p) => p.discovered).length,
+        board.filter((p) => p.discovered && p.tags.includes('ukraine')).length,
       ],
     };
     for (const f of tally.figures)

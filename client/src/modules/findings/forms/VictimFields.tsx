@@ -112,5 +112,9 @@ export const victimForm: KindForm = {
     exploitation: oneOf(exploitationTypes, textOf(data, 'exploitation')),
     referral: oneOf(referralStatuses, textOf(data, 'referral')),
   }),
-  summary: (t, _body, logged) => t('findings.logged.victim', { reference: logged.reference ?? '' }),
+  // the server gives the reference: a victim still in the outbox has none yet
+  summary: (t, _body, logged) =>
+    logged?.reference
+      ? t('findings.logged.victim', { reference: logged.reference })
+      : t('findings.logged.victimPending'),
 };

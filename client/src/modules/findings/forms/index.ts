@@ -1,6 +1,7 @@
 import type { FindingKind } from '@actionday/shared';
 import { identifierForm } from './IdentifierFields';
 import type { KindForm } from './kindForm';
+import { offerForm } from './OfferFields';
 import { suspectForm } from './SuspectFields';
 import { victimForm } from './VictimFields';
 
@@ -12,4 +13,5 @@ export const kindForms: Record<FindingKind, KindForm> = {
   suspect: suspectForm,
   identifier: identifierForm,
   victim: victimForm,
+  offer: offerForm,
 };

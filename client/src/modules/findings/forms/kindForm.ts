@@ -34,6 +34,9 @@ export interface KindForm {
   create: (data: FormData) => KindBody | null;
   /** The kind's part of a change (the fields it may change; cleared ones as null). */
   patch: (data: FormData) => UpdateFinding;
-  /** "Logged suspect Ivan K", for the status line after logging (`logged`: what the server recorded). */
-  summary: (t: TFunction, body: KindBody, logged: Finding) => string;
+  /**
+   * "Logged suspect Ivan K", for the status line after logging (`logged`: what the server recorded; absent
+   * while the finding waits in the outbox).
+   */
+  summary: (t: TFunction, body: KindBody, logged?: Finding) => string;
 }

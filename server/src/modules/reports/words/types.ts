@@ -14,7 +14,14 @@ export type DefaultFigure =
   | 'suspects_identified'
   | 'possible_victims'
   | 'platforms_follow_up'
-  | 'identifiers_checked';
+  | 'identifiers_checked'
+  | 'platforms_discovered'
+  | 'offers_logged'
+  | 'smugglers_logged'
+  | 'content_reported'
+  | 'content_removed'
+  | 'requests_refused'
+  | 'referrals_made';
 
 export interface ReportWords {
   locale: string;
@@ -40,6 +47,12 @@ export interface ReportWords {
   byCategory: string;
   byTag: string;
   byExploitation: string;
+  /** The route table of smuggling offers, and the table of requests to platforms. */
+  byRoute: string;
+  liaisonTable: string;
+  /** An offer without a price, in the route table; the unit after a median time in minutes. */
+  noPrice: string;
+  minutes: string;
   leads: string;
   leadPlatforms: string;
   leadHits: string;
@@ -53,6 +66,7 @@ export interface ReportWords {
   category: Record<string, string>;
   verdict: Record<string, string>;
   exploitation: Record<string, string>;
+  liaisonKind: Record<string, string>;
   funnelSteps: Record<string, string>;
   series: { checked: string; findings: string };
   yes: string;
