@@ -289,7 +289,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
   await log(members.nl, {
     kind: 'victim',
     platformId: ads.id,
-    reference: 'V-1',
     nationality: 'UA',
     exploitation: 'sexual',
   });
@@ -321,7 +320,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
     await log(members.nl, {
       kind: 'victim',
       platformId: ads.id,
-      reference: 'V-RED',
       nationality: 'UA',
       minor: true,
       exploitation: 'labour',

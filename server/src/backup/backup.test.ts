@@ -159,7 +159,6 @@ describe('backup and restore', () => {
     const victim = await t.request(nl, 'POST', w.path('/findings'), {
       kind: 'victim',
       platformId: ads.id,
-      reference: 'V-NL-001',
       nationality: 'UA',
       exploitation: 'sexual',
     });
