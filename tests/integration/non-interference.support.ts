@@ -69,6 +69,9 @@ export const probes: Probe[] = [
     body: () => json({ role: 'observer', country: 'NL', agency: 'X' }),
   },
   { route: 'POST /api/operations/{operationId}/participants/{participantId}/revoke' },
+  { route: 'DELETE /api/operations/{operationId}/participants/{participantId}/revocation-request' },
+  { route: 'POST /api/operations/{operationId}/participants/{participantId}/reinstate' },
+  { route: 'GET /api/operations/{operationId}/revocations' },
   { route: 'GET /api/operations/{operationId}/platforms' },
   { route: 'GET /api/operations/{operationId}/platforms/summary' },
   {
