@@ -69,6 +69,9 @@ export const probes: Probe[] = [
     body: () => json({ role: 'observer', country: 'NL', agency: 'X' }),
   },
   { route: 'POST /api/operations/{operationId}/participants/{participantId}/revoke' },
+  { route: 'DELETE /api/operations/{operationId}/participants/{participantId}/revocation-request' },
+  { route: 'POST /api/operations/{operationId}/participants/{participantId}/reinstate' },
+  { route: 'GET /api/operations/{operationId}/revocations' },
   { route: 'GET /api/operations/{operationId}/platforms' },
   { route: 'GET /api/operations/{operationId}/platforms/summary' },
   {
@@ -289,7 +292,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
   await log(members.nl, {
     kind: 'victim',
     platformId: ads.id,
-    reference: 'V-1',
     nationality: 'UA',
     exploitation: 'sexual',
   });
@@ -321,7 +323,6 @@ export async function runDay(t: TestApp, withHidden: boolean): Promise<{ observe
     await log(members.nl, {
       kind: 'victim',
       platformId: ads.id,
-      reference: 'V-RED',
       nationality: 'UA',
       minor: true,
       exploitation: 'labour',

@@ -148,7 +148,8 @@ export async function createFinding(
 
   const now = deps.now();
   const { created: row, sighting } = await deps.db.transaction(async (tx) => {
-    if (values.kind === 'victim') values.reference = await nextVictimReference(tx, operation.id, membership.country);
+    if (values.kind === 'victim')
+      values.reference = await nextVictimReference(tx, operation.id, membership.country, values.handling === 'TLP:RED');
     const [created] = await tx
       .insert(findings)
       .values({ ...values, createdAt: now, updatedAt: now })
@@ -176,16 +177,24 @@ export async function createFinding(
 
 /**
  * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
- * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
- * the end of the transaction, so no number is given twice.
+ * were logged (deleted ones keep their number); TLP:RED victims have a sequence of their own, `V-<country>-R-<n>`,
+ * so every number of one sequence is seen by the same people and no gap tells of a record the viewer may not see.
+ * Two victims logged at once wait for each other on a lock held to the end of the transaction.
  */
-async function nextVictimReference(tx: Db, operationId: string, country: string): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
+async function nextVictimReference(tx: Db, operationId: string, country: string, red: boolean): Promise<string> {
+  const prefix = red ? `V-${country}-R-` : `V-${country}-`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${prefix}`}))`);
   const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`coalesce(max(substring(${findings.reference} from '[0-9]+$')::int), 0)` })
     .from(findings)
-    .where(and(eq(findings.operationId, operationId), eq(findings.kind, 'victim'), eq(findings.country, country)));
-  return `V-${country}-${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
+    .where(
+      and(
+        eq(findings.operationId, operationId),
+        eq(findings.kind, 'victim'),
+        sql`${findings.reference} ~ ${`^${prefix}[0-9]+$`}`,
+      ),
+    );
+  return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */
