@@ -29,3 +29,4 @@ export * from './services.js';
 export * from './currencies.js';
 export * from './offers.js';
 export * from './liaison.js';
+export * from './offer-text.js';

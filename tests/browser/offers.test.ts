@@ -48,10 +48,16 @@ describe.skipIf(!chromiumPath)('a smuggling day in a real browser', () => {
     const form = page.locator('[data-testid="log-offer"]');
     await form.locator('select[name="origin"]').selectOption('MA');
     await form.locator('select[name="destination"]').selectOption('ES');
-    await form.locator('input[name="price"]').fill('1.500');
-    await form.locator('select[name="currency"]').selectOption('EUR');
-    await form.locator('input[name="stage0.amount"]').fill('500');
-    await form.locator('select[name="stage0.at"]').selectOption('upfront');
+    // the ad pasted: its price, currency and first stage are read into the fields
+    await form
+      .locator('textarea[name="adText"]')
+      .fill('Cruce seguro a España, precio 1.500 euros, 500 por adelantado y el resto al llegar');
+    await form.getByRole('button', { name: 'Read prices and stages' }).click();
+    await expect(form.locator('input[name="price"]').inputValue()).resolves.toBe('1500');
+    await expect(form.locator('select[name="currency"]').inputValue()).resolves.toBe('EUR');
+    await expect(form.locator('input[name="stage0.amount"]').inputValue()).resolves.toBe('500');
+    await expect(form.locator('select[name="stage0.at"]').inputValue()).resolves.toBe('upfront');
+    await expect(form.locator('select[name="stage1.at"]').inputValue()).resolves.toBe('arrival');
     await form.locator('input[name="contacts"]').fill('+212 612 345 678');
     await form.locator('button[type="submit"]').click();
     const offer = page.locator('[data-testid="finding"][data-kind="offer"]');

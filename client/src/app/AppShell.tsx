@@ -29,7 +29,7 @@ export function AppShell() {
         {t('app.skipToContent')}
       </a>
       <header className={styles.header}>
-        <Link to="/" className={styles.brand} aria-label={t('app.home')}>
+        <Link to="/" className={styles.brand} title={t('app.home')}>
           <span className={styles.mark} aria-hidden="true" />
           <span className={styles.name}>{t('app.name')}</span>
           <span className={styles.tagline}>{t('app.tagline')}</span>

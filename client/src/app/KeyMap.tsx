@@ -9,7 +9,7 @@ import styles from './KeyMap.module.css';
 const shortcuts = [
   ['N', 'next'],
   ['C', 'claim'],
-  ['Alt+1 Alt+2 Alt+3 Alt+4', 'log'],
+  ['Alt+1 Alt+2 Alt+3 Alt+4 Alt+5', 'log'],
   ['V', 'verdict'],
   ['Alt+V', 'verdictAnywhere'],
   ['1 2 3', 'pick'],

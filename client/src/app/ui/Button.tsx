@@ -66,7 +66,12 @@ export function Button({
     >
       {pending && <span className={styles.spinner} aria-hidden="true" />}
       {pending && pendingLabel !== undefined ? pendingLabel : children}
-      {shortcut && !pending && <Kbd onDark={variant === 'primary' || variant === 'danger'}>{shortcut}</Kbd>}
+      {/* announced once, by aria-keyshortcuts, not as part of the button's name */}
+      {shortcut && !pending && (
+        <span aria-hidden="true">
+          <Kbd onDark={variant === 'primary' || variant === 'danger'}>{shortcut}</Kbd>
+        </span>
+      )}
     </button>
   );
 }

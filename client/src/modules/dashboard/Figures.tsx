@@ -137,6 +137,7 @@ export function ProgressBar({
       <div
         className={styles.bar}
         role="meter"
+        aria-label={t('dashboard.progress.title')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={progress.checked}

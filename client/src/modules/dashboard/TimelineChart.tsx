@@ -34,7 +34,12 @@ export function TimelineChart({
     <figure className={styles.timeline} data-testid="timeline">
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barCategoryGap="15%">
+          <BarChart
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+            barCategoryGap="15%"
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
             <XAxis dataKey="start" tickFormatter={label} minTickGap={24} tick={{ fill: 'var(--text)', fontSize: 13 }} />
             <YAxis allowDecimals={false} tick={{ fill: 'var(--text)', fontSize: 13 }} />

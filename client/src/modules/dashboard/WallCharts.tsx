@@ -65,7 +65,11 @@ export function ProgressOverTime({
       </figcaption>
       <div className={styles.plot} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: font / 2, right: font / 2, bottom: 0, left: 0 }}>
+          <ComposedChart
+            data={data}
+            margin={{ top: font / 2, right: font / 2, bottom: 0, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="4 4" vertical={false} stroke="var(--wall-line)" />
             <XAxis
               dataKey="start"
@@ -139,7 +143,12 @@ export function CheckedByCountry({ byCountry }: { byCountry: Tally['byCountry'] 
       ) : (
         <div className={styles.plot} aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: font * 1.4, right: 0, bottom: 0, left: 0 }} barCategoryGap="18%">
+            <BarChart
+              data={data}
+              margin={{ top: font * 1.4, right: 0, bottom: 0, left: 0 }}
+              barCategoryGap="18%"
+              accessibilityLayer={false}
+            >
               <XAxis dataKey="country" interval={0} tick={axis(font)} stroke="var(--wall-line)" />
               <YAxis hide allowDecimals={false} />
               <Bar dataKey="checked" fill="var(--wall-checked)" isAnimationActive={false}>

@@ -33,6 +33,7 @@ function LiaisonForOperation({ operation }: { operation: OperationDetail }) {
   return (
     <Page title={t('liaison.page.title')}>
       <Link to={`/operations/${operation.id}`}>← {operation.name}</Link>
+      <h1>{t('liaison.page.title')}</h1>
       <Panel title={t('liaison.page.filters')}>
         <div className={styles.filters}>
           <SelectField

@@ -1,5 +1,15 @@
 import { type Participant, type Platform, can } from '@actionday/shared';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { openKeyMap } from '../../app/KeyMap';
@@ -14,7 +24,6 @@ import { BoardFiltersBar } from './BoardFiltersBar';
 import { BoardSummary } from './BoardSummary';
 import { ClaimNoticeStack } from './ClaimNoticeStack';
 import { MyPlatforms } from './MyPlatforms';
-import { PlatformDetail } from './PlatformDetail';
 import { PlatformTable } from './PlatformTable';
 import { WhoIsWhere } from './WhoIsWhere';
 import { noticeFor, useClaimNotices } from './claimNotices';
@@ -37,6 +46,19 @@ import { type ChangeListener, usePlatformsLive } from './usePlatformsLive';
 import { RoomNotice } from '../operations/RoomNotice';
 import { useReportViewing } from '../operations/viewing';
 import styles from './PlatformBoard.module.css';
+
+// the open platform's panel (facts, claim actions, verdict form) loads while the board is idle, not in its first load
+const loadDetail = () => import('./PlatformDetail');
+const PlatformDetail = lazy(async () => ({ default: (await loadDetail()).PlatformDetail }));
+
+/** Starts loading the platform panel once the board is up and the browser has nothing else to do. */
+function usePrefetchDetail(): void {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1500));
+    const handle = idle(() => void loadDetail());
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+  }, []);
+}
 
 export interface PlatformBoardProps {
   operation: OperationDetail;
@@ -246,6 +268,7 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
   const openPlatform = openId ? list?.find((p) => p.id === openId) : undefined;
   const myClaims = me.id ? (claims.get(me.id)?.length ?? 0) : 0;
   const { board, toolbar } = useStickyOffset();
+  usePrefetchDetail();
   useFocusAfterVerdict(openPlatform, focusRow);
   const side = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -368,23 +391,25 @@ export function PlatformBoard({ operation, renderDetail, status }: PlatformBoard
               className={styles.side}
               aria-label={t('board.detail.region', { name: openPlatform.name })}
             >
-              <PlatformDetail
-                key={openPlatform.id}
-                operation={operation}
-                platform={openPlatform}
-                participants={participantsById}
-                openClaims={openClaims}
-                claimState={claimStates.get(openPlatform.id)}
-                onClaim={claim}
-                onClose={() => {
-                  setOpenId(null);
-                  focusRow(openPlatform.id);
-                }}
-                verdictFocusRequest={verdictFocus.id === openPlatform.id ? verdictFocus.request : 0}
-                now={now}
-              >
-                {renderDetail?.(openPlatform)}
-              </PlatformDetail>
+              <Suspense fallback={<Loading />}>
+                <PlatformDetail
+                  key={openPlatform.id}
+                  operation={operation}
+                  platform={openPlatform}
+                  participants={participantsById}
+                  openClaims={openClaims}
+                  claimState={claimStates.get(openPlatform.id)}
+                  onClaim={claim}
+                  onClose={() => {
+                    setOpenId(null);
+                    focusRow(openPlatform.id);
+                  }}
+                  verdictFocusRequest={verdictFocus.id === openPlatform.id ? verdictFocus.request : 0}
+                  now={now}
+                >
+                  {renderDetail?.(openPlatform)}
+                </PlatformDetail>
+              </Suspense>
             </aside>
           )}
         </div>

@@ -177,27 +177,24 @@ export async function createFinding(
 
 /**
  * The next victim reference of a country in an operation: `V-<country>-<n>`, numbered from 001 in the order they
- * were logged (deleted ones keep their number). Two victims logged at once wait for each other on a lock held to
- * the end of the transaction, so no number is given twice. TLP:RED victims are numbered in a series of their own
- * (`V-<country>-R<n>`): a number in the shared series that skipped the RED ones would tell the others how many
- * there are (docs/architecture.md, "What counts a viewer sees").
+ * were logged (deleted ones keep their number); TLP:RED victims have a sequence of their own, `V-<country>-R-<n>`,
+ * so every number of one sequence is seen by the same people and no gap tells of a record the viewer may not see.
+ * Two victims logged at once wait for each other on a lock held to the end of the transaction.
  */
 async function nextVictimReference(tx: Db, operationId: string, country: string, red: boolean): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${country}`}))`);
-  const series = red ? 'R' : '';
+  const prefix = red ? `V-${country}-R-` : `V-${country}-`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-reference:${operationId}:${prefix}`}))`);
   const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`coalesce(max(substring(${findings.reference} from '[0-9]+$')::int), 0)` })
     .from(findings)
     .where(
       and(
         eq(findings.operationId, operationId),
         eq(findings.kind, 'victim'),
-        eq(findings.country, country),
-        sql`${findings.reference} like ${`V-${country}-${series}%`}`,
-        red ? undefined : sql`${findings.reference} not like ${`V-${country}-R%`}`,
+        sql`${findings.reference} ~ ${`^${prefix}[0-9]+$`}`,
       ),
     );
-  return `V-${country}-${series}${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
+  return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 /** The findings a viewer may know of, newest first; others' victims and RED records filtered as the rules say. */

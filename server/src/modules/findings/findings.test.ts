@@ -100,6 +100,10 @@ describe.shuffle('logging findings', () => {
     const references = given.map((r) => r.json<FindingCreated>().finding.reference);
     expect(references[2]).toBe('V-BE-001');
     expect([references[0], references[1], references[3]].sort()).toEqual(['V-NL-001', 'V-NL-002', 'V-NL-003']);
+    // TLP:RED victims are numbered apart: those who may not see them find no gap in the numbers they see
+    const red = await victim(nl, { handling: 'TLP:RED' });
+    expect(red.json<FindingCreated>().finding.reference).toBe('V-NL-R-001');
+    expect((await victim(nl2)).json<FindingCreated>().finding.reference).toBe('V-NL-004');
   });
 
   it("TLP:RED victims are numbered in a series of their own, so another country's next number never counts them", async () => {
@@ -108,7 +112,7 @@ describe.shuffle('logging findings', () => {
         (r) => r.json<FindingCreated>().finding.reference,
       );
     const before = await victim();
-    expect(await victim({ handling: 'TLP:RED' })).toMatch(/^V-NL-R\d{3}$/);
+    expect(await victim({ handling: 'TLP:RED' })).toMatch(/^V-NL-R-\d{3}$/);
     const after = await victim();
     expect(Number(after?.slice(-3))).toBe(Number(before?.slice(-3)) + 1);
   });

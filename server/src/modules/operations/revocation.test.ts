@@ -112,6 +112,18 @@ describe.shuffle('revoking participants', () => {
     expect((await revoke(carl, operation.id, anna)).json().error.code).toBe('operations.revoked');
   });
 
+  it('a request made by a coordinator who has been revoked since is void: the next call asks anew', async () => {
+    const { operation, creator, anna, bert, carl } = await day();
+    await revoke(anna, operation.id, carl);
+    expect((await revoke(creator, operation.id, anna)).json()).toEqual({ status: 'revoked' });
+    expect((await revoke(bert, operation.id, carl)).json()).toEqual({ status: 'pending' });
+    expect((await platformsOf(carl, operation.id)).statusCode).toBe(200);
+    const { pending } = (
+      await t.request(bert, 'GET', `/api/operations/${operation.id}/revocations`)
+    ).json<Revocations>();
+    expect(pending).toMatchObject([{ participant: { id: carl.memberId }, byName: 'Bert' }]);
+  });
+
   it('the coordinator who asked may withdraw the request; the one asked about may not', async () => {
     const { operation, anna, bert, carl } = await day();
     await revoke(anna, operation.id, carl);

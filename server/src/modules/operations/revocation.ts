@@ -8,6 +8,7 @@ import { userNames } from '../auth/index.js';
 import {
   dropRevocationRequest,
   findMembership,
+  membershipOfUser,
   participantOf,
   reinstateMembership,
   requestRevocation,
@@ -50,6 +51,11 @@ export async function revokeParticipant(
   const needsTwo = !isAdmin && target.role === 'coordinator';
   const requestedBy = target.revocationRequestedBy;
   if (needsTwo && requestedBy === by) return { status: 'pending' };
+  // a request stands only while the coordinator who made it still is one: a revoked asker's request is void
+  if (needsTwo && requestedBy && !(await isActiveCoordinator(deps.db, operation.id, requestedBy))) {
+    await dropRevocationRequest(deps.db, operation.id, target.id, requestedBy);
+    return revokeParticipant(deps, actor, authority, participantId);
+  }
   if (needsTwo && !requestedBy) {
     const recorded = await deps.db.transaction(async (tx) => {
       if (!(await requestRevocation(tx, operation.id, target.id, { now: deps.now(), by }))) return false;
@@ -91,6 +97,11 @@ export async function revokeParticipant(
   });
   deps.bus.publish('operation.changed', { operationId: operation.id });
   return { status: 'revoked' };
+}
+
+async function isActiveCoordinator(db: Db, operationId: string, userId: string): Promise<boolean> {
+  const membership = await membershipOfUser(db, operationId, userId);
+  return !!membership && !membership.revokedAt && membership.role === 'coordinator';
 }
 
 /** The operation's creator and instance administrators are out of a coordinator's reach. */

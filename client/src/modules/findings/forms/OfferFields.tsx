@@ -1,7 +1,8 @@
-import { type PaymentStage, currencyCodes, offerMeans, stageMoments } from '@actionday/shared';
+import { type PaymentStage, currencyCodes, offerMeans, readOfferText, stageMoments } from '@actionday/shared';
 import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../../app/ui/Checkbox';
-import { Fieldset, FormRow, SelectField, TextField } from '../../../app/ui/Field';
+import { Button } from '../../../app/ui/Button';
+import { Fieldset, FormRow, SelectField, TextAreaField, TextField } from '../../../app/ui/Field';
 import { NationalitySelect, oneOf, textOf } from '../fields';
 import { guessIdentifierKind } from '../guess';
 import type { KindFieldsProps, KindForm } from './kindForm';
@@ -26,6 +27,26 @@ function stagesOf(data: FormData, currency: string | undefined): PaymentStage[] 
     const amountMinor = minorUnitsOf(textOf(data, `stage${i}.amount`), currency);
     const note = textOf(data, `stage${i}.note`);
     return [{ at, ...(amountMinor !== undefined ? { amountMinor } : {}), ...(note ? { note } : {}) }];
+  });
+}
+
+/** Fills the price, currency and stages from the pasted ad, for the person to check before logging. */
+function fillFromAd(form: HTMLFormElement | null): void {
+  if (!form) return;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+  const read = readOfferText(field('adText')?.value ?? '');
+  const currency = read.currency ?? field('currency')?.value ?? undefined;
+  const set = (name: string, value: string) => {
+    const element = field(name);
+    if (element) element.value = value;
+  };
+  if (read.currency) set('currency', read.currency);
+  if (read.priceMinor !== null) set('price', majorText(read.priceMinor, currency));
+  stageRows.forEach((i) => {
+    const stage = read.stages[i];
+    set(`stage${i}.amount`, stage ? majorText(stage.amountMinor, currency) : '');
+    set(`stage${i}.at`, stage?.at ?? '');
+    set(`stage${i}.note`, stage?.note ?? '');
   });
 }
 
@@ -103,6 +124,16 @@ function OfferFields({ mode, finding, messages }: KindFieldsProps) {
       </FormRow>
       {mode === 'create' && (
         <>
+          <TextAreaField
+            label={t('findings.offer.adText')}
+            hint={t('findings.offer.adTextHint')}
+            name="adText"
+            rows={2}
+            maxLength={20_000}
+          />
+          <Button type="button" size="xs" variant="secondary" onClick={(event) => fillFromAd(event.currentTarget.form)}>
+            {t('findings.offer.readAd')}
+          </Button>
           <Fieldset legend={t('findings.offer.stages')} compact error={messages.forField('stages')}>
             {stageRows.map((i) => (
               <FormRow key={i}>
