@@ -90,7 +90,8 @@ describe('evidence files', () => {
     expect(download.rawPayload.equals(png)).toBe(true);
     expect(download.headers['x-evidence-sha256']).toBe(expected);
     expect(download.headers['content-disposition']).toMatch(/^attachment/);
-    expect((await t.request(observer, 'GET', `/api/evidence/${stored.id}/file`)).statusCode).toBe(403);
+    // an observer may not see evidence: for them it is as if it did not exist (#13: hidden and unknown ids alike)
+    expect((await t.request(observer, 'GET', `/api/evidence/${stored.id}/file`)).statusCode).toBe(404);
   });
 
   it('a file altered on disk is withheld with evidence.integrity_failed', async () => {
