@@ -61,6 +61,9 @@ interface Person {
   memberId: string;
   caller: Caller;
   presence: Presence;
+  /** Their place in the day: the first identifier each logs is one of the shared values (so every day has matches). */
+  index: number;
+  identifiersLogged: number;
 }
 
 /**
@@ -145,6 +148,8 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
       memberId: account.memberId,
       caller,
       presence: new Presence(caller, operationId),
+      index: i,
+      identifiersLogged: 0,
     };
   });
   const coordinatorPresence = new Presence(coordinatorCaller, operationId);
@@ -156,7 +161,7 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
 
   // the day
   const board = new Board(platformIds);
-  const planted = Array.from({ length: Math.max(6, Math.ceil(options.investigators / 3)) }, (_, i) =>
+  const planted = Array.from({ length: Math.max(2, Math.ceil(options.investigators / 3)) }, (_, i) =>
     i % 2 === 0
       ? { identifierKind: 'email' as const, value: `shared.${i}.${stamp}@drill.example.org` }
       : {
@@ -180,7 +185,12 @@ export async function runDrill(options: DrillOptions, print: (line: string) => v
     const roll = random();
     const path = `/api/operations/${operationId}/findings`;
     if (roll < 0.45) {
-      const share = random() < 0.35 ? pick(planted, random) : null;
+      const first = person.identifiersLogged++ === 0;
+      const share = first
+        ? (planted[person.index % planted.length] ?? null)
+        : random() < 0.35
+          ? pick(planted, random)
+          : null;
       const body = share
         ? { kind: 'identifier', platformId, ...share }
         : { kind: 'identifier', platformId, identifierKind: 'email', value: `u${unique++}.${stamp}@drill.example.org` };
