@@ -6,20 +6,17 @@ import { useFormat } from '../../app/format';
 import { fillTimeline } from './dashboard.logic';
 import styles from './TimelineChart.module.css';
 
-/** Findings logged and verdicts given per 15 minutes of the day, times in the operation's zone. */
-export function TimelineChart({
-  timeline,
-  startsAt,
-  endsAt,
-  timeZone,
-  now,
-}: {
+/** What a chart of the day's timeline is drawn from (also the wall's progress over time). */
+export interface TimelineChartProps {
   timeline: Timeline;
   startsAt: string;
   endsAt: string;
   timeZone: string;
   now: number;
-}) {
+}
+
+/** Findings logged and verdicts given per 15 minutes of the day, times in the operation's zone. */
+export function TimelineChart({ timeline, startsAt, endsAt, timeZone, now }: TimelineChartProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const data = useMemo(() => fillTimeline(timeline, startsAt, endsAt, now), [timeline, startsAt, endsAt, now]);

@@ -1,4 +1,4 @@
-import type { Tally, Timeline } from '@actionday/shared';
+import type { Tally } from '@actionday/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useFormat } from '../../app/format';
+import type { TimelineChartProps } from './TimelineChart';
 import { fillTimeline } from './dashboard.logic';
 import { checkedByCountry, cumulative } from './wall.logic';
 import styles from './WallCharts.module.css';
@@ -37,19 +38,7 @@ const axis = (font: number) => ({ fill: 'var(--wall-dim)', fontSize: font, fontW
  * of each quarter of an hour from the start of the day to now (times in the
  * operation's zone). Asked again as the tallies move.
  */
-export function ProgressOverTime({
-  timeline,
-  startsAt,
-  endsAt,
-  timeZone,
-  now,
-}: {
-  timeline: Timeline;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  now: number;
-}) {
+export function ProgressOverTime({ timeline, startsAt, endsAt, timeZone, now }: TimelineChartProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const font = useChartFont();
